@@ -1,0 +1,56 @@
+"""Name keys: the one way geo compares place names, so users can type them as they like.
+
+A key ignores case, diacritics, punctuation between words (hyphens, apostrophes,
+dots), repeated spaces, and the St./Saint, Ste./Sainte, Mt./Mount, Ft./Fort
+abbreviations. The gazetteer indexes keys; the mention finder looks keys up.
+
+>>> name_key("Füzuli") == name_key("FUZULI") == "fuzuli"
+True
+>>> name_key("Nagorno-Karabakh") == name_key("Nagorno  Karabakh")
+True
+>>> name_key("St. Petersburg") == name_key("Saint-Petersburg")
+True
+>>> name_key("Ft. Worth")
+'fort worth'
+>>> name_key("  ")
+''
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["name_key"]
+
+# Letters that NFKD does not decompose into base + combining mark.
+_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "ı": "i",
+        "ə": "a",  # Azerbaijani schwa: Şəki is typed Sheki or Saki
+        "ʻ": "",
+        "ʼ": "",
+        "’": "",
+        "'": "",
+        "`": "",
+        "´": "",
+    }
+)
+_NON_WORD = re.compile(r"[^\w]+|_")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a place name (lower case, ASCII where possible, single spaces)."""
+    folded = unicodedata.normalize("NFKD", name.casefold()).translate(_FOLD)
+    stripped = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", stripped).split()
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)

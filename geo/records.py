@@ -1,0 +1,185 @@
+"""The records that flow between geo's stages: frozen, slotted, typed dataclasses.
+
+Offsets always index the document's text, so ``text[m.start:m.end] == m.text``.
+This module imports nothing else from geo: every stage depends on it, it depends on none.
+
+>>> p = Place("148106", "Fuzuli", "city", 39.6009, 47.1431, "AZ", "Fuzuli", 17000)
+>>> p.__geo_interface__["geometry"]
+{'type': 'Point', 'coordinates': (47.1431, 39.6009)}
+>>> m = Mention(0, 6, "Fuzuli", 0)
+>>> Resolution(m, p, 0.9).place.name
+'Fuzuli'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "PLACE_KINDS",
+    "MENTION_KINDS",
+    "Place",
+    "Sentence",
+    "Mention",
+    "Candidate",
+    "Resolution",
+    "Document",
+    "MappedPlace",
+]
+
+#: Every kind a gazetteer place can have, from the most to the least "area-like".
+PLACE_KINDS = (
+    "continent",  # Africa, Europe
+    "macroregion",  # UN M49 regions: Western Asia, Caribbean
+    "country",  # sovereign states and dependencies (ISO 3166-1)
+    "adm1",  # first-level subdivisions: states, provinces, oblasts
+    "adm2",  # second-level subdivisions: counties, districts, rayons
+    "region",  # named areas without a government: South Caucasus, Middle East, Kashmir
+    "physical",  # seas, rivers, lakes, mountain ranges, deserts
+    "city",  # populated places
+)
+
+#: A toponym names the place; a demonym ("Azerbaijani") links to it by adjective or people.
+MENTION_KINDS = ("toponym", "demonym")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry.
+
+    ``id`` is the GeoNames id as a string where there is one, else a stable slug of
+    the team's supplement (``"geo:south-caucasus"``).
+    """
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country_code: str = ""
+    admin1: str = ""
+    population: int = 0
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        return {
+            "type": "Feature",
+            "id": self.id,
+            "geometry": {"type": "Point", "coordinates": (self.lon, self.lat)},
+            "properties": {
+                "name": self.name,
+                "kind": self.kind,
+                "country_code": self.country_code,
+                "admin1": self.admin1,
+                "population": self.population,
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the text: ``text[start:end]``, numbered from 0."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the text that names a place (``kind="toponym"``) or its people (``"demonym"``)."""
+
+    start: int
+    end: int
+    text: str
+    sentence_index: int
+    kind: str = "toponym"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a mention could refer to, with its score and the features behind it.
+
+    ``features`` are ``(name, value)`` pairs that add up to the score, so a user can
+    see why a place won: ``(("prior", 0.6), ("country in text", 0.3))``.
+    """
+
+    place: Place
+    score: float
+    features: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The place chosen for one mention, or ``None`` as an honest "not sure".
+
+    ``candidates`` are the places considered, best first (the chosen one included).
+    """
+
+    mention: Mention
+    place: Place | None
+    score: float = 0.0
+    candidates: tuple[Candidate, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MappedPlace:
+    """A resolved place with every resolution that chose it: one marker on a map."""
+
+    place: Place
+    resolutions: tuple[Resolution, ...]
+
+    @property
+    def mention_count(self) -> int:
+        return len(self.resolutions)
+
+    @property
+    def sentence_indices(self) -> tuple[int, ...]:
+        return tuple(sorted({r.mention.sentence_index for r in self.resolutions}))
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text and everything the pipeline found in it; what every writer takes.
+
+    ``outlines`` maps a place id to a GeoJSON geometry dict for places the gazetteer
+    draws as an area (countries, regions); writers draw a point for the others.
+    """
+
+    id: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    resolutions: tuple[Resolution, ...]
+    outlines: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+    @property
+    def places(self) -> tuple[MappedPlace, ...]:
+        """Resolved places, most mentioned first, then by first mention."""
+        grouped: dict[str, list[Resolution]] = {}
+        first: dict[str, Place] = {}
+        for r in self.resolutions:
+            if r.place is None:
+                continue
+            grouped.setdefault(r.place.id, []).append(r)
+            first.setdefault(r.place.id, r.place)
+        mapped = [MappedPlace(first[pid], tuple(rs)) for pid, rs in grouped.items()]
+        mapped.sort(key=lambda mp: (-mp.mention_count, mp.resolutions[0].mention.start))
+        return tuple(mapped)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """A FeatureCollection with one feature per place (outline where there is one)."""
+        features = []
+        for mp in self.places:
+            feature = mp.place.__geo_interface__
+            geometry = self.outlines.get(mp.place.id, feature["geometry"])
+            properties = dict(feature["properties"], mentions=mp.mention_count)
+            features.append({"type": "Feature", "id": mp.place.id, "geometry": geometry, "properties": properties})
+        return {"type": "FeatureCollection", "features": features}
