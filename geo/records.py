@@ -19,7 +19,9 @@ from typing import Any
 __all__ = [
     "PLACE_KINDS",
     "MENTION_KINDS",
+    "MATCH_KINDS",
     "Place",
+    "NameMatch",
     "Sentence",
     "Mention",
     "Candidate",
@@ -75,6 +77,19 @@ class Place:
                 "population": self.population,
             },
         }
+
+
+#: How a name matched a place: its main name, an alternate name, an abbreviation
+#: ("U.S.", "W.Va."), or a demonym/adjective ("Azerbaijani").
+MATCH_KINDS = ("name", "alternate", "abbreviation", "demonym")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A place a name can refer to, and how the name matched it."""
+
+    place: Place
+    match: str = "name"
 
 
 @dataclass(frozen=True, slots=True)
