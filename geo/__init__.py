@@ -1,0 +1,67 @@
+"""geo: find every place a text names, put it on the Earth, and map the sentences that mention it.
+
+Offline: names are resolved against the gazetteer bundled in ``data/``.
+
+>>> import geo
+>>> doc = geo.map_text("Flooding hit Baku, Azerbaijan.")
+>>> [mp.place.name for mp in doc.places]
+['Baku', 'Azerbaijan']
+"""
+
+from geo.errors import DataError, GeoError, InputError, NotFoundError, UnknownNameError
+from geo.gazetteer import Gazetteer
+from geo.pipeline import map_text
+from geo.records import Candidate, Document, MappedPlace, Mention, NameMatch, Place, Resolution, Sentence
+
+__all__ = [
+    "map_text",
+    "Gazetteer",
+    "Document",
+    "MappedPlace",
+    "Place",
+    "NameMatch",
+    "Sentence",
+    "Mention",
+    "Candidate",
+    "Resolution",
+    "GeoError",
+    "InputError",
+    "DataError",
+    "NotFoundError",
+    "UnknownNameError",
+    "to_html",
+    "to_png",
+    "to_svg",
+    "to_geojson",
+]
+
+__version__ = "0.1.0"
+
+
+# The writers pull in folium or matplotlib: import them only when asked for.
+def to_html(document: Document, **options) -> str:
+    """The document as a self-contained HTML map (see :func:`geo.html_map.to_html`)."""
+    from geo.html_map import to_html as write
+
+    return write(document, **options)
+
+
+def to_png(document: Document, path=None, **options) -> bytes:
+    """The document as a PNG map (see :func:`geo.static_map.to_png`)."""
+    from geo.static_map import to_png as write
+
+    return write(document, path, **options)
+
+
+def to_svg(document: Document, path=None, **options) -> bytes:
+    """The document as an SVG map (see :func:`geo.static_map.to_svg`)."""
+    from geo.static_map import to_svg as write
+
+    return write(document, path, **options)
+
+
+def to_geojson(document: Document) -> dict:
+    """The document as an RFC 7946 FeatureCollection (see :func:`geo.geojson.to_geojson`)."""
+    from geo.geojson import to_geojson as write
+
+    return write(document)

@@ -1,0 +1,338 @@
+"""The command line: arguments, reading inputs, writing outputs, errors -> exit codes.
+
+Everything here is the edge of the program; the work is done by the library
+(geo.pipeline and the writers), which knows nothing of argv or exit codes.
+
+Exit codes: 0 success; 1 nothing found where something was asked for (lookup);
+2 bad input or usage (missing file, undecodable bytes, bad option value).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from geo.errors import GeoError, InputError, UnknownNameError
+
+__all__ = ["main", "run", "build_parser"]
+
+EXTRACT_FORMATS = ("jsonl", "json", "geojson", "csv")
+MAP_FORMATS = ("html", "png", "svg", "geojson")
+TABLE_FORMATS = ("table", "json")
+
+
+# ---------------------------------------------------------------- reading input
+
+
+def _decode(data: bytes, source: str, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source}: not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "pass --encoding (for example --encoding latin-1) to read it"
+        ) from None
+    except LookupError:
+        raise InputError(f"unknown encoding: got {encoding!r}") from None
+    return text.replace("\r\n", "\n")
+
+
+def _read_source(path: str, encoding: str) -> tuple[str, str]:
+    """(name, text) of a path or ``-`` for standard input."""
+    if path == "-":
+        return "stdin", _decode(sys.stdin.buffer.read(), "stdin", encoding)
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory; give a file, or use `geo extract` which reads folders")
+    return p.stem, _decode(p.read_bytes(), path, encoding)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    first = text.lstrip()[:1]
+    if first != "{":
+        return False
+    line = text.lstrip().split("\n", 1)[0]
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and "text" in record
+
+
+def _documents(path: str, encoding: str) -> Iterator[tuple[str, str]]:
+    """(id, text) for every document in a text file, a .jsonl file, a folder of .txt files, or stdin."""
+    p = Path(path)
+    if path != "-" and p.is_dir():
+        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".text", ".md"))
+        if not files:
+            raise InputError(f"{path}: folder has no .txt files")
+        for f in files:
+            yield str(f.relative_to(p).with_suffix("")), _decode(f.read_bytes(), str(f), encoding)
+        return
+    name, text = _read_source(path, encoding)
+    if p.suffix.lower() == ".jsonl" or (path == "-" and _looks_like_jsonl(text)):
+        for number, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise InputError(f"{name} line {number}: not JSON ({exc.msg})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError(f"{name} line {number}: expected an object with a \"text\" string")
+            yield str(record.get("id", number)), record["text"]
+        return
+    yield name, text
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _open_output(path: str | None) -> TextIO:
+    if path in (None, "-"):
+        return sys.stdout
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8", newline="")
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from geo.pipeline import map_text
+
+    fmt = args.format or _format_from_suffix(args.output) or "html"
+    if fmt not in MAP_FORMATS:
+        raise UnknownNameError("map format", fmt, MAP_FORMATS)
+    name, text = _read_source(args.input, args.encoding)
+    if not text.strip():
+        print(f"warning: {name}: the text is empty; the map will show no places", file=sys.stderr)
+    document = map_text(text, doc_id=name)
+    if not document.places and text.strip():
+        print(f"warning: {name}: no places found", file=sys.stderr)
+    output = args.output or str(Path("maps") / f"{name}.{fmt}")
+    title = args.title if args.title is not None else name
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "html":
+        from geo.html_map import to_html
+
+        kwargs = {"tiles": args.tiles} if args.tiles else {}
+        Path(output).write_text(to_html(document, title=title, **kwargs), encoding="utf-8")
+    elif fmt in ("png", "svg"):
+        from geo import static_map
+
+        render = static_map.to_png if fmt == "png" else static_map.to_svg
+        Path(output).write_bytes(render(document, title=title, width=args.width, height=args.height, dpi=args.dpi))
+    else:
+        from geo.geojson import dumps_geojson
+
+        Path(output).write_text(dumps_geojson(document, indent=1), encoding="utf-8")
+    print(f"{output}: {len(document.places)} places, {len(document.mentions)} mentions", file=sys.stderr)
+    return 0
+
+
+def _format_from_suffix(path: str | None) -> str | None:
+    if not path or path == "-":
+        return None
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"htm": "html", "json": "geojson"}.get(suffix, suffix) if suffix else None
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from geo.gazetteer import default_gazetteer
+    from geo.pipeline import map_text
+    from geo import tables
+
+    if args.format not in EXTRACT_FORMATS:
+        raise UnknownNameError("extract format", args.format, EXTRACT_FORMATS)
+    gazetteer = default_gazetteer()
+    out = _open_output(args.output)
+    try:
+        documents = (
+            map_text(text, gazetteer=gazetteer, doc_id=doc_id, outlines=args.format == "geojson")
+            for doc_id, text in _documents(args.input, args.encoding)
+        )
+        if args.format == "jsonl":
+            # One line per document, flushed as it is done: a long run loses nothing on interrupt.
+            for document in documents:
+                out.write(json.dumps(tables.extract_record(document), ensure_ascii=False) + "\n")
+                out.flush()
+        elif args.format == "json":
+            json.dump([tables.to_json_document(d) for d in documents], out, ensure_ascii=False, indent=1)
+            out.write("\n")
+        elif args.format == "csv":
+            tables.write_csv(documents, out)
+        else:
+            from geo.geojson import to_geojson
+
+            features = [f for d in documents for f in to_geojson(d)["features"]]
+            json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+            out.write("\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _place_row(place) -> dict:
+    return {
+        "place_id": place.id,
+        "name": place.name,
+        "kind": place.kind,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "population": place.population,
+    }
+
+
+def _print_table(rows: list[dict], columns: list[str]) -> None:
+    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    for r in rows:
+        print("  ".join(str(r[c]).ljust(widths[c]) for c in columns))
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    from geo.gazetteer import default_gazetteer
+
+    if args.limit < 1:
+        raise InputError(f"--limit must be at least 1, got {args.limit!r}")
+    places = default_gazetteer().lookup(args.name, limit=args.limit)
+    if not places:
+        print(f"geo: no place named {args.name!r} in the gazetteer", file=sys.stderr)
+        return 1
+    rows = [_place_row(p) for p in places]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        _print_table(rows, ["place_id", "name", "kind", "lat", "lon", "country_code", "admin1", "population"])
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from geo.gazetteer import default_gazetteer
+
+    info = default_gazetteer().info()
+    if args.format == "json":
+        print(json.dumps(info, ensure_ascii=False, indent=1))
+    else:
+        for key, value in info.items():
+            if isinstance(value, dict):
+                print(f"{key}:")
+                for k, v in value.items():
+                    print(f"  {k:<12} {v:>9,}" if isinstance(v, int) else f"  {k:<12} {v}")
+            else:
+                print(f"{key:<14} {value:,}" if isinstance(value, int) else f"{key:<14} {value}")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from geo import evaluate, tables
+    from geo.gazetteer import default_gazetteer
+    from geo.pipeline import map_text
+
+    if not Path(args.gold).exists():
+        raise FileNotFoundError(f"{args.gold}: no such file")
+    gold = evaluate.load_gold(args.gold)
+    gazetteer = default_gazetteer()
+
+    def extract(doc_id: str, text: str) -> dict:
+        return tables.extract_record(map_text(text, gazetteer=gazetteer, doc_id=doc_id, outlines=False))
+
+    scores = evaluate.evaluate(gold, extract)
+    if args.format == "json":
+        print(json.dumps(scores.as_dict(), indent=1))
+    else:
+        print(evaluate.format_table(scores))
+    return 0
+
+
+# ---------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="geo", description="Find the places a text names and map them, offline."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("map", help="map the places a text names (HTML, PNG, SVG or GeoJSON)",
+                       description="Map the places a text names. The default output is maps/<input stem>.html.")
+    p.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+    p.add_argument("-o", "--output", help="output file (its extension may imply --format)")
+    p.add_argument("--format", choices=MAP_FORMATS, help="output format (default: from -o, else html)")
+    p.add_argument("--title", help="map title (default: the input's name)")
+    p.add_argument("--tiles", choices=("osm",), help="use web map tiles (needs network); default: offline outlines")
+    p.add_argument("--width", type=float, default=10.0, help="PNG/SVG width in inches (default 10)")
+    p.add_argument("--height", type=float, default=6.0, help="PNG/SVG height in inches (default 6)")
+    p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
+    p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
+    p.set_defaults(handler=cmd_map)
+
+    p = sub.add_parser("extract", help="list every place mention as JSONL, JSON, GeoJSON or CSV",
+                       description="Extract place mentions from a text file, a folder of .txt files, a .jsonl "
+                       "file of {\"id\", \"text\"} records, or - (standard input, text or jsonl).")
+    p.add_argument("input", metavar="INPUT", help="a text file, folder, .jsonl file, or -")
+    p.add_argument("--format", default="jsonl", help="jsonl (default), json, geojson or csv")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
+    p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser("lookup", help="show the gazetteer's places for a name",
+                       description="Show the places a name could refer to, best prior first.")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--limit", type=int, default=10, help="at most this many places (default 10)")
+    p.add_argument("--format", choices=TABLE_FORMATS, default="table")
+    p.set_defaults(handler=cmd_lookup)
+
+    p = sub.add_parser("info", help="what the bundled gazetteer holds", description="Counts of the bundled gazetteer.")
+    p.add_argument("--format", choices=TABLE_FORMATS, default="table")
+    p.set_defaults(handler=cmd_info)
+
+    p = sub.add_parser("evaluate", help="score geo against a gold JSONL corpus",
+                       description="Run geo on a gold corpus (only id and text reach the pipeline) and print "
+                       "recognition P/R/F1, acc@161 km, mean/median error and AUC.")
+    p.add_argument("gold", metavar="GOLD.jsonl")
+    p.add_argument("--format", choices=TABLE_FORMATS, default="table")
+    p.set_defaults(handler=cmd_evaluate)
+    return parser
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv``; return the exit code (tests call this in-process)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its message
+        return int(exc.code or 0)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.handler(args)
+    except FileNotFoundError as exc:
+        print(f"geo: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    except (InputError, UnknownNameError) as exc:
+        print(f"geo: {exc}", file=sys.stderr)
+        return 2
+    except GeoError as exc:
+        print(f"geo: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `geo extract ... | head` closes our stdout early: not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("geo: interrupted", file=sys.stderr)
+        return 130
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,51 @@
+"""The pipeline: the one module that calls every stage, in order.
+
+text -> sentences -> mentions -> candidates -> resolutions -> Document.
+
+``map_text`` is a pure function of (text, gazetteer): no stage keeps state between
+calls, so documents can be mapped in any order, in any process.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geo.candidates import candidates_for
+from geo.gazetteer import Gazetteer, default_gazetteer
+from geo.mentions import find_mentions
+from geo.records import Document
+from geo.resolve import resolve
+from geo.sentences import split_sentences
+
+__all__ = ["map_text", "OUTLINE_KINDS", "OUTLINE_TOLERANCE"]
+
+#: Kinds drawn as an area on maps when the gazetteer has their outline.
+OUTLINE_KINDS = frozenset({"country", "adm1", "region", "continent", "macroregion"})
+#: Outlines are simplified to about 2 km so a map of a few countries stays small.
+OUTLINE_TOLERANCE = 0.02
+
+
+def map_text(text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "text", outlines: bool = True) -> Document:
+    """Find, resolve and collect every place ``text`` names.
+
+    >>> doc = map_text("Flooding hit Baku, Azerbaijan on Monday.", doc_id="example")
+    >>> [(mp.place.name, mp.place.country_code) for mp in doc.places]
+    [('Baku', 'AZ'), ('Azerbaijan', 'AZ')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, sentences, gz)
+    candidates = tuple(candidates_for(m, gz) for m in mentions)
+    resolutions = resolve(text, mentions, candidates)
+    shapes: dict[str, dict[str, Any]] = {}
+    if outlines:
+        for r in resolutions:
+            place = r.place
+            if place is None or place.kind not in OUTLINE_KINDS or place.id in shapes:
+                continue
+            outline = gz.outline(place.id)
+            if outline is not None:
+                shapes[place.id] = outline.simplify(OUTLINE_TOLERANCE).__geo_interface__
+    return Document(doc_id, text, sentences, mentions, resolutions, shapes)

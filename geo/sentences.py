@@ -1,0 +1,94 @@
+"""Stage 1: split a text into sentences with character offsets, aware of news text.
+
+A period ends a sentence only when it is not part of an abbreviation ("Jan. 26",
+"Sept. 27", "Col.", "U.S.", "W.Va.", initials such as "J. R."), and the next
+word starts like a sentence. Blank lines always end a sentence, and so does a
+line break after a line that looks finished (a dateline, a heading).
+
+>>> text = "Fuzuli, Azerbaijan, Jan. 26\\n\\nCol. J. Smith met U.S. envoys. They left."
+>>> [text[s.start:s.end] for s in split_sentences(text)]
+['Fuzuli, Azerbaijan, Jan. 26', 'Col. J. Smith met U.S. envoys.', 'They left.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.records import Sentence
+
+__all__ = ["split_sentences", "ABBREVIATIONS"]
+
+#: Words that end with a period without ending the sentence (compared lower-case, no dot).
+ABBREVIATIONS = frozenset(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    mr mrs ms dr prof rev fr sr jr st mt ft messrs mme mlle
+    col gen lt maj capt cpt sgt cpl pvt adm cmdr cdr brig
+    gov sen rep pres supt insp det atty hon amb
+    inc corp co ltd llc bros dept univ assn assoc est
+    no nos vol pp fig approx vs etc al ca cf
+    ave blvd rd hwy rte ste apt
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
+    miss mo mont neb nebr nev okla ore pa penn tenn tex va vt wash wis wisc wyo
+    """.split()
+)
+
+# Ends a sentence: . ! or ? (with closing quotes/brackets), then space.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at ``text[dot]`` part of an abbreviation rather than a sentence end?"""
+    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot + 1)
+    if match is None:
+        return False
+    word = match.group(1)
+    if "." in word:  # U.S., W.Va., p.m.
+        return True
+    if len(word) == 1 and word.isalpha():  # an initial: J. R. Smith
+        return True
+    return word.lower() in ABBREVIATIONS
+
+
+def _line_looks_finished(line: str) -> bool:
+    """A single line break ends a sentence after a dateline or heading, not mid-sentence."""
+    stripped = line.rstrip()
+    return bool(stripped) and not stripped[-1].islower() and stripped[-1] not in ",;:-("
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split ``text`` into sentences; offsets index ``text`` and exclude surrounding space."""
+    cuts = {0, len(text)}
+    for block in _BLANK_LINE.finditer(text):
+        cuts.add(block.start())
+        cuts.add(block.end())
+    line_start = 0
+    for newline in re.finditer(r"\n", text):
+        if _line_looks_finished(text[line_start : newline.start()]):
+            cuts.add(newline.start())
+        line_start = newline.end()
+    for boundary in _BOUNDARY.finditer(text):
+        end = boundary.end()
+        last_dot = text.rfind(".", boundary.start(), end)
+        only_period = "!" not in boundary.group() and "?" not in boundary.group()
+        if only_period and last_dot >= 0 and _is_abbreviation(text, last_dot):
+            # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
+            # abbreviation is not a title or month that always takes a following word.
+            continue
+        if not _STARTS_SENTENCE.match(text, end):
+            continue
+        cuts.add(end)
+    sentences: list[Sentence] = []
+    ordered = sorted(cuts)
+    for start, end in zip(ordered, ordered[1:]):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            sentences.append(Sentence(len(sentences), start, end))
+    return tuple(sentences)
