@@ -9,8 +9,6 @@ Offline: names are resolved against the gazetteer bundled in ``data/``.
 """
 
 from geo.errors import DataError, GeoError, InputError, NotFoundError, UnknownNameError
-from geo.gazetteer import Gazetteer
-from geo.pipeline import map_text
 from geo.records import Candidate, Document, MappedPlace, Mention, NameMatch, Place, Resolution, Sentence
 
 __all__ = [
@@ -36,6 +34,20 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # `import geo.records` runs this file first: keep it free of the gazetteer and the
+    # pipeline so a stage or a writer can be imported on its own.
+    if name == "map_text":
+        from geo.pipeline import map_text
+
+        return map_text
+    if name == "Gazetteer":
+        from geo.gazetteer import Gazetteer
+
+        return Gazetteer
+    raise AttributeError(f"module 'geo' has no attribute {name!r}")
 
 
 # The writers pull in folium or matplotlib: import them only when asked for.
