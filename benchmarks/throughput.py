@@ -1,0 +1,112 @@
+"""Throughput on the dev corpora: characters per second of geotext 0.4.0 and of geo's pipeline.
+
+Usage (from the project root)::
+
+    python benchmarks/throughput.py                       # corpora in ../shared/eval/data
+    python benchmarks/throughput.py --corpora-dir DIR     # any folder of {"id", "text"} JSONL files
+    python benchmarks/throughput.py --repeat 5            # best of 5 timed passes per corpus (default 3)
+
+Both systems run in this one process, each warmed up first (geotext builds its
+regexes, geo loads its gazetteer) so the figures measure steady-state speed.
+geotext is a plain dictionary matcher with no resolution: a speed floor, not a
+quality peer. Prints a table: corpus, documents, characters, MB/s of each system
+(MB = 10**6 characters).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPORA = ROOT.parent / "shared" / "eval" / "data"
+CORPORA = ("trnews", "geowebnews", "lgl")
+
+
+def read_texts(path: Path) -> list[str]:
+    """The texts of a JSONL corpus, one document a line (only ``text`` is read)."""
+    with path.open(encoding="utf-8") as fh:
+        # split on "\n" only: texts may hold U+2028, which str.splitlines would break at
+        return [json.loads(line)["text"] for line in fh.read().split("\n") if line.strip()]
+
+
+def chars_per_second(run: Callable[[str], object], texts: list[str], repeat: int) -> float:
+    """Best of ``repeat`` passes over all texts, in characters per second."""
+    chars = sum(map(len, texts))
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for text in texts:
+            run(text)
+        best = min(best, time.perf_counter() - t0)
+    return chars / best if best > 0 else float("inf")
+
+
+def geotext_runner() -> Callable[[str], object]:
+    from geotext import GeoText
+
+    return lambda text: GeoText(text)
+
+
+def geo_runner() -> tuple[Callable[[str], object] | None, str]:
+    """geo's ``map_text`` bound to one gazetteer, or ``None`` and the reason it is unavailable."""
+    sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+    try:
+        from geo.pipeline import map_text
+        from geo.gazetteer import default_gazetteer
+
+        gz = default_gazetteer()
+    except ImportError as exc:
+        return None, f"geo pipeline not available yet ({exc})"
+    except Exception as exc:  # e.g. DataError: gazetteer data not built
+        return None, f"geo pipeline not available: {type(exc).__name__}: {exc}"
+    return (lambda text: map_text(text, gazetteer=gz)), ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Characters per second of geotext and geo on the dev corpora.")
+    ap.add_argument("--corpora-dir", type=Path, default=DEFAULT_CORPORA,
+                    help=f"folder with trnews/geowebnews/lgl .jsonl (default: {DEFAULT_CORPORA})")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes per corpus; the best counts (default 3)")
+    args = ap.parse_args(argv)
+    if args.repeat < 1:
+        ap.error(f"--repeat must be at least 1, got {args.repeat!r}")
+
+    files = [args.corpora_dir / f"{name}.jsonl" for name in CORPORA]
+    present = [f for f in files if f.is_file()]
+    if not present:
+        print(f"error: no corpora found in {args.corpora_dir} (looked for {', '.join(f.name for f in files)}); "
+              "pass --corpora-dir", file=sys.stderr)
+        return 2
+    corpora = {f.stem: read_texts(f) for f in present}
+
+    systems: dict[str, Callable[[str], object]] = {"geotext": geotext_runner()}
+    geo, why = geo_runner()
+    if geo is None:
+        print(why)
+    else:
+        systems["geo"] = geo
+
+    warmup = [t for texts in corpora.values() for t in texts[:5]]
+    for run in systems.values():
+        for text in warmup:
+            run(text)
+
+    rows = []
+    for name, texts in corpora.items():
+        speeds = {s: chars_per_second(run, texts, args.repeat) / 1e6 for s, run in systems.items()}
+        rows.append((name, len(texts), sum(map(len, texts)), speeds))
+
+    print(f"{'corpus':<12} {'docs':>6} {'chars':>10} {'geotext MB/s':>13} {'geo MB/s':>10}")
+    for name, docs, chars, speeds in rows:
+        geo_cell = f"{speeds['geo']:.3f}" if "geo" in speeds else "-"
+        print(f"{name:<12} {docs:>6} {chars:>10} {speeds['geotext']:>13.3f} {geo_cell:>10}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
