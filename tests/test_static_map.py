@@ -1,0 +1,181 @@
+"""Static PNG/SVG maps: sizes, valid output, byte-identical renders, labels placed and kept literal."""
+
+import io
+import math
+import struct
+import sys
+import types
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from geo.errors import InputError
+from geo.records import Document, Mention, Place, Resolution, Sentence
+from geo.static_map import ATTRIBUTION, _draw, map_extent, to_png, to_svg
+
+
+def _box(x0, y0, x1, y1):
+    return {"type": "Polygon", "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]}
+
+
+BASEMAP = {  # two hand-made "countries" and one that crosses the antimeridian
+    "type": "FeatureCollection",
+    "features": [
+        {"type": "Feature", "properties": {"name": "West"}, "geometry": _box(40, 35, 46, 45)},
+        {"type": "Feature", "properties": {"name": "East"}, "geometry": _box(46, 35, 55, 45)},
+        {"type": "Feature", "properties": {"name": "Wrap"}, "geometry": _box(170, -20, -170, -10)},
+    ],
+}
+
+PLACES = [
+    (Place("148106", "Fuzuli", "city", 39.60, 47.14, "AZ"), 2),
+    (Place("584649", "Tovuz", "city", 40.99, 45.63, "AZ"), 1),
+    (Place("587116", "Azerbaijan", "country", 40.5, 47.5, "AZ"), 3),
+    (Place("174982", "Armenia", "country", 40.25, 45.0, "AM"), 1),
+    (Place("1", "$x$ Town", "city", 41.5, 46.5, "AZ"), 1),
+]
+
+
+def _document(places=PLACES, outlines=None, doc_id="demo"):
+    text, mentions, resolutions = "", [], []
+    for place, count in places:
+        for _ in range(count):
+            start = len(text)
+            text += place.name + ". "
+            m = Mention(start, start + len(place.name), place.name, 0)
+            mentions.append(m)
+            resolutions.append(Resolution(m, place, 0.8))
+    sentences = (Sentence(0, 0, len(text)),) if text else ()
+    return Document(doc_id, text, sentences, tuple(mentions), tuple(resolutions), outlines or {})
+
+
+def _png_size(data):
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def _svg_texts(data):
+    root = ET.fromstring(data)  # raises if not well-formed XML
+    return ["".join(el.itertext()) for el in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_png_has_magic_and_requested_pixel_size():
+    data = to_png(_document(), width=4.0, height=3.0, dpi=50, basemap=BASEMAP)
+    assert _png_size(data) == (200, 150)
+    assert _png_size(to_png(_document(), basemap=BASEMAP)) == (1500, 900)  # the defaults: 10x6 in at 150 dpi
+
+
+def test_svg_is_xml_with_labels_title_and_attribution_as_text():
+    texts = _svg_texts(to_svg(_document(), title="Caucasus & friends <test>", basemap=BASEMAP))
+    for name in ("Fuzuli", "Tovuz", "Azerbaijan", "Armenia"):
+        assert name in texts
+    assert "Caucasus & friends <test>" in texts
+    assert ATTRIBUTION in texts
+
+
+def test_dollar_signs_are_drawn_literally_not_as_math():
+    document = _document()
+    assert "$x$ Town" in _svg_texts(to_svg(document, basemap=BASEMAP, title="Cost: $5 and $x$"))
+    assert "Cost: $5 and $x$" in _svg_texts(to_svg(document, basemap=BASEMAP, title="Cost: $5 and $x$"))
+    to_png(document, basemap=BASEMAP, title="$\\frac{$")  # broken math must not raise either
+
+
+def test_renders_are_byte_identical():
+    document = _document(outlines={"587116": _box(44.8, 38.4, 50.3, 41.9)})
+    assert to_png(document, basemap=BASEMAP, dpi=60) == to_png(document, basemap=BASEMAP, dpi=60)
+    assert to_svg(document, basemap=BASEMAP) == to_svg(document, basemap=BASEMAP)
+    assert b"<dc:date>" not in to_svg(document, basemap=BASEMAP)
+
+
+def test_empty_document_renders_a_world_map_saying_so():
+    empty = Document("nothing", "No places here.", (Sentence(0, 0, 15),), (), ())
+    texts = _svg_texts(to_svg(empty, basemap=BASEMAP))
+    assert "No places found" in texts
+    assert _png_size(to_png(empty, basemap=BASEMAP, dpi=40)) == (400, 240)
+
+
+def test_writes_to_a_path_or_a_stream(tmp_path):
+    path = tmp_path / "map.png"
+    data = to_png(_document(), path, basemap=BASEMAP, dpi=40)
+    assert path.read_bytes() == data
+    stream = io.BytesIO()
+    data = to_svg(_document(), stream, basemap=BASEMAP)
+    assert stream.getvalue() == data and data.startswith(b"<?xml")
+    path = tmp_path / "map.svg"
+    to_svg(_document(), str(path), basemap=BASEMAP)
+    assert path.read_bytes() == data
+
+
+def test_outlines_are_drawn_including_one_across_the_antimeridian():
+    fiji = Place("2205218", "Fiji", "country", -17.0, 178.0, "FJ")
+    document = _document([(fiji, 1)], outlines={"2205218": _box(177, -19, -178, -15)})
+    figure = _draw(document, None, 6.0, 4.0, 50, BASEMAP)
+    (axes,) = figure.axes
+    outline = axes.collections[-2]  # land, outline, markers
+    xs = [x for path in outline.get_paths() for x, _ in path.vertices]
+    assert min(xs) >= 177 and max(xs) <= 180  # only the part east of 177E is in view, none wraps
+
+
+def test_labels_stay_inside_the_map_and_do_not_overlap():
+    # Places at the far corners of the extent: their labels must turn inwards.
+    corners = [
+        (Place(str(i), name, "city", lat, lon, "XX"), 1)
+        for i, (name, lat, lon) in enumerate(
+            [("Northwest Long Name", 45.0, 40.0), ("Northeast Long Name", 45.0, 55.0),
+             ("Southwest Long Name", 35.0, 40.0), ("Southeast Long Name", 35.0, 55.0),
+             ("Middle", 40.0, 47.5), ("Middle Twin", 40.05, 47.55)]
+        )
+    ]  # fmt: skip
+    figure = _draw(_document(corners), None, 6.0, 4.0, 100, BASEMAP)
+    renderer = figure.canvas.get_renderer()
+    (axes,) = figure.axes
+    frame = axes.get_window_extent(renderer)
+    boxes = {t.get_text(): t.get_window_extent(renderer) for t in axes.texts}
+    assert {"Northwest Long Name", "Northeast Long Name", "Southwest Long Name", "Southeast Long Name"} <= set(boxes)
+    for name, box in boxes.items():
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, name
+    items = list(boxes.values())
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            assert not a.overlaps(b)
+
+
+def test_crowded_labels_are_dropped_rather_than_overlapping():
+    crowd = [(Place(str(i), f"Crowded place {i}", "city", 40.0 + i * 0.001, 45.0, "XX"), 1) for i in range(12)]
+    figure = _draw(_document(crowd), None, 4.0, 3.0, 50, BASEMAP)
+    renderer = figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts]
+    assert 1 <= len(boxes) < 12
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_map_extent_margin_minimum_span_and_aspect():
+    lon0, lon1, lat0, lat1 = map_extent([(45.0, 40.0)], 1.5)
+    assert lat1 - lat0 == pytest.approx(2.0)  # the minimum span
+    stretch = 1 / math.cos(math.radians(40.0))
+    assert (lon1 - lon0) / ((lat1 - lat0) * stretch) == pytest.approx(1.5, abs=0.01)
+    lon0, lon1, lat0, lat1 = map_extent([(45.63, 40.99), (47.14, 39.60)], 2.0)
+    assert lon0 < 45.63 - 0.2 and lon1 > 47.14 + 0.2 and lat0 < 39.6 - 0.2 and lat1 > 40.99 + 0.2
+    assert map_extent([(-170.0, 0.0), (170.0, 10.0)], 2.0) == (-180.0, 180.0, -90.0, 90.0)
+    lon0, lon1, lat0, lat1 = map_extent([(0.0, 89.5)], 2.0)
+    assert lat1 <= 90.0  # slid back inside the world
+
+
+def test_bad_sizes_are_refused_with_the_value():
+    with pytest.raises(InputError, match="got -1"):
+        to_png(_document(), width=-1, basemap=BASEMAP)
+    with pytest.raises(InputError, match="got nan"):
+        to_svg(_document(), dpi=float("nan"), basemap=BASEMAP)
+
+
+def test_default_basemap_comes_from_geo_basemap(monkeypatch):
+    calls = []
+
+    def load_basemap(data_dir=None):
+        calls.append(data_dir)
+        return BASEMAP
+
+    monkeypatch.setitem(sys.modules, "geo.basemap", types.SimpleNamespace(load_basemap=load_basemap))
+    assert to_svg(_document()) == to_svg(_document(), basemap=BASEMAP)
+    assert calls == [None]
