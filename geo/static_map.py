@@ -274,7 +274,8 @@ def _add_polygons(axes, geometries, view, **style) -> None:
 def _place_labels(figure, axes, names, points, sizes, dpi, text_kw) -> None:
     """Greedy label placement: most mentioned place first, 8 spots around its marker, the first
     spot that stays inside the map and clear of other labels and markers wins; if none does, try
-    once more at a smaller size, then leave the label out."""
+    8 spots further out (with a thin leader line), then both again at a smaller size, then leave
+    the label out."""
     renderer = figure.canvas.get_renderer()
     frame = axes.get_window_extent(renderer)
     scale = dpi / 72.0  # points to pixels
@@ -286,31 +287,40 @@ def _place_labels(figure, axes, names, points, sizes, dpi, text_kw) -> None:
     placed: list[tuple[float, float, float, float]] = []
     for i, name in enumerate(names):
         gap = math.sqrt(sizes[i]) / 2 + 2.5  # points from the marker's centre
-        for fontsize in (9.0, 7.5):
-            label = _try_spots(axes, renderer, name, points[i], gap, fontsize, frame, placed,
-                               obstacles[:i] + obstacles[i + 1 :], scale, text_kw)
+        for fontsize, distance in ((9.0, gap), (9.0, gap + 14), (7.5, gap), (7.5, gap + 14)):
+            label = _try_spots(axes, renderer, name, points[i], distance, fontsize, frame, placed,
+                               obstacles[:i] + obstacles[i + 1 :], scale, text_kw, leader=distance > gap)
             if label is not None:
                 placed.append(label)
                 break
 
 
-def _try_spots(axes, renderer, name, point, gap, fontsize, frame, placed, obstacles, scale, text_kw):
+def _try_spots(axes, renderer, name, point, gap, fontsize, frame, placed, obstacles, scale, text_kw, leader):
     pad = 2 * scale  # the white box round a label, and a little air
+    arrow = {"arrowstyle": "-", "color": "#777777", "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3} if leader else None
     for (dx, dy), ha, va in _OFFSETS:
         norm = math.hypot(dx, dy)
         text = axes.annotate(
-            name, point, xytext=(dx / norm * gap, dy / norm * gap), textcoords="offset points",
+            name, point, xytext=(dx / norm * gap, dy / norm * gap), textcoords="offset points", arrowprops=arrow,
             ha=ha, va=va, fontsize=fontsize, color=_INK, zorder=4, annotation_clip=False,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
             **text_kw,
         )
-        box = text.get_window_extent(renderer)
+        box = _text_extent(text, renderer)
         bounds = (box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
         inside = (bounds[0] >= frame.x0 and bounds[1] >= frame.y0 and bounds[2] <= frame.x1 and bounds[3] <= frame.y1)
         if inside and not any(_overlap(bounds, other) for other in (*placed, *obstacles)):
             return bounds
         text.remove()
     return None
+
+
+def _text_extent(annotation, renderer):
+    """The pixel box of an annotation's text alone (its own extent includes the leader line)."""
+    from matplotlib.text import Text
+
+    annotation.update_positions(renderer)  # where the text goes depends on the renderer's dpi
+    return Text.get_window_extent(annotation, renderer)
 
 
 def _overlap(a, b) -> bool:

@@ -11,7 +11,7 @@ import pytest
 
 from geo.errors import InputError
 from geo.records import Document, Mention, Place, Resolution, Sentence
-from geo.static_map import ATTRIBUTION, _draw, map_extent, to_png, to_svg
+from geo.static_map import ATTRIBUTION, _draw, _text_extent, map_extent, to_png, to_svg
 
 
 def _box(x0, y0, x1, y1):
@@ -131,7 +131,7 @@ def test_labels_stay_inside_the_map_and_do_not_overlap():
     renderer = figure.canvas.get_renderer()
     (axes,) = figure.axes
     frame = axes.get_window_extent(renderer)
-    boxes = {t.get_text(): t.get_window_extent(renderer) for t in axes.texts}
+    boxes = {t.get_text(): _text_extent(t, renderer) for t in axes.texts}
     assert {"Northwest Long Name", "Northeast Long Name", "Southwest Long Name", "Southeast Long Name"} <= set(boxes)
     for name, box in boxes.items():
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, name
@@ -145,7 +145,7 @@ def test_crowded_labels_are_dropped_rather_than_overlapping():
     crowd = [(Place(str(i), f"Crowded place {i}", "city", 40.0 + i * 0.001, 45.0, "XX"), 1) for i in range(12)]
     figure = _draw(_document(crowd), None, 4.0, 3.0, 50, BASEMAP)
     renderer = figure.canvas.get_renderer()
-    boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts]
+    boxes = [_text_extent(t, renderer) for t in figure.axes[0].texts]
     assert 1 <= len(boxes) < 12
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
 
