@@ -206,11 +206,16 @@ def _marked_sentence(document: Document, index: int, spans: list[tuple[int, int]
     """The sentence's text, escaped, with the given text spans wrapped in <mark>."""
     sentence = document.sentences[index]
     start, end = sentence.start, sentence.end
-    out, pos = [], start
-    for a, b in sorted(spans):
-        a, b = max(a, pos), min(b, end)  # clamp to the sentence; overlaps merge into one mark
+    merged: list[list[int]] = []
+    for a, b in sorted((max(a, start), min(b, end)) for a, b in spans):  # clamped to the sentence
         if a >= b:
             continue
+        if merged and a <= merged[-1][1]:  # overlapping or touching mentions share one mark
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out, pos = [], start
+    for a, b in merged:
         out.append(escape_html(document.text[pos:a]))
         out.append("<mark>" + escape_html(document.text[a:b]) + "</mark>")
         pos = b
