@@ -12,6 +12,7 @@ The filters are rules over the text and the gazetteer, with no state of their ow
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -21,7 +22,13 @@ from typing import Protocol
 from geo.names import name_key
 from geo.records import Mention, NameMatch, Sentence
 
-__all__ = ["find_mentions", "Token", "tokenize", "NameIndex"]
+__all__ = ["find_mentions", "propose_spans", "SpanCandidate", "Token", "tokenize", "NameIndex", "Recognizer"]
+
+
+class Recognizer(Protocol):
+    """What recognition needs from a model (geo.recognizer.RecognizerModel)."""
+
+    def accepts(self, features: dict[str, float]) -> bool: ...
 
 
 class NameIndex(Protocol):
@@ -77,17 +84,6 @@ _TITLES = frozenset(
     spokesman spokeswoman spokesperson head deputy director secretary
     """.split()
 )
-# Words that, right after a name, make the whole an organisation or a thing, not a place.
-_ORGANISATION_HEADS = frozenset(
-    """
-    inc corp corporation co company ltd llc group holdings bank airlines airways motors
-    university college school academy institute hospital church
-    news times post herald tribune journal gazette press agency
-    party movement front council committee commission association foundation
-    """.split()
-)
-
-
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word tokens with offsets; a trailing possessive is left out of the token.
 
@@ -159,8 +155,30 @@ def _is_sentence_initial(text: str, token: Token, sentence_starts: list[int]) ->
     return not any(ch.isalnum() for ch in before)
 
 
-def find_mentions(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[Mention, ...]:
-    """Every span of ``text`` that names a place, in text order; ``text[m.start:m.end] == m.text``."""
+@dataclass(frozen=True, slots=True)
+class SpanCandidate:
+    """A capitalised span the gazetteer knows, with what recognition needs to judge it."""
+
+    tokens: tuple[Token, ...]
+    key: str
+    matches: tuple[NameMatch, ...]
+    features: tuple[tuple[str, float], ...]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def is_demonym(self) -> bool:
+        return all(m.match == "demonym" for m in self.matches)
+
+
+def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
+    """Every longest capitalised span the gazetteer knows, described by named features."""
     tokens = tokenize(text)
     sentence_starts = [s.start for s in sentences] or [0]
     runs = _runs(text, tokens, sentence_starts)
@@ -171,7 +189,8 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], gazetteer: NameInd
             for j in range(i + 1, min(len(run), i + _MAX_WORDS) + 1):
                 wanted.add(_span_key(run[i:j]))
     known = gazetteer.known_keys(wanted)
-    mentions: list[Mention] = []
+    document = _DocumentContext.of(text, tokens, sentence_starts)
+    spans: list[SpanCandidate] = []
     for run in runs:
         i = 0
         while i < len(run):
@@ -181,42 +200,143 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...], gazetteer: NameInd
                     continue
                 key = _span_key(span)
                 if key in known:
-                    mention = _accept(text, run, i, j, key, gazetteer, sentence_starts, sentences)
-                    if mention is not None:
-                        mentions.append(mention)
+                    matches = gazetteer.matches(text[span[0].start : span[-1].end])
+                    if matches:
+                        features = _span_features(text, run, i, j, key, matches, document)
+                        spans.append(SpanCandidate(tuple(span), key, matches, features))
                     i = j
                     break
             else:
                 i += 1
+    return tuple(spans)
+
+
+def find_mentions(
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, model: Recognizer | None = None
+) -> tuple[Mention, ...]:
+    """Every span of ``text`` that names a place, in text order; ``text[m.start:m.end] == m.text``.
+
+    With a ``model`` (geo.recognizer), a span is kept when the model accepts its
+    features; without one, only the hard rules below decide.
+    """
+    sentence_starts = [s.start for s in sentences] or [0]
+    mentions = []
+    for span in propose_spans(text, sentences, gazetteer):
+        features = dict(span.features)
+        if "rule:never" in features:
+            continue
+        if model is not None and not model.accepts(features):
+            continue
+        sentence_index = max(0, bisect_right(sentence_starts, span.start) - 1) if sentences else 0
+        kind = "demonym" if span.is_demonym else "toponym"
+        mentions.append(Mention(span.start, span.end, text[span.start : span.end], sentence_index, kind))
     return tuple(mentions)
 
 
-def _accept(
+@dataclass(frozen=True, slots=True)
+class _DocumentContext:
+    """Facts about the whole document that help judge one span."""
+
+    lower_words: frozenset[str]  # words the text also uses in lower case ("trend", "park")
+    mid_sentence_keys: frozenset[str]  # capitalised words seen away from a sentence start
+    after_title_keys: frozenset[str]  # capitalised words seen right after a title: person names
+    sentence_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, tokens: tuple[Token, ...], sentence_starts: list[int]) -> "_DocumentContext":
+        lower, mid, titled = set(), set(), set()
+        previous: Token | None = None
+        for token in tokens:
+            if token.is_capitalised:
+                if not _is_sentence_initial(text, token, sentence_starts):
+                    mid.add(token.text.lower())
+                if previous is not None and previous.text.lower().rstrip(".") in _TITLES and previous.is_capitalised:
+                    titled.add(token.text.lower())
+            else:
+                lower.add(token.text)
+            previous = token
+        return cls(frozenset(lower), frozenset(mid), frozenset(titled), tuple(sentence_starts))
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # imported lazily: its tables load on first use
+
+    return zipf_frequency(word, "en")
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+|\d+|[^\w\s])\W*$")
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
+
+
+def _neighbour(text: str, start: int, end: int, document: _DocumentContext) -> tuple[str, str]:
+    """The word (or punctuation) before and after ``text[start:end]`` in its sentence, lower case.
+
+    ``<s>`` and ``</s>`` stand for the sentence's edges.
+    """
+    sentence_start = document.sentence_starts[max(0, bisect_right(document.sentence_starts, start) - 1)]
+    before = _LAST_WORD.search(text, max(sentence_start, start - 40), start)
+    after = _FIRST_WORD.match(text, end, end + 40)
+    return (before.group(1).lower() if before else "<s>", after.group(1).lower() if after else "</s>")
+
+
+def _span_features(
     text: str,
     run: list[Token],
     i: int,
     j: int,
     key: str,
-    gazetteer: NameIndex,
-    sentence_starts: list[int],
-    sentences: tuple[Sentence, ...],
-) -> Mention | None:
-    """The mention for ``run[i:j]``, or None when it is a classic false place."""
+    matches: tuple[NameMatch, ...],
+    document: _DocumentContext,
+) -> tuple[tuple[str, float], ...]:
     span = run[i:j]
     words = key.split()
+    surface = text[span[0].start : span[-1].end]
+    f: dict[str, float] = {"bias": 1.0}
     if len(words) == 1 and words[0] in _NEVER_ALONE:
-        return None
-    before = run[i - 1].text.lower().rstrip(".") if i > 0 else ""
-    after = run[j].text.lower().rstrip(".") if j < len(run) else ""
-    if before in _TITLES:
-        return None
-    if after in _ORGANISATION_HEADS and len(words) == 1 and i == 0 and j == len(run) - 1:
-        # "Trend News Agency": the place word is the organisation's own name.
-        pass
-    matches = gazetteer.matches(text[span[0].start : span[-1].end])
-    if not matches:
-        return None
-    kind = "demonym" if all(m.match == "demonym" for m in matches) else "toponym"
-    start, end = span[0].start, span[-1].end
-    sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
-    return Mention(start, end, text[start:end], sentence_index, kind)
+        f["rule:never"] = 1.0
+    prev, nxt = _neighbour(text, span[0].start, span[-1].end, document)
+    if prev in _TITLES and i > 0:
+        f["rule:never"] = 1.0  # "Colonel Jafarov"
+    f["prev=" + prev] = 1.0
+    f["next=" + nxt] = 1.0
+    f["words=%d" % min(len(words), 3)] = 1.0
+    if _is_sentence_initial(text, span[0], list(document.sentence_starts)):
+        f["initial"] = 1.0
+    if "." in surface:
+        f["dotted"] = 1.0
+    elif surface.isupper() and len(surface) > 1:
+        f["allcaps"] = 1.0 if len(surface) > 3 else 0.0
+        f["acronym"] = 1.0 if len(surface) <= 3 else 0.0
+    if len(words) == 1:
+        zipf = _zipf(words[0])
+        f["zipf=%d" % int(zipf)] = 1.0
+        if words[0] in document.lower_words or surface.lower() in document.lower_words:
+            f["also lower case"] = 1.0
+    else:
+        f["multi zipf=%d" % int(min(_zipf(w) for w in words))] = 1.0
+    if i > 0:
+        f["run before"] = 1.0
+    if j < len(run):
+        f["run after"] = 1.0
+    if surface.lower() in document.after_title_keys or (len(words) == 1 and words[0] in document.after_title_keys):
+        f["after a title elsewhere"] = 1.0
+    if len(words) == 1 and span[0].text.lower() not in document.mid_sentence_keys:
+        f["only sentence-initial"] = 1.0
+    match_kinds = {m.match for m in matches}
+    if match_kinds == {"demonym"}:
+        f["demonym"] = 1.0
+    else:
+        places = [m.place for m in matches if m.match != "demonym"]
+        kinds = {p.kind for p in places}
+        for kind in kinds:
+            f["kind=" + kind] = 1.0
+        f["best match=" + min((m.match for m in matches if m.match != "demonym"), key=_MATCH_ORDER.index)] = 1.0
+        population = max((p.population for p in places), default=0)
+        f["population=%d" % int(math.log10(population + 1))] = 1.0
+        f["candidates=%d" % min(len(places), 5)] = 1.0
+    if text[span[-1].end : span[-1].end + 1] in ("'", "’"):
+        f["possessive"] = 1.0
+    return tuple(sorted(f.items()))
+
+
+_MATCH_ORDER = ["name", "abbreviation", "alternate", "demonym"]

@@ -13,6 +13,7 @@ from typing import Any
 from geo.candidates import candidates_for
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.mentions import find_mentions
+from geo.recognizer import default_model
 from geo.records import Document
 from geo.resolve import resolve
 from geo.sentences import split_sentences
@@ -36,7 +37,9 @@ def map_text(text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "te
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     sentences = split_sentences(text)
-    mentions = find_mentions(text, sentences, gz)
+    data_dir = getattr(gz, "data_dir", None)
+    model = default_model(str(data_dir)) if data_dir is not None else None
+    mentions = find_mentions(text, sentences, gz, model)
     candidates = tuple(candidates_for(m, gz) for m in mentions)
     resolutions = resolve(text, mentions, candidates)
     shapes: dict[str, dict[str, Any]] = {}

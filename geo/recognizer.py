@@ -1,0 +1,115 @@
+"""The toponym recognizer's model: a logistic regression over named span features.
+
+The mention finder (geo.mentions) proposes every capitalised span the gazetteer
+knows and describes it by named features ("prev=in", "zipf=5", "kind=country").
+This model turns those features into the probability that the span is a place.
+
+Its weights live in ``data/recognizer.json``, fitted by
+``python -m geo.data.train_recognizer`` on the LGL corpus only (see that module),
+so other corpora stay clean for measuring. Loading is lazy and once per model.
+
+>>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0}, threshold=0.5)
+>>> round(model.probability({"bias": 1.0, "prev=in": 1.0}), 3)
+0.881
+>>> model.accepts({"bias": 1.0})
+False
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from geo.errors import DataError
+
+__all__ = ["RecognizerModel", "default_model", "fit_logistic", "MODEL_FILE"]
+
+MODEL_FILE = "recognizer.json"
+
+
+class RecognizerModel:
+    """Weights per feature name and the probability threshold for "is a place"."""
+
+    __slots__ = ("weights", "threshold", "meta")
+
+    def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None):
+        if not 0.0 < threshold < 1.0:
+            raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
+        self.weights = dict(weights)
+        self.threshold = threshold
+        self.meta = dict(meta or {})
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accepts(self, features: Mapping[str, float]) -> bool:
+        return self.probability(features) >= self.threshold
+
+    @classmethod
+    def load(cls, path: str | Path) -> "RecognizerModel":
+        try:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls(raw["weights"], raw["threshold"], raw.get("meta"))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise DataError(f"cannot read the recognizer model {path}: {exc}") from None
+
+    def dumps(self) -> str:
+        """The model as JSON with sorted keys and rounded weights: the same model, the same bytes."""
+        weights = {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}
+        return json.dumps({"threshold": round(self.threshold, 4), "meta": self.meta, "weights": weights},
+                          indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@functools.lru_cache(maxsize=4)
+def default_model(data_dir: str) -> RecognizerModel | None:
+    """The model bundled in ``data_dir`` (None when there is none: recognition by rules only).
+
+    Cached per directory: the file is read once per process, and the model is never mutated.
+    """
+    model_path = Path(data_dir) / MODEL_FILE
+    return RecognizerModel.load(model_path) if model_path.exists() else None
+
+
+def fit_logistic(
+    samples: Sequence[Mapping[str, float]],
+    labels: Sequence[int],
+    *,
+    l2: float = 1.0,
+    min_count: int = 2,
+    epochs: int = 300,
+    learning_rate: float = 0.5,
+) -> dict[str, float]:
+    """Fit logistic-regression weights by full-batch gradient descent (NumPy, deterministic).
+
+    Features seen in fewer than ``min_count`` samples are dropped (they would only
+    memorise the training text).
+    """
+    import numpy as np
+
+    counts: dict[str, int] = {}
+    for s in samples:
+        for name in s:
+            counts[name] = counts.get(name, 0) + 1
+    names = sorted(n for n, c in counts.items() if c >= min_count)
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(samples), len(names)), dtype=np.float64)
+    for row, s in enumerate(samples):
+        for name, value in s.items():
+            col = index.get(name)
+            if col is not None:
+                x[row, col] = value
+    y = np.asarray(labels, dtype=np.float64)
+    w = np.zeros(len(names))
+    n = len(samples)
+    # Adagrad-style steps converge fast without tuning on sparse binary features.
+    history = np.full(len(names), 1e-8)
+    for _ in range(epochs):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) / n + l2 * w / n
+        history += grad * grad
+        w -= learning_rate * grad / np.sqrt(history)
+    return {name: float(w[i]) for name, i in index.items()}
