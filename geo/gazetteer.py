@@ -1,0 +1,311 @@
+"""The bundled offline gazetteer: look places up by name, id or country code.
+
+``data/`` holds compact gzip artifacts written by ``python -m geo.data build``. On first
+use a SQLite index is built from them into the user cache directory (one line on stderr
+says so); later runs, and any number of processes, open that index read-only.
+
+Ranking (the "prior" every lookup is ordered by):
+
+1. kind, in this order: country, adm1, continent, region, physical, macroregion, city, adm2
+   (areas people name in news first; adm2 last because district names mostly repeat
+   their towns' names);
+2. except that an adm1 or adm2 that shares the name with a town of the same country and
+   first-level subdivision (the district named after its seat: Fuzuli, Tovuz, New York)
+   ranks right after the cities;
+3. then population, largest first; then place id.
+
+A name matches a place as its ``name``, an ``alternate`` name, an ``abbreviation`` ("U.S.")
+or a ``demonym`` ("Azerbaijani"); :meth:`Gazetteer.lookup` leaves demonyms out,
+:meth:`Gazetteer.matches` includes them.
+
+>>> import tempfile
+>>> g = Gazetteer(cache_dir=tempfile.mkdtemp())  # opens nothing yet
+>>> g.lookup("Füzuli")[0].id                       # doctest: +SKIP
+'148106'
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Iterable
+
+from geo.errors import DataError, NotFoundError
+from geo.names import name_key
+from geo.records import MATCH_KINDS, NameMatch, Place
+
+__all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION"]
+
+#: Kind order of the ranking prior (lower ranks first).
+KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2"))}
+#: Bump when the index schema or ranking changes, so old cached indexes are not reused.
+INDEX_VERSION = 1
+_ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
+_MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
+_CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
+
+
+def _default_data_dir() -> Path:
+    env = os.environ.get("GEO_DATA_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
+
+
+def _default_cache_dir() -> Path:
+    env = os.environ.get("GEO_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "geo"
+
+
+class Gazetteer:
+    """Places by name, id and country code. Lazy: constructing it opens nothing.
+
+    ``data_dir`` defaults to ``$GEO_DATA_DIR`` or the repository's ``data/``;
+    ``cache_dir`` (where the SQLite index lives) to ``$GEO_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/geo`` or ``~/.cache/geo``.
+    """
+
+    def __init__(self, data_dir: str | Path | None = None, *, cache_dir: str | Path | None = None):
+        self.data_dir = Path(data_dir) if data_dir is not None else _default_data_dir()
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else _default_cache_dir()
+        self._con: sqlite3.Connection | None = None
+        self._index: Path | None = None
+        self._places: dict[int, Place] = {}
+        self._memo: dict[str, tuple[NameMatch, ...]] = {}
+
+    def __repr__(self) -> str:
+        return f"Gazetteer(data_dir={str(self.data_dir)!r}, cache_dir={str(self.cache_dir)!r})"
+
+    # ----------------------------------------------------------------- index
+
+    def index_path(self) -> Path:
+        """Where this data directory's index lives (name carries a hash of the artifacts)."""
+        manifest = self.data_dir / "manifest.json"
+        h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+        try:
+            h.update(manifest.read_bytes())
+            for name in _ARTIFACTS:
+                h.update(f"{name}:{(self.data_dir / name).stat().st_size}".encode())
+        except FileNotFoundError as e:
+            raise DataError(f"gazetteer data missing in {self.data_dir}: got no {Path(e.filename).name!r}; run `python -m geo.data build`") from e
+        return self.cache_dir / f"gazetteer-{h.hexdigest()[:16]}.sqlite"
+
+    def _db(self) -> sqlite3.Connection:
+        if self._con is None:
+            path = self.index_path()
+            if not path.exists():
+                build_index(self.data_dir, path)
+            self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            self._index = path
+        return self._con
+
+    # ----------------------------------------------------------------- places
+
+    def _place(self, row: tuple) -> Place:
+        rowid = row[0]
+        place = self._places.get(rowid)
+        if place is None:
+            place = Place(*row[1:])
+            self._places[rowid] = place
+        return place
+
+    def _rowid(self, place_id: str) -> int:
+        row = self._db().execute("SELECT rowid FROM places WHERE id = ?", (str(place_id),)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no place with id: got {place_id!r}")
+        return row[0]
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id; raises :class:`geo.errors.NotFoundError`."""
+        row = self._db().execute(
+            "SELECT rowid, id, name, kind, lat, lon, cc, admin1, pop FROM places WHERE id = ?", (str(place_id),)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no place with id: got {place_id!r}")
+        return self._place(row)
+
+    def country(self, code: str) -> Place | None:
+        """The country with this ISO 3166-1 alpha-2 code, or ``None``."""
+        row = self._db().execute(
+            "SELECT rowid, id, name, kind, lat, lon, cc, admin1, pop FROM places WHERE kind = 'country' AND cc = ?",
+            (code.strip().upper(),),
+        ).fetchone()
+        return self._place(row) if row else None
+
+    # ----------------------------------------------------------------- names
+
+    def matches(self, name: str) -> tuple[NameMatch, ...]:
+        """Every place the name can refer to, with how it matched, best first (see module doc)."""
+        key = name_key(name)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        rows = self._db().execute(
+            "SELECT p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match "
+            "FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ? ORDER BY n.ord",
+            (key,),
+        ).fetchall()
+        result = tuple(NameMatch(self._place(r[:9]), MATCH_KINDS[r[9]]) for r in rows)
+        if len(self._memo) >= _CACHE_LIMIT:
+            self._memo.clear()
+        self._memo[key] = result
+        return result
+
+    def lookup(self, name: str, *, limit: int | None = None) -> tuple[Place, ...]:
+        """Places the name refers to (demonym matches excluded), best first."""
+        places = tuple(m.place for m in self.matches(name) if m.match != "demonym")
+        return places if limit is None else places[:limit]
+
+    def known_keys(self, keys: Iterable[str]) -> frozenset[str]:
+        """Which of these name keys (see :func:`geo.names.name_key`) name any place at all."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return frozenset()
+        rows = self._db().execute(
+            "SELECT DISTINCT key FROM names WHERE key IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
+        ).fetchall()
+        return frozenset(r[0] for r in rows)
+
+    def _names_of(self, place_id: str, match: str) -> tuple[str, ...]:
+        rowid = self._rowid(place_id)
+        rows = self._db().execute(
+            "SELECT name FROM altnames WHERE place = ? AND match = ? ORDER BY name", (rowid, _MATCH_RANK[match])
+        ).fetchall()
+        return tuple(r[0] for r in rows)
+
+    def alternate_names(self, place_id: str) -> tuple[str, ...]:
+        """Alternate names and abbreviations of a place (not its main name, not demonyms)."""
+        return self._names_of(place_id, "alternate") + self._names_of(place_id, "abbreviation")
+
+    def demonyms(self, place_id: str) -> tuple[str, ...]:
+        """Demonyms and adjectives of a place ("Azerbaijani")."""
+        return self._names_of(place_id, "demonym")
+
+    def outline(self, place_id: str):
+        """The place's outline as a shapely geometry, or ``None`` if it has none."""
+        import shapely
+
+        rowid = self._rowid(place_id)
+        row = self._db().execute("SELECT wkt FROM outlines WHERE place = ?", (rowid,)).fetchone()
+        return shapely.from_wkt(row[0]) if row else None
+
+    def info(self) -> dict[str, Any]:
+        """Counts and paths: ``{"places", "names", "kinds", "data_dir", "index"}``."""
+        con = self._db()
+        kinds = dict(con.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind ORDER BY kind").fetchall())
+        return {
+            "places": sum(kinds.values()),
+            "names": con.execute("SELECT COUNT(*) FROM names").fetchone()[0],
+            "kinds": kinds,
+            "data_dir": str(self.data_dir),
+            "index": str(self._index),
+        }
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """A new :class:`Gazetteer` on the default data and cache directories.
+
+    Deliberately not a singleton (no module state): keep the instance you get.
+    """
+    return Gazetteer()
+
+
+# --------------------------------------------------------------------------- index build
+
+
+def _tsv(path: Path) -> Iterable[list[str]]:
+    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as f:
+        next(f, None)  # header
+        for line in f:
+            yield line.rstrip("\n").split("\t")
+
+
+_SCHEMA = """
+CREATE TABLE places (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
+                     cc TEXT, admin1 TEXT, pop INTEGER, rank INTEGER);
+CREATE INDEX places_cc ON places (cc, kind);
+CREATE TABLE altnames (place INTEGER, match INTEGER, name TEXT, PRIMARY KEY (place, match, name)) WITHOUT ROWID;
+CREATE TABLE outlines (place INTEGER PRIMARY KEY, wkt TEXT);
+CREATE TABLE raw (key TEXT, place INTEGER, match INTEGER);
+"""
+
+# Rank within a key: kind rank, with an adm1/adm2 moved after the cities when a town of
+# the same country and subdivision carries the same key; then population, then id.
+_ORDER = """
+INSERT INTO names (key, ord, place, match)
+SELECT key, ROW_NUMBER() OVER (PARTITION BY key ORDER BY adj, pop DESC, id) - 1, place, match FROM (
+  SELECT d.key, d.place, d.match, p.pop, p.id,
+         CASE WHEN p.kind IN ('adm1', 'adm2') AND EXISTS (
+                SELECT 1 FROM raw r2 JOIN places c ON c.rowid = r2.place
+                WHERE r2.key = d.key AND c.kind = 'city' AND c.cc = p.cc AND c.admin1 = p.admin1)
+              THEN {city} * 2 + 1 ELSE p.rank * 2 END AS adj
+  FROM (SELECT key, place, MIN(match) AS match FROM raw GROUP BY key, place) d
+  JOIN places p ON p.rowid = d.place)
+"""
+
+
+def build_index(data_dir: Path, path: Path) -> None:
+    """Build the SQLite index for ``data_dir`` at ``path`` (atomically: temp file, then rename)."""
+    t0 = time.perf_counter()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise DataError(f"cannot write the gazetteer index in {str(path.parent)!r}: {e}") from e
+    os.close(fd)
+    print(f"geo: building the gazetteer index in {path} (once; takes about half a minute)", file=sys.stderr)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;" + _SCHEMA)
+        rowids: dict[str, int] = {}
+
+        def place_rows():
+            for n, (pid, name, kind, lat, lon, cc, admin1, pop) in enumerate(_tsv(data_dir / "places.tsv.gz"), 1):
+                rowids[pid] = n
+                yield (n, pid, name, kind, float(lat), float(lon), cc, admin1, int(pop), KIND_RANK[kind])
+
+        # Streamed into SQLite (no big Python lists) to keep the first run's memory low.
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows())
+        main_names = con.execute("SELECT rowid, name FROM places").fetchall()
+        con.executemany("INSERT INTO raw VALUES (?,?,0)", ((name_key(name), n) for n, name in main_names))
+        del main_names
+        alt_rows = [(rowids[pid], _MATCH_RANK[m], name) for pid, m, name in _tsv(data_dir / "names.tsv.gz") if pid in rowids]
+        con.executemany("INSERT OR IGNORE INTO altnames VALUES (?,?,?)", alt_rows)
+        con.executemany("INSERT INTO raw VALUES (?,?,?)", ((name_key(name), p, m) for p, m, name in alt_rows))
+        del alt_rows
+        con.execute("DELETE FROM raw WHERE key = ''")
+        con.executemany(
+            "INSERT INTO outlines VALUES (?,?)",
+            ((rowids[pid], wkt) for pid, wkt in _tsv(data_dir / "outlines.tsv.gz") if pid in rowids),
+        )
+        con.executescript(
+            "CREATE INDEX raw_key ON raw (key, place);"
+            "CREATE TABLE names (key TEXT, ord INTEGER, place INTEGER, match INTEGER, PRIMARY KEY (key, ord)) WITHOUT ROWID;"
+        )
+        con.execute(_ORDER.format(city=KIND_RANK["city"]))
+        con.executescript("DROP TABLE raw; ANALYZE;")
+        con.commit()
+        con.execute("VACUUM")
+        con.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is shared, read-only
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    print(f"geo: gazetteer index ready ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
