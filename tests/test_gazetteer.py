@@ -1,0 +1,207 @@
+"""The bundled gazetteer, offline: real data through the ``gazetteer`` fixture, plus the
+index build on a tiny data directory written here."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from shapely.geometry import Point
+
+from geo.errors import DataError, NotFoundError
+from geo.gazetteer import Gazetteer
+from geo.records import NameMatch, Place
+
+
+def first(gazetteer, name):
+    places = gazetteer.lookup(name)
+    assert places, f"nothing found for {name!r}"
+    return places[0]
+
+
+@pytest.mark.parametrize("name", ["Fuzuli", "Füzuli", "Fizuli", "FUZULI"])
+def test_fuzuli_spellings_find_the_town(gazetteer, name):
+    p = first(gazetteer, name)
+    assert (p.id, p.country_code, p.kind) == ("148106", "AZ", "city")
+
+
+@pytest.mark.parametrize("name", ["Khankendi", "Stepanakert"])
+def test_khankendi_and_its_armenian_name(gazetteer, name):
+    assert first(gazetteer, name).id == "146970"
+
+
+def test_tovuz_and_baku_are_in_azerbaijan(gazetteer):
+    assert first(gazetteer, "Tovuz").country_code == "AZ"
+    baku = first(gazetteer, "Baku")
+    assert (baku.country_code, baku.kind) == ("AZ", "city")
+
+
+def test_district_named_after_its_town_ranks_after_the_town(gazetteer):
+    kinds = [p.kind for p in gazetteer.lookup("Fuzuli") if p.country_code == "AZ"]
+    assert kinds.index("city") < kinds.index("adm1")
+
+
+@pytest.mark.parametrize("name", ["Nagorno-Karabakh", "Nagorno Karabakh", "nagorno karabakh"])
+def test_nagorno_karabakh_is_a_region_whose_point_is_in_its_outline(gazetteer, name):
+    p = first(gazetteer, name)
+    assert p.kind == "region"
+    outline = gazetteer.outline(p.id)
+    assert outline is not None and outline.contains(Point(p.lon, p.lat))
+    assert outline.contains(Point(46.75, 39.82))  # Khankendi
+    assert not outline.contains(Point(47.14, 39.60))  # Fuzuli was outside the oblast
+
+
+def test_regions_and_seas(gazetteer):
+    assert first(gazetteer, "Karabakh").kind == "region"
+    assert first(gazetteer, "South Caucasus").kind == "region"
+    assert first(gazetteer, "Black Sea").kind == "physical"
+    caucasus = gazetteer.outline(first(gazetteer, "South Caucasus").id)
+    assert caucasus.contains(Point(49.87, 40.41))  # Baku
+
+
+def test_countries(gazetteer):
+    az, am = first(gazetteer, "Azerbaijan"), first(gazetteer, "Armenia")
+    assert (az.kind, az.country_code, am.kind, am.country_code) == ("country", "AZ", "country", "AM")
+    russia = first(gazetteer, "Russia")
+    assert russia.country_code == "RU" and abs(russia.lat - 60) < 1 and abs(russia.lon - 100) < 1
+    assert gazetteer.country("az") == az
+    assert gazetteer.country("ZZ") is None
+    assert gazetteer.outline(az.id).contains(Point(az.lon, az.lat))
+
+
+def test_country_abbreviations_but_not_plain_iso_codes(gazetteer):
+    for abbr in ("U.S.", "US", "USA"):
+        assert first(gazetteer, abbr).id == "6252001"
+    assert first(gazetteer, "UK").country_code == "GB"
+    assert all(p.kind != "country" for p in gazetteer.lookup("IT"))
+    assert all(p.kind != "country" for p in gazetteer.lookup("IN"))
+
+
+def test_paris_france_first_and_paris_texas_among_candidates(gazetteer):
+    places = gazetteer.lookup("Paris")
+    assert places[0].country_code == "FR"
+    assert any(p.country_code == "US" and p.admin1 == "Texas" for p in places)
+    assert len(gazetteer.lookup("Paris", limit=2)) == 2
+
+
+def test_georgia_is_the_country_and_the_us_state(gazetteer):
+    places = gazetteer.lookup("Georgia")
+    assert places[0].kind == "country" and places[0].country_code == "GE"
+    assert any(p.kind == "adm1" and p.country_code == "US" for p in places)
+
+
+def test_texas_point_is_near_geonames(gazetteer):
+    texas = first(gazetteer, "Texas")
+    assert texas.kind == "adm1" and abs(texas.lat - 31.25) < 1 and abs(texas.lon + 99.25) < 1
+    assert first(gazetteer, "TX") == texas
+
+
+def test_nonsense_name_finds_nothing(gazetteer):
+    assert gazetteer.lookup("Xqzzyvlorp") == ()
+    assert gazetteer.matches("") == ()
+
+
+def test_demonym_only_through_matches(gazetteer):
+    found = gazetteer.matches("Azerbaijani")
+    assert NameMatch(gazetteer.country("AZ"), "demonym") in found
+    assert gazetteer.country("AZ") not in gazetteer.lookup("Azerbaijani")
+    assert "Azerbaijani" in gazetteer.demonyms(gazetteer.country("AZ").id)
+
+
+def test_match_kinds(gazetteer):
+    kinds = {m.match for m in gazetteer.matches("Fizuli") if m.place.id == "148106"}
+    assert kinds == {"alternate"}
+    assert "Fizuli" in gazetteer.alternate_names("148106")
+    assert {m.match for m in gazetteer.matches("U.S.") if m.place.id == "6252001"} == {"abbreviation"}
+
+
+def test_known_keys(gazetteer):
+    assert gazetteer.known_keys(["fuzuli", "paris", "xqzzyvlorp", "azerbaijani"]) == {"fuzuli", "paris", "azerbaijani"}
+    assert gazetteer.known_keys([]) == frozenset()
+
+
+def test_get_and_unknown_id(gazetteer):
+    assert gazetteer.get("148106").name == "Fuzuli"
+    assert gazetteer.get("148106") is gazetteer.get("148106")  # cached per instance
+    with pytest.raises(NotFoundError, match="'no-such-id'"):
+        gazetteer.get("no-such-id")
+    with pytest.raises(LookupError):
+        gazetteer.alternate_names("no-such-id")
+
+
+def test_info_counts_every_kind(gazetteer):
+    info = gazetteer.info()
+    assert info["kinds"]["city"] >= 230_000
+    assert info["kinds"]["country"] >= 240
+    assert {"adm1", "adm2", "continent", "macroregion", "region", "physical"} <= set(info["kinds"])
+    assert info["places"] == sum(info["kinds"].values())
+
+
+def test_geo_interface(gazetteer):
+    feature = gazetteer.get("148106").__geo_interface__
+    assert feature["geometry"] == {"type": "Point", "coordinates": (47.14529, 39.60094)}
+    assert feature["properties"]["country_code"] == "AZ"
+
+
+# ----------------------------------------------------------------- index build on tiny data
+
+
+def _gz(path, lines):
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+@pytest.fixture()
+def tiny_data(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    _gz(d / "places.tsv.gz", [
+        "id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation",
+        "1\tLand\tcountry\t10.0\t20.0\tLD\t\t1000",
+        "2\tSpringfield\tadm1\t11.0\t21.0\tLD\tSpringfield\t500",
+        "3\tSpringfield\tcity\t11.1\t21.1\tLD\tSpringfield\t400",
+        "4\tSpringfield\tcity\t12.0\t22.0\tLD\tOther\t900",
+    ])
+    _gz(d / "names.tsv.gz", ["id\tmatch\tname", "1\tdemonym\tLandish", "3\talternate\tSpringvale"])
+    _gz(d / "outlines.tsv.gz", ["id\twkt", "1\tPOLYGON ((19 9, 21 9, 21 11, 19 11, 19 9))"])
+    (d / "manifest.json").write_text(json.dumps({"v": 1}))
+    return d
+
+
+def test_index_is_built_once_into_an_empty_cache_and_reused(tiny_data, tmp_path, capsys):
+    cache = tmp_path / "cache"
+    g = Gazetteer(tiny_data, cache_dir=cache)
+    assert not cache.exists()  # lazy: constructing opened nothing
+    assert [p.id for p in g.lookup("springfield")] == ["4", "3", "2"]  # town before its namesake district
+    assert "building the gazetteer index" in capsys.readouterr().err
+    index = g.index_path()
+    assert index.exists() and list(cache.iterdir()) == [index]
+    built = index.stat().st_mtime_ns
+    again = Gazetteer(tiny_data, cache_dir=cache)
+    assert again.lookup("Land")[0] == Place("1", "Land", "country", 10.0, 20.0, "LD", "", 1000)
+    assert capsys.readouterr().err == ""
+    assert index.stat().st_mtime_ns == built
+    assert again.outline("1").contains(Point(20, 10))
+    assert again.outline("3") is None
+    assert [m.match for m in again.matches("Landish")] == ["demonym"]
+
+
+def test_changed_data_gets_a_fresh_index(tiny_data, tmp_path):
+    cache = tmp_path / "cache"
+    before = Gazetteer(tiny_data, cache_dir=cache).index_path()
+    (tiny_data / "manifest.json").write_text(json.dumps({"v": 2}))
+    assert Gazetteer(tiny_data, cache_dir=cache).index_path() != before
+
+
+def test_env_defaults(tiny_data, tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_DATA_DIR", str(tiny_data))
+    monkeypatch.setenv("GEO_CACHE_DIR", str(tmp_path / "envcache"))
+    g = Gazetteer()
+    assert g.data_dir == tiny_data and g.cache_dir == tmp_path / "envcache"
+    assert g.info()["index"].startswith(str(tmp_path / "envcache"))
+
+
+def test_missing_data_is_a_data_error(tmp_path):
+    with pytest.raises(DataError, match="manifest.json"):
+        Gazetteer(tmp_path / "nowhere", cache_dir=tmp_path / "c").lookup("Paris")
