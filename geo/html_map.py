@@ -290,7 +290,7 @@ def _css(tiles: str) -> str:
 .geo-dot {{ flex: none; width: 9px; height: 9px; border-radius: 50%; border: 1px solid #333; }}
 .geo-count {{ margin-left: auto; font-variant-numeric: tabular-nums; color: #333; padding-left: 6px; }}
 .geo-meta {{ color: #666; }}
-.geo-popup {{ max-height: 55vh; overflow: auto; min-width: 220px; font-size: 13px; }}
+.geo-popup {{ max-height: 55vh; overflow: auto; min-width: 260px; font-size: 13px; }}
 .geo-popup h3 {{ margin: 0 0 4px; font-size: 15px; overflow-wrap: anywhere; }}
 .geo-popup h4 {{ margin: 8px 0 2px; font-size: 12px; text-transform: uppercase; color: #555; }}
 .geo-facts th {{ text-align: left; font-weight: 600; padding-right: 8px; vertical-align: top; }}
@@ -326,7 +326,7 @@ def _panel(panel_id: str, title: str, places: list[MappedPlace], indices: list[i
 
 
 def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster_name: str | None) -> str:
-    # Moves the panel into a Leaflet control; a click on a place opens its popup.
+    # Moves the panel into a Leaflet control; a click on a place shows it and opens its popup.
     return f"""
 (function () {{
   var map = {map_name}, cluster = {cluster_name or "null"};
@@ -340,9 +340,23 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
     var item = event.target.closest("[data-geo-i]");
     if (!item) return;
     var marker = markers[Number(item.getAttribute("data-geo-i"))];
-    if (cluster) {{ cluster.zoomToShowLayer(marker, function () {{ marker.openPopup(); }}); }}
-    else {{ marker.openPopup(); }}
+    reveal(marker, 30);
   }});
+  // MarkerCluster's zoomToShowLayer waits for an icon that circle markers do not have,
+  // so zoom into the cluster that hides the marker until the marker itself is shown.
+  function reveal(marker, tries) {{
+    var parent = cluster ? cluster.getVisibleParent(marker) : null;
+    if (!parent || parent === marker || tries <= 0) {{
+      map.panTo(marker.getLatLng());
+      marker.openPopup();
+    }} else if (map.getZoom() >= map.getMaxZoom()) {{
+      cluster.once("spiderfied", function () {{ marker.openPopup(); }});
+      parent.spiderfy();
+    }} else {{
+      cluster.once("animationend", function () {{ reveal(marker, tries - 1); }});
+      parent.zoomToBounds();
+    }}
+  }}
 }})();
 """
 
@@ -451,7 +465,7 @@ L.geoJSON({land}, {{ pane: "geo-land", interactive: false, style: {json.dumps(_L
         fmap.fit_bounds(
             [[south, west], [north, east]],
             padding_top_left=(30, 30),
-            padding_bottom_right=(30, 30),
+            padding_bottom_right=(330, 30),  # keep places clear of the panel at the top right
             max_zoom=_POINT_ZOOM if single else _FIT_MAX_ZOOM,
         )
 

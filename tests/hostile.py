@@ -18,6 +18,7 @@ __all__ = [
     "TOKYO",
     "LIMA",
     "AZERBAIJAN",
+    "AZERBAIJAN_OUTLINE",
     "HOSTILE_TEXTS",
     "HOSTILE_NAMES",
     "HOSTILE_TITLE",
