@@ -90,6 +90,8 @@ class Gazetteer:
         """Where this data directory's index lives (name carries a hash of the artifacts)."""
         manifest = self.data_dir / "manifest.json"
         h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+        # Keys are name_key()s: a changed geo/names.py must not reuse an old index.
+        h.update(Path(__file__).with_name("names.py").read_bytes())
         try:
             h.update(manifest.read_bytes())
             for name in _ARTIFACTS:
