@@ -2,12 +2,16 @@
 
 Capitalised word sequences (with the connectors of place names: "Gulf of Mexico",
 "Rio de Janeiro") are matched against the gazetteer's name keys, longest first.
-Each match is then checked against the classic false places: common words at
-the start of a sentence, person names (a title or a given name before it),
-organisations and news agencies, titles, months and weekdays. Demonyms and
-adjectives ("Azerbaijani", "Armenians") become mentions of kind ``"demonym"``.
+Each proposed span is described by named features — the words around it, how
+common it is as an English word, whether a title precedes it, what kinds of
+place the gazetteer has under that name — and a recognizer model
+(geo.recognizer) decides which spans are places. A few hard rules hold whatever
+the model says: months, weekdays, titles and bare compass words are never a
+place on their own, and a name right after a title is a person ("Colonel
+Jafarov"). Demonyms and adjectives ("Azerbaijani", "Armenians") become mentions
+of kind ``"demonym"``.
 
-The filters are rules over the text and the gazetteer, with no state of their own.
+Nothing here keeps state between calls; per-call memos live in local variables.
 """
 
 from __future__ import annotations
@@ -15,20 +19,29 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
 from geo.names import name_key
 from geo.records import Mention, NameMatch, Sentence
 
-__all__ = ["find_mentions", "propose_spans", "SpanCandidate", "Token", "tokenize", "NameIndex", "Recognizer"]
+__all__ = [
+    "find_mentions",
+    "propose_spans",
+    "SpanCandidate",
+    "Token",
+    "tokenize",
+    "NameIndex",
+    "Recognizer",
+    "CONNECTORS",
+]
 
 
 class Recognizer(Protocol):
     """What recognition needs from a model (geo.recognizer.RecognizerModel)."""
 
-    def accepts(self, features: dict[str, float]) -> bool: ...
+    def accepts(self, features: Mapping[str, float]) -> bool: ...
 
 
 class NameIndex(Protocol):
@@ -44,22 +57,36 @@ class Token:
     start: int
     end: int
     text: str
+    possessive: bool = False  # the word carried a possessive ('s) that was left out
 
     @property
     def is_capitalised(self) -> bool:
         return self.text[:1].isupper()
 
 
-# A word: letters with inner apostrophes; or a dotted abbreviation (U.S., W.Va., N.Y.).
-_TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-# What may sit between two words of one name: a space, a hyphen, or a period+space after an abbreviation.
-_GAP_IN_NAME = re.compile(r"[ \t]?-?[ \t]?|[ \t]")
-
 #: Lower-case words that occur inside place names.
-CONNECTORS = frozenset({"of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
-                        "el", "al", "upon", "on", "the", "and", "y", "en", "am", "im", "an", "der", "sur"})
+CONNECTORS = frozenset(
+    "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur".split()
+)
 _MAX_WORDS = 6
+
+# A word: letters with inner apostrophes; or a dotted abbreviation (U.S., W.Va., N.Y.).
+_WORD = r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"
+_TOKEN = re.compile(_WORD)
+# Upper-case letters of the Latin scripts news is written in (re has no \p{Lu}).
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏ"
+_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
+_SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
+_CONNECTOR = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+# A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
+_RUN = re.compile(
+    rf"(?<![\w.])(?:{_CAPITALISED})(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+(?![\w])")
+_HAS_WORD = re.compile(r"\w")
+_LAST_WORD = re.compile(r"(?:([^\W\d_]+)\.?|(\d+|[^\w\s]))\s*$")
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
 
 # Words that are never a place on their own in English news, whatever the gazetteer holds.
 _NEVER_ALONE = frozenset(
@@ -73,137 +100,158 @@ _NEVER_ALONE = frozenset(
     north south east west northern southern eastern western central
     """.split()
 )
-# Words that, right before a capitalised name, make it a person: "Colonel Jafarov".
+# Words that, right before a capitalised name, make it a person: "Colonel Jafarov", "Gov. Cuomo".
 _TITLES = frozenset(
     """
     mr mrs ms miss dr prof sir dame lord lady rev father pastor bishop rabbi imam sheikh
     president pres vice minister premier chancellor governor gov senator sen rep representative
     congressman congresswoman mayor judge justice sheriff officer detective det chief
     colonel col general gen lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt
-    admiral adm commander cmdr coach king queen prince princess pope saint st ambassador amb
-    spokesman spokeswoman spokesperson head deputy director secretary
+    admiral adm commander cmdr coach ambassador amb
+    spokesman spokeswoman spokesperson deputy director secretary
     """.split()
 )
-def tokenize(text: str) -> tuple[Token, ...]:
-    """Word tokens with offsets; a trailing possessive is left out of the token.
+_MATCH_ORDER = ("name", "abbreviation", "alternate", "demonym")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Word tokens of ``text[start:end]`` with offsets; a trailing possessive is left out.
 
     >>> [t.text for t in tokenize("Azerbaijan's Tovuz, U.S.-based")]
     ['Azerbaijan', 'Tovuz', 'U.S.', 'based']
     """
     tokens = []
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = match.group()
-        start, end = match.span()
-        possessive = _POSSESSIVE.search(word) if "'" in word or "’" in word else None
-        if possessive and (word.endswith("s") or word[-1] in "'’"):
-            end = start + possessive.start()
-            word = word[: possessive.start()]
+        token_start, token_end = match.span()
+        possessive = False
+        if word[-1] in "'’" or (word[-2:-1] in ("'", "’") and word[-1] == "s"):
+            cut = _POSSESSIVE.search(word)
+            word = word[: cut.start()]
+            token_end = token_start + len(word)
+            possessive = True
         if word:
-            tokens.append(Token(start, end, word))
+            tokens.append(Token(token_start, token_end, word, possessive))
     return tuple(tokens)
-
-
-def _joinable(text: str, left: Token, right: Token) -> bool:
-    """Can ``left`` and ``right`` belong to one name? Only whitespace or a hyphen between."""
-    gap = text[left.end : right.start]
-    return len(gap) <= 3 and _GAP_IN_NAME.fullmatch(gap) is not None and "\n" not in gap
-
-
-def _runs(text: str, tokens: tuple[Token, ...], sentence_starts: list[int]) -> list[list[Token]]:
-    """Maximal sequences of capitalised tokens (with inner connectors) within a sentence."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    pending: list[Token] = []  # connectors waiting for a capitalised word
-    for token in tokens:
-        joined = current and _joinable(text, (pending or current)[-1], token) and _same_sentence(
-            sentence_starts, current[-1].start, token.start
-        )
-        if token.is_capitalised:
-            if joined:
-                current.extend(pending)
-            elif current:
-                runs.append(current)
-                current = []
-            if not joined:
-                current = []
-            current.append(token)
-            pending = []
-        elif current and joined and token.text in CONNECTORS and len(pending) < 2:
-            pending.append(token)
-        else:
-            if current:
-                runs.append(current)
-            current, pending = [], []
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _same_sentence(sentence_starts: list[int], a: int, b: int) -> bool:
-    return bisect_right(sentence_starts, a) == bisect_right(sentence_starts, b)
-
-
-def _span_key(tokens: list[Token]) -> str:
-    return name_key(" ".join(t.text for t in tokens))
-
-
-def _is_sentence_initial(text: str, token: Token, sentence_starts: list[int]) -> bool:
-    i = bisect_right(sentence_starts, token.start) - 1
-    if i < 0:
-        return True
-    before = text[sentence_starts[i] : token.start]
-    return not any(ch.isalnum() for ch in before)
 
 
 @dataclass(frozen=True, slots=True)
 class SpanCandidate:
     """A capitalised span the gazetteer knows, with what recognition needs to judge it."""
 
-    tokens: tuple[Token, ...]
+    start: int
+    end: int
     key: str
     matches: tuple[NameMatch, ...]
     features: tuple[tuple[str, float], ...]
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
 
     @property
     def is_demonym(self) -> bool:
         return all(m.match == "demonym" for m in self.matches)
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Facts about the whole document that help judge one span."""
+
+    text: str
+    sentence_starts: tuple[int, ...]
+    lower_words: frozenset[str]  # words the text also uses in lower case ("trend", "park")
+    mid_sentence_words: frozenset[str]  # capitalised words seen away from a sentence start
+    after_title_words: frozenset[str]  # capitalised words seen right after a title: person names
+
+    def sentence_start(self, offset: int) -> int:
+        return self.sentence_starts[max(0, bisect_right(self.sentence_starts, offset) - 1)]
+
+    def is_sentence_initial(self, offset: int) -> bool:
+        return _HAS_WORD.search(self.text, self.sentence_start(offset), offset) is None
+
+    def neighbours(self, start: int, end: int) -> tuple[str, str]:
+        """The word (or punctuation) before and after ``text[start:end]`` in its sentence.
+
+        Lower case; ``<s>`` and ``</s>`` stand for the sentence's edges. A period right
+        after the word before is skipped, so "Gov. Cuomo" gives "gov".
+        """
+        before = _LAST_WORD.search(self.text, max(self.sentence_start(start), start - 40), start)
+        nxt = self.sentence_starts[bisect_right(self.sentence_starts, start)] if bisect_right(
+            self.sentence_starts, start) < len(self.sentence_starts) else len(self.text)
+        after = _FIRST_WORD.match(self.text, end, min(end + 40, nxt))
+        prev = (before.group(1) or before.group(2)).lower() if before else "<s>"
+        return prev, after.group(1).lower() if after else "</s>"
+
+
+def _runs(text: str, context: _Context) -> list[list[Token]]:
+    """Capitalised word sequences, cut at sentence starts and after possessives."""
+    runs: list[list[Token]] = []
+    for match in _RUN.finditer(text):
+        current: list[Token] = []
+        sentence = bisect_right(context.sentence_starts, match.start())
+        for token in tokenize(text, match.start(), match.end()):
+            new_sentence = bisect_right(context.sentence_starts, token.start)
+            if current and (new_sentence != sentence or current[-1].possessive):
+                runs.append(current)
+                current = []
+            sentence = new_sentence
+            current.append(token)
+        if current:
+            runs.append(current)
+    return runs
+
+
+def _context(text: str, sentences: tuple[Sentence, ...], runs: list[list[Token]]) -> _Context:
+    starts = tuple(s.start for s in sentences) or (0,)
+    base = _Context(text, starts, frozenset(_LOWER_WORD.findall(text)), frozenset(), frozenset())
+    mid, titled = set(), set()
+    for run in runs:
+        for k, token in enumerate(run):
+            word = token.text.lower()
+            if k > 0 or not base.is_sentence_initial(token.start):
+                mid.add(word)
+            if k > 0 and run[k - 1].text.lower() in _TITLES:
+                titled.add(word)
+        first = run[0]
+        if base.neighbours(first.start, first.end)[0] in _TITLES:
+            titled.add(first.text.lower())
+    return _Context(text, starts, base.lower_words, frozenset(mid), frozenset(titled))
+
+
 def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
     """Every longest capitalised span the gazetteer knows, described by named features."""
-    tokens = tokenize(text)
-    sentence_starts = [s.start for s in sentences] or [0]
-    runs = _runs(text, tokens, sentence_starts)
-    # One query for every n-gram of every run: the gazetteer answers which keys exist.
+    sentences = sentences or (Sentence(0, 0, len(text)),)
+    runs = _runs(text, _Context(text, tuple(s.start for s in sentences), frozenset(), frozenset(), frozenset()))
+    context = _context(text, sentences, runs)
+    word_keys: dict[str, str] = {}
+    run_keys: list[list[str]] = []
     wanted: set[str] = set()
     for run in runs:
+        keys = []
+        for token in run:
+            key = word_keys.get(token.text)
+            if key is None:
+                key = word_keys[token.text] = name_key(token.text)
+            keys.append(key)
+        run_keys.append(keys)
         for i in range(len(run)):
             for j in range(i + 1, min(len(run), i + _MAX_WORDS) + 1):
-                wanted.add(_span_key(run[i:j]))
+                wanted.add(" ".join(keys[i:j]))
+    # One query for every n-gram of every run: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
-    document = _DocumentContext.of(text, tokens, sentence_starts)
+    zipf_memo: dict[str, float] = {}
+    gazetteer_memo: dict[str, dict[str, float]] = {}
     spans: list[SpanCandidate] = []
-    for run in runs:
+    for run, keys in zip(runs, run_keys):
         i = 0
         while i < len(run):
             for j in range(min(len(run), i + _MAX_WORDS), i, -1):
-                span = run[i:j]
-                if span[-1].text in CONNECTORS or span[0].text in CONNECTORS:
+                if keys[i] in CONNECTORS or keys[j - 1] in CONNECTORS:
                     continue
-                key = _span_key(span)
+                key = " ".join(keys[i:j])
                 if key in known:
-                    matches = gazetteer.matches(text[span[0].start : span[-1].end])
+                    start, end = run[i].start, run[j - 1].end
+                    matches = gazetteer.matches(text[start:end])
                     if matches:
-                        features = _span_features(text, run, i, j, key, matches, document)
-                        spans.append(SpanCandidate(tuple(span), key, matches, features))
+                        features = _span_features(run, i, j, key, matches, context, zipf_memo, gazetteer_memo)
+                        spans.append(SpanCandidate(start, end, key, matches, features))
                     i = j
                     break
             else:
@@ -217,7 +265,7 @@ def find_mentions(
     """Every span of ``text`` that names a place, in text order; ``text[m.start:m.end] == m.text``.
 
     With a ``model`` (geo.recognizer), a span is kept when the model accepts its
-    features; without one, only the hard rules below decide.
+    features; without one, only the hard rules decide.
     """
     sentence_starts = [s.start for s in sentences] or [0]
     mentions = []
@@ -233,110 +281,81 @@ def find_mentions(
     return tuple(mentions)
 
 
-@dataclass(frozen=True, slots=True)
-class _DocumentContext:
-    """Facts about the whole document that help judge one span."""
+def _zipf(word: str, memo: dict[str, float]) -> float:
+    value = memo.get(word)
+    if value is None:
+        from wordfreq import zipf_frequency  # imported lazily: its tables load on first use
 
-    lower_words: frozenset[str]  # words the text also uses in lower case ("trend", "park")
-    mid_sentence_keys: frozenset[str]  # capitalised words seen away from a sentence start
-    after_title_keys: frozenset[str]  # capitalised words seen right after a title: person names
-    sentence_starts: tuple[int, ...]
-
-    @classmethod
-    def of(cls, text: str, tokens: tuple[Token, ...], sentence_starts: list[int]) -> "_DocumentContext":
-        lower, mid, titled = set(), set(), set()
-        previous: Token | None = None
-        for token in tokens:
-            if token.is_capitalised:
-                if not _is_sentence_initial(text, token, sentence_starts):
-                    mid.add(token.text.lower())
-                if previous is not None and previous.text.lower().rstrip(".") in _TITLES and previous.is_capitalised:
-                    titled.add(token.text.lower())
-            else:
-                lower.add(token.text)
-            previous = token
-        return cls(frozenset(lower), frozenset(mid), frozenset(titled), tuple(sentence_starts))
+        value = memo[word] = zipf_frequency(word, "en")
+    return value
 
 
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # imported lazily: its tables load on first use
-
-    return zipf_frequency(word, "en")
-
-
-_LAST_WORD = re.compile(r"([^\W\d_]+|\d+|[^\w\s])\W*$")
-_FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
-
-
-def _neighbour(text: str, start: int, end: int, document: _DocumentContext) -> tuple[str, str]:
-    """The word (or punctuation) before and after ``text[start:end]`` in its sentence, lower case.
-
-    ``<s>`` and ``</s>`` stand for the sentence's edges.
-    """
-    sentence_start = document.sentence_starts[max(0, bisect_right(document.sentence_starts, start) - 1)]
-    before = _LAST_WORD.search(text, max(sentence_start, start - 40), start)
-    after = _FIRST_WORD.match(text, end, end + 40)
-    return (before.group(1).lower() if before else "<s>", after.group(1).lower() if after else "</s>")
+def _gazetteer_features(
+    key: str, matches: tuple[NameMatch, ...], memo: dict[str, dict[str, float]]
+) -> dict[str, float]:
+    """What the gazetteer says of a name: its kinds of place, how it matched, how big the biggest is."""
+    f = memo.get(key)
+    if f is not None:
+        return f
+    f = {}
+    if all(m.match == "demonym" for m in matches):
+        f["demonym"] = 1.0
+    else:
+        places = [m.place for m in matches if m.match != "demonym"]
+        for kind in {p.kind for p in places}:
+            f["kind=" + kind] = 1.0
+        best_match = min((m.match for m in matches if m.match != "demonym"), key=_MATCH_ORDER.index)
+        f["best match=" + best_match] = 1.0
+        population = max(p.population for p in places)
+        f["population=%d" % int(math.log10(population + 1))] = 1.0
+        f["candidates=%d" % min(len(places), 5)] = 1.0
+    memo[key] = f
+    return f
 
 
 def _span_features(
-    text: str,
     run: list[Token],
     i: int,
     j: int,
     key: str,
     matches: tuple[NameMatch, ...],
-    document: _DocumentContext,
+    context: _Context,
+    zipf_memo: dict[str, float],
+    gazetteer_memo: dict[str, dict[str, float]],
 ) -> tuple[tuple[str, float], ...]:
-    span = run[i:j]
     words = key.split()
-    surface = text[span[0].start : span[-1].end]
+    start, end = run[i].start, run[j - 1].end
+    surface = context.text[start:end]
     f: dict[str, float] = {"bias": 1.0}
     if len(words) == 1 and words[0] in _NEVER_ALONE:
         f["rule:never"] = 1.0
-    prev, nxt = _neighbour(text, span[0].start, span[-1].end, document)
-    if prev in _TITLES and i > 0:
-        f["rule:never"] = 1.0  # "Colonel Jafarov"
+    prev, nxt = context.neighbours(start, end)
+    if prev in _TITLES and (i > 0 or context.text[start - 2 : start].strip() in (".", "")):
+        f["rule:never"] = 1.0  # "Colonel Jafarov", "Gov. Cuomo"
     f["prev=" + prev] = 1.0
     f["next=" + nxt] = 1.0
     f["words=%d" % min(len(words), 3)] = 1.0
-    if _is_sentence_initial(text, span[0], list(document.sentence_starts)):
+    if context.is_sentence_initial(start):
         f["initial"] = 1.0
     if "." in surface:
         f["dotted"] = 1.0
     elif surface.isupper() and len(surface) > 1:
-        f["allcaps"] = 1.0 if len(surface) > 3 else 0.0
-        f["acronym"] = 1.0 if len(surface) <= 3 else 0.0
+        f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
     if len(words) == 1:
-        zipf = _zipf(words[0])
-        f["zipf=%d" % int(zipf)] = 1.0
-        if words[0] in document.lower_words or surface.lower() in document.lower_words:
+        f["zipf=%d" % int(_zipf(words[0], zipf_memo))] = 1.0
+        if surface.lower() in context.lower_words:
             f["also lower case"] = 1.0
+        if surface.lower() not in context.mid_sentence_words:
+            f["only sentence-initial"] = 1.0
     else:
-        f["multi zipf=%d" % int(min(_zipf(w) for w in words))] = 1.0
+        f["multi zipf=%d" % int(min(_zipf(w, zipf_memo) for w in words))] = 1.0
     if i > 0:
         f["run before"] = 1.0
     if j < len(run):
         f["run after"] = 1.0
-    if surface.lower() in document.after_title_keys or (len(words) == 1 and words[0] in document.after_title_keys):
+    if surface.lower() in context.after_title_words:
         f["after a title elsewhere"] = 1.0
-    if len(words) == 1 and span[0].text.lower() not in document.mid_sentence_keys:
-        f["only sentence-initial"] = 1.0
-    match_kinds = {m.match for m in matches}
-    if match_kinds == {"demonym"}:
-        f["demonym"] = 1.0
-    else:
-        places = [m.place for m in matches if m.match != "demonym"]
-        kinds = {p.kind for p in places}
-        for kind in kinds:
-            f["kind=" + kind] = 1.0
-        f["best match=" + min((m.match for m in matches if m.match != "demonym"), key=_MATCH_ORDER.index)] = 1.0
-        population = max((p.population for p in places), default=0)
-        f["population=%d" % int(math.log10(population + 1))] = 1.0
-        f["candidates=%d" % min(len(places), 5)] = 1.0
-    if text[span[-1].end : span[-1].end + 1] in ("'", "’"):
+    if run[j - 1].possessive:
         f["possessive"] = 1.0
+    f.update(_gazetteer_features(key, matches, gazetteer_memo))
     return tuple(sorted(f.items()))
-
-
-_MATCH_ORDER = ["name", "abbreviation", "alternate", "demonym"]
