@@ -74,7 +74,8 @@ def test_key_rows_are_present(by_code: dict[str, dict[str, str]], code: str) -> 
 @pytest.mark.parametrize(
     ("code", "geonameid", "lat", "lon"),
     [
-        # Each of these was read from at least two public files, one of them a GeoNames API response or fixture.
+        # All but RU were read from two or more public files, one of them a GeoNames API response or fixture;
+        # RU comes from one file (gvenzl/sample-data), the value the brief also quotes.
         ("CA", "6251999", 60.10867, -113.64258),
         ("US", "6252001", 39.76, -98.5),
         ("US-TX", "4736286", 31.25044, -99.25061),
