@@ -187,6 +187,31 @@ def _points(geometry: dict[str, Any]) -> Iterable[list[float]]:
             stack.extend(item)
 
 
+def _box(points: Iterable[list[float]]) -> tuple[tuple[float, float], tuple[float, float]]:
+    lons, lats = zip(*points)
+    return (min(lats), min(lons)), (max(lats), max(lons))
+
+
+def _view_box(geometry: dict[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The ((south, west), (north, east)) box to fit an outline into view.
+
+    An outline cut at the antimeridian (Russia, the United States, Fiji) spans nearly
+    360 degrees of longitude; fitting that would show the whole world, so such an
+    outline is fitted by its largest part alone.
+
+    >>> cut = {"type": "MultiPolygon", "coordinates": [
+    ...     [[[-180, 60], [-170, 60], [-170, 65], [-180, 60]]],
+    ...     [[[100, 50], [180, 50], [180, 70], [100, 50]]]]}
+    >>> _view_box(_clean_geometry(cut))
+    ((50.0, 100.0), (70.0, 180.0))
+    """
+    box = _box(_points(geometry))
+    if box[1][1] - box[0][1] <= 180 or geometry["type"] != "MultiPolygon":
+        return box
+    boxes = [_box(_points({"type": "Polygon", "coordinates": part})) for part in geometry["coordinates"] if part]
+    return max(boxes, key=lambda b: (b[1][0] - b[0][0]) * (b[1][1] - b[0][1]))
+
+
 def _clean_basemap(basemap: Any) -> dict[str, Any]:
     if not isinstance(basemap, dict) or not isinstance(basemap.get("features"), list):
         raise InputError(f"basemap must be a GeoJSON FeatureCollection dict, got {type(basemap).__name__}")
@@ -272,6 +297,12 @@ def _popup_html(document: Document, mp: MappedPlace) -> str:
         parts.append("".join(f'<p class="geo-reason" dir="auto">{escape_html(x)}</p>' for x in reasons))
     parts.append("</div>")
     return "".join(parts)
+
+
+def _popup(html_text: str) -> folium.Popup:
+    # parse_html=False: folium puts the (already escaped) HTML into the page as it is.
+    # The padding keeps an opened popup clear of the zoom buttons at the top left.
+    return folium.Popup(html_text, parse_html=False, max_width=460, auto_pan_padding_top_left=(50, 12))
 
 
 def _css(tiles: str) -> str:
@@ -397,22 +428,21 @@ def to_html(
     _add_assets(figure, assets)
     figure.header.add_child(_Raw(f"<style>{_css(tiles)}</style>"), name="geo-css")
 
+    # Panes below Leaflet's overlay pane (z-index 400): land under outlines under markers.
+    name = fmap.get_name()
+    panes = f'{name}.createPane("geo-land").style.zIndex = 350;\n{name}.createPane("geo-outlines").style.zIndex = 390;\n'
     if tiles == "osm":
         folium.TileLayer("OpenStreetMap", max_zoom=19).add_to(fmap)
+        fmap.add_child(_Late(script=panes))
     else:
         if basemap is None:
             from geo.basemap import load_basemap  # lazily: it reads a data file
 
             basemap = load_basemap()
         land = json.dumps(_clean_basemap(basemap), separators=(",", ":"))
-        # A pane below the overlays keeps land under markers and outlines.
+        style = json.dumps(_LAND)
         fmap.add_child(
-            _Late(
-                script=f"""
-{fmap.get_name()}.createPane("geo-land").style.zIndex = 350;
-L.geoJSON({land}, {{ pane: "geo-land", interactive: false, style: {json.dumps(_LAND)} }}).addTo({fmap.get_name()});
-"""
-            )
+            _Late(script=f'{panes}L.geoJSON({land}, {{ pane: "geo-land", interactive: false, style: {style} }}).addTo({name});\n')
         )
 
     layer: Any = fmap
@@ -423,36 +453,47 @@ L.geoJSON({land}, {{ pane: "geo-land", interactive: false, style: {json.dumps(_L
 
     lats: list[float] = []
     lons: list[float] = []
-    marker_names: list[str] = []
+    popups = {mp.place.id: _popup_html(document, mp) for mp in places}
+    tooltips = {
+        mp.place.id: f'<bdi>{escape_html(mp.place.name)}</bdi> · {_plural(mp.mention_count, "mention")}' for mp in places
+    }
+
+    # Outlines sit in their own pane under the markers; larger ones are drawn first so a
+    # smaller area inside a larger one (a region in its country) stays clickable.
+    outlines = []
     for mp in places:
+        outline = _clean_geometry(document.outlines.get(mp.place.id))
+        if outline is not None and next(iter(_points(outline)), None) is not None:
+            (south, west), (north, east) = _view_box(outline)
+            lats += [south, north]
+            lons += [west, east]
+            outlines.append(((north - south) * (east - west), mp, outline))
+    for _, mp, outline in sorted(outlines, key=lambda t: -t[0]):
+        color = _KIND_COLORS.get(mp.place.kind, _DEFAULT_COLOR)
+        shape = folium.GeoJson(
+            {"type": "Feature", "geometry": outline, "properties": {}},
+            control=False,
+            pane="geo-outlines",
+            style={"color": color, "weight": 2, "fillColor": color, "fillOpacity": 0.12, "className": "geo-outline"},
+        )
+        shape.add_child(_popup(popups[mp.place.id]))
+        shape.add_child(folium.Tooltip(tooltips[mp.place.id]))
+        shape.add_to(fmap)
+
+    marker_names: list[str] = []
+    for mp in places:  # most mentioned first: smaller markers end up on top
         p = mp.place
-        color = _KIND_COLORS.get(p.kind, _DEFAULT_COLOR)
-        popup = _popup_html(document, mp)
-        tooltip = f'<bdi>{escape_html(p.name)}</bdi> · {_plural(mp.mention_count, "mention")}'
-        outline = _clean_geometry(document.outlines.get(p.id))
-        if outline is not None:
-            shape = folium.GeoJson(
-                {"type": "Feature", "geometry": outline, "properties": {}},
-                control=False,
-                style={"color": color, "weight": 2, "fillColor": color, "fillOpacity": 0.12, "className": "geo-outline"},
-            )
-            shape.add_child(folium.Popup(popup, parse_html=False, max_width=460))
-            shape.add_child(folium.Tooltip(tooltip))
-            shape.add_to(fmap)
-            for lon, lat in _points(outline):
-                lats.append(lat)
-                lons.append(lon)
         marker = folium.CircleMarker(
             [p.lat, p.lon],
             radius=5 + 2 * min(math.sqrt(mp.mention_count), 5),
             color="#222",
             weight=1.5,
             fill=True,
-            fill_color=color,
+            fill_color=_KIND_COLORS.get(p.kind, _DEFAULT_COLOR),
             fill_opacity=0.85,
             className="geo-marker",
-            popup=folium.Popup(popup, parse_html=False, max_width=460),
-            tooltip=folium.Tooltip(tooltip),
+            popup=_popup(popups[p.id]),
+            tooltip=folium.Tooltip(tooltips[p.id]),
         )
         marker.add_to(layer)
         marker_names.append(marker.get_name())

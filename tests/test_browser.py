@@ -203,6 +203,28 @@ def test_outline_click_opens_the_same_popup(open_map):
     assert popup.locator("mark").all_inner_texts() == ["Azerbaijan"]
 
 
+def test_markers_inside_an_outline_stay_clickable(open_map):
+    doc = make_document(
+        [["Elections in ", ("Azerbaijan", AZERBAIJAN), " and ", ("Baku", BAKU), "."], [("Baku", BAKU), " voted."]],
+        outlines={AZERBAIJAN.id: AZERBAIJAN_OUTLINE},
+    )
+    loaded = open_map(doc)  # Baku (2 mentions) comes before Azerbaijan, whose outline covers it
+    page = loaded.page
+
+    def click_at(x: float, y: float) -> str:
+        page.mouse.click(x, y)
+        page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
+        text = page.locator(".leaflet-popup h3").inner_text()
+        page.locator(".leaflet-popup-close-button").click()
+        page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0")
+        return text
+
+    baku = page.locator("path.geo-marker").first.bounding_box()
+    assert click_at(baku["x"] + baku["width"] / 2, baku["y"] + baku["height"] / 2) == "Baku"
+    area = page.locator("path.geo-outline").bounding_box()
+    assert click_at(area["x"] + 15, area["y"] + area["height"] - 15) == "Azerbaijan"
+
+
 def test_tooltip_names_the_place_and_its_mentions(open_map):
     loaded = open_map(three_cities())
     loaded.markers().first.dispatch_event("mouseover")

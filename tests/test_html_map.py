@@ -168,7 +168,7 @@ def test_osm_tiles_are_the_only_network_reference_and_skip_the_basemap(monkeypat
     text = to_html(three_cities(), tiles="osm")
     assert "tile.openstreetmap.org/{z}/{x}/{y}.png" in text
     assert "openstreetmap.org/copyright" in text
-    assert '"geo-land"' not in text
+    assert 'pane: "geo-land"' not in text
     assert [a for _, a in Tags(text).tags if a.get("src") or a.get("href")] == []  # tiles load from JS only
 
 
@@ -259,6 +259,27 @@ def test_outline_is_drawn_with_the_same_popup_as_the_marker():
     # The view fits the outline, not only the marker.
     fit = re.search(r"\.fitBounds\(\s*(\[\[.*?\]\])", without_assets(text), re.DOTALL).group(1)
     assert re.sub(r"\s", "", fit) == "[[38.4,44.8],[41.9,50.4]]"
+
+
+def test_outline_cut_at_the_antimeridian_is_fitted_by_its_largest_part():
+    russia = Place("2017370", "Russia", "country", 60.0, 100.0, "RU")
+    cut = {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [[[-180, 64], [-169, 64], [-169, 69], [-180, 64]]],
+            [[[27, 41], [180, 50], [180, 78], [27, 70], [27, 41]]],
+        ],
+    }
+    doc = make_document([[("Russia", russia), " voted."]], outlines={russia.id: cut})
+    fit = re.search(r"\.fitBounds\(\s*(\[\[.*?\]\])", without_assets(page(doc)), re.DOTALL).group(1)
+    assert re.sub(r"\s", "", fit) == "[[41.0,27.0],[78.0,180.0]]"
+
+
+def test_empty_outline_is_skipped_but_the_marker_stays():
+    nowhere = Place("x1", "Nowhere", "region", 1.0, 2.0)
+    doc = make_document([["In ", ("Nowhere", nowhere), "."]], outlines={nowhere.id: {"type": "Polygon", "coordinates": []}})
+    text = page(doc)
+    assert "L.geoJson(" not in text and text.count("L.circleMarker(") == 1
 
 
 def test_view_fits_places_and_a_single_point_gets_a_moderate_zoom():
