@@ -17,20 +17,23 @@ from geo.records import Candidate, Mention, NameMatch, Place
 
 __all__ = ["candidates_for", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES"]
 
-#: The prior of a place by kind; a city adds up to POPULATION_WEIGHT for its size.
+#: The prior of a place by kind, before its size: a country or continent named outright
+#: is nearly always meant; a town must be big to compete with a state of the same name.
 KIND_PRIOR = {
-    "country": 1.0,
-    "continent": 0.9,
-    "adm1": 0.75,
-    "region": 0.7,
-    "physical": 0.65,
-    "macroregion": 0.6,
-    "adm2": 0.3,
-    "city": 0.25,
+    "country": 1.6,
+    "continent": 1.5,
+    "adm1": 1.0,
+    "region": 1.0,
+    "physical": 1.0,
+    "macroregion": 0.9,
+    "adm2": 0.2,
+    "city": 0.2,
 }
-POPULATION_WEIGHT = 0.55
-#: Matching by an alternate name (or an abbreviation) is weaker evidence than the main name.
-MATCH_PENALTY = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "alternate": -0.12}
+#: How much size adds, by kind, for a population of 10 million or more (log scale).
+POPULATION_WEIGHT = {"city": 0.8, "adm2": 0.6, "adm1": 0.2}
+#: Matching by an alternate name is weaker evidence than the main name ("Atlantic" is
+#: an alternate name of Atlantic County, the main name of the ocean).
+MATCH_PENALTY = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "alternate": -0.3}
 MAX_CANDIDATES = 25
 
 
@@ -47,9 +50,10 @@ def prior_features(place: Place, match: str) -> tuple[tuple[str, float], ...]:
     True
     """
     features = [("kind " + place.kind, KIND_PRIOR.get(place.kind, 0.2))]
-    if place.kind in ("city", "adm2", "adm1") and place.population > 0:
-        # log scale: 1,000 people add 0.24, 1 million 0.47, 10 million 0.55
-        features.append(("population", round(POPULATION_WEIGHT * min(1.0, math.log10(place.population) / 7), 4)))
+    weight = POPULATION_WEIGHT.get(place.kind, 0.0)
+    if weight and place.population > 0:
+        # log scale: a town of 1,000 adds 0.34 of 0.8, a city of a million 0.69
+        features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
     if MATCH_PENALTY.get(match):
         features.append((match + " name", MATCH_PENALTY[match]))
     return tuple(features)

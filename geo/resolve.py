@@ -2,9 +2,11 @@
 
 Evidence added to each candidate's prior (geo.candidates):
 - an explicit qualifier: "Fuzuli, Azerbaijan", "Paris, Texas", "Azerbaijan's Tovuz";
-- coherence: the countries and first-level subdivisions the document is about
-  (named outright, or holding the places it names unambiguously) pull their own
-  towns, so Tovuz lands in Azerbaijan in an article about Azerbaijan;
+- coherence: a text is about a few countries and states. Each name's reading is
+  pulled towards the countries and first-level subdivisions that the text's
+  *other* names resolve to, and the readings are settled in a few rounds, so
+  "Gainesville" and "Hall County" meet in Georgia and Tovuz lands in Azerbaijan
+  in an article about Azerbaijan;
 - a town over the district named after it: "Fuzuli" is the town unless the text
   says "Fuzuli district";
 - one sense per document: the same name resolves to the same place throughout.
@@ -29,12 +31,17 @@ __all__ = [
     "ADMIN1_CONTEXT_BONUS",
     "TOWN_OVER_DISTRICT_BONUS",
     "ADMIN_WORDS",
+    "ROUNDS",
 ]
 
 QUALIFIER_BONUS = 0.8
-COUNTRY_CONTEXT_BONUS = 0.35
-ADMIN1_CONTEXT_BONUS = 0.3
+#: At most this much for lying in the country the rest of the text is about (scaled by its share).
+COUNTRY_CONTEXT_BONUS = 0.5
+#: At most this much for lying in (or being) a state/province other names of the text lie in.
+ADMIN1_CONTEXT_BONUS = 0.35
 TOWN_OVER_DISTRICT_BONUS = 0.6
+#: Rounds of coherence: each re-reads the context from the previous round's choices.
+ROUNDS = 3
 #: Words after a name that make it the administrative area rather than the town.
 ADMIN_WORDS = frozenset(
     "district districts province provinces region regions county counties state states rayon oblast "
@@ -80,29 +87,58 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _document_areas(candidates: tuple[tuple[Candidate, ...], ...]) -> tuple[Counter, Counter]:
-    """Countries and first-level subdivisions the document is about, with weights.
+def _admin1_of(place: Place) -> tuple[str, str] | None:
+    if place.kind == "adm1":
+        return (place.country_code, name_key(place.name))
+    if place.kind in ("city", "adm2") and place.admin1:
+        return (place.country_code, name_key(place.admin1))
+    return None
 
-    An area named outright counts 1; a place whose best reading clearly beats the
-    runner-up counts for its country (0.5) and its subdivision (0.5).
-    """
-    countries: Counter[str] = Counter()
-    admin1: Counter[tuple[str, str]] = Counter()
-    for cands in candidates:
-        if not cands:
-            continue
-        top = cands[0].place
-        if top.kind == "country":
-            countries[top.country_code] += 1
-        elif top.kind == "adm1":
-            admin1[(top.country_code, name_key(top.name))] += 1
-            countries[top.country_code] += 0.5
-        elif len(cands) == 1 or cands[0].score - cands[1].score > 0.15:
-            if top.country_code:
-                countries[top.country_code] += 0.5
-            if top.admin1:
-                admin1[(top.country_code, name_key(top.admin1))] += 0.5
-    return countries, admin1
+
+def _local_features(
+    text: str, mention: Mention, cands: tuple[Candidate, ...], areas: list[Place]
+) -> list[list[tuple[str, float]]]:
+    """Evidence from the mention's own surroundings, per candidate (qualifiers, "X district")."""
+    next_word = _NEXT_WORD.match(text, mention.end)
+    admin_word = next_word.group(1).lower() if next_word and next_word.group(1).lower() in ADMIN_WORDS else ""
+    # "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town vs the country.
+    district_rule = all(c.place.kind in ("city", "adm1", "adm2") for c in cands)
+    has_town = any(c.place.kind == "city" for c in cands)
+    result = []
+    for cand in cands:
+        place, extra = cand.place, []
+        qualifier = next((a for a in areas if _contains(a, place)), None)
+        if qualifier is not None:
+            extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
+        if district_rule and place.kind == "city" and not admin_word:
+            by_own_name = not any(name == "alternate name" for name, _ in cand.features)
+            if by_own_name and any(
+                c.place.kind in ("adm1", "adm2") and c.place.country_code == place.country_code
+                and _km(c.place, place) < 100 for c in cands[:5]
+            ):
+                extra.append(("town, not the district named after it", TOWN_OVER_DISTRICT_BONUS))
+        elif district_rule and place.kind in ("adm1", "adm2") and admin_word and has_town:
+            extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
+        result.append(extra)
+    return result
+
+
+def _context_features(
+    place: Place, name: str, countries: dict[str, Counter], admin1: dict[tuple[str, str], Counter], total: float
+) -> list[tuple[str, float]]:
+    """Coherence with the other names' current readings (the name's own readings excluded)."""
+    extra = []
+    if place.kind not in ("country", "continent", "macroregion") and place.country_code and total > 0:
+        weight = sum(w for n, w in countries.get(place.country_code, Counter()).items() if n != name)
+        if weight > 0:
+            extra.append(("country of the text", round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / total), 4)))
+    key = _admin1_of(place)
+    if key is not None:
+        weight = sum(w for n, w in admin1.get(key, Counter()).items() if n != name)
+        if weight > 0:
+            label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
+            extra.append((label, round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)))
+    return extra
 
 
 def resolve(
@@ -112,67 +148,69 @@ def resolve(
     if len(mentions) != len(candidates):
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
     qualifiers = _qualifier_pairs(text, mentions)
-    countries, admin1 = _document_areas(candidates)
+    names = [(name_key(m.text), m.kind) for m in mentions]
 
-    rescored: list[tuple[Candidate, ...]] = []
+    # Local evidence never changes: add it once.
+    local: list[tuple[Candidate, ...]] = []
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
-        if not cands:
-            rescored.append(cands)
-            continue
-        # A list of countries ("France, Germany") is not a qualifier; a town's country or state is.
         areas = []
-        if cands[0].place.kind != "country":
+        if cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
             areas = [candidates[q][0].place for q in qualifiers.get(i, ()) if candidates[q]
                      and candidates[q][0].place.kind in _AREA_KINDS]
-        next_word = _NEXT_WORD.match(text, mention.end)
-        admin_word_follows = next_word is not None and next_word.group(1).lower() in ADMIN_WORDS
-        towns = [c.place for c in cands if c.place.kind == "city"]
-        # "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town vs the country.
-        district_rule = all(c.place.kind in ("city", "adm1", "adm2") for c in cands)
         updated = []
-        for cand in cands:
-            place, extra = cand.place, []
-            qualifier = next((a for a in areas if _contains(a, place)), None)
-            if qualifier is not None:
-                extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
-            if place.kind not in ("country", "continent", "macroregion"):
-                # Own mentions of an area do not count as context for that same area.
-                weight = countries.get(place.country_code, 0) - (1 if place.kind == "country" else 0)
-                if weight > 0:
-                    extra.append(("country named in text", round(COUNTRY_CONTEXT_BONUS * min(1.0, weight), 4)))
-            if place.kind in ("city", "adm2") and admin1.get((place.country_code, name_key(place.admin1)), 0) > 0:
-                extra.append(("state/province named in text", ADMIN1_CONTEXT_BONUS))
-            if (
-                district_rule
-                and place.kind == "city"
-                and not admin_word_follows
-                and any(c.place.kind in ("adm1", "adm2") and c.place.country_code == place.country_code
-                        and _km(c.place, place) < 100 for c in cands[:5])
-            ):
-                extra.append(("town, not the district named after it", TOWN_OVER_DISTRICT_BONUS))
-            elif district_rule and place.kind in ("adm1", "adm2") and admin_word_follows and towns:
-                extra.append(("followed by " + next_word.group(1).lower(), TOWN_OVER_DISTRICT_BONUS))
+        for cand, extra in zip(cands, _local_features(text, mention, cands, areas)):
             if extra:
                 cand = replace(cand, score=round(cand.score + sum(v for _, v in extra), 4),
                                features=cand.features + tuple(extra))
             updated.append(cand)
-        updated.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
-        rescored.append(tuple(updated))
+        local.append(tuple(updated))
 
-    # One sense per document: a name keeps the reading with the best total score.
-    by_name: dict[tuple[str, str], Counter[str]] = {}
-    for mention, cands in zip(mentions, rescored):
-        totals = by_name.setdefault((name_key(mention.text), mention.kind), Counter())
-        for c in cands:
-            totals[c.place.id] += c.score
+    # Coherence, settled in rounds; each distinct name votes once for its current reading.
+    chosen: dict[tuple[str, str], Place] = {}
+    for name, cands in zip(names, local):
+        if cands and name not in chosen:
+            chosen[name] = max(cands, key=lambda c: c.score).place
+    scored = local
+    for _ in range(ROUNDS):
+        countries: dict[str, Counter] = {}
+        admin1: dict[tuple[str, str], Counter] = {}
+        for name, place in chosen.items():
+            if place.country_code:
+                countries.setdefault(place.country_code, Counter())[name[0]] += 1.0 if place.kind == "country" else 0.5
+            key = _admin1_of(place)
+            if key is not None:
+                admin1.setdefault(key, Counter())[name[0]] += 1.0 if place.kind == "adm1" else 0.5
+        total = sum(sum(c.values()) for c in countries.values())
+        scored = []
+        for (name, _kind), cands in zip(names, local):
+            updated = []
+            for cand in cands:
+                extra = _context_features(cand.place, name, countries, admin1, total)
+                if extra:
+                    cand = replace(cand, score=round(cand.score + sum(v for _, v in extra), 4),
+                                   features=cand.features + tuple(extra))
+                updated.append(cand)
+            updated.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
+            scored.append(tuple(updated))
+        # One sense per document: a name keeps the reading with the best total score.
+        totals: dict[tuple[str, str], Counter] = {}
+        for name, cands in zip(names, scored):
+            for c in cands:
+                totals.setdefault(name, Counter())[c.place.id] += c.score
+        previous = dict(chosen)
+        for name, cands in zip(names, scored):
+            if cands:
+                chosen[name] = max(cands, key=lambda c: (totals[name][c.place.id], c.score)).place
+        if chosen == previous:
+            break
+
     resolutions = []
-    for mention, cands in zip(mentions, rescored):
+    for mention, name, cands in zip(mentions, names, scored):
         if not cands:
             resolutions.append(Resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
-        totals = by_name[(name_key(mention.text), mention.kind)]
-        best = max(cands, key=lambda c: (totals[c.place.id], c.score))
+        best = next(c for c in cands if c.place.id == chosen[name].id)
         ordered = (best,) + tuple(c for c in cands if c is not best)
-        reason = ", ".join(name for name, _ in best.features)
+        reason = ", ".join(label for label, _ in best.features)
         resolutions.append(Resolution(mention, best.place, best.score, ordered, reason))
     return tuple(resolutions)

@@ -34,7 +34,7 @@ def test_a_possessive_qualifies_the_next_place():
 def test_country_coherence_pulls_towns_and_one_sense_per_document():
     rs = resolved("Shelling hit Tovuz. Azerbaijan said Tovuz was calm.")
     assert [r.place for r in rs] == [TOVUZ, AZ, TOVUZ]
-    assert any(name == "country named in text" for name, _ in rs[0].candidates[0].features)
+    assert any(name == "country of the text" for name, _ in rs[0].candidates[0].features)
 
 
 def test_demonyms_resolve_to_their_country():
