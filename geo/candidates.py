@@ -32,8 +32,10 @@ KIND_PRIOR = {
 #: How much size adds, by kind, for a population of 10 million or more (log scale).
 POPULATION_WEIGHT = {"city": 0.8, "adm2": 0.6, "adm1": 0.2}
 #: Matching by an alternate name is weaker evidence than the main name ("Atlantic" is
-#: an alternate name of Atlantic County, the main name of the ocean).
+#: an alternate name of Atlantic County). Not for areas and features, whose alternate
+#: names are the curated ones people use ("Atlantic" for the Atlantic Ocean).
 MATCH_PENALTY = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "alternate": -0.3}
+_CURATED_KINDS = frozenset({"country", "continent", "region", "physical", "macroregion"})
 MAX_CANDIDATES = 25
 
 
@@ -54,7 +56,7 @@ def prior_features(place: Place, match: str) -> tuple[tuple[str, float], ...]:
     if weight and place.population > 0:
         # log scale: a town of 1,000 adds 0.34 of 0.8, a city of a million 0.69
         features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
-    if MATCH_PENALTY.get(match):
+    if MATCH_PENALTY.get(match) and place.kind not in _CURATED_KINDS:
         features.append((match + " name", MATCH_PENALTY[match]))
     return tuple(features)
 

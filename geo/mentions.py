@@ -147,7 +147,10 @@ class SpanCandidate:
 
     @property
     def is_demonym(self) -> bool:
-        return all(m.match == "demonym" for m in self.matches)
+        """A people or adjective ("Canadian"), even where a small town shares the word."""
+        return any(m.match == "demonym" for m in self.matches) and not any(
+            m.match != "demonym" and m.place.kind in ("country", "adm1", "continent") for m in self.matches
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,9 +301,9 @@ def _gazetteer_features(
     if f is not None:
         return f
     f = {}
-    if all(m.match == "demonym" for m in matches):
+    if any(m.match == "demonym" for m in matches):
         f["demonym"] = 1.0
-    else:
+    if not all(m.match == "demonym" for m in matches):
         places = [m.place for m in matches if m.match != "demonym"]
         for kind in {p.kind for p in places}:
             f["kind=" + kind] = 1.0
