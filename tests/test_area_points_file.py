@@ -66,7 +66,7 @@ def test_every_row_names_where_its_point_was_read(rows: list[dict[str, str]]) ->
         assert re.search(r"\((?:\d+ files agree|1 file only)\)$", row["source"]), row
 
 
-@pytest.mark.parametrize("code", ["CA", "US", "RU", "US-TX", "CA-ON", "GB-ENG"])
+@pytest.mark.parametrize("code", ["CA", "US", "RU", "US-TX", "CA-ON", "GB-ENG", "GB-SCT", "GB-WLS"])
 def test_key_rows_are_present(by_code: dict[str, dict[str, str]], code: str) -> None:
     assert code in by_code
 
@@ -82,6 +82,9 @@ def test_key_rows_are_present(by_code: dict[str, dict[str, str]], code: str) -> 
         ("CA-ON", "6093943", 49.25014, -84.49983),
         ("GB-ENG", "6269131", 52.16045, -0.70312),
         ("RU", "2017370", 60.0, 100.0),
+        # Scotland and Wales: a GeoNames-valued lookup table and a childrenJSON fixture for the UK agree.
+        ("GB-SCT", "2638360", 56.0, -4.0),
+        ("GB-WLS", "2634895", 52.5, -3.5),
     ],
 )
 def test_known_points(by_code: dict[str, dict[str, str]], code: str, geonameid: str, lat: float, lon: float) -> None:
