@@ -43,8 +43,8 @@ def sources(tmp_path):
     }
     (gnc / "cities500.json").write_text(json.dumps(cities), encoding="utf-8")
     (gnc / "countries.json").write_text(json.dumps({
-        "AZ": {"geonameid": 587116, "name": "Azerbaijan", "iso": "AZ", "population": 10224900},
-        "FR": {"geonameid": 3017382, "name": "France", "iso": "FR", "population": 66987244},
+        "AZ": {"geonameid": 587116, "name": "Azerbaijan", "iso": "AZ", "population": 10224900, "capital": "Baku"},
+        "FR": {"geonameid": 3017382, "name": "France", "iso": "FR", "population": 66987244, "capital": "Lutetia"},
     }), encoding="utf-8")
     (gnc / "continents.json").write_text(json.dumps({"EU": {"geonameId": 6255148, "name": "Europe", "lat": "48.69", "lng": "9.14",
                                                           "population": 741000000, "alternateNames": [{"name": "Europa", "lang": "es"}]}}))
@@ -79,9 +79,12 @@ def sources(tmp_path):
         "FR\t3017382\tFrance\t46.0\t2.0\tteam\n", encoding="utf-8")
     (team / "abbreviations.tsv").write_text(
         "code\tabbreviation\tsource\nFR-IDF\tI.d.F.\tteam\nAZ\tAzerb.\tteam\n", encoding="utf-8")
+    (team / "region_names.tsv").write_text(
+        "place_id\tplace\tmatch\tname\tsource\n6255148\tEurope\tdemonym\tEuropean\tteam\n"
+        "m49:155\tWestern Europe\talternate\tWest Europe\tteam\n", encoding="utf-8")
     _ne_zip(tmp_path / "ne.zip")
     return Sources(gnc, loc, tmp_path / "ne.zip", ci, None, team / "supplement.tsv", team / "demonyms.tsv",
-                   team / "area_points.tsv", team / "abbreviations.tsv")
+                   team / "area_points.tsv", team / "abbreviations.tsv", team / "region_names.tsv")
 
 
 def _read(path):
@@ -93,7 +96,8 @@ def test_build_is_byte_identical_run_to_run(sources, tmp_path):
     build(sources, tmp_path / "a")
     build(sources, tmp_path / "b")
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert names == ["ATTRIBUTION.md", "basemap.geojson.gz", "manifest.json", "names.tsv.gz", "outlines.tsv.gz", "places.tsv.gz"]
+    assert names == ["ATTRIBUTION.md", "basemap.geojson.gz", "capitals.tsv.gz", "manifest.json", "names.tsv.gz", "outlines.tsv.gz",
+                     "places.tsv.gz"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
@@ -121,6 +125,10 @@ def test_build_content(sources, tmp_path):
     assert {("587116", "demonym", "Azerbaijani"), ("587116", "demonym", "Azeri")} <= names
     assert not any(n == "AZ" for _, _, n in names)  # plain ISO codes are not names
     assert {("3012874", "abbreviation", "I.d.F."), ("587116", "abbreviation", "Azerb.")} <= names
+    assert {("6255148", "demonym", "European")} <= names
+    # Paris's capital is matched by an alternate name; Baku is no town of these sources
+    assert _read(tmp_path / "out" / "capitals.tsv.gz") == [["FR", "2988507", "Paris"]]
+    assert summary["capitals"] == 1
     basemap = json.loads(gzip.decompress((tmp_path / "out" / "basemap.geojson.gz").read_bytes()))
     assert sorted(f["properties"]["iso2"] for f in basemap["features"]) == ["AZ", "FR"]
 
@@ -133,6 +141,27 @@ def test_built_data_serves_lookups(sources, tmp_path):
     assert g.outline("geo:south-caucasus").area == pytest.approx(18.0)
     assert g.info()["kinds"]["country"] == 2
     assert [(m.place.id, m.match) for m in g.matches("I.d.F.")] == [("3012874", "abbreviation")]
+    assert [(m.place.id, m.match) for m in g.matches("European")] == [("6255148", "demonym")]
+    assert g.lookup("West Europe")[0].id == "m49:155"
+    assert g.capital("FR").name == "Paris" and g.is_capital("2988507") and g.capital("AZ") is None
+
+
+@pytest.mark.parametrize("row, message", [("6255148\tAsia\tdemonym\tAsian", "'Asia'"),
+                                          ("geo:nowhere\tNowhere\tdemonym\tNowherish", "'geo:nowhere'"),
+                                          ("6255148\tEurope\tnickname\tOld Continent", "'nickname'")])
+def test_region_names_must_name_a_known_place_correctly(sources, row, message):
+    sources.region_names.write_text(f"place_id\tplace\tmatch\tname\tsource\n{row}\tteam\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        collect(sources)
+
+
+def test_capitals_prefer_the_main_name_then_the_largest_town():
+    from geo.data.build import match_capitals
+
+    towns = [{"geonameid": 1, "name": "Kuwait City", "countrycode": "KW", "population": 60064},
+             {"geonameid": 2, "name": "Al Ahmadi", "countrycode": "KW", "population": 637411, "alternatenames": ["Kuwait City"]},
+             {"geonameid": 3, "name": "Kuwait City", "countrycode": "US", "population": 900000}]
+    assert match_capitals({"KW": {"capital": "Kuwait City"}, "PW": {"capital": "Melekeok"}}, towns) == {"KW": "1"}
 
 
 def test_unknown_abbreviation_code_is_an_error(sources):

