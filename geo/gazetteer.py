@@ -79,6 +79,7 @@ class Gazetteer:
         self._con: sqlite3.Connection | None = None
         self._index: Path | None = None
         self._places: dict[int, Place] = {}
+        self._capitals: tuple[dict[str, str], frozenset[str]] | None = None  # read once, on first use
         self._memo: dict[str, tuple[NameMatch, ...]] = {}
 
     def __repr__(self) -> str:
@@ -141,6 +142,28 @@ class Gazetteer:
             (code.strip().upper(),),
         ).fetchone()
         return self._place(row) if row else None
+
+    # ----------------------------------------------------------------- capitals
+
+    def _capital_ids(self) -> tuple[dict[str, str], frozenset[str]]:
+        """(country code -> capital's id, the set of those ids) from ``capitals.tsv.gz``.
+
+        Data built before the capitals artifact existed has none: no place is a capital.
+        """
+        if self._capitals is None:
+            path = self.data_dir / "capitals.tsv.gz"
+            by_country = {row[0]: row[1] for row in _tsv(path)} if path.exists() else {}
+            self._capitals = (by_country, frozenset(by_country.values()))
+        return self._capitals
+
+    def is_capital(self, place_id: str) -> bool:
+        """Whether the place is a national capital (of a country or dependency). Cheap: a set lookup."""
+        return str(place_id) in self._capital_ids()[1]
+
+    def capital(self, country_code: str) -> Place | None:
+        """The national capital of the country with this ISO 3166-1 alpha-2 code, or ``None``."""
+        pid = self._capital_ids()[0].get(country_code.strip().upper())
+        return self.get(pid) if pid is not None else None
 
     # ----------------------------------------------------------------- names
 

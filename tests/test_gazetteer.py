@@ -116,6 +116,56 @@ def test_news_abbreviations(gazetteer, abbr, name):
     assert "abbreviation" in {m.match for m in gazetteer.matches(abbr) if m.place.name == name}
 
 
+@pytest.mark.parametrize("abbr, name", [("BC", "British Columbia"), ("B.C.", "British Columbia"), ("NSW", "New South Wales"),
+                                        ("Qld", "Queensland"), ("EU", "European Union"), ("E.U.", "European Union")])
+def test_news_short_forms_with_and_without_dots(gazetteer, abbr, name):
+    assert first(gazetteer, abbr).name == name
+
+
+def test_national_capitals(gazetteer):
+    assert gazetteer.is_capital("4140963")  # Washington, D.C.
+    assert not gazetteer.is_capital("5815135")  # Washington state
+    assert not gazetteer.is_capital("2634715")  # Washington, England
+    assert not gazetteer.is_capital("no-such-id")
+    assert gazetteer.capital("US").id == "4140963"
+    assert gazetteer.capital("US").admin1 == "District of Columbia"
+    assert gazetteer.capital("FR").name == "Paris"
+    assert gazetteer.capital("az").name == "Baku"
+    assert gazetteer.capital("ZZ") is None
+    assert gazetteer.capital("AQ") is None  # Antarctica has none
+
+
+@pytest.mark.parametrize("code, name", [("KW", "Kuwait City"), ("MX", "Mexico City"), ("PA", "Panama City"),
+                                        ("GT", "Guatemala City"), ("VA", "Vatican City"), ("SG", "Singapore"),
+                                        ("MC", "Monaco"), ("LU", "Luxembourg"), ("DJ", "Djibouti"), ("SM", "San Marino"),
+                                        ("IN", "New Delhi"), ("KZ", "Astana"), ("PW", "Ngerulmud")])
+def test_capitals_named_like_their_country_or_by_another_name(gazetteer, code, name):
+    capital = gazetteer.capital(code)
+    assert (capital.name, capital.kind, capital.country_code) == (name, "city", code)
+    assert gazetteer.is_capital(capital.id)
+    assert gazetteer.country(code).id != capital.id
+
+
+@pytest.mark.parametrize("word, name, kind", [("European", "Europe", "continent"), ("Africans", "Africa", "continent"),
+                                              ("Asian", "Asia", "continent"), ("North American", "North America", "continent"),
+                                              ("South Americans", "South America", "continent"),
+                                              ("Latin American", "Latin America", "macroregion"),
+                                              ("Central American", "Central America", "macroregion"),
+                                              ("Middle Eastern", "Middle East", "region"), ("Scandinavian", "Scandinavia", "region"),
+                                              ("Balkan", "Balkans", "region"), ("Kurdish", "Kurdistan", "region"),
+                                              ("Kurds", "Kurdistan", "region"), ("West African", "Western Africa", "macroregion")])
+def test_demonyms_of_continents_and_regions(gazetteer, word, name, kind):
+    found = [m.place for m in gazetteer.matches(word) if m.match == "demonym"]
+    assert (found[0].name, found[0].kind) == (name, kind)
+    assert word in gazetteer.demonyms(found[0].id)
+
+
+def test_regions_by_their_usual_english_names(gazetteer):
+    assert first(gazetteer, "West Africa").id == "m49:011"
+    assert first(gazetteer, "East Asia").id == "m49:030"
+    assert "European" not in [p.name for p in gazetteer.lookup("European")]  # a demonym, not a name
+
+
 def test_abbreviations_that_are_common_tokens_are_not_places(gazetteer):
     assert all(p.kind != "adm1" for p in gazetteer.lookup("LA"))
     assert all(p.kind != "adm1" for p in gazetteer.lookup("Man"))
@@ -209,6 +259,16 @@ def test_index_is_built_once_into_an_empty_cache_and_reused(tiny_data, tmp_path,
     assert again.outline("1").contains(Point(20, 10))
     assert again.outline("3") is None
     assert [m.match for m in again.matches("Landish")] == ["demonym"]
+
+
+def test_capitals_of_tiny_data_and_of_data_without_them(tiny_data, tmp_path):
+    g = Gazetteer(tiny_data, cache_dir=tmp_path / "cache")
+    assert not g.is_capital("4") and g.capital("LD") is None  # built before capitals existed: none
+    _gz(tiny_data / "capitals.tsv.gz", ["country_code\tid\tname", "LD\t4\tSpringfield"])
+    g = Gazetteer(tiny_data, cache_dir=tmp_path / "cache")
+    assert g.is_capital("4") and not g.is_capital("3")
+    assert g.capital(" ld ") == g.get("4")
+    assert g.capital("XX") is None
 
 
 def test_changed_data_gets_a_fresh_index(tiny_data, tmp_path):
