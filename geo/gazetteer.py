@@ -16,7 +16,13 @@ Ranking (the "prior" every lookup is ordered by):
 
 A name matches a place as its ``name``, an ``alternate`` name, an ``abbreviation`` ("U.S.")
 or a ``demonym`` ("Azerbaijani"); :meth:`Gazetteer.lookup` leaves demonyms out,
-:meth:`Gazetteer.matches` includes them.
+:meth:`Gazetteer.matches` includes them. A name keeps at most :data:`MAX_CANDIDATES` (100)
+places, the best by this order: only a handful of names ("Santa Maria", 162 towns) have
+more, and the ones cut are villages no resolver would pick.
+
+Speed: the index stores, per name key, its ranked candidates with their place columns
+in one ``marshal``-packed row, so a first-time lookup is one B-tree probe and one C-level
+unpacking, not a join and a row per candidate.
 
 >>> import tempfile
 >>> g = Gazetteer(cache_dir=tempfile.mkdtemp())  # opens nothing yet
@@ -26,9 +32,11 @@ or a ``demonym`` ("Azerbaijani"); :meth:`Gazetteer.lookup` leaves demonyms out,
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
-import json
+import itertools
+import marshal
 import os
 import sqlite3
 import sys
@@ -41,15 +49,85 @@ from geo.errors import DataError, NotFoundError
 from geo.names import name_key
 from geo.records import MATCH_KINDS, NameMatch, Place
 
-__all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION"]
+__all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES"]
 
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+#: Places kept per name key, best first (see the module doc).
+MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
 _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
+assert MATCH_KINDS[3] == "demonym"  # _decode tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
+_KEYS_PER_QUERY = 500  # bound parameters per known_keys() query (SQLite allows 32766)
+_PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
+
+# A frozen dataclass's __init__ routes every field through object.__setattr__; setting the
+# slots directly is about twice as fast, which matters when a first-time lookup builds a
+# few records per name. Used only while the records keep exactly these fields and no
+# __post_init__ (whose checks must not be skipped); otherwise the normal constructors.
+_PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "country_code", "admin1", "population")
+_FAST_RECORDS = (
+    tuple(f.name for f in dataclasses.fields(Place)) == _PLACE_FIELDS
+    and tuple(f.name for f in dataclasses.fields(NameMatch)) == ("place", "match")
+    and not hasattr(Place, "__post_init__")
+    and not hasattr(NameMatch, "__post_init__")
+    and hasattr(Place, "__slots__")
+    and hasattr(NameMatch, "__slots__")
+)
+
+
+def _slot_setters(cls, names):
+    return tuple(cls.__dict__[n].__set__ for n in names)
+
+
+if _FAST_RECORDS:
+    _S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7 = _slot_setters(Place, _PLACE_FIELDS)
+    _M0, _M1 = _slot_setters(NameMatch, ("place", "match"))
+
+    def _new_place(r: tuple, _new=object.__new__, _cls=Place) -> Place:
+        """Place from an index row ``(rowid, id, name, kind, lat, lon, cc, admin1, pop, ...)``."""
+        p = _new(_cls)
+        _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
+        _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
+        return p
+
+    def _decode(rows: tuple, places: dict[int, Place], _new=object.__new__, _P=Place, _N=NameMatch, _kinds=MATCH_KINDS):
+        """(matches, non-demonym places) of packed index rows; Places reused through ``places``.
+
+        Written out inline: this loop is most of a first-time lookup's Python work.
+        """
+        found = []
+        named = []
+        for r in rows:
+            p = places.get(r[0])
+            if p is None:
+                p = places[r[0]] = _new(_P)
+                _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
+                _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
+            m = _new(_N)
+            _M0(m, p)
+            _M1(m, _kinds[r[9]])
+            found.append(m)
+            if r[9] != 3:  # MATCH_KINDS[3] == "demonym"
+                named.append(p)
+        return tuple(found), tuple(named)
+
+else:  # pragma: no cover - only if records.py changes shape
+
+    def _new_place(r: tuple) -> Place:
+        return Place(*r[1:9])
+
+    def _decode(rows: tuple, places: dict[int, Place]):
+        found = []
+        for r in rows:
+            p = places.get(r[0])
+            if p is None:
+                p = places[r[0]] = _new_place(r)
+            found.append(NameMatch(p, MATCH_KINDS[r[9]]))
+        return tuple(found), tuple(m.place for m in found if m.match != "demonym")
 
 
 def _default_data_dir() -> Path:
@@ -80,7 +158,10 @@ class Gazetteer:
         self._index: Path | None = None
         self._places: dict[int, Place] = {}
         self._capitals: tuple[dict[str, str], frozenset[str]] | None = None  # read once, on first use
-        self._memo: dict[str, tuple[NameMatch, ...]] = {}
+        # name key -> (matches, lookup places); and the same by the name as given, which
+        # spares name_key() for names seen before.
+        self._memo: dict[str, tuple[tuple[NameMatch, ...], tuple[Place, ...]]] = {}
+        self._memo_raw: dict[str, tuple[tuple[NameMatch, ...], tuple[Place, ...]]] = {}
 
     def __repr__(self) -> str:
         return f"Gazetteer(data_dir={str(self.data_dir)!r}, cache_dir={str(self.cache_dir)!r})"
@@ -90,7 +171,8 @@ class Gazetteer:
     def index_path(self) -> Path:
         """Where this data directory's index lives (name carries a hash of the artifacts)."""
         manifest = self.data_dir / "manifest.json"
-        h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+        # marshal's format may change between Python versions: an index per version.
+        h = hashlib.sha256(f"v{INDEX_VERSION} py{sys.version_info[0]}.{sys.version_info[1]} m{marshal.version}".encode())
         # Keys are name_key()s: a changed geo/names.py must not reuse an old index.
         h.update(Path(__file__).with_name("names.py").read_bytes())
         try:
@@ -107,6 +189,9 @@ class Gazetteer:
             if not path.exists():
                 build_index(self.data_dir, path)
             self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            # Memory-mapped reads: a first-time lookup touches a few random pages, and
+            # mapping them saves a read() and a copy per page (~20% of a lookup).
+            self._con.execute("PRAGMA mmap_size = 1073741824")
             self._index = path
         return self._con
 
@@ -116,8 +201,7 @@ class Gazetteer:
         rowid = row[0]
         place = self._places.get(rowid)
         if place is None:
-            place = Place(*row[1:])
-            self._places[rowid] = place
+            place = self._places[rowid] = _new_place(row)
         return place
 
     def _rowid(self, place_id: str) -> int:
@@ -129,7 +213,7 @@ class Gazetteer:
     def get(self, place_id: str) -> Place:
         """The place with this id; raises :class:`geo.errors.NotFoundError`."""
         row = self._db().execute(
-            "SELECT rowid, id, name, kind, lat, lon, cc, admin1, pop FROM places WHERE id = ?", (str(place_id),)
+            f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", (str(place_id),)
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no place with id: got {place_id!r}")
@@ -138,7 +222,7 @@ class Gazetteer:
     def country(self, code: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code, or ``None``."""
         row = self._db().execute(
-            "SELECT rowid, id, name, kind, lat, lon, cc, admin1, pop FROM places WHERE kind = 'country' AND cc = ?",
+            f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind = 'country' AND cc = ?",
             (code.strip().upper(),),
         ).fetchone()
         return self._place(row) if row else None
@@ -167,37 +251,47 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- names
 
+    def _entry(self, name: str) -> tuple[tuple[NameMatch, ...], tuple[Place, ...]]:
+        entry = self._memo_raw.get(name)
+        if entry is not None:
+            return entry
+        key = name_key(name)
+        entry = self._memo.get(key)
+        if entry is None:
+            row = self._db().execute("SELECT rows FROM hits WHERE key = ?", (key,)).fetchone()
+            entry = _decode(marshal.loads(row[0]), self._places) if row else ((), ())
+            if len(self._memo) >= _CACHE_LIMIT:
+                self._memo.clear()
+                self._memo_raw.clear()
+            self._memo[key] = entry
+        self._memo_raw[name] = entry
+        return entry
+
     def matches(self, name: str) -> tuple[NameMatch, ...]:
         """Every place the name can refer to, with how it matched, best first (see module doc)."""
-        key = name_key(name)
-        hit = self._memo.get(key)
-        if hit is not None:
-            return hit
-        rows = self._db().execute(
-            "SELECT p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match "
-            "FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ? ORDER BY n.ord",
-            (key,),
-        ).fetchall()
-        result = tuple(NameMatch(self._place(r[:9]), MATCH_KINDS[r[9]]) for r in rows)
-        if len(self._memo) >= _CACHE_LIMIT:
-            self._memo.clear()
-        self._memo[key] = result
-        return result
+        return self._entry(name)[0]
 
     def lookup(self, name: str, *, limit: int | None = None) -> tuple[Place, ...]:
         """Places the name refers to (demonym matches excluded), best first."""
-        places = tuple(m.place for m in self.matches(name) if m.match != "demonym")
+        places = self._entry(name)[1]
         return places if limit is None else places[:limit]
 
     def known_keys(self, keys: Iterable[str]) -> frozenset[str]:
         """Which of these name keys (see :func:`geo.names.name_key`) name any place at all."""
-        wanted = sorted(set(keys))
+        wanted = set(keys)
         if not wanted:
             return frozenset()
-        rows = self._db().execute(
-            "SELECT DISTINCT key FROM names WHERE key IN (SELECT value FROM json_each(?))", (json.dumps(wanted),)
-        ).fetchall()
-        return frozenset(r[0] for r in rows)
+        # Keys already looked up are answered from the memo; the rest by the slim keys
+        # table, sorted (neighbouring keys share pages), in chunks of bound parameters.
+        memo = self._memo
+        known = {k for k in wanted if k in memo and memo[k][0]}
+        ask = sorted(k for k in wanted if k not in memo)
+        con = self._db() if ask else None
+        for i in range(0, len(ask), _KEYS_PER_QUERY):
+            chunk = ask[i : i + _KEYS_PER_QUERY]
+            rows = con.execute(f"SELECT key FROM keys WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            known.update(r[0] for r in rows)
+        return frozenset(known)
 
     def _names_of(self, place_id: str, match: str) -> tuple[str, ...]:
         rowid = self._rowid(place_id)
@@ -228,7 +322,7 @@ class Gazetteer:
         kinds = dict(con.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind ORDER BY kind").fetchall())
         return {
             "places": sum(kinds.values()),
-            "names": con.execute("SELECT COUNT(*) FROM names").fetchone()[0],
+            "names": con.execute("SELECT value FROM meta WHERE name = 'names'").fetchone()[0],
             "kinds": kinds,
             "data_dir": str(self.data_dir),
             "index": str(self._index),
@@ -238,6 +332,8 @@ class Gazetteer:
         if self._con is not None:
             self._con.close()
             self._con = None
+        self._memo.clear()
+        self._memo_raw.clear()
 
 
 def default_gazetteer() -> Gazetteer:
@@ -265,6 +361,9 @@ CREATE INDEX places_cc ON places (cc, kind);
 CREATE TABLE altnames (place INTEGER, match INTEGER, name TEXT, PRIMARY KEY (place, match, name)) WITHOUT ROWID;
 CREATE TABLE outlines (place INTEGER PRIMARY KEY, wkt TEXT);
 CREATE TABLE raw (key TEXT, place INTEGER, match INTEGER);
+CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE hits (key TEXT PRIMARY KEY, rows BLOB) WITHOUT ROWID;
+CREATE TABLE keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 # Rank within a key: kind rank, with an adm1/adm2 moved after the cities when a town of
@@ -321,7 +420,18 @@ def build_index(data_dir: Path, path: Path) -> None:
             "CREATE TABLE names (key TEXT, ord INTEGER, place INTEGER, match INTEGER, PRIMARY KEY (key, ord)) WITHOUT ROWID;"
         )
         con.execute(_ORDER.format(city=KIND_RANK["city"]))
-        con.executescript("DROP TABLE raw; ANALYZE;")
+        con.execute("INSERT INTO meta VALUES ('names', (SELECT COUNT(*) FROM names))")
+        # One row per key: its best MAX_CANDIDATES candidates with their place columns, packed.
+        ranked = con.execute(
+            f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match "
+            f"FROM names n JOIN places p ON p.rowid = n.place WHERE n.ord < {MAX_CANDIDATES} ORDER BY n.key, n.ord"
+        )
+        con.executemany(
+            "INSERT INTO hits VALUES (?,?)",
+            ((key, marshal.dumps(tuple(r[1:] for r in rows))) for key, rows in itertools.groupby(ranked, key=lambda r: r[0])),
+        )
+        # The keys alone, densely packed, for known_keys(): ~40% faster than probing hits.
+        con.executescript("INSERT INTO keys SELECT key FROM hits; DROP TABLE raw; DROP TABLE names; ANALYZE;")
         con.commit()
         con.execute("VACUUM")
         con.close()

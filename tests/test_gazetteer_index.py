@@ -1,0 +1,72 @@
+"""The gazetteer's packed index on a tiny data directory: the candidate cap, records built
+without their constructors, known_keys() in chunks and through the memo."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import json
+
+import pytest
+
+import geo.gazetteer as gazetteer_module
+from geo.gazetteer import Gazetteer
+from geo.records import NameMatch, Place
+
+
+def _gz(path, lines):
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+@pytest.fixture()
+def data(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    towns = [f"{i}\tSpringfield\tcity\t{i}.5\t-{i}.25\tUS\tState {i}\t{1000 - i}" for i in range(1, 6)]
+    _gz(d / "places.tsv.gz", ["id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation",
+                              "10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000", *towns])
+    _gz(d / "names.tsv.gz", ["id\tmatch\tname", "10\tdemonym\tLandish", "10\tabbreviation\tL.D.", "3\talternate\tSpringvale"])
+    _gz(d / "outlines.tsv.gz", ["id\twkt"])
+    (d / "manifest.json").write_text(json.dumps({"v": 1}))
+    return d
+
+
+def test_candidates_are_capped_after_ranking(data, tmp_path, monkeypatch):
+    full = Gazetteer(data, cache_dir=tmp_path / "full")
+    assert [p.id for p in full.lookup("Springfield")] == ["1", "2", "3", "4", "5"]  # largest first
+    monkeypatch.setattr(gazetteer_module, "MAX_CANDIDATES", 3)
+    capped = Gazetteer(data, cache_dir=tmp_path / "capped")
+    assert [p.id for p in capped.lookup("Springfield")] == ["1", "2", "3"]
+    assert capped.info()["names"] == full.info()["names"] == 9  # (key, place) pairs, counted before the cap
+
+
+def test_records_equal_constructed_ones_and_stay_frozen(data, tmp_path):
+    g = Gazetteer(data, cache_dir=tmp_path / "c")
+    land = Place("10", "Land", "country", 10.0, 20.0, "LD", "", 5000)
+    assert g.matches("L.D.") == (NameMatch(land, "abbreviation"),)
+    assert g.matches("Landish") == (NameMatch(land, "demonym"),) and g.lookup("Landish") == ()
+    found = g.lookup("Land")[0]
+    assert found == land and hash(found) == hash(land) and repr(found) == repr(land)
+    assert dataclasses.astuple(found) == dataclasses.astuple(land)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.name = "Other"
+    # one Place object per place, whichever name found it
+    assert g.lookup("Springvale")[0] is g.lookup("Springfield")[2] is g.get("3")
+
+
+def test_lookup_by_the_same_name_is_remembered_and_stays_correct(data, tmp_path):
+    g = Gazetteer(data, cache_dir=tmp_path / "c")
+    first = g.lookup("springfield")
+    assert g.lookup("SPRINGFIELD") is first and g.lookup("springfield", limit=2) == first[:2]
+    assert g.lookup("Nowhere") == () and g.matches("Nowhere") == ()
+
+
+def test_known_keys_in_chunks_and_from_the_memo(data, tmp_path):
+    g = Gazetteer(data, cache_dir=tmp_path / "c")
+    g.lookup("Springfield")
+    g.lookup("Nowhere")
+    misses = [f"miss {i}" for i in range(1200)]  # more than one query's worth of parameters
+    keys = ["springfield", "nowhere", "land", "l d", "landish", *misses]
+    assert g.known_keys(keys) == {"springfield", "land", "l d", "landish"}
+    assert g.known_keys(iter(["land"])) == {"land"}
