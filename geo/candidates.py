@@ -10,7 +10,7 @@ the map can say why a place won.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from geo.records import Candidate, Mention, NameMatch, Place
@@ -36,14 +36,20 @@ POPULATION_WEIGHT = {"city": 0.8, "adm2": 0.6, "adm1": 0.2}
 #: names are the curated ones people use ("Atlantic" for the Atlantic Ocean).
 MATCH_PENALTY = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "alternate": -0.3}
 _CURATED_KINDS = frozenset({"country", "continent", "region", "physical", "macroregion"})
+#: A national capital of 100,000 people or more is what news usually means by a name it
+#: shares with a state ("Washington"); small capitals of dependencies get only a little. Among
+#: towns alone the capital gets nothing: London, Ontario stays possible in a Canadian story.
+CAPITAL_BONUS = (0.4, 0.1)
 MAX_CANDIDATES = 25
 
 
 class CandidateSource(Protocol):
     def matches(self, name: str) -> tuple[NameMatch, ...]: ...
 
+    def is_capital(self, place_id: str) -> bool: ...
 
-def prior_features(place: Place, match: str) -> tuple[tuple[str, float], ...]:
+
+def prior_features(place: Place, match: str, capital: bool = False) -> tuple[tuple[str, float], ...]:
     """The prior of ``place`` matched by a name of kind ``match``, as named features.
 
     >>> big = Place("1", "Paris", "city", 48.85, 2.35, "FR", "Île-de-France", 2_138_551)
@@ -56,6 +62,8 @@ def prior_features(place: Place, match: str) -> tuple[tuple[str, float], ...]:
     if weight and place.population > 0:
         # log scale: a town of 1,000 adds 0.34 of 0.8, a city of a million 0.69
         features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
+    if capital:
+        features.append(("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]))
     if MATCH_PENALTY.get(match) and place.kind not in _CURATED_KINDS:
         features.append((match + " name", MATCH_PENALTY[match]))
     return tuple(features)
@@ -63,15 +71,20 @@ def prior_features(place: Place, match: str) -> tuple[tuple[str, float], ...]:
 
 def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candidate, ...]:
     """Candidates for ``mention``, best prior first; demonyms match only demonym names."""
-    return rank(gazetteer.matches(mention.text), demonym=mention.kind == "demonym")
+    is_capital = getattr(gazetteer, "is_capital", None)
+    return rank(gazetteer.matches(mention.text), demonym=mention.kind == "demonym", is_capital=is_capital)
 
 
-def rank(matches: Iterable[NameMatch], *, demonym: bool = False) -> tuple[Candidate, ...]:
+def rank(
+    matches: Iterable[NameMatch], *, demonym: bool = False, is_capital: Callable[[str], bool] | None = None
+) -> tuple[Candidate, ...]:
+    matches = [m for m in matches if (m.match == "demonym") == demonym]
+    shares_a_state = any(m.place.kind == "adm1" for m in matches)
     best: dict[str, Candidate] = {}
     for m in matches:
-        if (m.match == "demonym") != demonym:
-            continue
-        features = prior_features(m.place, m.match)
+        capital = (shares_a_state and m.place.kind == "city" and is_capital is not None
+                   and is_capital(m.place.id))
+        features = prior_features(m.place, m.match, capital)
         candidate = Candidate(m.place, round(sum(v for _, v in features), 4), features)
         if m.place.id not in best or candidate.score > best[m.place.id].score:
             best[m.place.id] = candidate

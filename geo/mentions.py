@@ -180,7 +180,9 @@ class _Context:
             self.sentence_starts, start) < len(self.sentence_starts) else len(self.text)
         after = _FIRST_WORD.match(self.text, end, min(end + 40, nxt))
         prev = (before.group(1) or before.group(2)).lower() if before else "<s>"
-        return prev, after.group(1).lower() if after else "</s>"
+        nxt = after.group(1).lower() if after else "</s>"
+        # Numbers are one word to the model: "500 BC", "26 Fuzuli".
+        return ("<num>" if prev.isdigit() else prev), ("<num>" if nxt.isdigit() else nxt)
 
 
 def _runs(text: str, context: _Context) -> list[list[Token]]:
