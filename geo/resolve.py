@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from dataclasses import replace
 
 from geo.names import name_key
 from geo.records import Candidate, Mention, Place, Resolution
@@ -123,22 +121,54 @@ def _local_features(
     return result
 
 
-def _context_features(
-    place: Place, name: str, countries: dict[str, Counter], admin1: dict[tuple[str, str], Counter], total: float
-) -> list[tuple[str, float]]:
-    """Coherence with the other names' current readings (the name's own readings excluded)."""
-    extra = []
-    if place.kind not in ("country", "continent", "macroregion") and place.country_code and total > 0:
-        weight = sum(w for n, w in countries.get(place.country_code, Counter()).items() if n != name)
-        if weight > 0:
-            extra.append(("country of the text", round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / total), 4)))
-    key = _admin1_of(place)
-    if key is not None:
-        weight = sum(w for n, w in admin1.get(key, Counter()).items() if n != name)
-        if weight > 0:
-            label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
-            extra.append((label, round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)))
-    return extra
+class _Context:
+    """The countries and states the other names of the text currently resolve to."""
+
+    def __init__(self, chosen: dict[tuple[str, str], Place], admin1_of):
+        self.admin1_of = admin1_of
+        self.countries: dict[str, float] = {}
+        self.states: dict[tuple[str, str], float] = {}
+        self.own_country: dict[tuple[str, str], float] = {}  # (country, name) -> that name's own weight
+        self.own_state: dict[tuple[tuple[str, str], str], float] = {}
+        for (name, _kind), place in chosen.items():
+            if place.country_code:
+                w = 1.0 if place.kind == "country" else 0.5
+                self.countries[place.country_code] = self.countries.get(place.country_code, 0.0) + w
+                key = (place.country_code, name)
+                self.own_country[key] = self.own_country.get(key, 0.0) + w
+            state = admin1_of(place)
+            if state is not None:
+                w = 1.0 if place.kind == "adm1" else 0.5
+                self.states[state] = self.states.get(state, 0.0) + w
+                self.own_state[(state, name)] = self.own_state.get((state, name), 0.0) + w
+        self.total = sum(self.countries.values())
+        self._memo: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+
+    def features(self, place: Place, name: str) -> tuple[tuple[str, float], ...]:
+        """Coherence with the other names' readings (the name's own reading excluded)."""
+        hit = self._memo.get((place.id, name))
+        if hit is not None:
+            return hit
+        extra = []
+        cc = place.country_code
+        if cc and self.total > 0 and place.kind not in ("country", "continent", "macroregion"):
+            weight = self.countries.get(cc, 0.0) - self.own_country.get((cc, name), 0.0)
+            if weight > 0:
+                extra.append(("country of the text", round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / self.total), 4)))
+        state = self.admin1_of(place)
+        if state is not None:
+            weight = self.states.get(state, 0.0) - self.own_state.get((state, name), 0.0)
+            if weight > 0:
+                label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
+                extra.append((label, round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)))
+        result = self._memo[(place.id, name)] = tuple(extra)
+        return result
+
+
+def _with(cand: Candidate, extra) -> Candidate:
+    if not extra:
+        return cand
+    return Candidate(cand.place, round(cand.score + sum(v for _, v in extra), 4), cand.features + tuple(extra))
 
 
 def resolve(
@@ -149,6 +179,12 @@ def resolve(
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
     qualifiers = _qualifier_pairs(text, mentions)
     names = [(name_key(m.text), m.kind) for m in mentions]
+    state_keys: dict[str, tuple[str, str] | None] = {}
+
+    def admin1_of(place: Place) -> tuple[str, str] | None:
+        if place.id not in state_keys:
+            state_keys[place.id] = _admin1_of(place)
+        return state_keys[place.id]
 
     # Local evidence never changes: add it once.
     local: list[tuple[Candidate, ...]] = []
@@ -157,60 +193,44 @@ def resolve(
         if cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
             areas = [candidates[q][0].place for q in qualifiers.get(i, ()) if candidates[q]
                      and candidates[q][0].place.kind in _AREA_KINDS]
-        updated = []
-        for cand, extra in zip(cands, _local_features(text, mention, cands, areas)):
-            if extra:
-                cand = replace(cand, score=round(cand.score + sum(v for _, v in extra), 4),
-                               features=cand.features + tuple(extra))
-            updated.append(cand)
-        local.append(tuple(updated))
+        local.append(tuple(_with(c, extra) for c, extra in zip(cands, _local_features(text, mention, cands, areas))))
 
-    # Coherence, settled in rounds; each distinct name votes once for its current reading.
+    # Coherence, settled in rounds; each distinct name votes once for its current reading,
+    # and a name keeps the reading with the best total over its mentions (one sense per document).
     chosen: dict[tuple[str, str], Place] = {}
     for name, cands in zip(names, local):
         if cands and name not in chosen:
             chosen[name] = max(cands, key=lambda c: c.score).place
-    scored = local
+    context = _Context(chosen, admin1_of)
     for _ in range(ROUNDS):
-        countries: dict[str, Counter] = {}
-        admin1: dict[tuple[str, str], Counter] = {}
-        for name, place in chosen.items():
-            if place.country_code:
-                countries.setdefault(place.country_code, Counter())[name[0]] += 1.0 if place.kind == "country" else 0.5
-            key = _admin1_of(place)
-            if key is not None:
-                admin1.setdefault(key, Counter())[name[0]] += 1.0 if place.kind == "adm1" else 0.5
-        total = sum(sum(c.values()) for c in countries.values())
-        scored = []
-        for (name, _kind), cands in zip(names, local):
-            updated = []
-            for cand in cands:
-                extra = _context_features(cand.place, name, countries, admin1, total)
-                if extra:
-                    cand = replace(cand, score=round(cand.score + sum(v for _, v in extra), 4),
-                                   features=cand.features + tuple(extra))
-                updated.append(cand)
-            updated.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
-            scored.append(tuple(updated))
-        # One sense per document: a name keeps the reading with the best total score.
-        totals: dict[tuple[str, str], Counter] = {}
-        for name, cands in zip(names, scored):
+        totals: dict[tuple[str, str], dict[str, float]] = {}
+        best_single: dict[tuple[str, str], dict[str, float]] = {}
+        places: dict[str, Place] = {}
+        for name, cands in zip(names, local):
+            total, single = totals.setdefault(name, {}), best_single.setdefault(name, {})
             for c in cands:
-                totals.setdefault(name, Counter())[c.place.id] += c.score
+                score = c.score + sum(v for _, v in context.features(c.place, name[0]))
+                total[c.place.id] = total.get(c.place.id, 0.0) + score
+                single[c.place.id] = max(single.get(c.place.id, score), score)
+                places[c.place.id] = c.place
         previous = dict(chosen)
-        for name, cands in zip(names, scored):
-            if cands:
-                chosen[name] = max(cands, key=lambda c: (totals[name][c.place.id], c.score)).place
+        for name, total in totals.items():
+            if total:
+                best_id = max(total, key=lambda pid: (round(total[pid], 6), best_single[name][pid]))
+                chosen[name] = places[best_id]
         if chosen == previous:
             break
+        context = _Context(chosen, admin1_of)
 
     resolutions = []
-    for mention, name, cands in zip(mentions, names, scored):
+    for mention, name, cands in zip(mentions, names, local):
         if not cands:
             resolutions.append(Resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
-        best = next(c for c in cands if c.place.id == chosen[name].id)
-        ordered = (best,) + tuple(c for c in cands if c is not best)
+        scored = sorted((_with(c, context.features(c.place, name[0])) for c in cands),
+                        key=lambda c: (-c.score, -c.place.population, c.place.id))
+        best = next(c for c in scored if c.place.id == chosen[name].id)
+        ordered = (best,) + tuple(c for c in scored if c is not best)
         reason = ", ".join(label for label, _ in best.features)
         resolutions.append(Resolution(mention, best.place, best.score, ordered, reason))
     return tuple(resolutions)
