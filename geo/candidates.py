@@ -78,7 +78,9 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
 def rank(
     matches: Iterable[NameMatch], *, demonym: bool = False, is_capital: Callable[[str], bool] | None = None
 ) -> tuple[Candidate, ...]:
-    matches = [m for m in matches if (m.match == "demonym") == demonym]
+    # The gazetteer ranks by kind and size already: past its first few dozen, no place can
+    # climb into the top MAX_CANDIDATES on its prior.
+    matches = [m for m in matches if (m.match == "demonym") == demonym][: 2 * MAX_CANDIDATES]
     shares_a_state = any(m.place.kind == "adm1" for m in matches)
     best: dict[str, Candidate] = {}
     for m in matches:

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from geo.names import name_key
 from geo.records import Mention, NameMatch, Sentence
@@ -52,8 +52,9 @@ class NameIndex(Protocol):
     def matches(self, name: str) -> tuple[NameMatch, ...]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the text (a tuple: recognition makes tens of thousands per megabyte)."""
+
     start: int
     end: int
     text: str
@@ -85,7 +86,6 @@ _RUN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+(?![\w])")
 _HAS_WORD = re.compile(r"\w")
-_LAST_WORD = re.compile(r"(?:([^\W\d_]+)\.?|(\d+|[^\w\s]))\s*$")
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
 
 # Words that are never a place on their own in English news, whatever the gazetteer holds.
@@ -112,6 +112,16 @@ _TITLES = frozenset(
     """.split()
 )
 _MATCH_ORDER = ("name", "abbreviation", "alternate", "demonym")
+# Capitalised only because they start a sentence, and never a place alone: skipped early.
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those it its he she they we i you his her their our my your
+    and but or nor so yet if when while after before as at by for from in into of on to with
+    there here what which who whom whose where why how all any both each few more most other
+    some such no not only own same than too very can will just should now also however still
+    is are was were be been being have has had do does did said says one two three
+    """.split()
+)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
@@ -172,23 +182,51 @@ class _Context:
     def neighbours(self, start: int, end: int) -> tuple[str, str]:
         """The word (or punctuation) before and after ``text[start:end]`` in its sentence.
 
-        Lower case; ``<s>`` and ``</s>`` stand for the sentence's edges. A period right
-        after the word before is skipped, so "Gov. Cuomo" gives "gov".
+        Lower case; ``<s>`` and ``</s>`` stand for the sentence's edges, ``<num>`` for a
+        number. A period right after the word before is skipped, so "Gov. Cuomo" gives "gov".
         """
-        before = _LAST_WORD.search(self.text, max(self.sentence_start(start), start - 40), start)
-        nxt = self.sentence_starts[bisect_right(self.sentence_starts, start)] if bisect_right(
-            self.sentence_starts, start) < len(self.sentence_starts) else len(self.text)
-        after = _FIRST_WORD.match(self.text, end, min(end + 40, nxt))
-        prev = (before.group(1) or before.group(2)).lower() if before else "<s>"
-        nxt = after.group(1).lower() if after else "</s>"
-        # Numbers are one word to the model: "500 BC", "26 Fuzuli".
-        return ("<num>" if prev.isdigit() else prev), ("<num>" if nxt.isdigit() else nxt)
+        return _word_before(self.text, start, self.sentence_start(start)), _word_after(self.text, end, self.sentence_end(start))
+
+    def sentence_end(self, offset: int) -> int:
+        i = bisect_right(self.sentence_starts, offset)
+        return self.sentence_starts[i] if i < len(self.sentence_starts) else len(self.text)
+
+
+def _word_before(text: str, start: int, floor: int) -> str:
+    # A backwards scan over a few characters: far cheaper than a regex anchored at the end.
+    i = start - 1
+    while i >= floor and text[i].isspace():
+        i -= 1
+    if i < floor:
+        return "<s>"
+    if text[i] == "." and i > floor and text[i - 1].isalpha():
+        i -= 1
+    if not text[i].isalnum():
+        return text[i]
+    j = i
+    while j > floor and text[j - 1].isalnum():
+        j -= 1
+    word = text[j : i + 1]
+    return "<num>" if word.isdigit() else word.lower()
+
+
+def _word_after(text: str, end: int, ceiling: int) -> str:
+    match = _FIRST_WORD.match(text, end, min(end + 40, ceiling))
+    if match is None:
+        return "</s>"
+    word = match.group(1)
+    return "<num>" if word.isdigit() else word.lower()
 
 
 def _runs(text: str, context: _Context) -> list[list[Token]]:
     """Capitalised word sequences, cut at sentence starts and after possessives."""
     runs: list[list[Token]] = []
     for match in _RUN.finditer(text):
+        word = match.group()
+        if word.isalpha():  # most runs are one plain word: no need to tokenize
+            if word.lower() not in _FUNCTION_WORDS:
+                runs.append([Token(match.start(), match.end(), word)])
+            continue
         current: list[Token] = []
         sentence = bisect_right(context.sentence_starts, match.start())
         for token in tokenize(text, match.start(), match.end()):
@@ -200,7 +238,7 @@ def _runs(text: str, context: _Context) -> list[list[Token]]:
             current.append(token)
         if current:
             runs.append(current)
-    return runs
+    return [run for run in runs if len(run) > 1 or run[0].text.lower() not in _FUNCTION_WORDS]
 
 
 def _context(text: str, sentences: tuple[Sentence, ...], runs: list[list[Token]]) -> _Context:
@@ -215,7 +253,7 @@ def _context(text: str, sentences: tuple[Sentence, ...], runs: list[list[Token]]
             if k > 0 and run[k - 1].text.lower() in _TITLES:
                 titled.add(word)
         first = run[0]
-        if base.neighbours(first.start, first.end)[0] in _TITLES:
+        if _word_before(text, first.start, base.sentence_start(first.start)) in _TITLES:
             titled.add(first.text.lower())
     return _Context(text, starts, base.lower_words, frozenset(mid), frozenset(titled))
 

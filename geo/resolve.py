@@ -102,18 +102,17 @@ def _local_features(
     # "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town vs the country.
     district_rule = all(c.place.kind in ("city", "adm1", "adm2") for c in cands)
     has_town = any(c.place.kind == "city" for c in cands)
+    districts = [c.place for c in cands[:5] if c.place.kind in ("adm1", "adm2")] if district_rule else []
     result = []
     for cand in cands:
         place, extra = cand.place, []
-        qualifier = next((a for a in areas if _contains(a, place)), None)
-        if qualifier is not None:
-            extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
-        if district_rule and place.kind == "city" and not admin_word:
+        if areas:
+            qualifier = next((a for a in areas if _contains(a, place)), None)
+            if qualifier is not None:
+                extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
+        if districts and place.kind == "city" and not admin_word:
             by_own_name = not any(name == "alternate name" for name, _ in cand.features)
-            if by_own_name and any(
-                c.place.kind in ("adm1", "adm2") and c.place.country_code == place.country_code
-                and _km(c.place, place) < 100 for c in cands[:5]
-            ):
+            if by_own_name and any(d.country_code == place.country_code and _km(d, place) < 100 for d in districts):
                 extra.append(("town, not the district named after it", TOWN_OVER_DISTRICT_BONUS))
         elif district_rule and place.kind in ("adm1", "adm2") and admin_word and has_town:
             extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
@@ -143,6 +142,15 @@ class _Context:
                 self.own_state[(state, name)] = self.own_state.get((state, name), 0.0) + w
         self.total = sum(self.countries.values())
         self._memo: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
+        self._bonus: dict[tuple[str, str], float] = {}
+
+    def bonus(self, place: Place, name: str) -> float:
+        """The sum of :meth:`features`, memoised: the rounds only need the number."""
+        key = (place.id, name)
+        value = self._bonus.get(key)
+        if value is None:
+            value = self._bonus[key] = sum(v for _, v in self.features(place, name))
+        return value
 
     def features(self, place: Place, name: str) -> tuple[tuple[str, float], ...]:
         """Coherence with the other names' readings (the name's own reading excluded)."""
@@ -209,7 +217,7 @@ def resolve(
         for name, cands in zip(names, local):
             total, single = totals.setdefault(name, {}), best_single.setdefault(name, {})
             for c in cands:
-                score = c.score + sum(v for _, v in context.features(c.place, name[0]))
+                score = c.score + context.bonus(c.place, name[0])
                 total[c.place.id] = total.get(c.place.id, 0.0) + score
                 single[c.place.id] = max(single.get(c.place.id, score), score)
                 places[c.place.id] = c.place
