@@ -40,7 +40,7 @@ _CURATED_KINDS = frozenset({"country", "continent", "region", "physical", "macro
 #: shares with a state ("Washington"); small capitals of dependencies get only a little. Among
 #: towns alone the capital gets nothing: London, Ontario stays possible in a Canadian story.
 CAPITAL_BONUS = (0.4, 0.1)
-MAX_CANDIDATES = 25
+MAX_CANDIDATES = 15
 
 
 class CandidateSource(Protocol):

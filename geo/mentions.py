@@ -85,7 +85,6 @@ _RUN = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+(?![\w])")
-_HAS_WORD = re.compile(r"\w")
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
 
 # Words that are never a place on their own in English news, whatever the gazetteer holds.
@@ -177,7 +176,11 @@ class _Context:
         return self.sentence_starts[max(0, bisect_right(self.sentence_starts, offset) - 1)]
 
     def is_sentence_initial(self, offset: int) -> bool:
-        return _HAS_WORD.search(self.text, self.sentence_start(offset), offset) is None
+        """Nothing but punctuation and space between the sentence's start and ``offset``."""
+        floor, text, i = self.sentence_start(offset), self.text, offset - 1
+        while i >= floor and not text[i].isalnum():
+            i -= 1
+        return i < floor
 
     def neighbours(self, start: int, end: int) -> tuple[str, str]:
         """The word (or punctuation) before and after ``text[start:end]`` in its sentence.

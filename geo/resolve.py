@@ -202,6 +202,12 @@ def resolve(
             areas = [candidates[q][0].place for q in qualifiers.get(i, ()) if candidates[q]
                      and candidates[q][0].place.kind in _AREA_KINDS]
         local.append(tuple(_with(c, extra) for c, extra in zip(cands, _local_features(text, mention, cands, areas))))
+    # Coherence adds at most this much, so a candidate further behind the best can never win.
+    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
+    contenders = []
+    for cands in local:
+        floor = max((c.score for c in cands), default=0.0) - reach
+        contenders.append(tuple(c for c in cands if c.score >= floor))
 
     # Coherence, settled in rounds; each distinct name votes once for its current reading,
     # and a name keeps the reading with the best total over its mentions (one sense per document).
@@ -214,7 +220,7 @@ def resolve(
         totals: dict[tuple[str, str], dict[str, float]] = {}
         best_single: dict[tuple[str, str], dict[str, float]] = {}
         places: dict[str, Place] = {}
-        for name, cands in zip(names, local):
+        for name, cands in zip(names, contenders):
             total, single = totals.setdefault(name, {}), best_single.setdefault(name, {})
             for c in cands:
                 score = c.score + context.bonus(c.place, name[0])
@@ -231,11 +237,12 @@ def resolve(
         context = _Context(chosen, admin1_of)
 
     resolutions = []
-    for mention, name, cands in zip(mentions, names, local):
+    for mention, name, cands, near in zip(mentions, names, local, contenders):
         if not cands:
             resolutions.append(Resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
-        scored = sorted((_with(c, context.features(c.place, name[0])) for c in cands),
+        near_ids = {id(c) for c in near}
+        scored = sorted((_with(c, context.features(c.place, name[0])) if id(c) in near_ids else c for c in cands),
                         key=lambda c: (-c.score, -c.place.population, c.place.id))
         best = next(c for c in scored if c.place.id == chosen[name].id)
         ordered = (best,) + tuple(c for c in scored if c is not best)
