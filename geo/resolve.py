@@ -101,8 +101,8 @@ def _local_features(
     admin_word = next_word.group(1).lower() if next_word and next_word.group(1).lower() in ADMIN_WORDS else ""
     # "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town vs the country.
     district_rule = all(c.place.kind in ("city", "adm1", "adm2") for c in cands)
-    has_town = any(c.place.kind == "city" for c in cands)
-    districts = [c.place for c in cands[:5] if c.place.kind in ("adm1", "adm2")] if district_rule else []
+    towns = [c.place for c in cands if c.place.kind == "city"
+             and not any(name == "alternate name" for name, _ in c.features)] if district_rule else []
     result = []
     for cand in cands:
         place, extra = cand.place, []
@@ -110,12 +110,12 @@ def _local_features(
             qualifier = next((a for a in areas if _contains(a, place)), None)
             if qualifier is not None:
                 extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
-        if districts and place.kind == "city" and not admin_word:
-            by_own_name = not any(name == "alternate name" for name, _ in cand.features)
-            if by_own_name and any(d.country_code == place.country_code and _km(d, place) < 100 for d in districts):
-                extra.append(("town, not the district named after it", TOWN_OVER_DISTRICT_BONUS))
-        elif district_rule and place.kind in ("adm1", "adm2") and admin_word and has_town:
-            extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
+        if towns and place.kind in ("adm1", "adm2"):
+            if admin_word:
+                extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
+            elif any(t.country_code == place.country_code and _km(t, place) < 100 for t in towns):
+                # The town is meant, not the district named after it; other towns keep their chance.
+                extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
         result.append(extra)
     return result
 
