@@ -27,6 +27,11 @@ from geo.sentences import split_sentences
 
 __all__ = ["training_samples", "train", "main"]
 
+#: Regularisation: strong enough that context words seen a handful of times in LGL do not
+#: outweigh the general clues (word frequency, kind of place), which carry to other corpora.
+L2 = 10.0
+MIN_COUNT = 5
+
 # Features that would memorise names rather than learn context are never emitted
 # by geo.mentions; these are here to guard that promise.
 _FORBIDDEN_PREFIXES = ("name=", "key=")
@@ -70,10 +75,10 @@ def _best_threshold(probabilities, labels, n_gold: int) -> tuple[float, float]:
     return best
 
 
-def train(gold_path: Path, gazetteer: Gazetteer) -> RecognizerModel:
+def train(gold_path: Path, gazetteer: Gazetteer, *, l2: float = L2, min_count: int = MIN_COUNT) -> RecognizerModel:
     lines = gold_path.read_text(encoding="utf-8").split("\n")  # not splitlines: texts hold U+2028
     samples, labels, missed = training_samples(lines, gazetteer)
-    weights = fit_logistic(samples, labels)
+    weights = fit_logistic(samples, labels, l2=l2, min_count=min_count)
     model = RecognizerModel(weights, 0.5)
     probabilities = [model.probability(s) for s in samples]
     n_gold = sum(labels) + missed
@@ -85,6 +90,8 @@ def train(gold_path: Path, gazetteer: Gazetteer) -> RecognizerModel:
         "positives": sum(labels),
         "gold_not_proposed": missed,
         "training_f1": round(f1, 4),
+        "l2": l2,
+        "min_count": min_count,
     }
     return RecognizerModel(weights, min(max(threshold, 0.05), 0.95), meta)
 
@@ -93,12 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.data.train_recognizer", description=__doc__.split("\n")[0])
     parser.add_argument("gold", type=Path, help="gold JSONL (LGL)")
     parser.add_argument("-o", "--output", type=Path, help=f"model file (default: data/{MODEL_FILE})")
+    parser.add_argument("--l2", type=float, default=L2, help=f"L2 penalty (default {L2})")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help=f"drop rarer features (default {MIN_COUNT})")
     args = parser.parse_args(argv)
     if not args.gold.exists():
         print(f"{args.gold}: no such file", file=sys.stderr)
         return 2
     gazetteer = Gazetteer()
-    model = train(args.gold, gazetteer)
+    model = train(args.gold, gazetteer, l2=args.l2, min_count=args.min_count)
     output = args.output or Path(gazetteer.info()["data_dir"]) / MODEL_FILE
     output.write_text(model.dumps(), encoding="utf-8")
     print(f"{output}: {len(model.weights)} weights, threshold {model.threshold:.3f}, {model.meta}", file=sys.stderr)
