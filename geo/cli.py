@@ -142,26 +142,32 @@ def _format_from_suffix(path: str | None) -> str | None:
     return {"htm": "html", "json": "geojson"}.get(suffix, suffix) if suffix else None
 
 
+def _keep(document):
+    return document
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    from geo.gazetteer import default_gazetteer
-    from geo.pipeline import map_text
     from geo import tables
+    from geo.batch import default_jobs, map_documents
+    from geo.gazetteer import default_gazetteer
 
     if args.format not in EXTRACT_FORMATS:
         raise UnknownNameError("extract format", args.format, EXTRACT_FORMATS)
-    gazetteer = default_gazetteer()
+    if args.jobs < 0:
+        raise InputError(f"--jobs must be 0 (one per CPU) or more, got {args.jobs!r}")
+    jobs = args.jobs or default_jobs()
     out = _open_output(args.output)
     try:
-        documents = (
-            map_text(text, gazetteer=gazetteer, doc_id=doc_id, outlines=args.format == "geojson")
-            for doc_id, text in _documents(args.input, args.encoding)
-        )
+        items = _documents(args.input, args.encoding)
         if args.format == "jsonl":
             # One line per document, flushed as it is done: a long run loses nothing on interrupt.
-            for document in documents:
-                out.write(json.dumps(tables.extract_record(document), ensure_ascii=False) + "\n")
+            for record in map_documents(items, render=tables.extract_record, jobs=jobs, gazetteer=default_gazetteer()):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 out.flush()
-        elif args.format == "json":
+            return 0
+        documents = map_documents(items, render=_keep, jobs=jobs, outlines=args.format == "geojson",
+                                  gazetteer=default_gazetteer())
+        if args.format == "json":
             json.dump([tables.to_json_document(d) for d in documents], out, ensure_ascii=False, indent=1)
             out.write("\n")
         elif args.format == "csv":
@@ -282,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="jsonl", help="jsonl (default), json, geojson or csv")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per CPU)")
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("lookup", help="show the gazetteer's places for a name",

@@ -142,3 +142,15 @@ def test_evaluate_on_a_tiny_gold_file(tmp_path, capsys, fmt):
         assert scores["exact"]["f1"] == 1.0
     else:
         assert "recognition F1" in out
+
+
+def test_extract_in_worker_processes_gives_the_same_lines_in_order(tmp_path, capsys):
+    texts = ["Rain in Paris, Texas.", "Snow over Tovuz, Azerbaijan.", "Nothing here.", "Baku and Armenia."] * 3
+    source = tmp_path / "many.jsonl"
+    source.write_text("\n".join(json.dumps({"id": str(i), "text": t}) for i, t in enumerate(texts)), encoding="utf-8")
+    assert run(["extract", str(source), "--jobs", "1"]) == 0
+    one = capsys.readouterr().out
+    assert run(["extract", str(source), "--jobs", "2"]) == 0
+    assert capsys.readouterr().out == one
+    assert [json.loads(line)["id"] for line in one.strip().split("\n")] == [str(i) for i in range(len(texts))]
+    assert run(["extract", str(source), "--jobs", "-1"]) == 2
