@@ -25,7 +25,7 @@ DEMONYM_COLUMNS = ["country_code", "demonym", "source", "ambiguous"]
 ISO2 = re.compile(r"[A-Z]{2}")
 SLUG = re.compile(r"geo:[a-z0-9]+(?:-[a-z0-9]+)*")
 SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
-DECIMAL = re.compile(r"-?\d{1,3}(?:\.\d{1,4})?")
+DECIMAL = re.compile(r"-?\d{1,3}(?:\.\d{1,5})?")  # GeoNames gives up to 5 decimals
 
 
 def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -86,7 +86,7 @@ def test_every_row_has_a_point_or_an_outline(supplement):
         assert bool(row["lat"]) == bool(row["lon"]), row["id"]
 
 
-def test_points_are_in_range_with_at_most_four_decimals(supplement):
+def test_points_are_in_range_with_at_most_five_decimals(supplement):
     for row in supplement:
         if not row["lat"]:
             continue
@@ -188,6 +188,23 @@ def test_known_points_are_where_they_should_be(supplement):
     assert 37 < lat < 47 and 47 < lon < 54
     lat, lon = point("Gaza Strip")
     assert 31.2 < lat < 31.6 and 34.2 < lon < 34.6
+
+
+def test_geonames_points_name_their_feature_and_file(supplement):
+    # Rows whose point was read from GeoNames say which feature (geonameid and name) and which public file.
+    cited = [r for r in supplement if r["source"].startswith("point: GeoNames ")]
+    assert len(cited) >= 30
+    for row in cited:
+        assert re.match(r"point: GeoNames \d+ \([^)]+\), from \S+", row["source"]), row["id"]
+    by_name = _by_name(supplement)
+    assert (by_name["Indian Ocean"]["lat"], by_name["Indian Ocean"]["lon"]) == ("-10", "70")
+    assert "GeoNames 1545739 (Indian Ocean)" in by_name["Indian Ocean"]["source"]
+    assert "GeoNames 630673 (Black Sea)" in by_name["Black Sea"]["source"]
+    # an outline row that also got a GeoNames point keeps its outline and the outline's provenance
+    balkans = by_name["Balkans"]
+    assert balkans["outline"].startswith("countries:") and (balkans["lat"], balkans["lon"]) == ("44", "23")
+    assert "GeoNames 685608 (Balkan Peninsula)" in balkans["source"]
+    assert "Natural Earth country" in balkans["source"]
 
 
 # --- demonyms.tsv -----------------------------------------------------------------
