@@ -1,7 +1,8 @@
 """The records that flow between geo's stages: frozen, slotted, typed dataclasses.
 
 Offsets always index the document's text, so ``text[m.start:m.end] == m.text``.
-This module imports nothing else from geo: every stage depends on it, it depends on none.
+This module imports nothing else from geo at import time: every stage depends on it, it
+depends on none (``Document._repr_html_`` borrows the HTML writer only when Jupyter asks).
 
 >>> p = Place("148106", "Fuzuli", "city", 39.6009, 47.1431, "AZ", "Fuzuli", 17000)
 >>> p.__geo_interface__["geometry"]
@@ -187,6 +188,19 @@ class Document:
         mapped = [MappedPlace(first[pid], tuple(rs)) for pid, rs in grouped.items()]
         mapped.sort(key=lambda mp: (-mp.mention_count, mp.resolutions[0].mention.start))
         return tuple(mapped)
+
+    def _repr_html_(self) -> str:
+        """The offline map inline in Jupyter: the page in an iframe's ``srcdoc``, so no network.
+
+        The writer is imported here, not at the top: records stay free of folium.
+        """
+        import html
+
+        from geo.html_map import to_html
+
+        page = to_html(self)
+        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:480px;border:0" '
+                f'sandbox="allow-scripts allow-popups" title="{html.escape(self.id, quote=True)}"></iframe>')
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
