@@ -164,6 +164,9 @@ class Gazetteer:
         # spares name_key() for names seen before.
         self._memo: dict[str, tuple[tuple[NameMatch, ...], tuple[Place, ...]]] = {}
         self._memo_raw: dict[str, tuple[tuple[NameMatch, ...], tuple[Place, ...]]] = {}
+        # known_keys() answers, True or False per key: a corpus repeats most of its
+        # capitalised words and n-grams, and most n-grams name nothing (never in _memo).
+        self._known: dict[str, bool] = {}
 
     def __repr__(self) -> str:
         return f"Gazetteer(data_dir={str(self.data_dir)!r}, cache_dir={str(self.cache_dir)!r})"
@@ -282,16 +285,34 @@ class Gazetteer:
         wanted = set(keys)
         if not wanted:
             return frozenset()
-        # Keys already looked up are answered from the memo; the rest by the slim keys
-        # table, sorted (neighbouring keys share pages), in chunks of bound parameters.
-        memo = self._memo
-        known = {k for k in wanted if k in memo and memo[k][0]}
-        ask = sorted(k for k in wanted if k not in memo)
-        con = self._db() if ask else None
-        for i in range(0, len(ask), _KEYS_PER_QUERY):
-            chunk = ask[i : i + _KEYS_PER_QUERY]
-            rows = con.execute(f"SELECT key FROM keys WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-            known.update(r[0] for r in rows)
+        # Keys already asked (or looked up) are answered from the memos; the rest by the
+        # slim keys table, sorted (neighbouring keys share pages), in chunks of bound parameters.
+        asked, memo = self._known, self._memo
+        known = set()
+        ask = []
+        for k in wanted:
+            hit = asked.get(k)
+            if hit is None:
+                entry = memo.get(k)
+                if entry is None:
+                    ask.append(k)
+                    continue
+                hit = bool(entry[0])
+            if hit:
+                known.add(k)
+        if ask:
+            ask.sort()
+            con = self._db()
+            found: set[str] = set()
+            for i in range(0, len(ask), _KEYS_PER_QUERY):
+                chunk = ask[i : i + _KEYS_PER_QUERY]
+                rows = con.execute(f"SELECT key FROM keys WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+                found.update(r[0] for r in rows)
+            known |= found
+            if len(asked) + len(ask) > _CACHE_LIMIT:
+                asked.clear()
+            for k in ask:
+                asked[k] = k in found
         return frozenset(known)
 
     def _names_of(self, place_id: str, match: str) -> tuple[str, ...]:
@@ -335,6 +356,7 @@ class Gazetteer:
             self._con = None
         self._memo.clear()
         self._memo_raw.clear()
+        self._known.clear()
 
 
 def default_gazetteer() -> Gazetteer:

@@ -16,6 +16,7 @@ Nothing here keeps state between calls; per-call memos live in local variables.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_right
@@ -84,6 +85,7 @@ _RUN = re.compile(
     rf"(?<![\w.])(?:{_CAPITALISED})(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+(?![\w])")
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
 
@@ -162,40 +164,58 @@ class SpanCandidate:
         )
 
 
-@dataclass(frozen=True, slots=True)
 class _Context:
     """Facts about the whole document that help judge one span."""
 
-    text: str
-    sentence_starts: tuple[int, ...]
-    lower_words: frozenset[str]  # words the text also uses in lower case ("trend", "park")
-    mid_sentence_words: frozenset[str]  # capitalised words seen away from a sentence start
-    after_title_words: frozenset[str]  # capitalised words seen right after a title: person names
+    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo")
 
-    def sentence_start(self, offset: int) -> int:
-        return self.sentence_starts[max(0, bisect_right(self.sentence_starts, offset) - 1)]
+    def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str]):
+        self.text = text
+        self.mid_sentence_words = mid_sentence_words  # capitalised words seen away from a sentence start
+        self.after_title_words = after_title_words  # capitalised words seen right after a title: person names
+        self._lower_memo: dict[str, bool] = {}
 
-    def is_sentence_initial(self, offset: int) -> bool:
-        """Nothing but punctuation and space between the sentence's start and ``offset``."""
-        floor, text, i = self.sentence_start(offset), self.text, offset - 1
-        while i >= floor and not text[i].isalnum():
-            i -= 1
-        return i < floor
+    def used_in_lower_case(self, word: str) -> bool:
+        """Does the text also use ``word`` in lower case ("trend", "park")?
 
-    def neighbours(self, start: int, end: int) -> tuple[str, str]:
-        """The word (or punctuation) before and after ``text[start:end]`` in its sentence.
-
-        Lower case; ``<s>`` and ``</s>`` stand for the sentence's edges, ``<num>`` for a
-        number. A period right after the word before is skipped, so "Gov. Cuomo" gives "gov".
+        The same answer as ``word in set(_LOWER_WORD.findall(text))``, found with
+        ``str.find`` for the few words asked instead of collecting every word of the text.
         """
-        return _word_before(self.text, start, self.sentence_start(start)), _word_after(self.text, end, self.sentence_end(start))
+        hit = self._lower_memo.get(word)
+        if hit is None:
+            hit = self._lower_memo[word] = _occurs_in_lower_case(self.text, word)
+        return hit
 
-    def sentence_end(self, offset: int) -> int:
-        i = bisect_right(self.sentence_starts, offset)
-        return self.sentence_starts[i] if i < len(self.sentence_starts) else len(self.text)
+
+def _occurs_in_lower_case(text: str, word: str) -> bool:
+    # _LOWER_WORD matches a whole word of two or more ASCII lower-case letters, not after an apostrophe.
+    if len(word) < 2 or not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    size, end = len(word), len(text)
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + size] if i + size < end else " "
+        if not (before.isalnum() or before in "_'’") and not (after.isalnum() or after == "_"):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _is_sentence_initial(text: str, offset: int, floor: int) -> bool:
+    """Nothing but punctuation and space between the sentence's start ``floor`` and ``offset``."""
+    i = offset - 1
+    while i >= floor and not text[i].isalnum():
+        i -= 1
+    return i < floor
 
 
 def _word_before(text: str, start: int, floor: int) -> str:
+    """The word (or punctuation) before ``text[start:]`` in its sentence, lower case.
+
+    ``<s>`` stands for the sentence's start, ``<num>`` for a number. A period right after
+    the word before is skipped, so "Gov. Cuomo" gives "gov".
+    """
     # A backwards scan over a few characters: far cheaper than a regex anchored at the end.
     i = start - 1
     while i >= floor and text[i].isspace():
@@ -214,6 +234,7 @@ def _word_before(text: str, start: int, floor: int) -> str:
 
 
 def _word_after(text: str, end: int, ceiling: int) -> str:
+    """The word (or punctuation) after ``text[:end]`` before ``ceiling``; ``</s>`` at the sentence's end."""
     match = _FIRST_WORD.match(text, end, min(end + 40, ceiling))
     if match is None:
         return "</s>"
@@ -221,7 +242,17 @@ def _word_after(text: str, end: int, ceiling: int) -> str:
     return "<num>" if word.isdigit() else word.lower()
 
 
-def _runs(text: str, context: _Context) -> list[list[Token]]:
+class _Run(NamedTuple):
+    """A capitalised word sequence within one sentence, with the facts its spans share."""
+
+    tokens: list[Token]
+    floor: int  # its sentence's start
+    ceiling: int  # its sentence's end
+    initial: bool  # its first word starts the sentence
+    prev: str  # the word before it (see _word_before)
+
+
+def _runs(text: str, sentence_starts: tuple[int, ...]) -> list[_Run]:
     """Capitalised word sequences, cut at sentence starts and after possessives."""
     runs: list[list[Token]] = []
     for match in _RUN.finditer(text):
@@ -231,9 +262,9 @@ def _runs(text: str, context: _Context) -> list[list[Token]]:
                 runs.append([Token(match.start(), match.end(), word)])
             continue
         current: list[Token] = []
-        sentence = bisect_right(context.sentence_starts, match.start())
+        sentence = bisect_right(sentence_starts, match.start())
         for token in tokenize(text, match.start(), match.end()):
-            new_sentence = bisect_right(context.sentence_starts, token.start)
+            new_sentence = bisect_right(sentence_starts, token.start)
             if current and (new_sentence != sentence or current[-1].possessive):
                 runs.append(current)
                 current = []
@@ -241,68 +272,107 @@ def _runs(text: str, context: _Context) -> list[list[Token]]:
             current.append(token)
         if current:
             runs.append(current)
-    return [run for run in runs if len(run) > 1 or run[0].text.lower() not in _FUNCTION_WORDS]
+    result = []
+    last = len(sentence_starts)
+    for run in runs:
+        if len(run) == 1 and run[0].text.lower() in _FUNCTION_WORDS:
+            continue
+        # Every token of a run lies in the same sentence: one bisection serves them all.
+        start = run[0].start
+        n = bisect_right(sentence_starts, start)
+        floor = sentence_starts[max(0, n - 1)]
+        ceiling = sentence_starts[n] if n < last else len(text)
+        result.append(_Run(run, floor, ceiling, _is_sentence_initial(text, start, floor), _word_before(text, start, floor)))
+    return result
 
 
-def _context(text: str, sentences: tuple[Sentence, ...], runs: list[list[Token]]) -> _Context:
-    starts = tuple(s.start for s in sentences) or (0,)
-    base = _Context(text, starts, frozenset(_LOWER_WORD.findall(text)), frozenset(), frozenset())
+def _context(text: str, runs: list[_Run]) -> _Context:
     mid, titled = set(), set()
     for run in runs:
-        for k, token in enumerate(run):
+        tokens = run.tokens
+        first = tokens[0].text.lower()
+        if not run.initial:
+            mid.add(first)
+        if run.prev in _TITLES:
+            titled.add(first)
+        previous = first
+        for token in tokens[1:]:
             word = token.text.lower()
-            if k > 0 or not base.is_sentence_initial(token.start):
-                mid.add(word)
-            if k > 0 and run[k - 1].text.lower() in _TITLES:
+            mid.add(word)
+            if previous in _TITLES:
                 titled.add(word)
-        first = run[0]
-        if _word_before(text, first.start, base.sentence_start(first.start)) in _TITLES:
-            titled.add(first.text.lower())
-    return _Context(text, starts, base.lower_words, frozenset(mid), frozenset(titled))
+            previous = word
+    return _Context(text, frozenset(mid), frozenset(titled))
 
 
-def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
-    """Every longest capitalised span the gazetteer knows, described by named features."""
+@functools.lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """``name_key`` of one word: memoised (a pure function; bounded), words repeat across documents."""
+    return name_key(word)
+
+
+def _proposals(
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
+) -> list[tuple[int, int, str, tuple[NameMatch, ...], dict[str, float], bool]]:
+    """(start, end, key, matches, features, is_demonym) of every longest capitalised span the gazetteer knows."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
-    runs = _runs(text, _Context(text, tuple(s.start for s in sentences), frozenset(), frozenset(), frozenset()))
-    context = _context(text, sentences, runs)
-    word_keys: dict[str, str] = {}
+    runs = _runs(text, tuple(s.start for s in sentences))
+    context = _context(text, runs)
     run_keys: list[list[str]] = []
     wanted: set[str] = set()
     for run in runs:
-        keys = []
-        for token in run:
-            key = word_keys.get(token.text)
-            if key is None:
-                key = word_keys[token.text] = name_key(token.text)
-            keys.append(key)
+        keys = [_word_key(token.text) for token in run.tokens]
         run_keys.append(keys)
-        for i in range(len(run)):
-            for j in range(i + 1, min(len(run), i + _MAX_WORDS) + 1):
-                wanted.add(" ".join(keys[i:j]))
+        # Every n-gram of up to _MAX_WORDS words that neither starts nor ends with a
+        # connector: the only ones the matching below asks about.
+        for i, first in enumerate(keys):
+            if first in CONNECTORS:
+                continue
+            gram = first
+            wanted.add(gram)
+            for last in keys[i + 1 : i + _MAX_WORDS]:
+                gram += " " + last
+                if last not in CONNECTORS:
+                    wanted.add(gram)
     # One query for every n-gram of every run: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
-    zipf_memo: dict[str, float] = {}
-    gazetteer_memo: dict[str, dict[str, float]] = {}
-    spans: list[SpanCandidate] = []
+    proposals = []
     for run, keys in zip(runs, run_keys):
+        tokens = run.tokens
+        if len(keys) == 1:  # most runs: one word, one possible span
+            key = keys[0]
+            if key in known and key not in CONNECTORS:
+                token = tokens[0]
+                matches = gazetteer.matches(text[token.start : token.end])
+                if matches:
+                    features, demonym = _span_features(run, 0, 1, key, matches, context)
+                    proposals.append((token.start, token.end, key, matches, features, demonym))
+            continue
         i = 0
-        while i < len(run):
-            for j in range(min(len(run), i + _MAX_WORDS), i, -1):
+        while i < len(keys):
+            for j in range(min(len(keys), i + _MAX_WORDS), i, -1):
                 if keys[i] in CONNECTORS or keys[j - 1] in CONNECTORS:
                     continue
                 key = " ".join(keys[i:j])
                 if key in known:
-                    start, end = run[i].start, run[j - 1].end
+                    start, end = tokens[i].start, tokens[j - 1].end
                     matches = gazetteer.matches(text[start:end])
                     if matches:
-                        features = _span_features(run, i, j, key, matches, context, zipf_memo, gazetteer_memo)
-                        spans.append(SpanCandidate(start, end, key, matches, features))
+                        features, demonym = _span_features(run, i, j, key, matches, context)
+                        proposals.append((start, end, key, matches, features, demonym))
                     i = j
                     break
             else:
                 i += 1
-    return tuple(spans)
+    return proposals
+
+
+def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
+    """Every longest capitalised span the gazetteer knows, described by named features."""
+    return tuple(
+        SpanCandidate(start, end, key, matches, tuple(sorted(features.items())))
+        for start, end, key, matches, features, _ in _proposals(text, sentences, gazetteer)
+    )
 
 
 def find_mentions(
@@ -315,34 +385,48 @@ def find_mentions(
     """
     sentence_starts = [s.start for s in sentences] or [0]
     mentions = []
-    for span in propose_spans(text, sentences, gazetteer):
-        features = dict(span.features)
+    for start, end, _key, _matches, features, demonym in _proposals(text, sentences, gazetteer):
         if "rule:never" in features:
             continue
-        if model is not None and not model.accepts(features):
+        # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
+        if model is not None and not model.accepts({name: features[name] for name in sorted(features)}):
             continue
-        sentence_index = max(0, bisect_right(sentence_starts, span.start) - 1) if sentences else 0
-        kind = "demonym" if span.is_demonym else "toponym"
-        mentions.append(Mention(span.start, span.end, text[span.start : span.end], sentence_index, kind))
+        sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
+        mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
     return tuple(mentions)
 
 
-def _zipf(word: str, memo: dict[str, float]) -> float:
-    value = memo.get(word)
-    if value is None:
-        from wordfreq import zipf_frequency  # imported lazily: its tables load on first use
+@functools.lru_cache(maxsize=1 << 16)
+def _zipf(word: str) -> float:
+    """English Zipf frequency of a word: memoised (a pure function; bounded), words repeat across documents."""
+    from wordfreq import zipf_frequency  # imported lazily: its tables load on first use
 
-        value = memo[word] = zipf_frequency(word, "en")
-    return value
+    return zipf_frequency(word, "en")
 
 
-def _gazetteer_features(
-    key: str, matches: tuple[NameMatch, ...], memo: dict[str, dict[str, float]]
-) -> dict[str, float]:
+# key -> (matches, features, is_demonym) of _gazetteer_facts. A pure function of the matches,
+# remembered across documents because names repeat; an entry counts only for equal matches
+# (the gazetteer hands back the very same tuple, so that test is an identity check).
+# Bounded: cleared when full.
+_FACTS_MEMO: dict[str, tuple[tuple[NameMatch, ...], dict[str, float], bool]] = {}
+_FACTS_MEMO_LIMIT = 50_000
+
+
+def _gazetteer_facts(key: str, matches: tuple[NameMatch, ...]) -> tuple[dict[str, float], bool]:
+    """(What the gazetteer says of a name as features, whether the span is a demonym)."""
+    hit = _FACTS_MEMO.get(key)
+    if hit is not None and (hit[0] is matches or hit[0] == matches):
+        return hit[1], hit[2]
+    features = _gazetteer_features(matches)
+    demonym = SpanCandidate(0, 0, key, matches, ()).is_demonym
+    if len(_FACTS_MEMO) >= _FACTS_MEMO_LIMIT:
+        _FACTS_MEMO.clear()
+    _FACTS_MEMO[key] = (matches, features, demonym)
+    return features, demonym
+
+
+def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
     """What the gazetteer says of a name: its kinds of place, how it matched, how big the biggest is."""
-    f = memo.get(key)
-    if f is not None:
-        return f
     f = {}
     if any(m.match == "demonym" for m in matches):
         f["demonym"] = 1.0
@@ -355,53 +439,56 @@ def _gazetteer_features(
         population = max(p.population for p in places)
         f["population=%d" % int(math.log10(population + 1))] = 1.0
         f["candidates=%d" % min(len(places), 5)] = 1.0
-    memo[key] = f
     return f
 
 
 def _span_features(
-    run: list[Token],
-    i: int,
-    j: int,
-    key: str,
-    matches: tuple[NameMatch, ...],
-    context: _Context,
-    zipf_memo: dict[str, float],
-    gazetteer_memo: dict[str, dict[str, float]],
-) -> tuple[tuple[str, float], ...]:
+    run: _Run, i: int, j: int, key: str, matches: tuple[NameMatch, ...], context: _Context
+) -> tuple[dict[str, float], bool]:
+    """(The recognizer's features of the span ``run.tokens[i:j]``, whether it is a demonym)."""
+    tokens, text = run.tokens, context.text
     words = key.split()
-    start, end = run[i].start, run[j - 1].end
-    surface = context.text[start:end]
+    start, end = tokens[i].start, tokens[j - 1].end
+    surface = text[start:end]
     f: dict[str, float] = {"bias": 1.0}
     if len(words) == 1 and words[0] in _NEVER_ALONE:
         f["rule:never"] = 1.0
-    prev, nxt = context.neighbours(start, end)
-    if prev in _TITLES and (i > 0 or context.text[start - 2 : start].strip() in (".", "")):
+    prev = run.prev if i == 0 else _word_before(text, start, run.floor)
+    nxt = _word_after(text, end, run.ceiling)
+    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")):
         f["rule:never"] = 1.0  # "Colonel Jafarov", "Gov. Cuomo"
     f["prev=" + prev] = 1.0
     f["next=" + nxt] = 1.0
     f["words=%d" % min(len(words), 3)] = 1.0
-    if context.is_sentence_initial(start):
+    # A later word of a run follows the run's earlier words in the same sentence, so it
+    # cannot start one (unless the caller's sentences put the run before the first one).
+    if i == 0:
+        initial = run.initial
+    else:
+        initial = tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
+    if initial:
         f["initial"] = 1.0
     if "." in surface:
         f["dotted"] = 1.0
     elif surface.isupper() and len(surface) > 1:
         f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
+    lower = surface.lower()
     if len(words) == 1:
-        f["zipf=%d" % int(_zipf(words[0], zipf_memo))] = 1.0
-        if surface.lower() in context.lower_words:
+        f["zipf=%d" % int(_zipf(words[0]))] = 1.0
+        if context.used_in_lower_case(lower):
             f["also lower case"] = 1.0
-        if surface.lower() not in context.mid_sentence_words:
+        if lower not in context.mid_sentence_words:
             f["only sentence-initial"] = 1.0
     else:
-        f["multi zipf=%d" % int(min(_zipf(w, zipf_memo) for w in words))] = 1.0
+        f["multi zipf=%d" % int(min(_zipf(w) for w in words))] = 1.0
     if i > 0:
         f["run before"] = 1.0
-    if j < len(run):
+    if j < len(tokens):
         f["run after"] = 1.0
-    if surface.lower() in context.after_title_words:
+    if lower in context.after_title_words:
         f["after a title elsewhere"] = 1.0
-    if run[j - 1].possessive:
+    if tokens[j - 1].possessive:
         f["possessive"] = 1.0
-    f.update(_gazetteer_features(key, matches, gazetteer_memo))
-    return tuple(sorted(f.items()))
+    gazetteer_features, demonym = _gazetteer_facts(key, matches)
+    f.update(gazetteer_features)
+    return f, demonym
