@@ -16,6 +16,7 @@ Every resolution keeps its score, the runner-up candidates and a short reason.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -51,13 +52,19 @@ _POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    """``name_key``, memoised (a pure function; bounded): names and admin1 names repeat across documents."""
+    return name_key(name)
+
+
 def _contains(area: Place, place: Place) -> bool:
     """Does ``area`` (a country or first-level subdivision) contain ``place``?"""
     if area.id == place.id or not place.country_code or place.country_code != area.country_code:
         return False
     if area.kind == "country":
         return True
-    return area.kind == "adm1" and name_key(place.admin1) == name_key(area.name)
+    return area.kind == "adm1" and _key(place.admin1) == _key(area.name)
 
 
 def _qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[int]]:
@@ -87,22 +94,32 @@ def _km(a: Place, b: Place) -> float:
 
 def _admin1_of(place: Place) -> tuple[str, str] | None:
     if place.kind == "adm1":
-        return (place.country_code, name_key(place.name))
+        return (place.country_code, _key(place.name))
     if place.kind in ("city", "adm2") and place.admin1:
-        return (place.country_code, name_key(place.admin1))
+        return (place.country_code, _key(place.admin1))
     return None
 
 
+def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
+    """The towns whose district "X district" rules weigh against, or [] when the rule cannot apply.
+
+    "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town
+    vs the country. Only districts and states (adm1/adm2) get the rule's evidence.
+    """
+    if not all(c.place.kind in ("city", "adm1", "adm2") for c in cands):
+        return []
+    if not any(c.place.kind in ("adm1", "adm2") for c in cands):
+        return []
+    return [c.place for c in cands if c.place.kind == "city"
+            and not any(name == "alternate name" for name, _ in c.features)]
+
+
 def _local_features(
-    text: str, mention: Mention, cands: tuple[Candidate, ...], areas: list[Place]
+    text: str, mention: Mention, cands: tuple[Candidate, ...], areas: list[Place], towns: list[Place]
 ) -> list[list[tuple[str, float]]]:
     """Evidence from the mention's own surroundings, per candidate (qualifiers, "X district")."""
     next_word = _NEXT_WORD.match(text, mention.end)
     admin_word = next_word.group(1).lower() if next_word and next_word.group(1).lower() in ADMIN_WORDS else ""
-    # "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town vs the country.
-    district_rule = all(c.place.kind in ("city", "adm1", "adm2") for c in cands)
-    towns = [c.place for c in cands if c.place.kind == "city"
-             and not any(name == "alternate name" for name, _ in c.features)] if district_rule else []
     result = []
     for cand in cands:
         place, extra = cand.place, []
@@ -118,6 +135,33 @@ def _local_features(
                 extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
         result.append(extra)
     return result
+
+
+def _with_local_evidence(
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
+) -> list[tuple[Candidate, ...]]:
+    """Each mention's candidates with their local evidence added (it never changes: added once).
+
+    A mention with no local evidence keeps its candidates tuple itself, so mentions of a
+    name that share a tuple (the pipeline ranks a name once) share the work of later steps.
+    """
+    qualifiers = _qualifier_pairs(text, mentions)
+    towns_of: dict[int, list[Place]] = {}  # id(candidates tuple) -> _towns(); the tuples outlive the call
+    local: list[tuple[Candidate, ...]] = []
+    for i, (mention, cands) in enumerate(zip(mentions, candidates)):
+        cands = cands if isinstance(cands, tuple) else tuple(cands)
+        areas = []
+        if cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
+            areas = [candidates[q][0].place for q in qualifiers.get(i, ()) if candidates[q]
+                     and candidates[q][0].place.kind in _AREA_KINDS]
+        towns = towns_of.get(id(cands))
+        if towns is None:
+            towns = towns_of[id(cands)] = _towns(cands)
+        if not areas and not towns:
+            local.append(cands)
+            continue
+        local.append(tuple(_with(c, extra) for c, extra in zip(cands, _local_features(text, mention, cands, areas, towns))))
+    return local
 
 
 class _Context:
@@ -185,8 +229,7 @@ def resolve(
     """One resolution per mention, in the same order; ``candidates[i]`` belong to ``mentions[i]``."""
     if len(mentions) != len(candidates):
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
-    qualifiers = _qualifier_pairs(text, mentions)
-    names = [(name_key(m.text), m.kind) for m in mentions]
+    names = [(_key(m.text), m.kind) for m in mentions]
     state_keys: dict[str, tuple[str, str] | None] = {}
 
     def admin1_of(place: Place) -> tuple[str, str] | None:
@@ -194,20 +237,17 @@ def resolve(
             state_keys[place.id] = _admin1_of(place)
         return state_keys[place.id]
 
-    # Local evidence never changes: add it once.
-    local: list[tuple[Candidate, ...]] = []
-    for i, (mention, cands) in enumerate(zip(mentions, candidates)):
-        areas = []
-        if cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
-            areas = [candidates[q][0].place for q in qualifiers.get(i, ()) if candidates[q]
-                     and candidates[q][0].place.kind in _AREA_KINDS]
-        local.append(tuple(_with(c, extra) for c, extra in zip(cands, _local_features(text, mention, cands, areas))))
+    local = _with_local_evidence(text, mentions, candidates)
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
-    contenders = []
+    contenders: list[tuple[Candidate, ...]] = []
+    contenders_of: dict[int, tuple[Candidate, ...]] = {}  # id(local tuple) -> its contenders
     for cands in local:
-        floor = max((c.score for c in cands), default=0.0) - reach
-        contenders.append(tuple(c for c in cands if c.score >= floor))
+        near = contenders_of.get(id(cands))
+        if near is None:
+            floor = max((c.score for c in cands), default=0.0) - reach
+            near = contenders_of[id(cands)] = tuple(c for c in cands if c.score >= floor)
+        contenders.append(near)
 
     # Coherence, settled in rounds; each distinct name votes once for its current reading,
     # and a name keeps the reading with the best total over its mentions (one sense per document).
@@ -215,37 +255,62 @@ def resolve(
     for name, cands in zip(names, local):
         if cands and name not in chosen:
             chosen[name] = max(cands, key=lambda c: c.score).place
+    # Each name's contenders, mention by mention (names in order of first mention).
+    by_name: dict[tuple[str, str], list[tuple[Candidate, ...]]] = {}
+    for name, near in zip(names, contenders):
+        by_name.setdefault(name, []).append(near)
     context = _Context(chosen, admin1_of)
     for _ in range(ROUNDS):
-        totals: dict[tuple[str, str], dict[str, float]] = {}
-        best_single: dict[tuple[str, str], dict[str, float]] = {}
-        places: dict[str, Place] = {}
-        for name, cands in zip(names, contenders):
-            total, single = totals.setdefault(name, {}), best_single.setdefault(name, {})
-            for c in cands:
-                score = c.score + context.bonus(c.place, name[0])
-                total[c.place.id] = total.get(c.place.id, 0.0) + score
-                single[c.place.id] = max(single.get(c.place.id, score), score)
-                places[c.place.id] = c.place
         previous = dict(chosen)
-        for name, total in totals.items():
-            if total:
-                best_id = max(total, key=lambda pid: (round(total[pid], 6), best_single[name][pid]))
+        for name, nears in by_name.items():
+            best_id, places = _best_reading(name[0], nears, context)
+            if best_id is not None:
                 chosen[name] = places[best_id]
         if chosen == previous:
             break
         context = _Context(chosen, admin1_of)
 
     resolutions = []
+    # (name, id(local tuple)) -> (best, ordered, reason): the same for every mention that shares them.
+    settled: dict[tuple[tuple[str, str], int], tuple[Candidate, tuple[Candidate, ...], str]] = {}
     for mention, name, cands, near in zip(mentions, names, local, contenders):
         if not cands:
             resolutions.append(Resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
-        near_ids = {id(c) for c in near}
-        scored = sorted((_with(c, context.features(c.place, name[0])) if id(c) in near_ids else c for c in cands),
-                        key=lambda c: (-c.score, -c.place.population, c.place.id))
-        best = next(c for c in scored if c.place.id == chosen[name].id)
-        ordered = (best,) + tuple(c for c in scored if c is not best)
-        reason = ", ".join(label for label, _ in best.features)
+        hit = settled.get((name, id(cands)))
+        if hit is None:
+            near_ids = {id(c) for c in near}
+            scored = sorted((_with(c, context.features(c.place, name[0])) if id(c) in near_ids else c for c in cands),
+                            key=lambda c: (-c.score, -c.place.population, c.place.id))
+            best = next(c for c in scored if c.place.id == chosen[name].id)
+            ordered = (best,) + tuple(c for c in scored if c is not best)
+            reason = ", ".join(label for label, _ in best.features)
+            hit = settled[(name, id(cands))] = (best, ordered, reason)
+        best, ordered, reason = hit
         resolutions.append(Resolution(mention, best.place, best.score, ordered, reason))
     return tuple(resolutions)
+
+
+def _best_reading(
+    name: str, nears: list[tuple[Candidate, ...]], context: _Context
+) -> tuple[str | None, dict[str, Place]]:
+    """(The place id with the best total score over a name's mentions, the places by id).
+
+    Totals add up mention by mention, in text order; ties go to the best single score.
+    """
+    total: dict[str, float] = {}
+    single: dict[str, float] = {}
+    places: dict[str, Place] = {}
+    scored: dict[int, list[float]] = {}  # id(contenders tuple) -> scores: mentions share tuples
+    for near in nears:
+        scores = scored.get(id(near))
+        if scores is None:
+            scores = scored[id(near)] = [c.score + context.bonus(c.place, name) for c in near]
+        for c, score in zip(near, scores):
+            pid = c.place.id
+            total[pid] = total.get(pid, 0.0) + score
+            single[pid] = max(single.get(pid, score), score)
+            places[pid] = c.place
+    if not total:
+        return None, places
+    return max(total, key=lambda pid: (round(total[pid], 6), single[pid])), places
