@@ -82,13 +82,16 @@ def rank(
     # climb into the top MAX_CANDIDATES on its prior.
     matches = [m for m in matches if (m.match == "demonym") == demonym][: 2 * MAX_CANDIDATES]
     shares_a_state = any(m.place.kind == "adm1" for m in matches)
-    best: dict[str, Candidate] = {}
+    # (score, features, place) per place id, its best match kept; records only for the winners.
+    best: dict[str, tuple[float, tuple[tuple[str, float], ...], Place]] = {}
     for m in matches:
-        capital = (shares_a_state and m.place.kind == "city" and is_capital is not None
-                   and is_capital(m.place.id))
-        features = prior_features(m.place, m.match, capital)
-        candidate = Candidate(m.place, round(sum(v for _, v in features), 4), features)
-        if m.place.id not in best or candidate.score > best[m.place.id].score:
-            best[m.place.id] = candidate
-    ranked = sorted(best.values(), key=lambda c: (-c.score, -c.place.population, c.place.id))
-    return tuple(ranked[:MAX_CANDIDATES])
+        place = m.place
+        capital = (shares_a_state and place.kind == "city" and is_capital is not None
+                   and is_capital(place.id))
+        features = prior_features(place, m.match, capital)
+        score = round(sum(v for _, v in features), 4)
+        seen = best.get(place.id)
+        if seen is None or score > seen[0]:
+            best[place.id] = (score, features, place)
+    ranked = sorted(best.values(), key=lambda c: (-c[0], -c[2].population, c[2].id))
+    return tuple(Candidate(place, score, features) for score, features, place in ranked[:MAX_CANDIDATES])

@@ -81,8 +81,9 @@ _CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|[{_UPPER}][^\W_]*(?:['’][^\W\d
 _SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 _CONNECTOR = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 # A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
+# (The look-ahead repeats the first letter's class so the engine rules a position out before the look-behind.)
 _RUN = re.compile(
-    rf"(?<![\w.])(?:{_CAPITALISED})(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
+    rf"(?=[{_UPPER}])(?<![\w.])(?:{_CAPITALISED})(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).

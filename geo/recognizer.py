@@ -18,8 +18,10 @@ False
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -43,7 +45,8 @@ class RecognizerModel:
         self.meta = dict(meta or {})
 
     def probability(self, features: Mapping[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        # map() keeps the loop in C; the products and their order are those of the plain loop.
+        z = sum(map(operator.mul, map(self.weights.get, features.keys(), itertools.repeat(0.0)), features.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def accepts(self, features: Mapping[str, float]) -> bool:

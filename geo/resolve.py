@@ -47,6 +47,8 @@ ADMIN_WORDS = frozenset(
     "governorate prefecture municipality department parish territory canton krai okrug voivodeship".split()
 )
 _AREA_KINDS = ("country", "adm1")
+# Kinds that get no bonus for lying in the text's country: they are (or hold) countries.
+_NO_COUNTRY_BONUS = ("country", "continent", "macroregion")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
@@ -186,24 +188,32 @@ class _Context:
                 self.own_state[(state, name)] = self.own_state.get((state, name), 0.0) + w
         self.total = sum(self.countries.values())
         self._memo: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
-        self._bonus: dict[tuple[str, str], float] = {}
+        self._bonus: dict[tuple[str, tuple[str, str] | None, str], float] = {}
 
     def bonus(self, place: Place, name: str) -> float:
-        """The sum of :meth:`features`, memoised: the rounds only need the number."""
-        key = (place.id, name)
+        """The sum of :meth:`features`: all the rounds need.
+
+        It depends only on the place's country (where that counts), its state and the
+        name, so it is remembered by those: the many towns of one state share one sum.
+        """
+        cc = place.country_code if place.kind not in _NO_COUNTRY_BONUS else ""
+        key = (cc, self.admin1_of(place), name)
         value = self._bonus.get(key)
         if value is None:
-            value = self._bonus[key] = sum(v for _, v in self.features(place, name))
+            value = self._bonus[key] = sum(v for _, v in self._evidence(place, name))
         return value
 
     def features(self, place: Place, name: str) -> tuple[tuple[str, float], ...]:
         """Coherence with the other names' readings (the name's own reading excluded)."""
         hit = self._memo.get((place.id, name))
-        if hit is not None:
-            return hit
+        if hit is None:
+            hit = self._memo[(place.id, name)] = tuple(self._evidence(place, name))
+        return hit
+
+    def _evidence(self, place: Place, name: str) -> list[tuple[str, float]]:
         extra = []
         cc = place.country_code
-        if cc and self.total > 0 and place.kind not in ("country", "continent", "macroregion"):
+        if cc and self.total > 0 and place.kind not in _NO_COUNTRY_BONUS:
             weight = self.countries.get(cc, 0.0) - self.own_country.get((cc, name), 0.0)
             if weight > 0:
                 extra.append(("country of the text", round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / self.total), 4)))
@@ -213,8 +223,7 @@ class _Context:
             if weight > 0:
                 label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
                 extra.append((label, round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)))
-        result = self._memo[(place.id, name)] = tuple(extra)
-        return result
+        return extra
 
 
 def _with(cand: Candidate, extra) -> Candidate:
@@ -259,10 +268,14 @@ def resolve(
     by_name: dict[tuple[str, str], list[tuple[Candidate, ...]]] = {}
     for name, near in zip(names, contenders):
         by_name.setdefault(name, []).append(near)
+    # Most names have one contending place: their reading is settled from the start, and
+    # the rounds need not score them (they still vote through ``chosen``).
+    undecided = {name: nears for name, nears in by_name.items()
+                 if len({c.place.id for near in nears for c in near}) > 1}
     context = _Context(chosen, admin1_of)
-    for _ in range(ROUNDS):
+    for _ in range(ROUNDS if undecided else 0):
         previous = dict(chosen)
-        for name, nears in by_name.items():
+        for name, nears in undecided.items():
             best_id, places = _best_reading(name[0], nears, context)
             if best_id is not None:
                 chosen[name] = places[best_id]
