@@ -23,6 +23,10 @@ from geo.records import Document
 
 __all__ = ["map_documents", "summary", "default_jobs"]
 
+_WARM_UP_TEXT = "Rain fell on Paris, Texas, and on Baku, Azerbaijan; Azerbaijani officials said so."
+#: Documents sent to a worker at a time: fewer round trips, still fine-grained enough to share the work.
+_CHUNKSIZE = 8
+
 # The worker process's own gazetteer, set once by _start_worker (one per process, never shared).
 _worker_gazetteer: Gazetteer | None = None
 
@@ -38,6 +42,13 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def _warm_up(gazetteer: Gazetteer) -> None:
+    """Map a short text here, before forking: the word-frequency tables (about 0.35 s to
+    load), the recognizer model and the stages' memos are then loaded once, in the parent,
+    and every forked worker starts with them instead of loading its own."""
+    map_text(_WARM_UP_TEXT, gazetteer=gazetteer, outlines=False)
 
 
 def _start_worker(data_dir: str, cache_dir: str) -> None:
@@ -75,9 +86,12 @@ def map_documents(
             yield render(map_text(text, gazetteer=gz, doc_id=doc_id, outlines=outlines))
         return
     gz.info()  # build the shared index here, once, before the workers open it
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        _warm_up(gz)
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with context.Pool(jobs, initializer=_start_worker, initargs=(str(gz.data_dir), str(gz.cache_dir))) as pool:
-        yield from pool.imap(_call, ((item, render, outlines) for item in items), chunksize=4)
+        yield from pool.imap(_call, ((item, render, outlines) for item in items), chunksize=_CHUNKSIZE)
 
 
 if __name__ == "__main__":  # pragma: no cover - a manual check: python -m geo.batch FILE.jsonl

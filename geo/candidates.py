@@ -41,6 +41,7 @@ _CURATED_KINDS = frozenset({"country", "continent", "region", "physical", "macro
 #: towns alone the capital gets nothing: London, Ontario stays possible in a Canadian story.
 CAPITAL_BONUS = (0.4, 0.1)
 MAX_CANDIDATES = 15
+_MEMO_LIMIT = 100_000  # names whose ranking a gazetteer's derived memo keeps
 
 
 class CandidateSource(Protocol):
@@ -70,9 +71,25 @@ def prior_features(place: Place, match: str, capital: bool = False) -> tuple[tup
 
 
 def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candidate, ...]:
-    """Candidates for ``mention``, best prior first; demonyms match only demonym names."""
+    """Candidates for ``mention``, best prior first; demonyms match only demonym names.
+
+    A gazetteer with a ``derived_memo`` (geo.gazetteer.Gazetteer) keeps each name's
+    ranking, so a name met again in a later document costs a dict lookup.
+    """
+    demonym = mention.kind == "demonym"
+    derived_memo = getattr(gazetteer, "derived_memo", None)
+    memo = derived_memo("candidates") if derived_memo is not None else None
+    if memo is not None:
+        hit = memo.get((mention.text, demonym))
+        if hit is not None:
+            return hit
     is_capital = getattr(gazetteer, "is_capital", None)
-    return rank(gazetteer.matches(mention.text), demonym=mention.kind == "demonym", is_capital=is_capital)
+    ranked = rank(gazetteer.matches(mention.text), demonym=demonym, is_capital=is_capital)
+    if memo is not None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[(mention.text, demonym)] = ranked
+    return ranked
 
 
 def rank(

@@ -167,6 +167,7 @@ class Gazetteer:
         # known_keys() answers, True or False per key: a corpus repeats most of its
         # capitalised words and n-grams, and most n-grams name nothing (never in _memo).
         self._known: dict[str, bool] = {}
+        self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
 
     def __repr__(self) -> str:
         return f"Gazetteer(data_dir={str(self.data_dir)!r}, cache_dir={str(self.cache_dir)!r})"
@@ -267,9 +268,20 @@ class Gazetteer:
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
+                self._derived.clear()
             self._memo[key] = entry
         self._memo_raw[name] = entry
         return entry
+
+    def derived_memo(self, purpose: str) -> dict[Any, Any]:
+        """A dict, one per ``purpose``, where a caller may keep what it derives from this
+        instance's answers (geo.candidates keeps each name's ranked candidates): the data
+        never changes, so neither do such values. Emptied with the lookup memo; a caller
+        bounds what it adds."""
+        memo = self._derived.get(purpose)
+        if memo is None:
+            memo = self._derived[purpose] = {}
+        return memo
 
     def matches(self, name: str) -> tuple[NameMatch, ...]:
         """Every place the name can refer to, with how it matched, best first (see module doc)."""
@@ -357,6 +369,7 @@ class Gazetteer:
         self._memo.clear()
         self._memo_raw.clear()
         self._known.clear()
+        self._derived.clear()
 
 
 def default_gazetteer() -> Gazetteer:
