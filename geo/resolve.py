@@ -188,19 +188,22 @@ class _Context:
                 self.own_state[(state, name)] = self.own_state.get((state, name), 0.0) + w
         self.total = sum(self.countries.values())
         self._memo: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
-        self._bonus: dict[tuple[str, tuple[str, str] | None, str], float] = {}
 
-    def bonus(self, place: Place, name: str) -> float:
-        """The sum of :meth:`features`: all the rounds need.
+    def bonus(self, country: str, state: tuple[str, str] | None, name: str) -> float:
+        """The sum of :meth:`features`' values for a place of this ``country`` (``""`` where
+        lying in the text's country does not count) and ``state``: all the rounds need.
 
-        It depends only on the place's country (where that counts), its state and the
-        name, so it is remembered by those: the many towns of one state share one sum.
+        Added up in the same order as ``sum()`` over :meth:`features`, so the same number.
         """
-        cc = place.country_code if place.kind not in _NO_COUNTRY_BONUS else ""
-        key = (cc, self.admin1_of(place), name)
-        value = self._bonus.get(key)
-        if value is None:
-            value = self._bonus[key] = sum(v for _, v in self._evidence(place, name))
+        value = 0
+        if country and self.total > 0:
+            weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
+            if weight > 0:
+                value += round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / self.total), 4)
+        if state is not None:
+            weight = self.states.get(state, 0.0) - self.own_state.get((state, name), 0.0)
+            if weight > 0:
+                value += round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)
         return value
 
     def features(self, place: Place, name: str) -> tuple[tuple[str, float], ...]:
@@ -270,15 +273,15 @@ def resolve(
         by_name.setdefault(name, []).append(near)
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
-    undecided = {name: nears for name, nears in by_name.items()
-                 if len({c.place.id for near in nears for c in near}) > 1}
+    undecided = [_Reading(name, nears, admin1_of) for name, nears in by_name.items()
+                 if len({c.place.id for near in nears for c in near}) > 1]
     context = _Context(chosen, admin1_of)
     for _ in range(ROUNDS if undecided else 0):
         previous = dict(chosen)
-        for name, nears in undecided.items():
-            best_id, places = _best_reading(name[0], nears, context)
-            if best_id is not None:
-                chosen[name] = places[best_id]
+        for reading in undecided:
+            place = reading.best(context)
+            if place is not None:
+                chosen[reading.name] = place
         if chosen == previous:
             break
         context = _Context(chosen, admin1_of)
@@ -304,26 +307,56 @@ def resolve(
     return tuple(resolutions)
 
 
-def _best_reading(
-    name: str, nears: list[tuple[Candidate, ...]], context: _Context
-) -> tuple[str | None, dict[str, Place]]:
-    """(The place id with the best total score over a name's mentions, the places by id).
+class _Reading:
+    """One undecided name: what its mentions' contenders need in every round, found once."""
 
-    Totals add up mention by mention, in text order; ties go to the best single score.
-    """
-    total: dict[str, float] = {}
-    single: dict[str, float] = {}
-    places: dict[str, Place] = {}
-    scored: dict[int, list[float]] = {}  # id(contenders tuple) -> scores: mentions share tuples
-    for near in nears:
-        scores = scored.get(id(near))
-        if scores is None:
-            scores = scored[id(near)] = [c.score + context.bonus(c.place, name) for c in near]
-        for c, score in zip(near, scores):
-            pid = c.place.id
-            total[pid] = total.get(pid, 0.0) + score
-            single[pid] = max(single.get(pid, score), score)
-            places[pid] = c.place
-    if not total:
-        return None, places
-    return max(total, key=lambda pid: (round(total[pid], 6), single[pid])), places
+    def __init__(self, name: tuple[str, str], nears: list[tuple[Candidate, ...]], admin1_of):
+        self.name = name
+        # Distinct contenders tuples (mentions of a name mostly share one), and per mention which.
+        index: dict[int, int] = {}
+        self.tuples: list[tuple[Candidate, ...]] = []
+        self.sequence = []
+        for near in nears:
+            i = index.get(id(near))
+            if i is None:
+                i = index[id(near)] = len(self.tuples)
+                self.tuples.append(near)
+            self.sequence.append(i)
+        # Per candidate: (prior and local score, country that counts for coherence, state).
+        self.rows = [
+            [(c.score, c.place.country_code if c.place.kind not in _NO_COUNTRY_BONUS else "", admin1_of(c.place))
+             for c in near]
+            for near in self.tuples
+        ]
+
+    def best(self, context: _Context) -> Place | None:
+        """The place with the best total score over the name's mentions, or None if it has none.
+
+        Totals add up mention by mention, in text order; ties go to the best single score.
+        """
+        name, bonus = self.name[0], context.bonus
+        scores = [[score + bonus(country, state, name) for score, country, state in rows] for rows in self.rows]
+        if len(self.tuples) == 1:  # the usual case: every mention has the same contenders
+            near, single, count = self.tuples[0], scores[0], len(self.sequence)
+            if not near:
+                return None
+            totals = []
+            for score in single:
+                total = 0.0
+                for _ in range(count):
+                    total += score
+                totals.append(total)
+            best = max(range(len(near)), key=lambda k: (round(totals[k], 6), single[k]))
+            return near[best].place
+        total: dict[str, float] = {}
+        best_single: dict[str, float] = {}
+        places: dict[str, Place] = {}
+        for i in self.sequence:
+            for c, score in zip(self.tuples[i], scores[i]):
+                pid = c.place.id
+                total[pid] = total.get(pid, 0.0) + score
+                best_single[pid] = max(best_single.get(pid, score), score)
+                places[pid] = c.place
+        if not total:
+            return None
+        return places[max(total, key=lambda pid: (round(total[pid], 6), best_single[pid]))]
