@@ -255,36 +255,44 @@ class _Run(NamedTuple):
 
 def _runs(text: str, sentence_starts: tuple[int, ...]) -> list[_Run]:
     """Capitalised word sequences, cut at sentence starts and after possessives."""
-    runs: list[list[Token]] = []
+    runs: list[_Run] = []
+    last = len(sentence_starts)
     for match in _RUN.finditer(text):
         word = match.group()
         if word.isalpha():  # most runs are one plain word: no need to tokenize
-            if word.lower() not in _FUNCTION_WORDS:
-                runs.append([Token(match.start(), match.end(), word)])
-            continue
-        current: list[Token] = []
-        sentence = bisect_right(sentence_starts, match.start())
-        for token in tokenize(text, match.start(), match.end()):
-            new_sentence = bisect_right(sentence_starts, token.start)
-            if current and (new_sentence != sentence or current[-1].possessive):
-                runs.append(current)
-                current = []
-            sentence = new_sentence
-            current.append(token)
-        if current:
+            if word.lower() in _FUNCTION_WORDS:
+                continue
+            start, end = match.span()
+            groups: list[list[Token]] = [[Token(start, end, word)]]
+        else:
+            groups = _split_run(text, match.start(), match.end(), sentence_starts)
+        for tokens in groups:
+            # Every token of a run lies in the same sentence: one bisection serves them all.
+            start = tokens[0].start
+            n = bisect_right(sentence_starts, start)
+            floor = sentence_starts[n - 1] if n else sentence_starts[0]
+            ceiling = sentence_starts[n] if n < last else len(text)
+            runs.append(_Run(tokens, floor, ceiling, _is_sentence_initial(text, start, floor),
+                             _word_before(text, start, floor)))
+    return runs
+
+
+def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
+    """The tokens of ``text[start:end]`` in runs, cut at sentence starts and after possessives
+    (a lone function word dropped)."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    sentence = bisect_right(sentence_starts, start)
+    for token in tokenize(text, start, end):
+        new_sentence = bisect_right(sentence_starts, token.start)
+        if current and (new_sentence != sentence or current[-1].possessive):
             runs.append(current)
-    result = []
-    last = len(sentence_starts)
-    for run in runs:
-        if len(run) == 1 and run[0].text.lower() in _FUNCTION_WORDS:
-            continue
-        # Every token of a run lies in the same sentence: one bisection serves them all.
-        start = run[0].start
-        n = bisect_right(sentence_starts, start)
-        floor = sentence_starts[max(0, n - 1)]
-        ceiling = sentence_starts[n] if n < last else len(text)
-        result.append(_Run(run, floor, ceiling, _is_sentence_initial(text, start, floor), _word_before(text, start, floor)))
-    return result
+            current = []
+        sentence = new_sentence
+        current.append(token)
+    if current:
+        runs.append(current)
+    return [run for run in runs if len(run) > 1 or run[0].text.lower() not in _FUNCTION_WORDS]
 
 
 def _context(text: str, runs: list[_Run]) -> _Context:
@@ -324,6 +332,10 @@ def _proposals(
     for run in runs:
         keys = [_word_key(token.text) for token in run.tokens]
         run_keys.append(keys)
+        if len(keys) == 1:  # most runs
+            if keys[0] not in CONNECTORS:
+                wanted.add(keys[0])
+            continue
         # Every n-gram of up to _MAX_WORDS words that neither starts nor ends with a
         # connector: the only ones the matching below asks about.
         for i, first in enumerate(keys):

@@ -36,17 +36,22 @@ ABBREVIATIONS = frozenset(
 
 # Ends a sentence: . ! or ? (with closing quotes/brackets), then space.
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")  # the word before a period (see _is_abbreviation)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the period at ``text[dot]`` part of an abbreviation rather than a sentence end?"""
-    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot + 1)
-    if match is None:
+    # The word is what _WORD_BEFORE.search(text, max(0, dot - 20), dot + 1) finds: the
+    # [\w.] characters right before the dot, at most 20 back. A backwards scan finds it
+    # without the regex trying every start in the window.
+    floor, start = max(0, dot - 20), dot
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    if start == dot:
         return False
-    word = match.group(1)
+    word = text[start:dot]
     if "." in word:  # U.S., W.Va., p.m.
         return True
     if len(word) == 1 and word.isalpha():  # an initial: J. R. Smith
