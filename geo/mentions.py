@@ -211,6 +211,16 @@ def _is_sentence_initial(text: str, offset: int, floor: int) -> bool:
     return i < floor
 
 
+def _initial_after(text: str, offset: int, floor: int, prev: str) -> bool:
+    """``_is_sentence_initial(text, offset, floor)``, mostly read off ``prev``, the word before
+    (see _word_before): "<s>" means only space before, a word or number means not initial."""
+    if prev == "<s>":
+        return True
+    if len(prev) == 1 and not prev.isalnum():  # punctuation: what comes before it decides
+        return _is_sentence_initial(text, offset, floor)
+    return False
+
+
 def _word_before(text: str, start: int, floor: int) -> str:
     """The word (or punctuation) before ``text[start:]`` in its sentence, lower case.
 
@@ -272,8 +282,8 @@ def _runs(text: str, sentence_starts: tuple[int, ...]) -> list[_Run]:
             n = bisect_right(sentence_starts, start)
             floor = sentence_starts[n - 1] if n else sentence_starts[0]
             ceiling = sentence_starts[n] if n < last else len(text)
-            runs.append(_Run(tokens, floor, ceiling, _is_sentence_initial(text, start, floor),
-                             _word_before(text, start, floor)))
+            prev = _word_before(text, start, floor)
+            runs.append(_Run(tokens, floor, ceiling, _initial_after(text, start, floor, prev), prev))
     return runs
 
 
@@ -409,6 +419,15 @@ def find_mentions(
     return tuple(mentions)
 
 
+_WORDS_LABEL = {n: "words=%d" % n for n in (1, 2, 3)}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _zipf_label(word: str) -> str:
+    """The feature of a one-word span's frequency, "zipf=N"; memoised like _zipf."""
+    return "zipf=%d" % int(_zipf(word))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _zipf(word: str) -> float:
     """English Zipf frequency of a word: memoised (a pure function; bounded), words repeat across documents."""
@@ -472,7 +491,7 @@ def _span_features(
         f["rule:never"] = 1.0  # "Colonel Jafarov", "Gov. Cuomo"
     f["prev=" + prev] = 1.0
     f["next=" + nxt] = 1.0
-    f["words=%d" % min(len(words), 3)] = 1.0
+    f[_WORDS_LABEL[min(len(words), 3)]] = 1.0
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
@@ -487,7 +506,7 @@ def _span_features(
         f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
     lower = surface.lower()
     if len(words) == 1:
-        f["zipf=%d" % int(_zipf(words[0]))] = 1.0
+        f[_zipf_label(words[0])] = 1.0
         if context.used_in_lower_case(lower):
             f["also lower case"] = 1.0
         if lower not in context.mid_sentence_words:

@@ -77,10 +77,10 @@ def _qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list
     pairs: dict[int, list[int]] = {}
     for i in range(len(mentions) - 1):
         left, right = mentions[i], mentions[i + 1]
-        gap = text[left.end : right.start]
-        if _COMMA_GAP.fullmatch(gap):
+        # Matched in place (pos, endpos): the gap between two far mentions is never copied.
+        if _COMMA_GAP.fullmatch(text, left.end, right.start):
             pairs.setdefault(i, []).append(i + 1)
-        elif _POSSESSIVE_GAP.fullmatch(gap):
+        elif _POSSESSIVE_GAP.fullmatch(text, left.end, right.start):
             pairs.setdefault(i + 1, []).append(i)
     return pairs
 

@@ -78,14 +78,16 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         line_start = newline.end()
     for boundary in _BOUNDARY.finditer(text):
         end = boundary.end()
-        last_dot = text.rfind(".", boundary.start(), end)
-        only_period = "!" not in boundary.group() and "?" not in boundary.group()
-        if only_period and last_dot >= 0 and _is_abbreviation(text, last_dot):
-            # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
-            # abbreviation is not a title or month that always takes a following word.
-            continue
+        # The cheap test first: most marks that start no sentence need no abbreviation check.
         if not _STARTS_SENTENCE.match(text, end):
             continue
+        mark = boundary.group()
+        if "!" not in mark and "?" not in mark:
+            last_dot = text.rfind(".", boundary.start(), end)
+            if last_dot >= 0 and _is_abbreviation(text, last_dot):
+                # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
+                # abbreviation is not a title or month that always takes a following word.
+                continue
         cuts.add(end)
     sentences: list[Sentence] = []
     ordered = sorted(cuts)
