@@ -85,7 +85,7 @@ def map_documents(
         for doc_id, text in items:
             yield render(map_text(text, gazetteer=gz, doc_id=doc_id, outlines=outlines))
         return
-    gz.info()  # build the shared index here, once, before the workers open it
+    gz.ensure_index()  # build the shared index here, once, before the workers open it
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork:
         _warm_up(gz)

@@ -200,6 +200,16 @@ class Gazetteer:
             self._index = path
         return self._con
 
+    def ensure_index(self) -> Path:
+        """Open the index now, building it first if it is missing; its path.
+
+        For a parent process about to start workers that open the same index: cheap
+        when it exists (unlike :meth:`info`, which counts every place).
+        """
+        self._db()
+        assert self._index is not None
+        return self._index
+
     # ----------------------------------------------------------------- places
 
     def _place(self, row: tuple) -> Place:
