@@ -229,6 +229,11 @@ class _Context:
         return extra
 
 
+def _ranking(c: Candidate) -> tuple[float, int, str]:
+    """Best score first, then the bigger place, then the id: a total order."""
+    return (-c.score, -c.place.population, c.place.id)
+
+
 def _with(cand: Candidate, extra) -> Candidate:
     if not extra:
         return cand
@@ -274,7 +279,7 @@ def resolve(
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
     undecided = [_Reading(name, nears, admin1_of) for name, nears in by_name.items()
-                 if len({c.place.id for near in nears for c in near}) > 1]
+                 if len({c.place.id for near in {id(n): n for n in nears}.values() for c in near}) > 1]
     context = _Context(chosen, admin1_of)
     for _ in range(ROUNDS if undecided else 0):
         previous = dict(chosen)
@@ -295,9 +300,13 @@ def resolve(
             continue
         hit = settled.get((name, id(cands)))
         if hit is None:
-            near_ids = {id(c) for c in near}
-            scored = sorted((_with(c, context.features(c.place, name[0])) if id(c) in near_ids else c for c in cands),
-                            key=lambda c: (-c.score, -c.place.population, c.place.id))
+            features = context.features
+            if len(near) == len(cands):  # every candidate contends (contenders keep their order)
+                scored = [_with(c, features(c.place, name[0])) for c in cands]
+            else:
+                near_ids = {id(c) for c in near}
+                scored = [_with(c, features(c.place, name[0])) if id(c) in near_ids else c for c in cands]
+            scored.sort(key=_ranking)
             best = next(c for c in scored if c.place.id == chosen[name].id)
             ordered = (best,) + tuple(c for c in scored if c is not best)
             reason = ", ".join(label for label, _ in best.features)

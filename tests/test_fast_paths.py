@@ -1,0 +1,105 @@
+"""The speed-ups' helpers give exactly the answers of the plain code they replace, and the
+gazetteer's memos answer as the index does (see benchmarks/throughput.py for the speed)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+
+import pytest
+
+from geo import mentions, sentences
+from geo.candidates import candidates_for
+from geo.gazetteer import Gazetteer
+from geo.records import Mention
+from tests.fakes import FakeGazetteer
+
+
+def _strings(alphabet: str, count: int, longest: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def test_lower_case_use_is_the_regex_answer():
+    for text in _strings("ab'’_ -1éA\n", 3000, 20, seed=1) + ["trend Trend", "o'ab ab", "ab_ab", "abé ab1 xab"]:
+        words = set(mentions._LOWER_WORD.findall(text))
+        for word in ["ab", "ba", "abab", "a", "aB", "é", "", "trend", "xab"]:
+            assert mentions._occurs_in_lower_case(text, word) == (word in words), (text, word)
+
+
+def test_sentence_initial_read_off_the_word_before_is_the_scan():
+    rng = random.Random(3)
+    for text in _strings("a. ,\n1_(İé²\"'B", 3000, 12, seed=2):
+        offset = rng.randint(0, len(text))
+        floor = rng.randint(0, offset)
+        prev = mentions._word_before(text, offset, floor)
+        assert mentions._initial_after(text, offset, floor, prev) == mentions._is_sentence_initial(text, offset, floor)
+
+
+def test_abbreviation_scan_finds_the_regex_word():
+    def by_regex(text: str, dot: int) -> bool:
+        match = sentences._WORD_BEFORE.search(text, max(0, dot - 20), dot + 1)
+        if match is None:
+            return False
+        word = match.group(1)
+        return "." in word or (len(word) == 1 and word.isalpha()) or word.lower() in sentences.ABBREVIATIONS
+
+    texts = _strings("aB._ \n1é-'x", 3000, 30, seed=4) + ["Jan. 26", "U.S. envoys", "a" * 30 + ".", "Col. J. Smith"]
+    for text in texts:
+        for dot, ch in enumerate(text):
+            if ch == ".":
+                assert sentences._is_abbreviation(text, dot) == by_regex(text, dot), (text, dot)
+
+
+def test_find_mentions_agrees_with_propose_spans():
+    text = "Azerbaijan's Tovuz and Paris, Texas. The Azerbaijani army crossed the Gulf of Mexico."
+    sents = sentences.split_sentences(text)
+    gz = FakeGazetteer()
+    spans = mentions.propose_spans(text, sents, gz)
+    expected = [(s.start, s.end, "demonym" if s.is_demonym else "toponym") for s in spans
+                if "rule:never" not in dict(s.features)]
+    assert [(m.start, m.end, m.kind) for m in mentions.find_mentions(text, sents, gz)] == expected
+
+
+def _gz(path, lines):
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+@pytest.fixture()
+def tiny(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    _gz(d / "places.tsv.gz", ["id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation",
+                              "10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000",
+                              "11\tPort Land\tcity\t10.5\t20.5\tLD\tNorth\t900"])
+    _gz(d / "names.tsv.gz", ["id\tmatch\tname", "10\tdemonym\tLandish"])
+    _gz(d / "outlines.tsv.gz", ["id\twkt"])
+    (d / "manifest.json").write_text(json.dumps({"v": 1}))
+    return Gazetteer(d, cache_dir=tmp_path / "cache")
+
+
+def test_known_keys_remembers_both_answers(tiny):
+    assert tiny.known_keys(["land", "nowhere", "port land"]) == {"land", "port land"}
+    assert tiny._known == {"land": True, "nowhere": False, "port land": True}
+    assert tiny.known_keys(["nowhere", "land"]) == {"land"}  # from the memo
+    tiny.close()
+    assert tiny._known == {} and tiny.known_keys(["landish"]) == {"landish"}
+
+
+def test_ensure_index_opens_and_returns_the_index(tiny):
+    path = tiny.ensure_index()
+    assert path == tiny.index_path() and path.exists()
+    assert tiny.ensure_index() == path
+
+
+def test_derived_memo_is_per_purpose_and_keeps_candidates(tiny):
+    memo = tiny.derived_memo("candidates")
+    assert tiny.derived_memo("candidates") is memo and tiny.derived_memo("other") is not memo
+    first = candidates_for(Mention(0, 4, "Land", 0), tiny)
+    assert memo[("Land", False)] is first
+    assert candidates_for(Mention(9, 13, "Land", 1), tiny) is first
+    assert [c.place.id for c in candidates_for(Mention(0, 7, "Landish", 0, "demonym"), tiny)] == ["10"]
+    tiny.close()
+    assert tiny.derived_memo("candidates") == {}
