@@ -11,7 +11,9 @@ place on their own, and a name right after a title is a person ("Colonel
 Jafarov"). Demonyms and adjectives ("Azerbaijani", "Armenians") become mentions
 of kind ``"demonym"``.
 
-Nothing here keeps state between calls; per-call memos live in local variables.
+Nothing here keeps state between calls that could change an answer: per-call memos live
+in local variables, and the few module-level memos (word keys, word frequencies, what the
+gazetteer says of a name) remember pure functions of immutable inputs, bounded in size.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 text -> sentences -> mentions -> candidates -> resolutions -> Document.
 
 ``map_text`` is a pure function of (text, gazetteer): no stage keeps state between
-calls, so documents can be mapped in any order, in any process.
+calls that changes an answer (only memos of pure functions, and the gazetteer's own
+per-instance memos, which make names met again cheap), so documents can be mapped in
+any order, in any process.
 """
 
 from __future__ import annotations
