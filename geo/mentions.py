@@ -295,8 +295,10 @@ def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]
     runs: list[list[Token]] = []
     current: list[Token] = []
     sentence = bisect_right(sentence_starts, start)
+    # Tokens before the next sentence's start share the run's sentence: no bisection for them.
+    next_start = sentence_starts[sentence] if sentence < len(sentence_starts) else end
     for token in tokenize(text, start, end):
-        new_sentence = bisect_right(sentence_starts, token.start)
+        new_sentence = sentence if token.start < next_start else bisect_right(sentence_starts, token.start)
         if current and (new_sentence != sentence or current[-1].possessive):
             runs.append(current)
             current = []
@@ -342,12 +344,15 @@ def _proposals(
     run_keys: list[list[str]] = []
     wanted: set[str] = set()
     for run in runs:
-        keys = [_word_key(token.text) for token in run.tokens]
-        run_keys.append(keys)
-        if len(keys) == 1:  # most runs
-            if keys[0] not in CONNECTORS:
-                wanted.add(keys[0])
+        tokens = run.tokens
+        if len(tokens) == 1:  # most runs
+            key = _word_key(tokens[0].text)
+            run_keys.append([key])
+            if key not in CONNECTORS:
+                wanted.add(key)
             continue
+        keys = [_word_key(token.text) for token in tokens]
+        run_keys.append(keys)
         # Every n-gram of up to _MAX_WORDS words that neither starts nor ends with a
         # connector: the only ones the matching below asks about.
         for i, first in enumerate(keys):
