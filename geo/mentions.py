@@ -170,10 +170,13 @@ class SpanCandidate:
 class _Context:
     """Facts about the whole document that help judge one span."""
 
-    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo")
+    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo", "facts_memo")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str]):
         self.text = text
+        # What the gazetteer says of each name, as features: the gazetteer's own per-instance
+        # memo when it offers one (names repeat across documents), else this document's.
+        self.facts_memo: dict = {}
         self.mid_sentence_words = mid_sentence_words  # capitalised words seen away from a sentence start
         self.after_title_words = after_title_words  # capitalised words seen right after a title: person names
         self._lower_memo: dict[str, bool] = {}
@@ -341,6 +344,9 @@ def _proposals(
     sentences = sentences or (Sentence(0, 0, len(text)),)
     runs = _runs(text, tuple(s.start for s in sentences))
     context = _context(text, runs)
+    derived_memo = getattr(gazetteer, "derived_memo", None)
+    if derived_memo is not None:
+        context.facts_memo = derived_memo("span facts")
     run_keys: list[list[str]] = []
     wanted: set[str] = set()
     for run in runs:
@@ -443,24 +449,23 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-# key -> (matches, features, is_demonym) of _gazetteer_facts. A pure function of the matches,
-# remembered across documents because names repeat; an entry counts only for equal matches
-# (the gazetteer hands back the very same tuple, so that test is an identity check).
-# Bounded: cleared when full.
-_FACTS_MEMO: dict[str, tuple[tuple[NameMatch, ...], dict[str, float], bool]] = {}
 _FACTS_MEMO_LIMIT = 50_000
 
 
-def _gazetteer_facts(key: str, matches: tuple[NameMatch, ...]) -> tuple[dict[str, float], bool]:
-    """(What the gazetteer says of a name as features, whether the span is a demonym)."""
-    hit = _FACTS_MEMO.get(key)
+def _gazetteer_facts(key: str, matches: tuple[NameMatch, ...], memo: dict) -> tuple[dict[str, float], bool]:
+    """(What the gazetteer says of a name as features, whether the span is a demonym).
+
+    ``memo`` maps key -> (matches, features, is_demonym); an entry counts only for equal
+    matches (the gazetteer hands back the very same tuple, so that test is an identity check).
+    """
+    hit = memo.get(key)
     if hit is not None and (hit[0] is matches or hit[0] == matches):
         return hit[1], hit[2]
     features = _gazetteer_features(matches)
     demonym = SpanCandidate(0, 0, key, matches, ()).is_demonym
-    if len(_FACTS_MEMO) >= _FACTS_MEMO_LIMIT:
-        _FACTS_MEMO.clear()
-    _FACTS_MEMO[key] = (matches, features, demonym)
+    if len(memo) >= _FACTS_MEMO_LIMIT:
+        memo.clear()
+    memo[key] = (matches, features, demonym)
     return features, demonym
 
 
@@ -528,6 +533,6 @@ def _span_features(
         f["after a title elsewhere"] = 1.0
     if tokens[j - 1].possessive:
         f["possessive"] = 1.0
-    gazetteer_features, demonym = _gazetteer_facts(key, matches)
+    gazetteer_features, demonym = _gazetteer_facts(key, matches, context.facts_memo)
     f.update(gazetteer_features)
     return f, demonym
