@@ -56,10 +56,12 @@ __all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 #: Places kept per name key, best first (see the module doc).
 MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
+# Optional: data built before it existed has none (word_frequency() then asks wordfreq).
+_WORDS_ARTIFACT = "word_zipf.tsv.gz"
 _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
 assert MATCH_KINDS[3] == "demonym"  # _decode tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
@@ -168,6 +170,8 @@ class Gazetteer:
         # capitalised words and n-grams, and most n-grams name nothing (never in _memo).
         self._known: dict[str, bool] = {}
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
+        self._words: dict[str, float] = {}  # word_frequency() answers
+        self._word_source: Any = None  # how word_frequency() finds a word it has not seen
 
     def __repr__(self) -> str:
         return f"Gazetteer(data_dir={str(self.data_dir)!r}, cache_dir={str(self.cache_dir)!r})"
@@ -185,6 +189,9 @@ class Gazetteer:
             h.update(manifest.read_bytes())
             for name in _ARTIFACTS:
                 h.update(f"{name}:{(self.data_dir / name).stat().st_size}".encode())
+            words = self.data_dir / _WORDS_ARTIFACT
+            if words.exists():
+                h.update(f"{_WORDS_ARTIFACT}:{words.stat().st_size}".encode())
         except FileNotFoundError as e:
             raise DataError(f"gazetteer data missing in {self.data_dir}: got no {Path(e.filename).name!r}; run `python -m geo.data build`") from e
         return self.cache_dir / f"gazetteer-{h.hexdigest()[:16]}.sqlite"
@@ -283,6 +290,45 @@ class Gazetteer:
         self._memo_raw[name] = entry
         return entry
 
+    def word_frequency(self, word: str) -> float:
+        """English Zipf frequency of a word of a name key, as ``wordfreq.zipf_frequency(word, "en")``
+        gives it; 0.0 for a word it does not hold.
+
+        Read from ``word_zipf.tsv.gz`` (copied into the index), which holds every word of
+        every name key: recognition asks only about those (spans whose key the gazetteer
+        knows), so geo needs no wordfreq at run time. Data built before that artifact
+        existed asks wordfreq itself (a :class:`geo.errors.DataError` if it is missing).
+        """
+        value = self._words.get(word)
+        if value is None:
+            source = self._word_source
+            if source is None:
+                source = self._word_source = self._word_lookup()
+            value = source(word)
+            if len(self._words) >= _CACHE_LIMIT:
+                self._words.clear()
+            self._words[word] = value
+        return value
+
+    def _word_lookup(self):
+        con = self._db()
+        if con.execute("SELECT 1 FROM meta WHERE name = 'words'").fetchone() is not None:
+            query = "SELECT zipf FROM words WHERE word = ?"
+
+            def from_index(word: str) -> float:
+                row = con.execute(query, (word,)).fetchone()
+                return row[0] if row else 0.0
+
+            return from_index
+        try:
+            from wordfreq import zipf_frequency
+        except ImportError:
+            raise DataError(
+                f"gazetteer data in {self.data_dir} has no {_WORDS_ARTIFACT!r} and wordfreq is not installed: "
+                "run `python -m geo.data build`"
+            ) from None
+        return lambda word: zipf_frequency(word, "en")
+
     def derived_memo(self, purpose: str) -> dict[Any, Any]:
         """A dict, one per ``purpose``, where a caller may keep what it derives from this
         instance's answers (geo.candidates keeps each name's ranked candidates): the data
@@ -380,6 +426,8 @@ class Gazetteer:
         self._memo_raw.clear()
         self._known.clear()
         self._derived.clear()
+        self._words.clear()
+        self._word_source = None
 
 
 def default_gazetteer() -> Gazetteer:
@@ -410,6 +458,7 @@ CREATE TABLE raw (key TEXT, place INTEGER, match INTEGER);
 CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE hits (key TEXT PRIMARY KEY, rows BLOB) WITHOUT ROWID;
 CREATE TABLE keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
 """
 
 # Rank within a key: kind rank, with an adm1/adm2 moved after the cities when a town of
@@ -467,6 +516,10 @@ def build_index(data_dir: Path, path: Path) -> None:
         )
         con.execute(_ORDER.format(city=KIND_RANK["city"]))
         con.execute("INSERT INTO meta VALUES ('names', (SELECT COUNT(*) FROM names))")
+        words = data_dir / _WORDS_ARTIFACT
+        if words.exists():  # the 'words' meta row says the table holds the artifact
+            con.executemany("INSERT INTO words VALUES (?,?)", ((w, float(v)) for w, v in _tsv(words)))
+            con.execute("INSERT INTO meta VALUES ('words', (SELECT COUNT(*) FROM words))")
         # One row per key: its best MAX_CANDIDATES candidates with their place columns, packed.
         ranked = con.execute(
             f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match "

@@ -12,8 +12,14 @@ Jafarov"). Demonyms and adjectives ("Azerbaijani", "Armenians") become mentions
 of kind ``"demonym"``.
 
 Nothing here keeps state between calls that could change an answer: per-call memos live
-in local variables, and the few module-level memos (word keys, word frequencies, what the
-gazetteer says of a name) remember pure functions of immutable inputs, bounded in size.
+in local variables, the module-level memo of word keys remembers a pure function, and what
+depends on the gazetteer (what it says of a name, how common a word of a name is) is kept
+in the gazetteer's per-instance ``derived_memo`` when it offers one; all bounded in size.
+
+How common a word is comes from the gazetteer's ``word_frequency`` (geo.gazetteer: a table
+built from wordfreq into data/), which holds every word of every name key: recognition asks
+only about spans whose key the gazetteer knows. A gazetteer without it (test fakes) is
+answered by wordfreq itself, the same numbers.
 """
 
 from __future__ import annotations
@@ -170,16 +176,30 @@ class SpanCandidate:
 class _Context:
     """Facts about the whole document that help judge one span."""
 
-    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo", "facts_memo")
+    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo", "facts_memo", "zipf", "zipf_labels")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str]):
         self.text = text
         # What the gazetteer says of each name, as features: the gazetteer's own per-instance
         # memo when it offers one (names repeat across documents), else this document's.
         self.facts_memo: dict = {}
+        # How common a word is (see the module doc), and its "zipf=N" feature per word:
+        # both depend on the gazetteer, so set per call by _proposals.
+        self.zipf = _wordfreq_zipf
+        self.zipf_labels: dict[str, str] = {}
         self.mid_sentence_words = mid_sentence_words  # capitalised words seen away from a sentence start
         self.after_title_words = after_title_words  # capitalised words seen right after a title: person names
         self._lower_memo: dict[str, bool] = {}
+
+    def zipf_label(self, word: str) -> str:
+        """The feature of a one-word span's frequency, "zipf=N"."""
+        label = self.zipf_labels.get(word)
+        if label is None:
+            labels = self.zipf_labels
+            if len(labels) >= _FACTS_MEMO_LIMIT:
+                labels.clear()
+            label = labels[word] = "zipf=%d" % int(self.zipf(word))
+        return label
 
     def used_in_lower_case(self, word: str) -> bool:
         """Does the text also use ``word`` in lower case ("trend", "park")?
@@ -347,6 +367,10 @@ def _proposals(
     derived_memo = getattr(gazetteer, "derived_memo", None)
     if derived_memo is not None:
         context.facts_memo = derived_memo("span facts")
+        context.zipf_labels = derived_memo("zipf labels")
+    word_frequency = getattr(gazetteer, "word_frequency", None)
+    if word_frequency is not None:
+        context.zipf = word_frequency
     run_keys: list[list[str]] = []
     wanted: set[str] = set()
     for run in runs:
@@ -435,15 +459,9 @@ def find_mentions(
 _WORDS_LABEL = {n: "words=%d" % n for n in (1, 2, 3)}
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _zipf_label(word: str) -> str:
-    """The feature of a one-word span's frequency, "zipf=N"; memoised like _zipf."""
-    return "zipf=%d" % int(_zipf(word))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _zipf(word: str) -> float:
-    """English Zipf frequency of a word: memoised (a pure function; bounded), words repeat across documents."""
+def _wordfreq_zipf(word: str) -> float:
+    """English Zipf frequency of a word from wordfreq itself: for a gazetteer without
+    ``word_frequency`` (wordfreq keeps its own bounded memo of words asked)."""
     from wordfreq import zipf_frequency  # imported lazily: its tables load on first use
 
     return zipf_frequency(word, "en")
@@ -518,13 +536,14 @@ def _span_features(
         f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
     lower = surface.lower()
     if len(words) == 1:
-        f[_zipf_label(words[0])] = 1.0
+        f[context.zipf_label(words[0])] = 1.0
         if context.used_in_lower_case(lower):
             f["also lower case"] = 1.0
         if lower not in context.mid_sentence_words:
             f["only sentence-initial"] = 1.0
     else:
-        f["multi zipf=%d" % int(min(_zipf(w) for w in words))] = 1.0
+        zipf = context.zipf
+        f["multi zipf=%d" % int(min(zipf(w) for w in words))] = 1.0
     if i > 0:
         f["run before"] = 1.0
     if j < len(tokens):

@@ -97,7 +97,7 @@ def test_build_is_byte_identical_run_to_run(sources, tmp_path):
     build(sources, tmp_path / "b")
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
     assert names == ["ATTRIBUTION.md", "basemap.geojson.gz", "capitals.tsv.gz", "manifest.json", "names.tsv.gz", "outlines.tsv.gz",
-                     "places.tsv.gz"]
+                     "places.tsv.gz", "word_zipf.tsv.gz"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
@@ -190,3 +190,28 @@ def test_country_point_rule():
                                        ("phijuli", False), ("In", False), ("Paris 01", False), ("ፊzuli", False)])
 def test_latin_name(name, keep):
     assert latin_name(name) is keep
+
+
+def test_word_frequencies_of_every_key_word_are_wordfreqs(sources, tmp_path):
+    from wordfreq import zipf_frequency
+
+    from geo.names import name_key
+
+    summary = build(sources, tmp_path / "out")
+    stored = {w: float(v) for w, v in _read(tmp_path / "out" / "word_zipf.tsv.gz")}
+    assert summary["words"] == len(stored) and [w for w in stored] == sorted(stored)
+    key_words = {w for r in _read(tmp_path / "out" / "places.tsv.gz") for w in name_key(r[1]).split()}
+    key_words |= {w for r in _read(tmp_path / "out" / "names.tsv.gz") for w in name_key(r[2]).split()}
+    assert {"paris", "europe"} <= set(stored) <= key_words
+    for word in key_words:  # the very float, or absent when wordfreq says 0
+        assert stored.get(word, 0.0) == zipf_frequency(word, "en"), word
+    assert "fuzuli" in key_words and "fdwly" not in key_words
+
+
+def test_built_data_serves_word_frequencies_without_wordfreq(sources, tmp_path, monkeypatch):
+    build(sources, tmp_path / "out", zipf={"paris": 4.6, "europe": 4.67}.get)
+    monkeypatch.setitem(__import__("sys").modules, "wordfreq", None)  # import wordfreq now fails
+    g = Gazetteer(tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert g.word_frequency("paris") == 4.6 and g.word_frequency("europe") == 4.67
+    assert g.word_frequency("fuzuli") == 0.0  # held by no row: 0
+    assert g.word_frequency("paris") == 4.6  # from the instance's memo

