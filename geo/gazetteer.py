@@ -23,8 +23,14 @@ more, and the ones cut are villages no resolver would pick.
 Speed: the index stores, per name key, its ranked candidates with their place columns
 in one ``marshal``-packed row, so a first-time lookup is one B-tree probe and one C-level
 unpacking, not a join and a row per candidate (``benchmarks/gazetteer_bench.py``: about
-19k first-time lookups/s before, 26-29k/s with this layout; the rest of the time is
-``name_key`` and the probe). The index is about 125 MB (64 MB before).
+19k first-time lookups/s before, 26-29k/s with this layout). Records are built on first
+use, each Place once per instance: :meth:`Gazetteer.lookup` builds no NameMatch, and names
+of plain ASCII letters skip most of ``name_key`` (34-36k -> 40-43k/s, best of 5 passes;
+about 11 of a first-time lookup's ~24 us are now the SQLite probe, 5 building Places, 3
+unpacking). The index is about 125 MB (64 MB before).
+
+It also holds ``word_zipf.tsv.gz``, the English word frequencies of the words of every
+name (:meth:`Gazetteer.word_frequency`), which the recognizer's features read.
 
 >>> import tempfile
 >>> g = Gazetteer(cache_dir=tempfile.mkdtemp())  # opens nothing yet
@@ -48,7 +54,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from geo.errors import DataError, NotFoundError
-from geo.names import name_key
+from geo.names import _ABBREVIATIONS, name_key  # _ABBREVIATIONS: see _key
 from geo.records import MATCH_KINDS, NameMatch, Place
 
 __all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES"]
@@ -63,9 +69,11 @@ _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
 # Optional: data built before it existed has none (word_frequency() then asks wordfreq).
 _WORDS_ARTIFACT = "word_zipf.tsv.gz"
 _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
-assert MATCH_KINDS[3] == "demonym"  # _decode tests the rank, not the string
+assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
 _KEYS_PER_QUERY = 500  # bound parameters per known_keys() query (SQLite allows 32766)
+# What a name that names nothing has (shared, never changed: its records are the empty tuples).
+_MISS = ((), (), ())
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
 
 # A frozen dataclass's __init__ routes every field through object.__setattr__; setting the
@@ -98,13 +106,25 @@ if _FAST_RECORDS:
         _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
         return p
 
-    def _decode(rows: tuple, places: dict[int, Place], _new=object.__new__, _P=Place, _N=NameMatch, _kinds=MATCH_KINDS):
-        """(matches, non-demonym places) of packed index rows; Places reused through ``places``.
+    def _places_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _P=Place) -> tuple[Place, ...]:
+        """The non-demonym places of packed index rows; Places reused through ``places``.
 
         Written out inline: this loop is most of a first-time lookup's Python work.
         """
-        found = []
         named = []
+        for r in rows:
+            if r[9] != 3:  # MATCH_KINDS[3] == "demonym"
+                p = places.get(r[0])
+                if p is None:
+                    p = places[r[0]] = _new(_P)
+                    _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
+                    _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
+                named.append(p)
+        return tuple(named)
+
+    def _matches_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _P=Place, _N=NameMatch, _kinds=MATCH_KINDS):
+        """The matches of packed index rows; Places reused through ``places``."""
+        found = []
         for r in rows:
             p = places.get(r[0])
             if p is None:
@@ -115,23 +135,38 @@ if _FAST_RECORDS:
             _M0(m, p)
             _M1(m, _kinds[r[9]])
             found.append(m)
-            if r[9] != 3:  # MATCH_KINDS[3] == "demonym"
-                named.append(p)
-        return tuple(found), tuple(named)
+        return tuple(found)
 
 else:  # pragma: no cover - only if records.py changes shape
 
     def _new_place(r: tuple) -> Place:
         return Place(*r[1:9])
 
-    def _decode(rows: tuple, places: dict[int, Place]):
-        found = []
-        for r in rows:
-            p = places.get(r[0])
-            if p is None:
-                p = places[r[0]] = _new_place(r)
-            found.append(NameMatch(p, MATCH_KINDS[r[9]]))
-        return tuple(found), tuple(m.place for m in found if m.match != "demonym")
+    def _place_of(r: tuple, places: dict[int, Place]) -> Place:
+        p = places.get(r[0])
+        if p is None:
+            p = places[r[0]] = _new_place(r)
+        return p
+
+    def _places_of(rows: tuple, places: dict[int, Place]) -> tuple[Place, ...]:
+        return tuple(_place_of(r, places) for r in rows if r[9] != 3)
+
+    def _matches_of(rows: tuple, places: dict[int, Place]) -> tuple[NameMatch, ...]:
+        return tuple(NameMatch(_place_of(r, places), MATCH_KINDS[r[9]]) for r in rows)
+
+
+# name_key() of a name of ASCII letters and spaces, by a shorter path: lower case, single
+# spaces, the abbreviations spelled out (nothing to fold, strip or split on). Most names
+# looked up are such; tests check it agrees with name_key.
+def _key(name: str, _abbr=_ABBREVIATIONS, _name_key=name_key) -> str:
+    if name.isascii():
+        low = name.lower()
+        if low.isalpha():
+            return _abbr.get(low, low)
+        words = low.split()
+        if "".join(words).isalpha():
+            return " ".join([_abbr.get(w, w) for w in words])
+    return _name_key(name)
 
 
 def _default_data_dir() -> Path:
@@ -164,8 +199,8 @@ class Gazetteer:
         self._capitals: tuple[dict[str, str], frozenset[str]] | None = None  # read once, on first use
         # name key -> (matches, lookup places); and the same by the name as given, which
         # spares name_key() for names seen before.
-        self._memo: dict[str, tuple[tuple[NameMatch, ...], tuple[Place, ...]]] = {}
-        self._memo_raw: dict[str, tuple[tuple[NameMatch, ...], tuple[Place, ...]]] = {}
+        self._memo: dict[str, list] = {}  # see _entry()
+        self._memo_raw: dict[str, list] = {}
         # known_keys() answers, True or False per key: a corpus repeats most of its
         # capitalised words and n-grams, and most n-grams name nothing (never in _memo).
         self._known: dict[str, bool] = {}
@@ -273,15 +308,17 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- names
 
-    def _entry(self, name: str) -> tuple[tuple[NameMatch, ...], tuple[Place, ...]]:
+    def _entry(self, name: str) -> list | tuple:
+        """``[packed rows, lookup places or None, matches or None]`` of a name: the records
+        are built on first use (lookup() needs no NameMatch, matches() all of them)."""
         entry = self._memo_raw.get(name)
         if entry is not None:
             return entry
-        key = name_key(name)
+        key = _key(name)
         entry = self._memo.get(key)
         if entry is None:
             row = self._db().execute("SELECT rows FROM hits WHERE key = ?", (key,)).fetchone()
-            entry = _decode(marshal.loads(row[0]), self._places) if row else ((), ())
+            entry = [marshal.loads(row[0]), None, None] if row else _MISS
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
@@ -341,11 +378,18 @@ class Gazetteer:
 
     def matches(self, name: str) -> tuple[NameMatch, ...]:
         """Every place the name can refer to, with how it matched, best first (see module doc)."""
-        return self._entry(name)[0]
+        entry = self._memo_raw.get(name) or self._entry(name)  # entries are never empty
+        found = entry[2]
+        if found is None:
+            found = entry[2] = _matches_of(entry[0], self._places)
+        return found
 
     def lookup(self, name: str, *, limit: int | None = None) -> tuple[Place, ...]:
         """Places the name refers to (demonym matches excluded), best first."""
-        places = self._entry(name)[1]
+        entry = self._memo_raw.get(name) or self._entry(name)
+        places = entry[1]
+        if places is None:
+            places = entry[1] = _places_of(entry[0], self._places)
         return places if limit is None else places[:limit]
 
     def known_keys(self, keys: Iterable[str]) -> frozenset[str]:
@@ -365,7 +409,7 @@ class Gazetteer:
                 if entry is None:
                     ask.append(k)
                     continue
-                hit = bool(entry[0])
+                hit = bool(entry[0])  # any packed rows
             if hit:
                 known.add(k)
         if ask:
