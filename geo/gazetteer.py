@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from geo.errors import DataError, NotFoundError
-from geo.names import _ABBREVIATIONS, name_key  # _ABBREVIATIONS: see _key
+from geo.names import name_key
 from geo.records import MATCH_KINDS, NameMatch, Place
 
 __all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES"]
@@ -153,20 +153,6 @@ else:  # pragma: no cover - only if records.py changes shape
 
     def _matches_of(rows: tuple, places: dict[int, Place]) -> tuple[NameMatch, ...]:
         return tuple(NameMatch(_place_of(r, places), MATCH_KINDS[r[9]]) for r in rows)
-
-
-# name_key() of a name of ASCII letters and spaces, by a shorter path: lower case, single
-# spaces, the abbreviations spelled out (nothing to fold, strip or split on). Most names
-# looked up are such; tests check it agrees with name_key.
-def _key(name: str, _abbr=_ABBREVIATIONS, _name_key=name_key) -> str:
-    if name.isascii():
-        low = name.lower()
-        if low.isalpha():
-            return _abbr.get(low, low)
-        words = low.split()
-        if "".join(words).isalpha():
-            return " ".join([_abbr.get(w, w) for w in words])
-    return _name_key(name)
 
 
 def _default_data_dir() -> Path:
@@ -314,7 +300,7 @@ class Gazetteer:
         entry = self._memo_raw.get(name)
         if entry is not None:
             return entry
-        key = _key(name)
+        key = name_key(name)
         entry = self._memo.get(key)
         if entry is None:
             row = self._db().execute("SELECT rows FROM hits WHERE key = ?", (key,)).fetchone()

@@ -72,20 +72,6 @@ def test_known_keys_in_chunks_and_from_the_memo(data, tmp_path):
     assert g.known_keys(iter(["land"])) == {"land"}
 
 
-def test_fast_key_agrees_with_name_key():
-    import random
-
-    from geo.gazetteer import _key
-    from geo.names import name_key
-
-    rng = random.Random(3)
-    alphabet = "abcXYZ St.Mt'-_ \t\x1fééßØ’0"
-    names = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(5000)]
-    names += ["St", "ST", "Mt Hood", "ft worth", " Ste  Marie ", "New York", "Ft", "FT. Worth", "Saint-Denis", "U.S."]
-    for name in names:
-        assert _key(name) == name_key(name), name
-
-
 def test_lookup_and_matches_share_records_built_once(data, tmp_path):
     g = Gazetteer(data, cache_dir=tmp_path / "c")
     places = g.lookup("Springfield")
