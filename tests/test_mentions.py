@@ -47,3 +47,19 @@ def test_names_do_not_join_across_sentences_or_lines():
 
 def test_tokenize_keeps_dotted_abbreviations_whole():
     assert [t.text for t in tokenize("W.Va. and the U.S. border")] == ["W.Va.", "and", "the", "U.S.", "border"]
+
+
+def test_a_continent_by_its_own_name_is_kept_whatever_the_model_says():
+    from geo.records import Place
+    from tests.fakes import AZ
+
+    europe = Place("6255148", "Europe", "continent", 48.69, 9.14, "", "", 0)
+    gz = FakeGazetteer([("Europe", europe, "name"), ("Azerbaijan", AZ, "name")])
+
+    class RejectAll:
+        def accepts(self, features):
+            return False
+
+    text = "Prices rose across Europe and Azerbaijan."
+    found = find_mentions(text, split_sentences(text), gz, RejectAll())
+    assert [m.text for m in found] == ["Europe"]
