@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from geo.distance import EARTH_RADIUS_KM, haversine_km
 from geo.errors import InputError
 
 __all__ = [
@@ -55,30 +56,12 @@ __all__ = [
     "format_table",
 ]
 
-#: Mean earth radius (IUGG), the one the reference scorer uses.
-EARTH_RADIUS_KM = 6371.0088
 #: The "largest possible error" of Gritta et al. (2018): errors are capped here for the AUC.
 AUC_MAX_ERROR_KM = 20039.0
 MATCHINGS = ("exact", "overlap")
 
 
-# ------------------------------------------------------------------ geometry
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points given in degrees.
-
-    >>> round(haversine_km(0.0, 0.0, 0.0, 1.0), 3)
-    111.195
-    >>> haversine_km(12.5, -7.0, 12.5, -7.0)
-    0.0
-    """
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi = (phi2 - phi1) / 2
-    half_dlam = math.radians(lon2 - lon1) / 2
-    h = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlam) ** 2
-    # rounding can push h a hair above 1 for antipodal points; asin would fail
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+# ------------------------------------------------------------------ errors
 
 
 def auc_log_error(errors_km: Iterable[float]) -> float | None:

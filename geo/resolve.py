@@ -17,9 +17,9 @@ Every resolution keeps its score, the runner-up candidates and a short reason.
 from __future__ import annotations
 
 import functools
-import math
 import re
 
+from geo.distance import haversine_km
 from geo.names import name_key
 from geo.records import Candidate, Mention, Place, Resolution
 
@@ -85,15 +85,6 @@ def _qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list
     return pairs
 
 
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance (haversine)."""
-    p = math.pi / 180
-    h = math.sin((b.lat - a.lat) * p / 2) ** 2 + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin(
-        (b.lon - a.lon) * p / 2
-    ) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _admin1_of(place: Place) -> tuple[str, str] | None:
     if place.kind == "adm1":
         return (place.country_code, _key(place.name))
@@ -132,7 +123,7 @@ def _local_features(
         if towns and place.kind in ("adm1", "adm2"):
             if admin_word:
                 extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
-            elif any(t.country_code == place.country_code and _km(t, place) < 100 for t in towns):
+            elif any(t.country_code == place.country_code and haversine_km(t.lat, t.lon, place.lat, place.lon) < 100 for t in towns):
                 # The town is meant, not the district named after it; other towns keep their chance.
                 extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
         result.append(extra)
