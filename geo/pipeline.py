@@ -42,12 +42,8 @@ def map_text(text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "te
     data_dir = getattr(gz, "data_dir", None)
     model = default_model(str(data_dir)) if data_dir is not None else None
     mentions = find_mentions(text, sentences, gz, model)
-    # A name repeated in the text has the same candidates: rank them once per document.
-    ranked: dict[tuple[str, str], tuple] = {}
-    for m in mentions:
-        if (m.text, m.kind) not in ranked:
-            ranked[(m.text, m.kind)] = candidates_for(m, gz)
-    candidates = tuple(ranked[(m.text, m.kind)] for m in mentions)
+    # (candidates_for remembers each name's ranking in the gazetteer: repeats cost a lookup.)
+    candidates = tuple(candidates_for(m, gz) for m in mentions)
     resolutions = resolve(text, mentions, candidates)
     shapes: dict[str, dict[str, Any]] = {}
     if outlines:
