@@ -304,17 +304,20 @@ def read_natural_earth(src: Sources) -> list[tuple[dict[str, Any], Any]]:
     return [(sr.record.as_dict(), shape(sr.shape.__geo_interface__)) for sr in reader.shapeRecords()]
 
 
+def _gpkg_rows(src: Sources, sql: str) -> list[tuple]:
+    """The rows of a query on world_map.gpkg, opened read-only."""
+    con = sqlite3.connect(f"file:{src.world_map_gpkg}?mode=ro", uri=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 def read_gpkg_adm1(src: Sources) -> list[tuple[str, tuple[str, ...], str, Any]]:
     """(iso2, names, fips, geometry) per admin-1 outline of world_map.gpkg."""
     if src.world_map_gpkg is None:
         return []
-    con = sqlite3.connect(f"file:{src.world_map_gpkg}?mode=ro", uri=True)
-    try:
-        rows = con.execute(
-            "SELECT fid, iso_a2, name, gn_name, woe_name, fips, geom FROM states_provinces ORDER BY fid"
-        ).fetchall()
-    finally:
-        con.close()
+    rows = _gpkg_rows(src, "SELECT fid, iso_a2, name, gn_name, woe_name, fips, geom FROM states_provinces ORDER BY fid")
     return [(r[1] or "", tuple(n for n in r[2:5] if n), r[5] or "", _gpkg_geometry(r[6])) for r in rows if r[6]]
 
 
@@ -324,13 +327,7 @@ def read_nk_oblast(src: Sources):
         return None
     from shapely.geometry import Polygon
 
-    con = sqlite3.connect(f"file:{src.world_map_gpkg}?mode=ro", uri=True)
-    try:
-        blobs = con.execute(
-            "SELECT geom FROM disputed_borders WHERE name = 'Former USSR oblast in 1991' ORDER BY fid"
-        ).fetchall()
-    finally:
-        con.close()
+    blobs = _gpkg_rows(src, "SELECT geom FROM disputed_borders WHERE name = 'Former USSR oblast in 1991' ORDER BY fid")
     parts = [list(line.coords) for (b,) in blobs for line in _gpkg_geometry(b).geoms]
     if not parts:
         return None
