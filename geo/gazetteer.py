@@ -20,14 +20,15 @@ or a ``demonym`` ("Azerbaijani"); :meth:`Gazetteer.lookup` leaves demonyms out,
 places, the best by this order: only a handful of names ("Santa Maria", 162 towns) have
 more, and the ones cut are villages no resolver would pick.
 
-Speed: the index stores, per name key, its ranked candidates with their place columns
-in one ``marshal``-packed row, so a first-time lookup is one B-tree probe and one C-level
-unpacking, not a join and a row per candidate (``benchmarks/gazetteer_bench.py``: about
-19k first-time lookups/s before, 26-29k/s with this layout). Records are built on first
-use, each Place once per instance: :meth:`Gazetteer.lookup` builds no NameMatch, and names
-of plain ASCII letters skip most of ``name_key`` (34-36k -> 40-43k/s, best of 5 passes;
-about 11 of a first-time lookup's ~24 us are now the SQLite probe, 5 building Places, 3
-unpacking). The index is about 125 MB (64 MB before).
+Speed: per name key, the ranked candidates with their place columns are packed into one
+``marshal`` value in a memory-mapped hash file beside the SQLite database
+(:mod:`geo.keystore`), so a first-time lookup is one hash probe and one C-level
+unpacking, not a join and a row per candidate. Records are built on first use, each
+Place once per instance: :meth:`Gazetteer.lookup` builds no NameMatch, and names of plain
+ASCII letters skip most of ``name_key``. ``benchmarks/gazetteer_bench.py``, first-time
+lookups: 19k/s with a row per candidate, 40-43k/s with the packed value in a SQLite
+table (~10 of ~24 us were the B-tree probe), 67-72k/s from the hash file (~2 us a probe).
+The SQLite database keeps places, alternate names, outlines and word frequencies.
 
 It also holds ``word_zipf.tsv.gz``, the English word frequencies of the words of every
 name (:meth:`Gazetteer.word_frequency`), which the recognizer's features read.
@@ -54,6 +55,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from geo.errors import DataError, NotFoundError
+from geo.keystore import KeyStore, write_keystore
 from geo.names import name_key
 from geo.records import MATCH_KINDS, NameMatch, Place
 
@@ -62,7 +64,7 @@ __all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 #: Places kept per name key, best first (see the module doc).
 MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
@@ -71,7 +73,6 @@ _WORDS_ARTIFACT = "word_zipf.tsv.gz"
 _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
 assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
-_KEYS_PER_QUERY = 500  # bound parameters per known_keys() query (SQLite allows 32766)
 # What a name that names nothing has (shared, never changed: its records are the empty tuples).
 _MISS = ((), (), ())
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
@@ -180,6 +181,7 @@ class Gazetteer:
         self.data_dir = Path(data_dir) if data_dir is not None else _default_data_dir()
         self.cache_dir = Path(cache_dir) if cache_dir is not None else _default_cache_dir()
         self._con: sqlite3.Connection | None = None
+        self._names: KeyStore | None = None  # name key -> packed ranked candidates
         self._index: Path | None = None
         self._places: dict[int, Place] = {}
         self._capitals: tuple[dict[str, str], frozenset[str]] | None = None  # read once, on first use
@@ -222,11 +224,22 @@ class Gazetteer:
             path = self.index_path()
             if not path.exists():
                 build_index(self.data_dir, path)
+            # The name store is renamed into place before the database: a database that
+            # exists has its store (a missing one is a damaged cache: rebuild).
+            names = _names_path(path)
+            if not names.exists():
+                build_index(self.data_dir, path)
+            self._names = KeyStore(names)
             self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-            # No mmap: it makes first-time lookups ~10% faster but every page touched then
+            # No SQLite mmap: it makes its probes ~10% faster but every page touched then
             # counts in the process's memory (60 -> 138 MB peak in the benchmark).
             self._index = path
         return self._con
+
+    def _name_store(self) -> KeyStore:
+        if self._names is None:
+            self._db()
+        return self._names  # type: ignore[return-value]
 
     def ensure_index(self) -> Path:
         """Open the index now, building it first if it is missing; its path.
@@ -303,8 +316,8 @@ class Gazetteer:
         key = name_key(name)
         entry = self._memo.get(key)
         if entry is None:
-            row = self._db().execute("SELECT rows FROM hits WHERE key = ?", (key,)).fetchone()
-            entry = [marshal.loads(row[0]), None, None] if row else _MISS
+            packed = (self._names or self._name_store()).get(key)
+            entry = [marshal.loads(packed), None, None] if packed is not None else _MISS
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
@@ -399,13 +412,8 @@ class Gazetteer:
             if hit:
                 known.add(k)
         if ask:
-            ask.sort()
-            con = self._db()
-            found: set[str] = set()
-            for i in range(0, len(ask), _KEYS_PER_QUERY):
-                chunk = ask[i : i + _KEYS_PER_QUERY]
-                rows = con.execute(f"SELECT key FROM keys WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-                found.update(r[0] for r in rows)
+            store = self._names or self._name_store()
+            found = {k for k in ask if k in store}
             known |= found
             if len(asked) + len(ask) > _CACHE_LIMIT:
                 asked.clear()
@@ -452,6 +460,9 @@ class Gazetteer:
         if self._con is not None:
             self._con.close()
             self._con = None
+        if self._names is not None:
+            self._names.close()
+            self._names = None
         self._memo.clear()
         self._memo_raw.clear()
         self._known.clear()
@@ -486,8 +497,6 @@ CREATE TABLE altnames (place INTEGER, match INTEGER, name TEXT, PRIMARY KEY (pla
 CREATE TABLE outlines (place INTEGER PRIMARY KEY, wkt TEXT);
 CREATE TABLE raw (key TEXT, place INTEGER, match INTEGER);
 CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
-CREATE TABLE hits (key TEXT PRIMARY KEY, rows BLOB) WITHOUT ROWID;
-CREATE TABLE keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
 """
 
@@ -506,15 +515,23 @@ SELECT key, ROW_NUMBER() OVER (PARTITION BY key ORDER BY adj, pop DESC, id) - 1,
 """
 
 
+def _names_path(index: Path) -> Path:
+    """The name store (:mod:`geo.keystore`) that belongs to the SQLite index at ``index``."""
+    return index.with_suffix(".names")
+
+
 def build_index(data_dir: Path, path: Path) -> None:
-    """Build the SQLite index for ``data_dir`` at ``path`` (atomically: temp file, then rename)."""
+    """Build the index for ``data_dir``: the SQLite database at ``path`` and its name store
+    beside it (atomically: temp files, then renames)."""
     t0 = time.perf_counter()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        fd, tmp_names = tempfile.mkstemp(prefix=_names_path(path).name + ".", suffix=".tmp", dir=path.parent)
+        os.close(fd)
     except OSError as e:
         raise DataError(f"cannot write the gazetteer index in {str(path.parent)!r}: {e}") from e
-    os.close(fd)
     print(f"geo: building the gazetteer index in {path} (once; takes about half a minute)", file=sys.stderr)
     try:
         con = sqlite3.connect(tmp)
@@ -550,26 +567,30 @@ def build_index(data_dir: Path, path: Path) -> None:
         if words.exists():  # the 'words' meta row says the table holds the artifact
             con.executemany("INSERT INTO words VALUES (?,?)", ((w, float(v)) for w, v in _tsv(words)))
             con.execute("INSERT INTO meta VALUES ('words', (SELECT COUNT(*) FROM words))")
-        # One row per key: its best MAX_CANDIDATES candidates with their place columns, packed.
+        # The name store: per key, its best MAX_CANDIDATES candidates with their place
+        # columns, packed in one value.
         ranked = con.execute(
             f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match "
             f"FROM names n JOIN places p ON p.rowid = n.place WHERE n.ord < {MAX_CANDIDATES} ORDER BY n.key, n.ord"
         )
-        con.executemany(
-            "INSERT INTO hits VALUES (?,?)",
+        write_keystore(
+            tmp_names,
             ((key, marshal.dumps(tuple(r[1:] for r in rows))) for key, rows in itertools.groupby(ranked, key=lambda r: r[0])),
         )
-        # The keys alone, densely packed, for known_keys(): ~40% faster than probing hits.
-        con.executescript("INSERT INTO keys SELECT key FROM hits; DROP TABLE raw; DROP TABLE names; ANALYZE;")
+        con.executescript("DROP TABLE raw; DROP TABLE names; ANALYZE;")
         con.commit()
         con.execute("VACUUM")
         con.close()
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the index is shared, read-only
-        os.replace(tmp, path)
+        # mkstemp makes them private; the index is shared, read-only. The store goes first:
+        # readers take an existing database to mean a complete index.
+        for done, final in ((tmp_names, _names_path(path)), (tmp, path)):
+            os.chmod(done, 0o644)
+            os.replace(done, final)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        for leftover in (tmp, tmp_names):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
         raise
     print(f"geo: gazetteer index ready ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)

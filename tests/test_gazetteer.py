@@ -4,6 +4,8 @@ index build on a tiny data directory written here."""
 from __future__ import annotations
 
 import gzip
+import subprocess
+import sys
 import json
 
 import pytest
@@ -250,7 +252,7 @@ def test_index_is_built_once_into_an_empty_cache_and_reused(tiny_data, tmp_path,
     assert [p.id for p in g.lookup("springfield")] == ["4", "3", "2"]  # town before its namesake district
     assert "building the gazetteer index" in capsys.readouterr().err
     index = g.index_path()
-    assert index.exists() and list(cache.iterdir()) == [index]
+    assert sorted(cache.iterdir()) == [index.with_suffix(".names"), index]  # no temp files left
     built = index.stat().st_mtime_ns
     again = Gazetteer(tiny_data, cache_dir=cache)
     assert again.lookup("Land")[0] == Place("1", "Land", "country", 10.0, 20.0, "LD", "", 1000)
@@ -259,6 +261,38 @@ def test_index_is_built_once_into_an_empty_cache_and_reused(tiny_data, tmp_path,
     assert again.outline("1").contains(Point(20, 10))
     assert again.outline("3") is None
     assert [m.match for m in again.matches("Landish")] == ["demonym"]
+
+
+_BUILD_AND_LOOK_UP = """
+import sys
+from geo.gazetteer import Gazetteer
+g = Gazetteer(sys.argv[1], cache_dir=sys.argv[2])
+print(",".join(p.id for p in g.lookup("Springfield")), g.info()["places"])
+"""
+
+
+def test_two_first_runs_at_once_build_one_sound_index(tiny_data, tmp_path):
+    cache = tmp_path / "cache"
+    runs = [
+        subprocess.Popen([sys.executable, "-c", _BUILD_AND_LOOK_UP, str(tiny_data), str(cache)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    outputs = [r.communicate(timeout=120) for r in runs]
+    assert [r.returncode for r in runs] == [0] * 4, outputs
+    assert [out for out, _ in outputs] == ["4,3,2 4\n"] * 4
+    index = Gazetteer(tiny_data, cache_dir=cache).index_path()
+    assert sorted(cache.iterdir()) == [index.with_suffix(".names"), index]
+    assert [p.id for p in Gazetteer(tiny_data, cache_dir=cache).lookup("springvale")] == ["3"]
+
+
+def test_an_index_without_its_name_store_is_rebuilt(tiny_data, tmp_path, capsys):
+    cache = tmp_path / "cache"
+    index = Gazetteer(tiny_data, cache_dir=cache).ensure_index()
+    index.with_suffix(".names").unlink()
+    capsys.readouterr()
+    assert [p.id for p in Gazetteer(tiny_data, cache_dir=cache).lookup("Land")] == ["1"]
+    assert "building the gazetteer index" in capsys.readouterr().err
 
 
 def test_capitals_of_tiny_data_and_of_data_without_them(tiny_data, tmp_path):
