@@ -1,8 +1,10 @@
 """The bundled offline gazetteer: look places up by name, id or country code.
 
 ``data/`` holds compact gzip artifacts written by ``python -m geo.data build``. On first
-use a SQLite index is built from them into the user cache directory (one line on stderr
-says so); later runs, and any number of processes, open that index read-only.
+use an index (a SQLite database and a hash file of names) is built from them into the
+user cache directory (one line on stderr says so); later runs, and any number of
+processes, open that index read-only. Building one deletes the indexes of other data
+versions that nothing has opened for :data:`STALE_AFTER_DAYS` days.
 
 Ranking (the "prior" every lookup is ordered by):
 
@@ -59,7 +61,7 @@ from geo.keystore import KeyStore, write_keystore
 from geo.names import name_key
 from geo.records import MATCH_KINDS, NameMatch, Place
 
-__all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES"]
+__all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
 
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2"))}
@@ -230,6 +232,7 @@ class Gazetteer:
             if not names.exists():
                 build_index(self.data_dir, path)
             self._names = KeyStore(names)
+            _mark_used(path)
             self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
             # No SQLite mmap: it makes its probes ~10% faster but every page touched then
             # counts in the process's memory (60 -> 138 MB peak in the benchmark).
@@ -515,6 +518,48 @@ SELECT key, ROW_NUMBER() OVER (PARTITION BY key ORDER BY adj, pop DESC, id) - 1,
 """
 
 
+#: An index not opened for this many days is deleted when another one is built beside it.
+STALE_AFTER_DAYS = 30
+_DAY = 86_400
+
+
+def _mark_used(index: Path) -> None:
+    """Record that ``index`` is in use (its mtime; at most once a day): builds of other
+    indexes delete only the unused ones. Best effort: a read-only cache just skips it."""
+    try:
+        if time.time() - index.stat().st_mtime > _DAY:
+            os.utime(index)
+    except OSError:
+        pass
+
+
+def _remove_stale_indexes(cache_dir: Path, keep: Path) -> None:
+    """Delete the indexes in ``cache_dir`` (other data versions, older geo versions) that
+    no process has opened for :data:`STALE_AFTER_DAYS` days, and temp files of builds
+    that died a day ago or more. A process still using one keeps its open files."""
+    now, freed, count = time.time(), 0, 0
+    for index in cache_dir.glob("gazetteer-*.sqlite"):
+        try:
+            if index == keep or now - index.stat().st_mtime < STALE_AFTER_DAYS * _DAY:
+                continue
+            for part in (index, _names_path(index)):
+                if part.exists():
+                    freed += part.stat().st_size
+                    part.unlink()
+            count += 1
+        except OSError:
+            continue
+    for tmp in cache_dir.glob("gazetteer-*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > _DAY:
+                tmp.unlink()
+        except OSError:
+            continue
+    if count:
+        print(f"geo: removed {count} gazetteer index(es) unused for {STALE_AFTER_DAYS} days from {cache_dir} "
+              f"({freed / 1e6:.0f} MB)", file=sys.stderr)
+
+
 def _names_path(index: Path) -> Path:
     """The name store (:mod:`geo.keystore`) that belongs to the SQLite index at ``index``."""
     return index.with_suffix(".names")
@@ -594,3 +639,4 @@ def build_index(data_dir: Path, path: Path) -> None:
                 pass
         raise
     print(f"geo: gazetteer index ready ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    _remove_stale_indexes(path.parent, keep=path)

@@ -350,3 +350,39 @@ def test_bundled_word_frequencies_are_wordfreqs(gazetteer):
     for word in ("paris", "council", "new", "york", "saint", "park", "fuzuli", "tovuz"):  # words of names
         assert gazetteer.word_frequency(word) == zipf_frequency(word, "en"), word
     assert gazetteer.word_frequency("trend") == 0.0 < zipf_frequency("trend", "en")  # of no name: not held
+
+
+def test_a_build_deletes_only_indexes_unused_for_a_month(tiny_data, tmp_path, capsys):
+    import os
+    import time
+
+    from geo.gazetteer import STALE_AFTER_DAYS
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    month_ago = time.time() - (STALE_AFTER_DAYS + 1) * 86_400
+    stale = [cache / "gazetteer-0000000000000001.sqlite", cache / "gazetteer-0000000000000001.names",
+             cache / "gazetteer-0000000000000002.sqlite", cache / "gazetteer-0000000000000003.sqlite.x.tmp"]
+    recent = [cache / "gazetteer-0000000000000004.sqlite", cache / "gazetteer-0000000000000004.names",
+              cache / "notes.txt"]
+    for f in stale + recent:
+        f.write_bytes(b"old")
+    for f in stale + [cache / "notes.txt"]:
+        os.utime(f, (month_ago, month_ago))
+    g = Gazetteer(tiny_data, cache_dir=cache)
+    assert g.lookup("Land")[0].id == "1"
+    assert "removed 2 gazetteer index(es)" in capsys.readouterr().err
+    index = g.index_path()
+    assert sorted(cache.iterdir()) == sorted(recent + [index, index.with_suffix(".names")])
+
+
+def test_opening_an_old_index_marks_it_used(tiny_data, tmp_path):
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    index = Gazetteer(tiny_data, cache_dir=cache).ensure_index()
+    long_ago = time.time() - 10 * 86_400
+    os.utime(index, (long_ago, long_ago))
+    Gazetteer(tiny_data, cache_dir=cache).ensure_index()
+    assert time.time() - index.stat().st_mtime < 3600
