@@ -12,9 +12,11 @@ Jafarov"). Demonyms and adjectives ("Azerbaijani", "Armenians") become mentions
 of kind ``"demonym"``.
 
 Nothing here keeps state between calls that could change an answer: per-call memos live
-in local variables, the module-level memo of word keys remembers a pure function, and what
-depends on the gazetteer (what it says of a name, how common a word of a name is) is kept
-in the gazetteer's per-instance ``derived_memo`` when it offers one; all bounded in size.
+in local variables, the module-level memos of word keys and of a run's pieces remember pure
+functions, and what depends on the gazetteer (which spans of a run's words it knows, what it
+says of a span's text, how common a word of a name is) is kept in the gazetteer's
+per-instance ``derived_memo`` when it offers one; all bounded in size. Names repeat across
+documents, so most runs and spans are answered from these memos.
 
 How common a word is comes from the gazetteer's ``word_frequency`` (geo.gazetteer: a table
 built from wordfreq into data/), which holds every word of every name key: recognition asks
@@ -175,13 +177,13 @@ class SpanCandidate:
 class _Context:
     """Facts about the whole document that help judge one span."""
 
-    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo", "facts_memo", "zipf", "zipf_labels")
+    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo", "surface_memo", "zipf", "zipf_labels")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str]):
         self.text = text
-        # What the gazetteer says of each name, as features: the gazetteer's own per-instance
-        # memo when it offers one (names repeat across documents), else this document's.
-        self.facts_memo: dict = {}
+        # What a span's text says wherever it stands (see surface_facts): the gazetteer's own
+        # per-instance memo when it offers one (names repeat across documents), else this document's.
+        self.surface_memo: dict = {}
         # How common a word is (see the module doc), and its "zipf=N" feature per word:
         # both depend on the gazetteer, so set per call by _proposals.
         self.zipf = _wordfreq_zipf
@@ -189,6 +191,22 @@ class _Context:
         self.mid_sentence_words = mid_sentence_words  # capitalised words seen away from a sentence start
         self.after_title_words = after_title_words  # capitalised words seen right after a title: person names
         self._lower_memo: dict[str, bool] = {}
+
+    def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
+        """What a span's text and the gazetteer say of it, in any document at any place;
+        None when the gazetteer has no match for it."""
+        facts = self.surface_memo.get(surface)
+        if facts is None or facts.key != key:
+            matches = gazetteer.matches(surface)
+            words = key.split()
+            memo = self.surface_memo
+            if len(memo) >= _FACTS_MEMO_LIMIT:
+                memo.clear()
+            facts = memo[surface] = _SurfaceFacts(
+                key, matches, _name_features(surface, words, matches, self) if matches else {},
+                SpanCandidate(0, 0, key, matches, ()).is_demonym, len(words) == 1,
+            )
+        return facts if facts.matches else None
 
     def zipf_label(self, word: str) -> str:
         """The feature of a one-word span's frequency, "zipf=N"."""
@@ -281,34 +299,83 @@ class _Run(NamedTuple):
     """A capitalised word sequence within one sentence, with the facts its spans share."""
 
     tokens: list[Token]
+    keys: tuple[str, ...]  # name_key of each token
     floor: int  # its sentence's start
     ceiling: int  # its sentence's end
     initial: bool  # its first word starts the sentence
     prev: str  # the word before it (see _word_before)
 
 
-def _runs(text: str, sentence_starts: tuple[int, ...]) -> list[_Run]:
-    """Capitalised word sequences, cut at sentence starts and after possessives."""
+def _runs(text: str, sentence_starts: tuple[int, ...]) -> tuple[list[_Run], frozenset[str], frozenset[str]]:
+    """Capitalised word sequences, cut at sentence starts and after possessives; with the
+    capitalised words seen away from a sentence start and those seen right after a title
+    (see _Context), noted in the same pass."""
     runs: list[_Run] = []
+    mid, titled = set(), set()
     last = len(sentence_starts)
     for match in _RUN.finditer(text):
         word = match.group()
+        start, end = match.span()
         if word.isalpha():  # most runs are one plain word: no need to tokenize
             if word.lower() in _FUNCTION_WORDS:
                 continue
-            start, end = match.span()
-            groups: list[list[Token]] = [[Token(start, end, word)]]
+            pieces: Iterable[tuple[list[Token], tuple[str, ...]]] = [([Token(start, end, word)], (_word_key(word),))]
         else:
-            groups = _split_run(text, match.start(), match.end(), sentence_starts)
-        for tokens in groups:
-            # Every token of a run lies in the same sentence: one bisection serves them all.
-            start = tokens[0].start
             n = bisect_right(sentence_starts, start)
+            if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
+                pieces = [
+                    (tokens, tuple(_word_key(token.text) for token in tokens))
+                    for tokens in _split_run(text, start, end, sentence_starts)
+                ]
+            else:  # the pieces of this run's text, remembered, moved to where it stands
+                pieces = [
+                    ([Token(s + start, e + start, w, p) for s, e, w, p in tokens], keys)
+                    for tokens, keys in _run_pieces(word)
+                ]
+        for tokens, keys in pieces:
+            # Every token of a run lies in the same sentence: one bisection serves them all.
+            first_start = tokens[0].start
+            n = bisect_right(sentence_starts, first_start)
             floor = sentence_starts[n - 1] if n else sentence_starts[0]
             ceiling = sentence_starts[n] if n < last else len(text)
-            prev = _word_before(text, start, floor)
-            runs.append(_Run(tokens, floor, ceiling, _initial_after(text, start, floor, prev), prev))
-    return runs
+            prev = _word_before(text, first_start, floor)
+            initial = _initial_after(text, first_start, floor, prev)
+            runs.append(_Run(tokens, keys, floor, ceiling, initial, prev))
+            # What the document says of its capitalised words (_Context), noted here, not in a second pass.
+            first = tokens[0].text.lower()
+            if not initial:
+                mid.add(first)
+            if prev in _TITLES:
+                titled.add(first)
+            previous = first
+            for token in tokens[1:]:
+                lower = token.text.lower()
+                mid.add(lower)
+                if previous in _TITLES:
+                    titled.add(lower)
+                previous = lower
+    return runs, frozenset(mid), frozenset(titled)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_pieces(run: str) -> tuple[tuple[tuple[Token, ...], tuple[str, ...]], ...]:
+    """(Tokens, their keys) of each piece of a run's text, offsets from its start: cut after
+    possessives, a lone function word dropped (what _split_run gives for a run no sentence
+    starts inside). Memoised (a pure function; bounded): names repeat across documents."""
+    pieces: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokenize(run):
+        if current and current[-1].possessive:
+            pieces.append(current)
+            current = []
+        current.append(token)
+    if current:
+        pieces.append(current)
+    return tuple(
+        (tuple(piece), tuple(_word_key(token.text) for token in piece))
+        for piece in pieces
+        if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS
+    )
 
 
 def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
@@ -331,29 +398,42 @@ def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]
     return [run for run in runs if len(run) > 1 or run[0].text.lower() not in _FUNCTION_WORDS]
 
 
-def _context(text: str, runs: list[_Run]) -> _Context:
-    mid, titled = set(), set()
-    for run in runs:
-        tokens = run.tokens
-        first = tokens[0].text.lower()
-        if not run.initial:
-            mid.add(first)
-        if run.prev in _TITLES:
-            titled.add(first)
-        previous = first
-        for token in tokens[1:]:
-            word = token.text.lower()
-            mid.add(word)
-            if previous in _TITLES:
-                titled.add(word)
-            previous = word
-    return _Context(text, frozenset(mid), frozenset(titled))
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _word_key(word: str) -> str:
     """``name_key`` of one word: memoised (a pure function; bounded), words repeat across documents."""
     return name_key(word)
+
+
+def _wanted_grams(keys: tuple[str, ...], wanted: set[str]) -> None:
+    """Add to ``wanted`` every n-gram of up to _MAX_WORDS of ``keys`` that neither starts nor
+    ends with a connector: the only ones _longest_known asks about."""
+    for i, first in enumerate(keys):
+        if first in CONNECTORS:
+            continue
+        gram = first
+        wanted.add(gram)
+        for last in keys[i + 1 : i + _MAX_WORDS]:
+            gram += " " + last
+            if last not in CONNECTORS:
+                wanted.add(gram)
+
+
+def _longest_known(keys: tuple[str, ...], known: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
+    """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right."""
+    spans = []
+    i = 0
+    while i < len(keys):
+        for j in range(min(len(keys), i + _MAX_WORDS), i, -1):
+            if keys[i] in CONNECTORS or keys[j - 1] in CONNECTORS:
+                continue
+            key = " ".join(keys[i:j])
+            if key in known:
+                spans.append((i, j, key))
+                i = j
+                break
+        else:
+            i += 1
+    return tuple(spans)
 
 
 def _proposals(
@@ -361,68 +441,40 @@ def _proposals(
 ) -> list[tuple[int, int, str, tuple[NameMatch, ...], dict[str, float], bool]]:
     """(start, end, key, matches, features, is_demonym) of every longest capitalised span the gazetteer knows."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
-    runs = _runs(text, tuple(s.start for s in sentences))
-    context = _context(text, runs)
+    runs, mid_sentence_words, after_title_words = _runs(text, tuple(s.start for s in sentences))
+    context = _Context(text, mid_sentence_words, after_title_words)
     derived_memo = getattr(gazetteer, "derived_memo", None)
+    # Which spans of a run's keys the gazetteer knows: the gazetteer's own per-instance memo
+    # when it offers one (runs repeat across documents), else this call's.
+    spans_of: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
     if derived_memo is not None:
-        context.facts_memo = derived_memo("span facts")
+        context.surface_memo = derived_memo("surface facts")
         context.zipf_labels = derived_memo("zipf labels")
+        spans_of = derived_memo("known spans")
+        # Emptied here, never below: the runs that skip the query must still find theirs.
+        if len(spans_of) >= _FACTS_MEMO_LIMIT:
+            spans_of.clear()
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
         context.zipf = word_frequency
-    run_keys: list[list[str]] = []
     wanted: set[str] = set()
     for run in runs:
-        tokens = run.tokens
-        if len(tokens) == 1:  # most runs
-            key = _word_key(tokens[0].text)
-            run_keys.append([key])
-            if key not in CONNECTORS:
-                wanted.add(key)
-            continue
-        keys = [_word_key(token.text) for token in tokens]
-        run_keys.append(keys)
-        # Every n-gram of up to _MAX_WORDS words that neither starts nor ends with a
-        # connector: the only ones the matching below asks about.
-        for i, first in enumerate(keys):
-            if first in CONNECTORS:
-                continue
-            gram = first
-            wanted.add(gram)
-            for last in keys[i + 1 : i + _MAX_WORDS]:
-                gram += " " + last
-                if last not in CONNECTORS:
-                    wanted.add(gram)
-    # One query for every n-gram of every run: the gazetteer answers which keys exist.
+        if run.keys not in spans_of:
+            _wanted_grams(run.keys, wanted)
+    # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     proposals = []
-    for run, keys in zip(runs, run_keys):
+    for run in runs:
+        spans = spans_of.get(run.keys)
+        if spans is None:
+            spans = spans_of[run.keys] = _longest_known(run.keys, known)
         tokens = run.tokens
-        if len(keys) == 1:  # most runs: one word, one possible span
-            key = keys[0]
-            if key in known and key not in CONNECTORS:
-                token = tokens[0]
-                matches = gazetteer.matches(text[token.start : token.end])
-                if matches:
-                    features, demonym = _span_features(run, 0, 1, key, matches, context)
-                    proposals.append((token.start, token.end, key, matches, features, demonym))
-            continue
-        i = 0
-        while i < len(keys):
-            for j in range(min(len(keys), i + _MAX_WORDS), i, -1):
-                if keys[i] in CONNECTORS or keys[j - 1] in CONNECTORS:
-                    continue
-                key = " ".join(keys[i:j])
-                if key in known:
-                    start, end = tokens[i].start, tokens[j - 1].end
-                    matches = gazetteer.matches(text[start:end])
-                    if matches:
-                        features, demonym = _span_features(run, i, j, key, matches, context)
-                        proposals.append((start, end, key, matches, features, demonym))
-                    i = j
-                    break
-            else:
-                i += 1
+        for i, j, key in spans:
+            start, end = tokens[i].start, tokens[j - 1].end
+            facts = context.surface_facts(text[start:end], key, gazetteer)
+            if facts is not None:
+                features = _span_features(run, i, j, facts, context)
+                proposals.append((start, end, key, facts.matches, features, facts.demonym))
     return proposals
 
 
@@ -451,7 +503,7 @@ def find_mentions(
         # training corpus marks continents too rarely for the model to learn it.
         always = "kind=continent" in features and "best match=name" in features
         # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-        if not always and model is not None and not model.accepts({name: features[name] for name in sorted(features)}):
+        if not always and model is not None and not model.accepts(dict(sorted(features.items()))):
             continue
         sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
         mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
@@ -472,21 +524,33 @@ def _wordfreq_zipf(word: str) -> float:
 _FACTS_MEMO_LIMIT = 50_000
 
 
-def _gazetteer_facts(key: str, matches: tuple[NameMatch, ...], memo: dict) -> tuple[dict[str, float], bool]:
-    """(What the gazetteer says of a name as features, whether the span is a demonym).
+class _SurfaceFacts(NamedTuple):
+    """What _Context.surface_facts remembers of a span's text."""
 
-    ``memo`` maps key -> (matches, features, is_demonym); an entry counts only for equal
-    matches (the gazetteer hands back the very same tuple, so that test is an identity check).
-    """
-    hit = memo.get(key)
-    if hit is not None and (hit[0] is matches or hit[0] == matches):
-        return hit[1], hit[2]
-    features = _gazetteer_features(matches)
-    demonym = SpanCandidate(0, 0, key, matches, ()).is_demonym
-    if len(memo) >= _FACTS_MEMO_LIMIT:
-        memo.clear()
-    memo[key] = (matches, features, demonym)
-    return features, demonym
+    key: str
+    matches: tuple[NameMatch, ...]
+    features: dict[str, float]  # the span's features that depend only on its text (_name_features)
+    demonym: bool
+    one_word: bool  # its key is one word
+
+
+def _name_features(surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context) -> dict[str, float]:
+    """The features of a span that its text, of key words ``words``, decides wherever it stands."""
+    f: dict[str, float] = {"bias": 1.0}
+    if len(words) == 1 and words[0] in _NEVER_ALONE:
+        f["rule:never"] = 1.0
+    f[_WORDS_LABEL[min(len(words), 3)]] = 1.0
+    if "." in surface:
+        f["dotted"] = 1.0
+    elif surface.isupper() and len(surface) > 1:
+        f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
+    if len(words) == 1:
+        f[context.zipf_label(words[0])] = 1.0
+    else:
+        zipf = context.zipf
+        f["multi zipf=%d" % int(min(zipf(w) for w in words))] = 1.0
+    f.update(_gazetteer_features(matches))
+    return f
 
 
 def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
@@ -506,24 +570,18 @@ def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
     return f
 
 
-def _span_features(
-    run: _Run, i: int, j: int, key: str, matches: tuple[NameMatch, ...], context: _Context
-) -> tuple[dict[str, float], bool]:
-    """(The recognizer's features of the span ``run.tokens[i:j]``, whether it is a demonym)."""
+def _span_features(run: _Run, i: int, j: int, facts: _SurfaceFacts, context: _Context) -> dict[str, float]:
+    """The recognizer's features of the span ``run.tokens[i:j]``: those of its text (``facts``),
+    of the document and of where it stands."""
     tokens, text = run.tokens, context.text
-    words = key.split()
     start, end = tokens[i].start, tokens[j - 1].end
-    surface = text[start:end]
-    f: dict[str, float] = {"bias": 1.0}
-    if len(words) == 1 and words[0] in _NEVER_ALONE:
-        f["rule:never"] = 1.0
+    f = dict(facts.features)
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     nxt = _word_after(text, end, run.ceiling)
     if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")):
         f["rule:never"] = 1.0  # "Colonel Jafarov", "Gov. Cuomo"
     f["prev=" + prev] = 1.0
     f["next=" + nxt] = 1.0
-    f[_WORDS_LABEL[min(len(words), 3)]] = 1.0
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
@@ -532,20 +590,12 @@ def _span_features(
         initial = tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
     if initial:
         f["initial"] = 1.0
-    if "." in surface:
-        f["dotted"] = 1.0
-    elif surface.isupper() and len(surface) > 1:
-        f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
-    lower = surface.lower()
-    if len(words) == 1:
-        f[context.zipf_label(words[0])] = 1.0
+    lower = text[start:end].lower()
+    if facts.one_word:
         if context.used_in_lower_case(lower):
             f["also lower case"] = 1.0
         if lower not in context.mid_sentence_words:
             f["only sentence-initial"] = 1.0
-    else:
-        zipf = context.zipf
-        f["multi zipf=%d" % int(min(zipf(w) for w in words))] = 1.0
     if i > 0:
         f["run before"] = 1.0
     if j < len(tokens):
@@ -554,6 +604,4 @@ def _span_features(
         f["after a title elsewhere"] = 1.0
     if tokens[j - 1].possessive:
         f["possessive"] = 1.0
-    gazetteer_features, demonym = _gazetteer_facts(key, matches, context.facts_memo)
-    f.update(gazetteer_features)
-    return f, demonym
+    return f

@@ -109,3 +109,29 @@ def test_derived_memo_is_per_purpose_and_keeps_candidates(tiny):
     assert [c.place.id for c in candidates_for(Mention(0, 7, "Landish", 0, "demonym"), tiny)] == ["10"]
     tiny.close()
     assert tiny.derived_memo("candidates") == {}
+
+
+def test_remembered_run_pieces_are_the_split_run():
+    # _run_pieces (memoised, offsets from the run's start) must give what _split_run gives
+    # in place for a run no sentence starts inside.
+    texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + ["Azerbaijan's Tovuz", "The Gulf of Mexico", "W.Va. Land"]
+    for text in texts:
+        for match in mentions._RUN.finditer(text):
+            start, end = match.span()
+            plain = mentions._split_run(text, start, end, (0,))
+            pieces = mentions._run_pieces(match.group())
+            assert [[(t.start + start, t.end + start, t.text, t.possessive) for t in tokens] for tokens, _ in pieces] == [
+                [tuple(t) for t in tokens] for tokens in plain
+            ], text
+            assert [keys for _, keys in pieces] == [tuple(mentions._word_key(t.text) for t in tokens) for tokens in plain]
+
+
+def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):
+    text = "Port Land's Landish fans. They left Port Land for Land. Mr. Land and LAND stayed in Land."
+    sents = sentences.split_sentences(text)
+    first = mentions.propose_spans(text, sents, tiny)
+    assert tiny.derived_memo("known spans") and tiny.derived_memo("surface facts")
+    assert mentions.propose_spans(text, sents, tiny) == first  # from the memos
+    tiny.close()  # empties the memos
+    assert mentions.propose_spans(text, sents, tiny) == first
+    assert [text[s.start : s.end] for s in first] == ["Port Land", "Landish", "Port Land", "Land", "Land", "LAND", "Land"]
