@@ -495,6 +495,9 @@ def find_mentions(
     features; without one, only the hard rules decide.
     """
     sentence_starts = [s.start for s in sentences] or [0]
+    # Every feature recognition makes has the value 1.0: a model that can take their names
+    # alone (geo.recognizer.RecognizerModel) is spared a mapping per span.
+    accepts_binary = getattr(model, "accepts_binary", None)
     mentions = []
     for start, end, _key, _matches, features, demonym in _proposals(text, sentences, gazetteer):
         if "rule:never" in features:
@@ -503,8 +506,10 @@ def find_mentions(
         # training corpus marks continents too rarely for the model to learn it.
         always = "kind=continent" in features and "best match=name" in features
         # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-        if not always and model is not None and not model.accepts(dict(sorted(features.items()))):
-            continue
+        if not always and model is not None:
+            names = sorted(features)
+            if not (accepts_binary(names) if accepts_binary else model.accepts({name: features[name] for name in names})):
+                continue
         sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
         mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
     return tuple(mentions)

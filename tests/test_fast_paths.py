@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import random
 import re
 
@@ -135,3 +136,18 @@ def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):
     tiny.close()  # empties the memos
     assert mentions.propose_spans(text, sents, tiny) == first
     assert [text[s.start : s.end] for s in first] == ["Port Land", "Landish", "Port Land", "Land", "Land", "LAND", "Land"]
+
+
+def test_binary_acceptance_is_the_mapping_acceptance():
+    from geo.recognizer import RecognizerModel
+
+    rng = random.Random(6)
+    names = ["bias", "prev=in", "next=,", "zipf=3", "kind=city", "initial", "unweighted"]
+    for _ in range(2000):
+        weights = {n: rng.uniform(-3, 3) for n in names[:-1] if rng.random() < 0.8}
+        model = RecognizerModel(weights, threshold=rng.uniform(0.05, 0.95))
+        present = sorted(rng.sample(names, rng.randint(0, len(names))))
+        features = dict.fromkeys(present, 1.0)
+        assert model.accepts_binary(present) == model.accepts(features)
+        z = sum(weights.get(n, 0.0) for n in present)
+        assert (model.threshold <= 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))) == model.accepts_binary(present)
