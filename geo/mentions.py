@@ -295,11 +295,30 @@ def _word_after(text: str, end: int, ceiling: int) -> str:
     return "<num>" if word.isdigit() else word.lower()
 
 
+class _Piece(NamedTuple):
+    """Words of a run that may form one name (a run is cut after possessives), with what
+    recognition needs of them; offsets count from the start of the run's text."""
+
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]  # name_key of each token
+    lower: tuple[str, ...]  # each token in lower case
+    after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
+
+
+def _piece(tokens: Iterable[Token]) -> _Piece:
+    tokens = tuple(tokens)
+    words = [token.text for token in tokens]
+    lower = tuple(map(str.lower, words))
+    after_title = tuple(word for previous, word in zip(lower, lower[1:]) if previous in _TITLES) if len(lower) > 1 else ()
+    return _Piece(tokens, tuple(map(_word_key, words)), lower, after_title)
+
+
 class _Run(NamedTuple):
     """A capitalised word sequence within one sentence, with the facts its spans share."""
 
-    tokens: list[Token]
+    tokens: tuple[Token, ...]  # offsets count from base
     keys: tuple[str, ...]  # name_key of each token
+    base: int  # where the offsets of its tokens count from
     floor: int  # its sentence's start
     ceiling: int  # its sentence's end
     initial: bool  # its first word starts the sentence
@@ -314,54 +333,45 @@ def _runs(text: str, sentence_starts: tuple[int, ...]) -> tuple[list[_Run], froz
     mid, titled = set(), set()
     last = len(sentence_starts)
     for match in _RUN.finditer(text):
-        word = match.group()
         start, end = match.span()
-        if word.isalpha():  # most runs are one plain word: no need to tokenize
-            if word.lower() in _FUNCTION_WORDS:
-                continue
-            pieces: Iterable[tuple[list[Token], tuple[str, ...]]] = [([Token(start, end, word)], (_word_key(word),))]
+        n = bisect_right(sentence_starts, start)
+        cut = n < last and sentence_starts[n] < end  # a sentence starts inside the run (rare)
+        if cut:
+            pieces: Iterable[_Piece] = [_piece(tokens) for tokens in _split_run(text, start, end, sentence_starts)]
+            base = 0
         else:
-            n = bisect_right(sentence_starts, start)
-            if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
-                pieces = [
-                    (tokens, tuple(_word_key(token.text) for token in tokens))
-                    for tokens in _split_run(text, start, end, sentence_starts)
-                ]
-            else:  # the pieces of this run's text, remembered, moved to where it stands
-                pieces = [
-                    ([Token(s + start, e + start, w, p) for s, e, w, p in tokens], keys)
-                    for tokens, keys in _run_pieces(word)
-                ]
-        for tokens, keys in pieces:
-            # Every token of a run lies in the same sentence: one bisection serves them all.
-            first_start = tokens[0].start
-            n = bisect_right(sentence_starts, first_start)
+            # Remembered per run text, offsets from its start: names repeat, and one
+            # bisection serves every piece (no sentence starts inside the run).
+            pieces = _run_pieces(match.group())
+            base = start
+        for piece in pieces:
+            first_start = base + piece.tokens[0].start
+            if cut:
+                n = bisect_right(sentence_starts, first_start)
             floor = sentence_starts[n - 1] if n else sentence_starts[0]
             ceiling = sentence_starts[n] if n < last else len(text)
             prev = _word_before(text, first_start, floor)
             initial = _initial_after(text, first_start, floor, prev)
-            runs.append(_Run(tokens, keys, floor, ceiling, initial, prev))
+            runs.append(_Run(piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
             # What the document says of its capitalised words (_Context), noted here, not in a second pass.
-            first = tokens[0].text.lower()
+            first = piece.lower[0]
             if not initial:
                 mid.add(first)
             if prev in _TITLES:
                 titled.add(first)
-            previous = first
-            for token in tokens[1:]:
-                lower = token.text.lower()
-                mid.add(lower)
-                if previous in _TITLES:
-                    titled.add(lower)
-                previous = lower
+            if len(piece.lower) > 1:
+                mid.update(piece.lower[1:])
+                titled.update(piece.after_title)
     return runs, frozenset(mid), frozenset(titled)
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _run_pieces(run: str) -> tuple[tuple[tuple[Token, ...], tuple[str, ...]], ...]:
-    """(Tokens, their keys) of each piece of a run's text, offsets from its start: cut after
-    possessives, a lone function word dropped (what _split_run gives for a run no sentence
-    starts inside). Memoised (a pure function; bounded): names repeat across documents."""
+def _run_pieces(run: str) -> tuple[_Piece, ...]:
+    """The pieces of a run's text, offsets from its start: cut after possessives, a lone
+    function word dropped (what _split_run gives for a run no sentence starts inside).
+    Memoised (a pure function; bounded): names repeat across documents."""
+    if run.isalpha():  # most runs are one plain word: no need to tokenize
+        return () if run.lower() in _FUNCTION_WORDS else (_piece([Token(0, len(run), run)]),)
     pieces: list[list[Token]] = []
     current: list[Token] = []
     for token in tokenize(run):
@@ -371,11 +381,7 @@ def _run_pieces(run: str) -> tuple[tuple[tuple[Token, ...], tuple[str, ...]], ..
         current.append(token)
     if current:
         pieces.append(current)
-    return tuple(
-        (tuple(piece), tuple(_word_key(token.text) for token in piece))
-        for piece in pieces
-        if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS
-    )
+    return tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
 
 
 def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
@@ -420,6 +426,8 @@ def _wanted_grams(keys: tuple[str, ...], wanted: set[str]) -> None:
 
 def _longest_known(keys: tuple[str, ...], known: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
     """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right."""
+    if len(keys) == 1:  # most runs
+        return ((0, 1, keys[0]),) if keys[0] in known and keys[0] not in CONNECTORS else ()
     spans = []
     i = 0
     while i < len(keys):
@@ -468,12 +476,12 @@ def _proposals(
         spans = spans_of.get(run.keys)
         if spans is None:
             spans = spans_of[run.keys] = _longest_known(run.keys, known)
-        tokens = run.tokens
+        tokens, base = run.tokens, run.base
         for i, j, key in spans:
-            start, end = tokens[i].start, tokens[j - 1].end
+            start, end = base + tokens[i].start, base + tokens[j - 1].end
             facts = context.surface_facts(text[start:end], key, gazetteer)
             if facts is not None:
-                features = _span_features(run, i, j, facts, context)
+                features = _span_features(run, i, j, start, end, facts, context)
                 proposals.append((start, end, key, facts.matches, features, facts.demonym))
     return proposals
 
@@ -575,11 +583,12 @@ def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
     return f
 
 
-def _span_features(run: _Run, i: int, j: int, facts: _SurfaceFacts, context: _Context) -> dict[str, float]:
-    """The recognizer's features of the span ``run.tokens[i:j]``: those of its text (``facts``),
-    of the document and of where it stands."""
+def _span_features(
+    run: _Run, i: int, j: int, start: int, end: int, facts: _SurfaceFacts, context: _Context
+) -> dict[str, float]:
+    """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``): those of
+    its text (``facts``), of the document and of where it stands."""
     tokens, text = run.tokens, context.text
-    start, end = tokens[i].start, tokens[j - 1].end
     f = dict(facts.features)
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     nxt = _word_after(text, end, run.ceiling)
@@ -592,7 +601,7 @@ def _span_features(run: _Run, i: int, j: int, facts: _SurfaceFacts, context: _Co
     if i == 0:
         initial = run.initial
     else:
-        initial = tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
+        initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
     if initial:
         f["initial"] = 1.0
     lower = text[start:end].lower()

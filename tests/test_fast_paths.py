@@ -115,16 +115,22 @@ def test_derived_memo_is_per_purpose_and_keeps_candidates(tiny):
 def test_remembered_run_pieces_are_the_split_run():
     # _run_pieces (memoised, offsets from the run's start) must give what _split_run gives
     # in place for a run no sentence starts inside.
-    texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + ["Azerbaijan's Tovuz", "The Gulf of Mexico", "W.Va. Land"]
+    texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + [
+        "Azerbaijan's Tovuz", "The Gulf of Mexico", "W.Va. Land", "Colonel Jafarov", "Gov Mr Land"]
     for text in texts:
         for match in mentions._RUN.finditer(text):
             start, end = match.span()
             plain = mentions._split_run(text, start, end, (0,))
             pieces = mentions._run_pieces(match.group())
-            assert [[(t.start + start, t.end + start, t.text, t.possessive) for t in tokens] for tokens, _ in pieces] == [
+            assert [[(t.start + start, t.end + start, t.text, t.possessive) for t in p.tokens] for p in pieces] == [
                 [tuple(t) for t in tokens] for tokens in plain
             ], text
-            assert [keys for _, keys in pieces] == [tuple(mentions._word_key(t.text) for t in tokens) for tokens in plain]
+            for piece, tokens in zip(pieces, plain):
+                assert piece.keys == tuple(mentions._word_key(t.text) for t in tokens)
+                assert piece.lower == tuple(t.text.lower() for t in tokens)
+                assert piece.after_title == tuple(
+                    b.text.lower() for a, b in zip(tokens, tokens[1:]) if a.text.lower() in mentions._TITLES
+                )
 
 
 def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):
