@@ -34,10 +34,11 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# Ends a sentence: . ! or ? (with closing quotes/brackets), then space.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
+# Ends a sentence: . ! or ? (with closing quotes/brackets), then space and what starts a
+# sentence (an opening quote or bracket, a capital or a digit). The look-ahead rules most
+# marks out inside the regex: every match ends at the space after the mark, so nothing is lost.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9])""")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -77,9 +78,6 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         line_start = newline.end()
     for boundary in _BOUNDARY.finditer(text):
         end = boundary.end()
-        # The cheap test first: most marks that start no sentence need no abbreviation check.
-        if not _STARTS_SENTENCE.match(text, end):
-            continue
         mark = boundary.group()
         if "!" not in mark and "?" not in mark:
             last_dot = text.rfind(".", boundary.start(), end)

@@ -21,6 +21,8 @@ from tests.fakes import FakeGazetteer
 # The regexes the production scans replaced: the reference answers the scans must give.
 LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+(?![\w])")
 WORD_BEFORE_PERIOD = re.compile(r"([\w.]+)\.$")
+MARK_THEN_SPACE = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
+STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
 
 
 def _strings(alphabet: str, count: int, longest: int, seed: int) -> list[str]:
@@ -157,3 +159,10 @@ def test_binary_acceptance_is_the_mapping_acceptance():
         assert model.accepts_binary(present) == model.accepts(features)
         z = sum(weights.get(n, 0.0) for n in present)
         assert (model.threshold <= 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))) == model.accepts_binary(present)
+
+
+def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
+    texts = _strings(".!?\"')] \n(Aa1”’“‘", 5000, 14, seed=7) + ["Jan. 26", "He left.\" Then", "Oh?! No. yes. \"Go"]
+    for text in texts:
+        kept = [m.span() for m in MARK_THEN_SPACE.finditer(text) if STARTS_SENTENCE.match(text, m.end())]
+        assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == kept, text
