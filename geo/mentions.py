@@ -325,44 +325,42 @@ class _Run(NamedTuple):
     prev: str  # the word before it (see _word_before)
 
 
-def _runs(text: str, sentence_starts: tuple[int, ...]) -> tuple[list[_Run], frozenset[str], frozenset[str]]:
-    """Capitalised word sequences, cut at sentence starts and after possessives; with the
-    capitalised words seen away from a sentence start and those seen right after a title
-    (see _Context), noted in the same pass."""
-    runs: list[_Run] = []
-    mid, titled = set(), set()
+def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, int, int]]:
+    """Every capitalised word sequence of the text in pieces (cut at sentence starts and after
+    possessives), each with where its offsets count from and how many sentences start at or
+    before it."""
+    found: list[tuple[_Piece, int, int]] = []
     last = len(sentence_starts)
     for match in _RUN.finditer(text):
         start, end = match.span()
         n = bisect_right(sentence_starts, start)
-        cut = n < last and sentence_starts[n] < end  # a sentence starts inside the run (rare)
-        if cut:
-            pieces: Iterable[_Piece] = [_piece(tokens) for tokens in _split_run(text, start, end, sentence_starts)]
-            base = 0
+        if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
+            for tokens in _split_run(text, start, end, sentence_starts):
+                found.append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
         else:
             # Remembered per run text, offsets from its start: names repeat, and one
             # bisection serves every piece (no sentence starts inside the run).
-            pieces = _run_pieces(match.group())
-            base = start
-        for piece in pieces:
-            first_start = base + piece.tokens[0].start
-            if cut:
-                n = bisect_right(sentence_starts, first_start)
-            floor = sentence_starts[n - 1] if n else sentence_starts[0]
-            ceiling = sentence_starts[n] if n < last else len(text)
-            prev = _word_before(text, first_start, floor)
-            initial = _initial_after(text, first_start, floor, prev)
-            runs.append(_Run(piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
-            # What the document says of its capitalised words (_Context), noted here, not in a second pass.
-            first = piece.lower[0]
-            if not initial:
-                mid.add(first)
-            if prev in _TITLES:
-                titled.add(first)
-            if len(piece.lower) > 1:
-                mid.update(piece.lower[1:])
-                titled.update(piece.after_title)
-    return runs, frozenset(mid), frozenset(titled)
+            for piece in _run_pieces(match.group()):
+                found.append((piece, start, n))
+    return found
+
+
+def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, n: int) -> _Run:
+    """A piece in its sentence (``n`` sentences start at or before it), with the word before it."""
+    first_start = base + piece.tokens[0].start
+    floor = sentence_starts[n - 1] if n else sentence_starts[0]
+    ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
+    prev = _word_before(text, first_start, floor)
+    return _Run(piece.tokens, piece.keys, base, floor, ceiling, _initial_after(text, first_start, floor, prev), prev)
+
+
+def _note_first_word(run: _Run, first: str, mid: set[str], titled: set[str]) -> None:
+    """What a run's first word ``first`` (lower case) tells of it: seen away from a sentence
+    start, seen right after a title (see _Context)."""
+    if not run.initial:
+        mid.add(first)
+    if run.prev in _TITLES:
+        titled.add(first)
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -449,33 +447,59 @@ def _proposals(
 ) -> list[tuple[int, int, str, tuple[NameMatch, ...], dict[str, float], bool]]:
     """(start, end, key, matches, features, is_demonym) of every longest capitalised span the gazetteer knows."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
-    runs, mid_sentence_words, after_title_words = _runs(text, tuple(s.start for s in sentences))
-    context = _Context(text, mid_sentence_words, after_title_words)
+    sentence_starts = tuple(s.start for s in sentences)
+    pieces = _pieces(text, sentence_starts)
     derived_memo = getattr(gazetteer, "derived_memo", None)
     # Which spans of a run's keys the gazetteer knows: the gazetteer's own per-instance memo
     # when it offers one (runs repeat across documents), else this call's.
     spans_of: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
+    surface_memo: dict = {}
+    zipf_labels: dict[str, str] = {}
     if derived_memo is not None:
-        context.surface_memo = derived_memo("surface facts")
-        context.zipf_labels = derived_memo("zipf labels")
+        surface_memo, zipf_labels = derived_memo("surface facts"), derived_memo("zipf labels")
         spans_of = derived_memo("known spans")
         # Emptied here, never below: the runs that skip the query must still find theirs.
         if len(spans_of) >= _FACTS_MEMO_LIMIT:
             spans_of.clear()
+    wanted: set[str] = set()
+    for piece, _, _ in pieces:
+        if piece.keys not in spans_of:
+            _wanted_grams(piece.keys, wanted)
+    # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
+    known = gazetteer.known_keys(wanted)
+
+    # The runs that hold a span, and what the document says of its capitalised words (_Context).
+    # A run's first word counts there only when it stands alone as a span somewhere (a longer
+    # span's text holds a space, never one word): the runs without a span need the word
+    # before them only then.
+    judged: list[tuple[_Run, tuple[tuple[int, int, str], ...]]] = []
+    mid, titled, lone_words = set(), set(), set()
+    spanless = []
+    for piece, base, n in pieces:
+        spans = spans_of.get(piece.keys)
+        if spans is None:
+            spans = spans_of[piece.keys] = _longest_known(piece.keys, known)
+        if len(piece.lower) > 1:
+            mid.update(piece.lower[1:])
+            titled.update(piece.after_title)
+        if spans:
+            run = _run(text, sentence_starts, piece, base, n)
+            judged.append((run, spans))
+            _note_first_word(run, piece.lower[0], mid, titled)
+            lone_words.update(piece.lower[i] for i, j, _ in spans if j == i + 1)
+        else:
+            spanless.append((piece, base, n))
+    for piece, base, n in spanless:
+        if piece.lower[0] in lone_words:
+            _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
+
+    context = _Context(text, frozenset(mid), frozenset(titled))
+    context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
         context.zipf = word_frequency
-    wanted: set[str] = set()
-    for run in runs:
-        if run.keys not in spans_of:
-            _wanted_grams(run.keys, wanted)
-    # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
-    known = gazetteer.known_keys(wanted)
     proposals = []
-    for run in runs:
-        spans = spans_of.get(run.keys)
-        if spans is None:
-            spans = spans_of[run.keys] = _longest_known(run.keys, known)
+    for run, spans in judged:
         tokens, base = run.tokens, run.base
         for i, j, key in spans:
             start, end = base + tokens[i].start, base + tokens[j - 1].end
