@@ -44,14 +44,18 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the period at ``text[dot]`` part of an abbreviation rather than a sentence end?"""
     # The word is the [\w.] characters right before the dot, at most 20 back (what the
-    # regex ([\w.]+)\.$ finds there; tests/test_fast_paths.py checks). A backwards scan finds
-    # it without a regex trying every start in the window.
-    floor, start = max(0, dot - 20), dot
-    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
-        start -= 1
-    if start == dot:
-        return False
-    word = text[start:dot]
+    # regex ([\w.]+)\.$ finds there; tests/test_fast_paths.py checks). Mostly it is all that
+    # follows the last space (found in C); else a backwards scan finds it without a regex
+    # trying every start in the window.
+    floor = max(0, dot - 20)
+    word = text[text.rfind(" ", floor, dot) + 1 or floor : dot]
+    if not word.isalnum():
+        start = dot
+        while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            start -= 1
+        if start == dot:
+            return False
+        word = text[start:dot]
     if "." in word:  # U.S., W.Va., p.m.
         return True
     if len(word) == 1 and word.isalpha():  # an initial: J. R. Smith
