@@ -204,7 +204,7 @@ class _Context:
                 memo.clear()
             facts = memo[surface] = _SurfaceFacts(
                 key, matches, _name_features(surface, words, matches, self) if matches else {},
-                SpanCandidate(0, 0, key, matches, ()).is_demonym, len(words) == 1,
+                SpanCandidate(0, 0, key, matches, ()).is_demonym, len(words) == 1, surface.lower(),
             )
         return facts if facts.matches else None
 
@@ -469,9 +469,9 @@ def _proposals(
     known = gazetteer.known_keys(wanted)
 
     # The runs that hold a span, and what the document says of its capitalised words (_Context).
-    # A run's first word counts there only when it stands alone as a span somewhere (a longer
-    # span's text holds a space, never one word): the runs without a span need the word
-    # before them only then.
+    # Those sets are asked only about spans' texts, and a span of two words or more holds a
+    # space or hyphen, never one word: so a run's first word counts there only when it stands
+    # alone as a span somewhere, and a run without a span needs the word before it only then.
     judged: list[tuple[_Run, tuple[tuple[int, int, str], ...]]] = []
     mid, titled, lone_words = set(), set(), set()
     spanless = []
@@ -569,6 +569,7 @@ class _SurfaceFacts(NamedTuple):
     features: dict[str, float]  # the span's features that depend only on its text (_name_features)
     demonym: bool
     one_word: bool  # its key is one word
+    lower: str  # the text in lower case
 
 
 def _name_features(surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context) -> dict[str, float]:
@@ -628,7 +629,7 @@ def _span_features(
         initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
     if initial:
         f["initial"] = 1.0
-    lower = text[start:end].lower()
+    lower = facts.lower
     if facts.one_word:
         if context.used_in_lower_case(lower):
             f["also lower case"] = 1.0
