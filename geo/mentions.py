@@ -458,25 +458,26 @@ def _proposals(
     if derived_memo is not None:
         surface_memo, zipf_labels = derived_memo("surface facts"), derived_memo("zipf labels")
         spans_of = derived_memo("known spans")
-        # Emptied here, never below: the runs that skip the query must still find theirs.
-        if len(spans_of) >= _FACTS_MEMO_LIMIT:
-            spans_of.clear()
+    # What the memo holds is read once, before the query: the query asks only about the rest.
+    remembered = [spans_of.get(piece.keys) for piece, _, _ in pieces]
     wanted: set[str] = set()
-    for piece, _, _ in pieces:
-        if piece.keys not in spans_of:
+    for (piece, _, _), spans in zip(pieces, remembered):
+        if spans is None:
             _wanted_grams(piece.keys, wanted)
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
+    if len(spans_of) >= _FACTS_MEMO_LIMIT:
+        spans_of.clear()
 
     # The runs that hold a span, and what the document says of its capitalised words (_Context).
-    # Those sets are asked only about spans' texts, and a span of two words or more holds a
-    # space or hyphen, never one word: so a run's first word counts there only when it stands
-    # alone as a span somewhere, and a run without a span needs the word before it only then.
+    # Those sets are asked only about spans' texts, and a span of two words or more holds what
+    # no single word holds between them (a space, a hyphen or a digit): so a run's first word
+    # counts there only when it stands alone as a span somewhere, and a run without a span
+    # needs the word before it only then.
     judged: list[tuple[_Run, tuple[tuple[int, int, str], ...]]] = []
     mid, titled, lone_words = set(), set(), set()
     spanless = []
-    for piece, base, n in pieces:
-        spans = spans_of.get(piece.keys)
+    for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
             spans = spans_of[piece.keys] = _longest_known(piece.keys, known)
         if len(piece.lower) > 1:
