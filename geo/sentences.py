@@ -48,7 +48,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # follows the last space (found in C); else a backwards scan finds it without a regex
     # trying every start in the window.
     floor = max(0, dot - 20)
-    word = text[text.rfind(" ", floor, dot) + 1 or floor : dot]
+    space = text.rfind(" ", floor, dot)
+    word = text[space + 1 if space >= 0 else floor : dot]
     if not word.isalnum():
         start = dot
         while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
