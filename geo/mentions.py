@@ -429,14 +429,18 @@ def _longest_known(keys: tuple[str, ...], known: frozenset[str]) -> tuple[tuple[
     spans = []
     i = 0
     while i < len(keys):
-        for j in range(min(len(keys), i + _MAX_WORDS), i, -1):
-            if keys[i] in CONNECTORS or keys[j - 1] in CONNECTORS:
-                continue
-            key = " ".join(keys[i:j])
-            if key in known:
-                spans.append((i, j, key))
-                i = j
-                break
+        if keys[i] not in CONNECTORS:
+            # The n-grams starting here, each one word longer (joined once, not per length tried).
+            grams = [keys[i]]
+            for last in keys[i + 1 : i + _MAX_WORDS]:
+                grams.append(grams[-1] + " " + last)
+            for j in range(i + len(grams), i, -1):  # longest first
+                if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
+                    spans.append((i, j, grams[j - i - 1]))
+                    i = j
+                    break
+            else:
+                i += 1
         else:
             i += 1
     return tuple(spans)
