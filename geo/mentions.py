@@ -12,9 +12,11 @@ Jafarov"). Demonyms and adjectives ("Azerbaijani", "Armenians") become mentions
 of kind ``"demonym"``.
 
 Nothing here keeps state between calls that could change an answer: per-call memos live
-in local variables, the module-level memo of word keys remembers a pure function, and what
-depends on the gazetteer (what it says of a name, how common a word of a name is) is kept
-in the gazetteer's per-instance ``derived_memo`` when it offers one; all bounded in size.
+in local variables, the module-level memos of word keys and of a run's pieces remember pure
+functions, and what depends on the gazetteer (which spans of a run's words it knows, what it
+says of a span's text, how common a word of a name is) is kept in the gazetteer's
+per-instance ``derived_memo`` when it offers one; all bounded in size. Names repeat across
+documents, so most runs and spans are answered from these memos.
 
 How common a word is comes from the gazetteer's ``word_frequency`` (geo.gazetteer: a table
 built from wordfreq into data/), which holds every word of every name key: recognition asks
@@ -175,13 +177,13 @@ class SpanCandidate:
 class _Context:
     """Facts about the whole document that help judge one span."""
 
-    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo", "facts_memo", "zipf", "zipf_labels")
+    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo", "surface_memo", "zipf", "zipf_labels")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str]):
         self.text = text
-        # What the gazetteer says of each name, as features: the gazetteer's own per-instance
-        # memo when it offers one (names repeat across documents), else this document's.
-        self.facts_memo: dict = {}
+        # What a span's text says wherever it stands (see surface_facts): the gazetteer's own
+        # per-instance memo when it offers one (names repeat across documents), else this document's.
+        self.surface_memo: dict = {}
         # How common a word is (see the module doc), and its "zipf=N" feature per word:
         # both depend on the gazetteer, so set per call by _proposals.
         self.zipf = _wordfreq_zipf
@@ -189,6 +191,22 @@ class _Context:
         self.mid_sentence_words = mid_sentence_words  # capitalised words seen away from a sentence start
         self.after_title_words = after_title_words  # capitalised words seen right after a title: person names
         self._lower_memo: dict[str, bool] = {}
+
+    def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
+        """What a span's text and the gazetteer say of it, in any document at any place;
+        None when the gazetteer has no match for it."""
+        facts = self.surface_memo.get(surface)
+        if facts is None or facts.key != key:
+            matches = gazetteer.matches(surface)
+            words = key.split()
+            memo = self.surface_memo
+            if len(memo) >= _FACTS_MEMO_LIMIT:
+                memo.clear()
+            facts = memo[surface] = _SurfaceFacts(
+                key, matches, _name_features(surface, words, matches, self) if matches else {},
+                SpanCandidate(0, 0, key, matches, ()).is_demonym, len(words) == 1, surface.lower(),
+            )
+        return facts if facts.matches else None
 
     def zipf_label(self, word: str) -> str:
         """The feature of a one-word span's frequency, "zipf=N"."""
@@ -277,38 +295,91 @@ def _word_after(text: str, end: int, ceiling: int) -> str:
     return "<num>" if word.isdigit() else word.lower()
 
 
+class _Piece(NamedTuple):
+    """Words of a run that may form one name (a run is cut after possessives), with what
+    recognition needs of them; offsets count from the start of the run's text."""
+
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]  # name_key of each token
+    lower: tuple[str, ...]  # each token in lower case
+    after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
+
+
+def _piece(tokens: Iterable[Token]) -> _Piece:
+    tokens = tuple(tokens)
+    words = [token.text for token in tokens]
+    lower = tuple(map(str.lower, words))
+    after_title = tuple(word for previous, word in zip(lower, lower[1:]) if previous in _TITLES) if len(lower) > 1 else ()
+    return _Piece(tokens, tuple(map(_word_key, words)), lower, after_title)
+
+
 class _Run(NamedTuple):
     """A capitalised word sequence within one sentence, with the facts its spans share."""
 
-    tokens: list[Token]
+    tokens: tuple[Token, ...]  # offsets count from base
+    keys: tuple[str, ...]  # name_key of each token
+    base: int  # where the offsets of its tokens count from
     floor: int  # its sentence's start
     ceiling: int  # its sentence's end
     initial: bool  # its first word starts the sentence
     prev: str  # the word before it (see _word_before)
 
 
-def _runs(text: str, sentence_starts: tuple[int, ...]) -> list[_Run]:
-    """Capitalised word sequences, cut at sentence starts and after possessives."""
-    runs: list[_Run] = []
+def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, int, int]]:
+    """Every capitalised word sequence of the text in pieces (cut at sentence starts and after
+    possessives), each with where its offsets count from and how many sentences start at or
+    before it."""
+    found: list[tuple[_Piece, int, int]] = []
     last = len(sentence_starts)
     for match in _RUN.finditer(text):
-        word = match.group()
-        if word.isalpha():  # most runs are one plain word: no need to tokenize
-            if word.lower() in _FUNCTION_WORDS:
-                continue
-            start, end = match.span()
-            groups: list[list[Token]] = [[Token(start, end, word)]]
+        start, end = match.span()
+        n = bisect_right(sentence_starts, start)
+        if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
+            for tokens in _split_run(text, start, end, sentence_starts):
+                found.append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
         else:
-            groups = _split_run(text, match.start(), match.end(), sentence_starts)
-        for tokens in groups:
-            # Every token of a run lies in the same sentence: one bisection serves them all.
-            start = tokens[0].start
-            n = bisect_right(sentence_starts, start)
-            floor = sentence_starts[n - 1] if n else sentence_starts[0]
-            ceiling = sentence_starts[n] if n < last else len(text)
-            prev = _word_before(text, start, floor)
-            runs.append(_Run(tokens, floor, ceiling, _initial_after(text, start, floor, prev), prev))
-    return runs
+            # Remembered per run text, offsets from its start: names repeat, and one
+            # bisection serves every piece (no sentence starts inside the run).
+            for piece in _run_pieces(match.group()):
+                found.append((piece, start, n))
+    return found
+
+
+def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, n: int) -> _Run:
+    """A piece in its sentence (``n`` sentences start at or before it), with the word before it."""
+    first_start = base + piece.tokens[0].start
+    floor = sentence_starts[n - 1] if n else sentence_starts[0]
+    ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
+    prev = _word_before(text, first_start, floor)
+    return _Run(piece.tokens, piece.keys, base, floor, ceiling, _initial_after(text, first_start, floor, prev), prev)
+
+
+def _note_first_word(run: _Run, first: str, mid: set[str], titled: set[str]) -> None:
+    """What a run's first word ``first`` (lower case) tells of it: seen away from a sentence
+    start, seen right after a title (see _Context)."""
+    if not run.initial:
+        mid.add(first)
+    if run.prev in _TITLES:
+        titled.add(first)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_pieces(run: str) -> tuple[_Piece, ...]:
+    """The pieces of a run's text, offsets from its start: cut after possessives, a lone
+    function word dropped (what _split_run gives for a run no sentence starts inside).
+    Memoised (a pure function; bounded): names repeat across documents."""
+    if run.isalpha():  # most runs are one plain word: no need to tokenize
+        return () if run.lower() in _FUNCTION_WORDS else (_piece([Token(0, len(run), run)]),)
+    pieces: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokenize(run):
+        if current and current[-1].possessive:
+            pieces.append(current)
+            current = []
+        current.append(token)
+    if current:
+        pieces.append(current)
+    return tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
 
 
 def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
@@ -331,29 +402,48 @@ def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]
     return [run for run in runs if len(run) > 1 or run[0].text.lower() not in _FUNCTION_WORDS]
 
 
-def _context(text: str, runs: list[_Run]) -> _Context:
-    mid, titled = set(), set()
-    for run in runs:
-        tokens = run.tokens
-        first = tokens[0].text.lower()
-        if not run.initial:
-            mid.add(first)
-        if run.prev in _TITLES:
-            titled.add(first)
-        previous = first
-        for token in tokens[1:]:
-            word = token.text.lower()
-            mid.add(word)
-            if previous in _TITLES:
-                titled.add(word)
-            previous = word
-    return _Context(text, frozenset(mid), frozenset(titled))
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _word_key(word: str) -> str:
     """``name_key`` of one word: memoised (a pure function; bounded), words repeat across documents."""
     return name_key(word)
+
+
+def _wanted_grams(keys: tuple[str, ...], wanted: set[str]) -> None:
+    """Add to ``wanted`` every n-gram of up to _MAX_WORDS of ``keys`` that neither starts nor
+    ends with a connector: the only ones _longest_known asks about."""
+    for i, first in enumerate(keys):
+        if first in CONNECTORS:
+            continue
+        gram = first
+        wanted.add(gram)
+        for last in keys[i + 1 : i + _MAX_WORDS]:
+            gram += " " + last
+            if last not in CONNECTORS:
+                wanted.add(gram)
+
+
+def _longest_known(keys: tuple[str, ...], known: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
+    """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right."""
+    if len(keys) == 1:  # most runs
+        return ((0, 1, keys[0]),) if keys[0] in known and keys[0] not in CONNECTORS else ()
+    spans = []
+    i = 0
+    while i < len(keys):
+        if keys[i] not in CONNECTORS:
+            # The n-grams starting here, each one word longer (joined once, not per length tried).
+            grams = [keys[i]]
+            for last in keys[i + 1 : i + _MAX_WORDS]:
+                grams.append(grams[-1] + " " + last)
+            for j in range(i + len(grams), i, -1):  # longest first
+                if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
+                    spans.append((i, j, grams[j - i - 1]))
+                    i = j
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return tuple(spans)
 
 
 def _proposals(
@@ -361,68 +451,67 @@ def _proposals(
 ) -> list[tuple[int, int, str, tuple[NameMatch, ...], dict[str, float], bool]]:
     """(start, end, key, matches, features, is_demonym) of every longest capitalised span the gazetteer knows."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
-    runs = _runs(text, tuple(s.start for s in sentences))
-    context = _context(text, runs)
+    sentence_starts = tuple(s.start for s in sentences)
+    pieces = _pieces(text, sentence_starts)
     derived_memo = getattr(gazetteer, "derived_memo", None)
+    # Which spans of a run's keys the gazetteer knows: the gazetteer's own per-instance memo
+    # when it offers one (runs repeat across documents), else this call's.
+    spans_of: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}
+    surface_memo: dict = {}
+    zipf_labels: dict[str, str] = {}
     if derived_memo is not None:
-        context.facts_memo = derived_memo("span facts")
-        context.zipf_labels = derived_memo("zipf labels")
+        surface_memo, zipf_labels = derived_memo("surface facts"), derived_memo("zipf labels")
+        spans_of = derived_memo("known spans")
+    # What the memo holds is read once, before the query: the query asks only about the rest.
+    remembered = [spans_of.get(piece.keys) for piece, _, _ in pieces]
+    wanted: set[str] = set()
+    for (piece, _, _), spans in zip(pieces, remembered):
+        if spans is None:
+            _wanted_grams(piece.keys, wanted)
+    # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
+    known = gazetteer.known_keys(wanted)
+    if len(spans_of) >= _FACTS_MEMO_LIMIT:
+        spans_of.clear()
+
+    # The runs that hold a span, and what the document says of its capitalised words (_Context).
+    # Those sets are asked only about spans' texts, and a span of two words or more holds what
+    # no single word holds between them (a space, a hyphen or a digit): so a run's first word
+    # counts there only when it stands alone as a span somewhere, and a run without a span
+    # needs the word before it only then.
+    judged: list[tuple[_Run, tuple[tuple[int, int, str], ...]]] = []
+    mid, titled, lone_words = set(), set(), set()
+    spanless = []
+    for (piece, base, n), spans in zip(pieces, remembered):
+        if spans is None:
+            spans = spans_of[piece.keys] = _longest_known(piece.keys, known)
+        if len(piece.lower) > 1:
+            mid.update(piece.lower[1:])
+            titled.update(piece.after_title)
+        if spans:
+            run = _run(text, sentence_starts, piece, base, n)
+            judged.append((run, spans))
+            _note_first_word(run, piece.lower[0], mid, titled)
+            lone_words.update(piece.lower[i] for i, j, _ in spans if j == i + 1)
+        else:
+            spanless.append((piece, base, n))
+    for piece, base, n in spanless:
+        if piece.lower[0] in lone_words:
+            _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
+
+    context = _Context(text, frozenset(mid), frozenset(titled))
+    context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
         context.zipf = word_frequency
-    run_keys: list[list[str]] = []
-    wanted: set[str] = set()
-    for run in runs:
-        tokens = run.tokens
-        if len(tokens) == 1:  # most runs
-            key = _word_key(tokens[0].text)
-            run_keys.append([key])
-            if key not in CONNECTORS:
-                wanted.add(key)
-            continue
-        keys = [_word_key(token.text) for token in tokens]
-        run_keys.append(keys)
-        # Every n-gram of up to _MAX_WORDS words that neither starts nor ends with a
-        # connector: the only ones the matching below asks about.
-        for i, first in enumerate(keys):
-            if first in CONNECTORS:
-                continue
-            gram = first
-            wanted.add(gram)
-            for last in keys[i + 1 : i + _MAX_WORDS]:
-                gram += " " + last
-                if last not in CONNECTORS:
-                    wanted.add(gram)
-    # One query for every n-gram of every run: the gazetteer answers which keys exist.
-    known = gazetteer.known_keys(wanted)
     proposals = []
-    for run, keys in zip(runs, run_keys):
-        tokens = run.tokens
-        if len(keys) == 1:  # most runs: one word, one possible span
-            key = keys[0]
-            if key in known and key not in CONNECTORS:
-                token = tokens[0]
-                matches = gazetteer.matches(text[token.start : token.end])
-                if matches:
-                    features, demonym = _span_features(run, 0, 1, key, matches, context)
-                    proposals.append((token.start, token.end, key, matches, features, demonym))
-            continue
-        i = 0
-        while i < len(keys):
-            for j in range(min(len(keys), i + _MAX_WORDS), i, -1):
-                if keys[i] in CONNECTORS or keys[j - 1] in CONNECTORS:
-                    continue
-                key = " ".join(keys[i:j])
-                if key in known:
-                    start, end = tokens[i].start, tokens[j - 1].end
-                    matches = gazetteer.matches(text[start:end])
-                    if matches:
-                        features, demonym = _span_features(run, i, j, key, matches, context)
-                        proposals.append((start, end, key, matches, features, demonym))
-                    i = j
-                    break
-            else:
-                i += 1
+    for run, spans in judged:
+        tokens, base = run.tokens, run.base
+        for i, j, key in spans:
+            start, end = base + tokens[i].start, base + tokens[j - 1].end
+            facts = context.surface_facts(text[start:end], key, gazetteer)
+            if facts is not None:
+                features = _span_features(run, i, j, start, end, facts, context)
+                proposals.append((start, end, key, facts.matches, features, facts.demonym))
     return proposals
 
 
@@ -443,6 +532,9 @@ def find_mentions(
     features; without one, only the hard rules decide.
     """
     sentence_starts = [s.start for s in sentences] or [0]
+    # Every feature recognition makes has the value 1.0: a model that can take their names
+    # alone (geo.recognizer.RecognizerModel) is spared a mapping per span.
+    accepts_binary = getattr(model, "accepts_binary", None)
     mentions = []
     for start, end, _key, _matches, features, demonym in _proposals(text, sentences, gazetteer):
         if "rule:never" in features:
@@ -451,8 +543,10 @@ def find_mentions(
         # training corpus marks continents too rarely for the model to learn it.
         always = "kind=continent" in features and "best match=name" in features
         # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-        if not always and model is not None and not model.accepts({name: features[name] for name in sorted(features)}):
-            continue
+        if not always and model is not None:
+            names = sorted(features)
+            if not (accepts_binary(names) if accepts_binary else model.accepts({name: features[name] for name in names})):
+                continue
         sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
         mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
     return tuple(mentions)
@@ -472,21 +566,34 @@ def _wordfreq_zipf(word: str) -> float:
 _FACTS_MEMO_LIMIT = 50_000
 
 
-def _gazetteer_facts(key: str, matches: tuple[NameMatch, ...], memo: dict) -> tuple[dict[str, float], bool]:
-    """(What the gazetteer says of a name as features, whether the span is a demonym).
+class _SurfaceFacts(NamedTuple):
+    """What _Context.surface_facts remembers of a span's text."""
 
-    ``memo`` maps key -> (matches, features, is_demonym); an entry counts only for equal
-    matches (the gazetteer hands back the very same tuple, so that test is an identity check).
-    """
-    hit = memo.get(key)
-    if hit is not None and (hit[0] is matches or hit[0] == matches):
-        return hit[1], hit[2]
-    features = _gazetteer_features(matches)
-    demonym = SpanCandidate(0, 0, key, matches, ()).is_demonym
-    if len(memo) >= _FACTS_MEMO_LIMIT:
-        memo.clear()
-    memo[key] = (matches, features, demonym)
-    return features, demonym
+    key: str
+    matches: tuple[NameMatch, ...]
+    features: dict[str, float]  # the span's features that depend only on its text (_name_features)
+    demonym: bool
+    one_word: bool  # its key is one word
+    lower: str  # the text in lower case
+
+
+def _name_features(surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context) -> dict[str, float]:
+    """The features of a span that its text, of key words ``words``, decides wherever it stands."""
+    f: dict[str, float] = {"bias": 1.0}
+    if len(words) == 1 and words[0] in _NEVER_ALONE:
+        f["rule:never"] = 1.0
+    f[_WORDS_LABEL[min(len(words), 3)]] = 1.0
+    if "." in surface:
+        f["dotted"] = 1.0
+    elif surface.isupper() and len(surface) > 1:
+        f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
+    if len(words) == 1:
+        f[context.zipf_label(words[0])] = 1.0
+    else:
+        zipf = context.zipf
+        f["multi zipf=%d" % int(min(zipf(w) for w in words))] = 1.0
+    f.update(_gazetteer_features(matches))
+    return f
 
 
 def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
@@ -507,45 +614,32 @@ def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
 
 
 def _span_features(
-    run: _Run, i: int, j: int, key: str, matches: tuple[NameMatch, ...], context: _Context
-) -> tuple[dict[str, float], bool]:
-    """(The recognizer's features of the span ``run.tokens[i:j]``, whether it is a demonym)."""
+    run: _Run, i: int, j: int, start: int, end: int, facts: _SurfaceFacts, context: _Context
+) -> dict[str, float]:
+    """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``): those of
+    its text (``facts``), of the document and of where it stands."""
     tokens, text = run.tokens, context.text
-    words = key.split()
-    start, end = tokens[i].start, tokens[j - 1].end
-    surface = text[start:end]
-    f: dict[str, float] = {"bias": 1.0}
-    if len(words) == 1 and words[0] in _NEVER_ALONE:
-        f["rule:never"] = 1.0
+    f = dict(facts.features)
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     nxt = _word_after(text, end, run.ceiling)
     if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")):
         f["rule:never"] = 1.0  # "Colonel Jafarov", "Gov. Cuomo"
     f["prev=" + prev] = 1.0
     f["next=" + nxt] = 1.0
-    f[_WORDS_LABEL[min(len(words), 3)]] = 1.0
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
         initial = run.initial
     else:
-        initial = tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
+        initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
     if initial:
         f["initial"] = 1.0
-    if "." in surface:
-        f["dotted"] = 1.0
-    elif surface.isupper() and len(surface) > 1:
-        f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
-    lower = surface.lower()
-    if len(words) == 1:
-        f[context.zipf_label(words[0])] = 1.0
+    lower = facts.lower
+    if facts.one_word:
         if context.used_in_lower_case(lower):
             f["also lower case"] = 1.0
         if lower not in context.mid_sentence_words:
             f["only sentence-initial"] = 1.0
-    else:
-        zipf = context.zipf
-        f["multi zipf=%d" % int(min(zipf(w) for w in words))] = 1.0
     if i > 0:
         f["run before"] = 1.0
     if j < len(tokens):
@@ -554,6 +648,4 @@ def _span_features(
         f["after a title elsewhere"] = 1.0
     if tokens[j - 1].possessive:
         f["possessive"] = 1.0
-    gazetteer_features, demonym = _gazetteer_facts(key, matches, context.facts_memo)
-    f.update(gazetteer_features)
-    return f, demonym
+    return f

@@ -34,23 +34,29 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# Ends a sentence: . ! or ? (with closing quotes/brackets), then space.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
+# Ends a sentence: . ! or ? (with closing quotes/brackets), then space and what starts a
+# sentence (an opening quote or bracket, a capital or a digit). The look-ahead rules most
+# marks out inside the regex: every match ends at the space after the mark, so nothing is lost.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9])""")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the period at ``text[dot]`` part of an abbreviation rather than a sentence end?"""
     # The word is the [\w.] characters right before the dot, at most 20 back (what the
-    # regex ([\w.]+)\.$ finds there; tests/test_fast_paths.py checks). A backwards scan finds
-    # it without a regex trying every start in the window.
-    floor, start = max(0, dot - 20), dot
-    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
-        start -= 1
-    if start == dot:
-        return False
-    word = text[start:dot]
+    # regex ([\w.]+)\.$ finds there; tests/test_fast_paths.py checks). Mostly it is all that
+    # follows the last space (found in C); else a backwards scan finds it without a regex
+    # trying every start in the window.
+    floor = max(0, dot - 20)
+    space = text.rfind(" ", floor, dot)
+    word = text[space + 1 if space >= 0 else floor : dot]
+    if not word.isalnum():
+        start = dot
+        while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            start -= 1
+        if start == dot:
+            return False
+        word = text[start:dot]
     if "." in word:  # U.S., W.Va., p.m.
         return True
     if len(word) == 1 and word.isalpha():  # an initial: J. R. Smith
@@ -77,9 +83,6 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         line_start = newline.end()
     for boundary in _BOUNDARY.finditer(text):
         end = boundary.end()
-        # The cheap test first: most marks that start no sentence need no abbreviation check.
-        if not _STARTS_SENTENCE.match(text, end):
-            continue
         mark = boundary.group()
         if "!" not in mark and "?" not in mark:
             last_dot = text.rfind(".", boundary.start(), end)

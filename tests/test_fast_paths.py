@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import random
 import re
 
@@ -20,6 +21,8 @@ from tests.fakes import FakeGazetteer
 # The regexes the production scans replaced: the reference answers the scans must give.
 LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][a-z]+(?![\w])")
 WORD_BEFORE_PERIOD = re.compile(r"([\w.]+)\.$")
+MARK_THEN_SPACE = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
+STARTS_SENTENCE = re.compile(r"""\s+["'“‘(\[]*[A-Z0-9]""")
 
 
 def _strings(alphabet: str, count: int, longest: int, seed: int) -> list[str]:
@@ -109,3 +112,57 @@ def test_derived_memo_is_per_purpose_and_keeps_candidates(tiny):
     assert [c.place.id for c in candidates_for(Mention(0, 7, "Landish", 0, "demonym"), tiny)] == ["10"]
     tiny.close()
     assert tiny.derived_memo("candidates") == {}
+
+
+def test_remembered_run_pieces_are_the_split_run():
+    # _run_pieces (memoised, offsets from the run's start) must give what _split_run gives
+    # in place for a run no sentence starts inside.
+    texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + [
+        "Azerbaijan's Tovuz", "The Gulf of Mexico", "W.Va. Land", "Colonel Jafarov", "Gov Mr Land"]
+    for text in texts:
+        for match in mentions._RUN.finditer(text):
+            start, end = match.span()
+            plain = mentions._split_run(text, start, end, (0,))
+            pieces = mentions._run_pieces(match.group())
+            assert [[(t.start + start, t.end + start, t.text, t.possessive) for t in p.tokens] for p in pieces] == [
+                [tuple(t) for t in tokens] for tokens in plain
+            ], text
+            for piece, tokens in zip(pieces, plain):
+                assert piece.keys == tuple(mentions._word_key(t.text) for t in tokens)
+                assert piece.lower == tuple(t.text.lower() for t in tokens)
+                assert piece.after_title == tuple(
+                    b.text.lower() for a, b in zip(tokens, tokens[1:]) if a.text.lower() in mentions._TITLES
+                )
+
+
+def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):
+    text = "Port Land's Landish fans. They left Port Land for Land. Mr. Land and LAND stayed in Land."
+    sents = sentences.split_sentences(text)
+    first = mentions.propose_spans(text, sents, tiny)
+    assert tiny.derived_memo("known spans") and tiny.derived_memo("surface facts")
+    assert mentions.propose_spans(text, sents, tiny) == first  # from the memos
+    tiny.close()  # empties the memos
+    assert mentions.propose_spans(text, sents, tiny) == first
+    assert [text[s.start : s.end] for s in first] == ["Port Land", "Landish", "Port Land", "Land", "Land", "LAND", "Land"]
+
+
+def test_binary_acceptance_is_the_mapping_acceptance():
+    from geo.recognizer import RecognizerModel
+
+    rng = random.Random(6)
+    names = ["bias", "prev=in", "next=,", "zipf=3", "kind=city", "initial", "unweighted"]
+    for _ in range(2000):
+        weights = {n: rng.uniform(-3, 3) for n in names[:-1] if rng.random() < 0.8}
+        model = RecognizerModel(weights, threshold=rng.uniform(0.05, 0.95))
+        present = sorted(rng.sample(names, rng.randint(0, len(names))))
+        features = dict.fromkeys(present, 1.0)
+        assert model.accepts_binary(present) == model.accepts(features)
+        z = sum(weights.get(n, 0.0) for n in present)
+        assert (model.threshold <= 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))) == model.accepts_binary(present)
+
+
+def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
+    texts = _strings(".!?\"')] \n(Aa1”’“‘", 5000, 14, seed=7) + ["Jan. 26", "He left.\" Then", "Oh?! No. yes. \"Go"]
+    for text in texts:
+        kept = [m.span() for m in MARK_THEN_SPACE.finditer(text) if STARTS_SENTENCE.match(text, m.end())]
+        assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == kept, text
