@@ -209,13 +209,22 @@ def _neighbour(key: str, place: Place, grid) -> Place | None:
     """A town or district of another name within NEIGHBOUR_KM of ``place``, or None."""
     row, col = int(place.lat // _CELL_DEGREES), int(place.lon // _CELL_DEGREES)
     max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
+    padded = f" {key} "
     for dr in (-1, 0, 1):
         for dc in (-1, 0, 1):
             for other_key, other in grid.get((row + dr, col + dc), ()):
-                if (other_key != key and other.id != place.id and abs(other.lat - place.lat) <= max_dlat
+                if (other.id != place.id and abs(other.lat - place.lat) <= max_dlat
+                        and not _echoes(padded, other_key)
                         and haversine_km(place.lat, place.lon, other.lat, other.lon) <= NEIGHBOUR_KM):
                     return other
     return None
+
+
+def _echoes(padded_key: str, other_key: str) -> bool:
+    """Is one name part of the other ("Richmond", "City of Richmond")? Such names find
+    namesakes side by side in every state: no evidence of where either is."""
+    other = f" {other_key} "
+    return other in padded_key or padded_key in other
 
 
 class _Context:

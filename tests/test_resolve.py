@@ -86,3 +86,15 @@ def test_without_a_neighbour_the_prior_decides():
     assert paris.place == PARIS and "near" not in paris.reason
     (henry,) = _resolve_with(gz, "Henry County voted.")
     assert henry.place.admin1 == "Georgia" and "near" not in henry.reason
+
+
+def test_a_name_inside_another_name_is_no_neighbour():
+    from geo.records import Place
+
+    richmond_va = Place("4781708", "Richmond", "city", 37.55, -77.46, "US", "Virginia", 220_289)
+    richmond_ky = Place("4305504", "Richmond", "city", 37.75, -84.29, "US", "Kentucky", 33_326)
+    city_va = Place("4781756", "City of Richmond", "adm2", 37.53, -77.47, "US", "Virginia", 220_289)
+    gz = FakeGazetteer([("Richmond", richmond_ky, "name"), ("Richmond", richmond_va, "name"),
+                        ("City of Richmond", city_va, "name")])
+    richmond, city = _resolve_with(gz, "Richmond grew. The City of Richmond said so.")
+    assert "near" not in richmond.reason and "near" not in city.reason
