@@ -82,12 +82,15 @@ CONNECTORS = frozenset(
 )
 _MAX_WORDS = 6
 
+# "St. Louis", "Mt. Vernon", "Ft. Worth": the abbreviated first word of a name, one word
+# with its dot when a capitalised word follows (name_key reads it as saint/mount/fort).
+_NAME_PREFIX = r"(?:S[Tt][Ee]?|M[Tt]|F[Tt])\.(?=[ \t]+[A-Z])"
 # A word: letters with inner apostrophes; or a dotted abbreviation (U.S., W.Va., N.Y.).
-_WORD = r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"
+_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"
 _TOKEN = re.compile(_WORD)
 # Upper-case letters of the Latin scripts news is written in (re has no \p{Lu}).
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏ"
-_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
+_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
 _SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 _CONNECTOR = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 # A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
@@ -511,8 +514,19 @@ def _proposals(
             facts = context.surface_facts(text[start:end], key, gazetteer)
             if facts is not None:
                 features = _span_features(run, i, j, start, end, facts, context)
+                end = _with_abbreviation_dot(text, start, end, facts.matches)
                 proposals.append((start, end, key, facts.matches, features, facts.demonym))
     return proposals
+
+
+def _with_abbreviation_dot(text: str, start: int, end: int, matches: tuple[NameMatch, ...]) -> int:
+    """The span's end, past the dot of an abbreviation that the word pattern left out:
+    "Calif." and "Ind." are the names ("Calif" is no word), as "U.S." is. Not for
+    upper-case forms ("in the US.": that dot ends the sentence)."""
+    if (text[end : end + 1] == "." and text[end - 1].islower()
+            and any(m.match == "abbreviation" for m in matches)):
+        return end + 1
+    return end
 
 
 def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
@@ -596,6 +610,9 @@ def _name_features(surface: str, words: list[str], matches: tuple[NameMatch, ...
     return f
 
 
+_POPULATION_LABEL = {n: "population>=%d" % n for n in range(1, 11)}
+
+
 def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
     """What the gazetteer says of a name: its kinds of place, how it matched, how big the biggest is."""
     f = {}
@@ -607,10 +624,17 @@ def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
             f["kind=" + kind] = 1.0
         best_match = min((m.match for m in matches if m.match != "demonym"), key=_MATCH_ORDER.index)
         f["best match=" + best_match] = 1.0
-        population = max(p.population for p in places)
-        f["population=%d" % int(math.log10(population + 1))] = 1.0
+        # Ordinal, so one feature per decade reached ("population>=6" for a million): the
+        # few names of the biggest places (China, India) then share what every big place
+        # teaches the model instead of resting on a handful of their own examples.
+        for decade in range(1, int(math.log10(max(p.population for p in places) + 1)) + 1):
+            f[_POPULATION_LABEL[decade]] = 1.0
         f["candidates=%d" % min(len(places), 5)] = 1.0
     return f
+
+
+def _is_connector(word: str) -> bool:
+    return word.islower() and word in CONNECTORS
 
 
 def _span_features(
@@ -640,10 +664,12 @@ def _span_features(
             f["also lower case"] = 1.0
         if lower not in context.mid_sentence_words:
             f["only sentence-initial"] = 1.0
+    # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
+    # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
     if i > 0:
-        f["run before"] = 1.0
+        f["joined before" if _is_connector(tokens[i - 1].text) else "run before"] = 1.0
     if j < len(tokens):
-        f["run after"] = 1.0
+        f["joined after" if _is_connector(tokens[j].text) else "run after"] = 1.0
     if lower in context.after_title_words:
         f["after a title elsewhere"] = 1.0
     if tokens[j - 1].possessive:

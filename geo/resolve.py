@@ -30,10 +30,16 @@ __all__ = [
     "ADMIN1_CONTEXT_BONUS",
     "TOWN_OVER_DISTRICT_BONUS",
     "ADMIN_WORDS",
+    "NEIGHBOUR_BONUS",
+    "NEIGHBOUR_KM",
     "ROUNDS",
 ]
 
 QUALIFIER_BONUS = 0.8
+#: For a town or district lying within NEIGHBOUR_KM of a town or district another name of
+#: the text can be ("Paris and Henry County": the Paris in Henry County, Tennessee).
+NEIGHBOUR_BONUS = 0.3
+NEIGHBOUR_KM = 30.0
 #: At most this much for lying in the country the rest of the text is about (scaled by its share).
 COUNTRY_CONTEXT_BONUS = 0.5
 #: At most this much for lying in (or being) a state/province other names of the text lie in.
@@ -157,6 +163,70 @@ def _with_local_evidence(
     return local
 
 
+_POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
+_CELL_DEGREES = 1.0  # grid cell for finding neighbours; NEIGHBOUR_KM must stay below ~110 km
+
+
+def _with_neighbours(
+    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
+) -> list[tuple[Candidate, ...]]:
+    """Candidates with evidence for lying near a candidate of another name of the text.
+
+    Names that share a neighbourhood are a strong clue in local news, where a town and
+    its county or the next town are named together and the state goes without saying.
+    Only candidates that could still win count, and they are bucketed on a one-degree
+    grid, so a document costs a few hundred distance checks, not every pair.
+    """
+    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS
+    grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+    hopeful: dict[tuple[str, int], list[Place]] = {}  # (name, id(candidates)) -> its near-enough towns
+    for (key, _kind), cands in zip(names, local):
+        if not cands or (key, id(cands)) in hopeful:
+            continue
+        floor = max(c.score for c in cands) - reach
+        points = hopeful[(key, id(cands))] = [c.place for c in cands if c.score >= floor and c.place.kind in _POINT_KINDS]
+        for place in points:
+            grid.setdefault((int(place.lat // _CELL_DEGREES), int(place.lon // _CELL_DEGREES)), []).append((key, place))
+    if len({key for key, _ in hopeful}) < 2:
+        return local
+    done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
+    result = []
+    for (key, _kind), cands in zip(names, local):
+        hit = done.get((key, id(cands)))
+        if hit is None:
+            near = {}
+            if len(cands) > 1:  # a name with one candidate has nothing to choose
+                for place in hopeful[(key, id(cands))]:
+                    other = _neighbour(key, place, grid)
+                    if other is not None:
+                        near[place.id] = (("near " + other.name, NEIGHBOUR_BONUS),)
+            hit = done[(key, id(cands))] = tuple(_with(c, near.get(c.place.id, ())) for c in cands) if near else cands
+        result.append(hit)
+    return result
+
+
+def _neighbour(key: str, place: Place, grid) -> Place | None:
+    """A town or district of another name within NEIGHBOUR_KM of ``place``, or None."""
+    row, col = int(place.lat // _CELL_DEGREES), int(place.lon // _CELL_DEGREES)
+    max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
+    padded = f" {key} "
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            for other_key, other in grid.get((row + dr, col + dc), ()):
+                if (other.id != place.id and abs(other.lat - place.lat) <= max_dlat
+                        and not _echoes(padded, other_key)
+                        and haversine_km(place.lat, place.lon, other.lat, other.lon) <= NEIGHBOUR_KM):
+                    return other
+    return None
+
+
+def _echoes(padded_key: str, other_key: str) -> bool:
+    """Is one name part of the other ("Richmond", "City of Richmond")? Such names find
+    namesakes side by side in every state: no evidence of where either is."""
+    other = f" {other_key} "
+    return other in padded_key or padded_key in other
+
+
 class _Context:
     """The countries and states the other names of the text currently resolve to."""
 
@@ -245,7 +315,7 @@ def resolve(
             state_keys[place.id] = _admin1_of(place)
         return state_keys[place.id]
 
-    local = _with_local_evidence(text, mentions, candidates)
+    local = _with_neighbours(names, _with_local_evidence(text, mentions, candidates))
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
     contenders: list[tuple[Candidate, ...]] = []

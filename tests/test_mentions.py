@@ -1,4 +1,5 @@
 from geo.mentions import find_mentions, tokenize
+from geo.records import Place
 from geo.sentences import split_sentences
 from tests.fakes import FakeGazetteer
 
@@ -63,3 +64,59 @@ def test_a_continent_by_its_own_name_is_kept_whatever_the_model_says():
     text = "Prices rose across Europe and Azerbaijan."
     found = find_mentions(text, split_sentences(text), gz, RejectAll())
     assert [m.text for m in found] == ["Europe"]
+
+
+# ----------------------------------------------------------------- abbreviated words of names
+
+_STL = Place("4407066", "St. Louis", "city", 38.627, -90.198, "US", "Missouri", 315_685)
+_CA = Place("5332921", "California", "adm1", 37.25, -119.75, "US", "California", 37_691_912)
+_US = Place("6252001", "United States", "country", 39.76, -98.5, "US", "", 310_232_863)
+_FRESNO = Place("5350937", "Fresno", "city", 36.747, -119.772, "US", "California", 510_365)
+
+
+def _abbreviation_gazetteer():
+    return FakeGazetteer([("St. Louis", _STL, "name"), ("Calif.", _CA, "abbreviation"),
+                          ("US", _US, "abbreviation"), ("Fresno", _FRESNO, "name")])
+
+
+def _found(text, gz):
+    return [m.text for m in find_mentions(text, split_sentences(text), gz)]
+
+
+def test_saint_mount_and_fort_abbreviations_start_a_name():
+    gz = _abbreviation_gazetteer()
+    assert _found("She lives in St. Louis now.", gz) == ["St. Louis"]
+    assert _found("ST. LOUIS – Police said so.", gz) == ["ST. LOUIS"]
+    assert [t.text for t in tokenize("in St. Louis, Mt. Vernon and Ft. Worth")] == [
+        "in", "St.", "Louis", "Mt.", "Vernon", "and", "Ft.", "Worth"]
+    assert [t.text for t in tokenize("the St. and the Mt.")] == ["the", "St", "and", "the", "Mt"]  # no name follows
+
+
+def test_an_abbreviation_keeps_its_dot_but_an_upper_case_one_does_not():
+    gz = _abbreviation_gazetteer()
+    assert _found("Rain in Fresno, Calif. on Monday.", gz) == ["Fresno", "Calif."]
+    assert _found("He moved to Fresno, Calif.", gz) == ["Fresno", "Calif."]
+    assert _found("She flew back to the US. Then she rested.", gz) == ["US"]
+
+
+def test_words_joined_by_a_connector_are_not_a_name_around_the_span():
+    from geo.mentions import propose_spans
+
+    gz = FakeGazetteer()
+    def features(text, name):
+        spans = propose_spans(text, split_sentences(text), gz)
+        return {k for s in spans if text[s.start : s.end] == name for k, _ in s.features}
+
+    assert {"joined after"} <= features("Talks in Azerbaijan and Armenia went on.", "Azerbaijan")
+    assert "run after" not in features("Talks in Azerbaijan and Armenia went on.", "Azerbaijan")
+    assert {"joined before"} <= features("Talks in Azerbaijan and Armenia went on.", "Armenia")
+    assert {"run after"} <= features("The Paris Hilton hotel.", "Paris")
+
+
+def test_population_features_count_every_decade_reached():
+    from geo.mentions import propose_spans
+
+    text = "Fuzuli and Azerbaijan."
+    spans = {text[s.start : s.end]: dict(s.features) for s in propose_spans(text, split_sentences(text), FakeGazetteer())}
+    assert [k for k in spans["Fuzuli"] if k.startswith("population")] == [f"population>={n}" for n in range(1, 5)]
+    assert [k for k in spans["Azerbaijan"] if k.startswith("population")] == [f"population>={n}" for n in range(1, 7)]

@@ -53,3 +53,48 @@ def test_mentions_and_candidates_must_align():
 
     with pytest.raises(ValueError, match="one candidate tuple per mention"):
         resolve("x", (), ((),))
+
+
+# ----------------------------------------------------------------- neighbours
+
+def _local_news_gazetteer():
+    from geo.records import Place
+
+    paris_tn = Place("4655177", "Paris", "city", 36.302, -88.3267, "US", "Tennessee", 10_156)
+    henry_tn = Place("4626288", "Henry County", "adm2", 36.33, -88.30, "US", "Tennessee", 32_330)
+    henry_ga = Place("4196508", "Henry County", "adm2", 33.45, -84.15, "US", "Georgia", 203_922)
+    names = [("Paris", PARIS, "name"), ("Paris", PARIS_TX, "name"), ("Paris", paris_tn, "name"),
+             ("Henry County", henry_ga, "name"), ("Henry County", henry_tn, "name")]
+    return FakeGazetteer(names), paris_tn, henry_tn
+
+
+def _resolve_with(gz, text):
+    mentions = find_mentions(text, split_sentences(text), gz)
+    return resolve(text, mentions, tuple(candidates_for(m, gz) for m in mentions))
+
+
+def test_a_town_and_a_county_named_together_are_the_neighbours():
+    gz, paris_tn, henry_tn = _local_news_gazetteer()
+    paris, henry = _resolve_with(gz, "Residents of Paris and Henry County will get a letter.")
+    assert (paris.place, henry.place) == (paris_tn, henry_tn)
+    assert "near Henry County" in paris.reason and "near Paris" in henry.reason
+
+
+def test_without_a_neighbour_the_prior_decides():
+    gz, _, _ = _local_news_gazetteer()
+    (paris,) = _resolve_with(gz, "Residents of Paris wrote.")
+    assert paris.place == PARIS and "near" not in paris.reason
+    (henry,) = _resolve_with(gz, "Henry County voted.")
+    assert henry.place.admin1 == "Georgia" and "near" not in henry.reason
+
+
+def test_a_name_inside_another_name_is_no_neighbour():
+    from geo.records import Place
+
+    richmond_va = Place("4781708", "Richmond", "city", 37.55, -77.46, "US", "Virginia", 220_289)
+    richmond_ky = Place("4305504", "Richmond", "city", 37.75, -84.29, "US", "Kentucky", 33_326)
+    city_va = Place("4781756", "City of Richmond", "adm2", 37.53, -77.47, "US", "Virginia", 220_289)
+    gz = FakeGazetteer([("Richmond", richmond_ky, "name"), ("Richmond", richmond_va, "name"),
+                        ("City of Richmond", city_va, "name")])
+    richmond, city = _resolve_with(gz, "Richmond grew. The City of Richmond said so.")
+    assert "near" not in richmond.reason and "near" not in city.reason
