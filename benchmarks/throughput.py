@@ -7,7 +7,11 @@ Usage (from the project root)::
     python benchmarks/throughput.py --repeat 5            # best of 5 timed passes per corpus (default 3)
 
 Both systems run in this one process, each warmed up first (geotext builds its
-regexes, geo loads its gazetteer) so the figures measure steady-state speed.
+regexes, geo loads its gazetteer); the best of the passes counts, so by then geo's
+memos hold the corpus' names (steady state: a long run meets the same names again).
+"geo new text" is the honest figure for text never seen: one pass over the corpus in a
+new process that has mapped only a short warm-up text (the model and index loaded, no
+memo holding any of the corpus' names).
 geotext is a plain dictionary matcher with no resolution: a speed floor, not a
 quality peer. Prints a table: corpus, documents, characters, MB/s of each system
 (MB = 10**6 characters).
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -66,6 +71,28 @@ def geo_runner() -> tuple[Callable[[str], object] | None, str]:
         return None, f"geo pipeline not available: {type(exc).__name__}: {exc}"
     # The extract path (what `geo extract` runs): no outlines, which only maps draw.
     return (lambda text: map_text(text, gazetteer=gz, outlines=False)), ""
+
+
+_FIRST_PASS = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from geo.gazetteer import Gazetteer
+from geo.pipeline import map_text
+texts = [json.loads(line)["text"] for line in open(sys.argv[2], encoding="utf-8").read().split("\\n") if line.strip()]
+gz = Gazetteer()
+map_text("Rain fell on Paris, Texas, and on Baku, Azerbaijan; Azerbaijani officials said so.", gazetteer=gz, outlines=False)
+t0 = time.perf_counter()
+for text in texts:
+    map_text(text, gazetteer=gz, outlines=False)
+print(sum(map(len, texts)) / (time.perf_counter() - t0))
+"""
+
+
+def geo_new_text_speed(path: Path, repeat: int) -> float:
+    """Characters per second of geo's first pass over a corpus in a fresh process (best of ``repeat`` processes)."""
+    runs = [subprocess.run([sys.executable, "-c", _FIRST_PASS, str(ROOT), str(path)],
+                           capture_output=True, text=True, check=True).stdout for _ in range(repeat)]
+    return max(float(r) for r in runs)
 
 
 def geo_parallel_speed(texts: list[str], repeat: int) -> tuple[float, int]:
@@ -118,18 +145,18 @@ def main(argv: list[str] | None = None) -> int:
     for name, texts in corpora.items():
         speeds = {s: chars_per_second(run, texts, args.repeat) / 1e6 for s, run in systems.items()}
         if "geo" in systems:
+            speeds["geo new"] = geo_new_text_speed(args.corpora_dir / f"{name}.jsonl", args.repeat) / 1e6
             parallel, jobs = geo_parallel_speed(texts, args.repeat)
             speeds["geo parallel"] = parallel / 1e6
         rows.append((name, len(texts), sum(map(len, texts)), speeds))
 
     parallel_label = f"geo x{jobs} MB/s"
-    print(f"{'corpus':<12} {'docs':>6} {'chars':>10} {'geotext MB/s':>13} {'geo MB/s':>10} {parallel_label:>14}")
+    print(f"{'corpus':<12} {'docs':>6} {'chars':>10} {'geotext MB/s':>13} {'geo MB/s':>10} {'geo new text':>13} {parallel_label:>14}")
     for name, docs, chars, speeds in rows:
-        geo_cell = f"{speeds['geo']:.3f}" if "geo" in speeds else "-"
-        par_cell = f"{speeds['geo parallel']:.3f}" if "geo parallel" in speeds else "-"
-        print(f"{name:<12} {docs:>6} {chars:>10} {speeds['geotext']:>13.3f} {geo_cell:>10} {par_cell:>14}")
-    print("MB = 10**6 characters; geo = one process (map_text, the extract path); "
-          f"geo x{jobs} = `geo extract --jobs 0` ({jobs} worker processes, one per CPU here)")
+        cells = [f"{speeds[k]:.3f}" if k in speeds else "-" for k in ("geo", "geo new", "geo parallel")]
+        print(f"{name:<12} {docs:>6} {chars:>10} {speeds['geotext']:>13.3f} {cells[0]:>10} {cells[1]:>13} {cells[2]:>14}")
+    print("MB = 10**6 characters; geo = one process (map_text, the extract path), best pass; geo new text = "
+          f"first pass in a fresh process; geo x{jobs} = `geo extract --jobs 0` ({jobs} worker processes, one per CPU here)")
     return 0
 
 

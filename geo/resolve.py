@@ -164,7 +164,6 @@ def _with_local_evidence(
 
 
 _POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
-_CELL_DEGREES = 1.0  # grid cell for finding neighbours; NEIGHBOUR_KM must stay below ~110 km
 
 
 def _with_neighbours(
@@ -174,50 +173,50 @@ def _with_neighbours(
 
     Names that share a neighbourhood are a strong clue in local news, where a town and
     its county or the next town are named together and the state goes without saying.
-    Only candidates that could still win count, and they are bucketed on a one-degree
-    grid, so a document costs a few hundred distance checks, not every pair.
+    Only towns and districts that could still win count (a few dozen a document); sorted
+    by latitude, each is compared only with those less than NEIGHBOUR_KM further north.
     """
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS
-    grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
-    hopeful: dict[tuple[str, int], list[Place]] = {}  # (name, id(candidates)) -> its near-enough towns
+    points: list[tuple[float, str, Place]] = []
+    hopeful: set[tuple[str, int]] = set()  # (name, id(candidates)) already collected
     for (key, _kind), cands in zip(names, local):
         if not cands or (key, id(cands)) in hopeful:
             continue
+        hopeful.add((key, id(cands)))
         floor = max(c.score for c in cands) - reach
-        points = hopeful[(key, id(cands))] = [c.place for c in cands if c.score >= floor and c.place.kind in _POINT_KINDS]
-        for place in points:
-            grid.setdefault((int(place.lat // _CELL_DEGREES), int(place.lon // _CELL_DEGREES)), []).append((key, place))
-    if len({key for key, _ in hopeful}) < 2:
+        points.extend((c.place.lat, key, c.place) for c in cands if c.score >= floor and c.place.kind in _POINT_KINDS)
+    if len({key for _, key, _ in points}) < 2:
+        return local
+    points.sort(key=lambda p: p[0])
+    max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
+    nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
+    for i, (lat, key, place) in enumerate(points):
+        padded = f" {key} "
+        for other_lat, other_key, other in points[i + 1 :]:
+            if other_lat - lat > max_dlat:
+                break
+            if other.id == place.id or _echoes(padded, other_key):
+                continue
+            km = haversine_km(lat, place.lon, other_lat, other.lon)
+            if km <= NEIGHBOUR_KM:  # evidence for both; each keeps its nearest neighbour
+                for here, found in (((key, place.id), (km, other.name)), ((other_key, other.id), (km, place.name))):
+                    if here not in nearest or found < nearest[here]:
+                        nearest[here] = found
+    if not nearest:
         return local
     done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
     result = []
     for (key, _kind), cands in zip(names, local):
         hit = done.get((key, id(cands)))
         if hit is None:
-            near = {}
+            hit = cands
             if len(cands) > 1:  # a name with one candidate has nothing to choose
-                for place in hopeful[(key, id(cands))]:
-                    other = _neighbour(key, place, grid)
-                    if other is not None:
-                        near[place.id] = (("near " + other.name, NEIGHBOUR_BONUS),)
-            hit = done[(key, id(cands))] = tuple(_with(c, near.get(c.place.id, ())) for c in cands) if near else cands
+                near = [nearest.get((key, c.place.id)) for c in cands]
+                if any(near):
+                    hit = tuple(_with(c, (("near " + n[1], NEIGHBOUR_BONUS),)) if n else c for c, n in zip(cands, near))
+            done[(key, id(cands))] = hit
         result.append(hit)
     return result
-
-
-def _neighbour(key: str, place: Place, grid) -> Place | None:
-    """A town or district of another name within NEIGHBOUR_KM of ``place``, or None."""
-    row, col = int(place.lat // _CELL_DEGREES), int(place.lon // _CELL_DEGREES)
-    max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
-    padded = f" {key} "
-    for dr in (-1, 0, 1):
-        for dc in (-1, 0, 1):
-            for other_key, other in grid.get((row + dr, col + dc), ()):
-                if (other.id != place.id and abs(other.lat - place.lat) <= max_dlat
-                        and not _echoes(padded, other_key)
-                        and haversine_km(place.lat, place.lon, other.lat, other.lon) <= NEIGHBOUR_KM):
-                    return other
-    return None
 
 
 def _echoes(padded_key: str, other_key: str) -> bool:
