@@ -6,12 +6,15 @@ Usage (from the project root)::
     python benchmarks/throughput.py --corpora-dir DIR     # any folder of {"id", "text"} JSONL files
     python benchmarks/throughput.py --repeat 5            # best of 5 timed passes per corpus (default 3)
 
-Both systems run in this one process, each warmed up first (geotext builds its
-regexes, geo loads its gazetteer); the best of the passes counts, so by then geo's
-memos hold the corpus' names (steady state: a long run meets the same names again).
-"geo new text" is the honest figure for text never seen: one pass over the corpus in a
-new process that has mapped only a short warm-up text (the model and index loaded, no
-memo holding any of the corpus' names).
+geotext runs in this process, warmed up, best of the passes. geo never sees a text
+twice (its memos would make a second pass over the same corpus flatter it): each figure
+is one pass over the corpus in a new process, best of ``--repeat`` processes:
+
+- "geo warm": the process has first mapped the *other* corpora, as a long batch run
+  has met most common names before (the figure for archives);
+- "geo fresh": it has mapped one short sentence only (model and index loaded; the
+  figure for one-off commands);
+- "geo xN": ``geo extract --jobs 0``, N new worker processes.
 geotext is a plain dictionary matcher with no resolution: a speed floor, not a
 quality peer. Prints a table: corpus, documents, characters, MB/s of each system
 (MB = 10**6 characters).
@@ -57,20 +60,16 @@ def geotext_runner() -> Callable[[str], object]:
     return lambda text: GeoText(text)
 
 
-def geo_runner() -> tuple[Callable[[str], object] | None, str]:
-    """geo's ``map_text`` bound to one gazetteer, or ``None`` and the reason it is unavailable."""
+def geo_available() -> tuple[bool, str]:
+    """Can geo map text here (its gazetteer index built)? And why not."""
     sys.path.insert(0, str(ROOT))  # run from a checkout without installing
     try:
-        from geo.pipeline import map_text
         from geo.gazetteer import default_gazetteer
 
-        gz = default_gazetteer()
-    except ImportError as exc:
-        return None, f"geo pipeline not available yet ({exc})"
+        default_gazetteer().ensure_index()
     except Exception as exc:  # e.g. DataError: gazetteer data not built
-        return None, f"geo pipeline not available: {type(exc).__name__}: {exc}"
-    # The extract path (what `geo extract` runs): no outlines, which only maps draw.
-    return (lambda text: map_text(text, gazetteer=gz, outlines=False)), ""
+        return False, f"geo not available: {type(exc).__name__}: {exc}"
+    return True, ""
 
 
 _FIRST_PASS = """
@@ -78,9 +77,14 @@ import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from geo.gazetteer import Gazetteer
 from geo.pipeline import map_text
-texts = [json.loads(line)["text"] for line in open(sys.argv[2], encoding="utf-8").read().split("\\n") if line.strip()]
+def read(path):
+    return [json.loads(line)["text"] for line in open(path, encoding="utf-8").read().split("\\n") if line.strip()]
+texts = read(sys.argv[2])
 gz = Gazetteer()
 map_text("Rain fell on Paris, Texas, and on Baku, Azerbaijan; Azerbaijani officials said so.", gazetteer=gz, outlines=False)
+for other in sys.argv[3:]:
+    for text in read(other):
+        map_text(text, gazetteer=gz, outlines=False)
 t0 = time.perf_counter()
 for text in texts:
     map_text(text, gazetteer=gz, outlines=False)
@@ -88,9 +92,10 @@ print(sum(map(len, texts)) / (time.perf_counter() - t0))
 """
 
 
-def geo_new_text_speed(path: Path, repeat: int) -> float:
-    """Characters per second of geo's first pass over a corpus in a fresh process (best of ``repeat`` processes)."""
-    runs = [subprocess.run([sys.executable, "-c", _FIRST_PASS, str(ROOT), str(path)],
+def geo_one_pass_speed(path: Path, warm_up: list[Path], repeat: int) -> float:
+    """Characters per second of geo's one pass over a corpus in a new process that has
+    first mapped the ``warm_up`` corpora (best of ``repeat`` processes)."""
+    runs = [subprocess.run([sys.executable, "-c", _FIRST_PASS, str(ROOT), str(path), *map(str, warm_up)],
                            capture_output=True, text=True, check=True).stdout for _ in range(repeat)]
     return max(float(r) for r in runs)
 
@@ -128,35 +133,33 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     corpora = {f.stem: read_texts(f) for f in present}
 
-    systems: dict[str, Callable[[str], object]] = {"geotext": geotext_runner()}
-    geo, why = geo_runner()
-    if geo is None:
+    geotext = geotext_runner()
+    for text in (t for texts in corpora.values() for t in texts[:5]):
+        geotext(text)
+    geo_ok, why = geo_available()
+    if not geo_ok:
         print(why)
-    else:
-        systems["geo"] = geo
-
-    warmup = [t for texts in corpora.values() for t in texts[:5]]
-    for run in systems.values():
-        for text in warmup:
-            run(text)
 
     rows = []
     jobs = 1
-    for name, texts in corpora.items():
-        speeds = {s: chars_per_second(run, texts, args.repeat) / 1e6 for s, run in systems.items()}
-        if "geo" in systems:
-            speeds["geo new"] = geo_new_text_speed(args.corpora_dir / f"{name}.jsonl", args.repeat) / 1e6
+    for path in present:
+        texts = corpora[path.stem]
+        speeds = {"geotext": chars_per_second(geotext, texts, args.repeat) / 1e6}
+        if geo_ok:
+            others = [f for f in present if f != path]
+            speeds["geo warm"] = geo_one_pass_speed(path, others, args.repeat) / 1e6
+            speeds["geo fresh"] = geo_one_pass_speed(path, [], args.repeat) / 1e6
             parallel, jobs = geo_parallel_speed(texts, args.repeat)
             speeds["geo parallel"] = parallel / 1e6
-        rows.append((name, len(texts), sum(map(len, texts)), speeds))
+        rows.append((path.stem, len(texts), sum(map(len, texts)), speeds))
 
-    parallel_label = f"geo x{jobs} MB/s"
-    print(f"{'corpus':<12} {'docs':>6} {'chars':>10} {'geotext MB/s':>13} {'geo MB/s':>10} {'geo new text':>13} {parallel_label:>14}")
+    parallel_label = f"geo x{jobs} fresh"
+    print(f"{'corpus':<12} {'docs':>6} {'chars':>10} {'geotext':>9} {'geo warm':>9} {'geo fresh':>10} {parallel_label:>13}   (MB/s)")
     for name, docs, chars, speeds in rows:
-        cells = [f"{speeds[k]:.3f}" if k in speeds else "-" for k in ("geo", "geo new", "geo parallel")]
-        print(f"{name:<12} {docs:>6} {chars:>10} {speeds['geotext']:>13.3f} {cells[0]:>10} {cells[1]:>13} {cells[2]:>14}")
-    print("MB = 10**6 characters; geo = one process (map_text, the extract path), best pass; geo new text = "
-          f"first pass in a fresh process; geo x{jobs} = `geo extract --jobs 0` ({jobs} worker processes, one per CPU here)")
+        cells = [f"{speeds[k]:.3f}" if k in speeds else "-" for k in ("geo warm", "geo fresh", "geo parallel")]
+        print(f"{name:<12} {docs:>6} {chars:>10} {speeds['geotext']:>9.3f} {cells[0]:>9} {cells[1]:>10} {cells[2]:>13}")
+    print("MB = 10**6 characters. geo: the extract path (map_text without outlines), one pass, never the same "
+          f"text twice; warm = after the other corpora; fresh = a new process; x{jobs} = `geo extract --jobs 0`.")
     return 0
 
 
