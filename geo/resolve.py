@@ -113,12 +113,16 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
             and not any(name == "alternate name" for name, _ in c.features)]
 
 
+def _admin_word(text: str, mention: Mention) -> str:
+    """The word after the mention if it makes the name an area ("Fuzuli district"), else ""."""
+    next_word = _NEXT_WORD.match(text, mention.end)
+    return next_word.group(1).lower() if next_word and next_word.group(1).lower() in ADMIN_WORDS else ""
+
+
 def _local_features(
-    text: str, mention: Mention, cands: tuple[Candidate, ...], areas: list[Place], towns: list[Place]
+    admin_word: str, cands: tuple[Candidate, ...], areas: list[Place], towns: list[Place]
 ) -> list[list[tuple[str, float]]]:
     """Evidence from the mention's own surroundings, per candidate (qualifiers, "X district")."""
-    next_word = _NEXT_WORD.match(text, mention.end)
-    admin_word = next_word.group(1).lower() if next_word and next_word.group(1).lower() in ADMIN_WORDS else ""
     result = []
     for cand in cands:
         place, extra = cand.place, []
@@ -146,6 +150,9 @@ def _with_local_evidence(
     """
     qualifiers = _qualifier_pairs(text, mentions)
     towns_of: dict[int, list[Place]] = {}  # id(candidates tuple) -> _towns(); the tuples outlive the call
+    # Without a qualifier the evidence depends only on the candidates and the word after the
+    # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
+    unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
     local: list[tuple[Candidate, ...]] = []
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         cands = cands if isinstance(cands, tuple) else tuple(cands)
@@ -159,8 +166,19 @@ def _with_local_evidence(
         if not areas and not towns:
             local.append(cands)
             continue
-        local.append(tuple(_with(c, extra) for c, extra in zip(cands, _local_features(text, mention, cands, areas, towns))))
+        if areas:
+            local.append(_with_each(cands, _local_features(_admin_word(text, mention), cands, areas, towns)))
+            continue
+        admin_word = _admin_word(text, mention)
+        hit = unqualified.get((id(cands), admin_word))
+        if hit is None:
+            hit = unqualified[(id(cands), admin_word)] = _with_each(cands, _local_features(admin_word, cands, [], towns))
+        local.append(hit)
     return local
+
+
+def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]]]) -> tuple[Candidate, ...]:
+    return tuple(_with(c, extra) for c, extra in zip(cands, extras))
 
 
 _POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
@@ -247,46 +265,34 @@ class _Context:
                 self.states[state] = self.states.get(state, 0.0) + w
                 self.own_state[(state, name)] = self.own_state.get((state, name), 0.0) + w
         self.total = sum(self.countries.values())
-        self._memo: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {}
 
-    def bonus(self, country: str, state: tuple[str, str] | None, name: str) -> float:
-        """The sum of :meth:`features`' values for a place of this ``country`` (``""`` where
-        lying in the text's country does not count) and ``state``: all the rounds need.
-
-        Added up in the same order as ``sum()`` over :meth:`features`, so the same number.
-        """
-        value = 0
+    def country_bonus(self, country: str, name: str) -> float | None:
+        """Evidence for lying in ``country`` ("" where that does not count), or None."""
         if country and self.total > 0:
             weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
             if weight > 0:
-                value += round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / self.total), 4)
+                return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / self.total), 4)
+        return None
+
+    def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
+        """Evidence for lying in (or being) ``state``, or None."""
         if state is not None:
             weight = self.states.get(state, 0.0) - self.own_state.get((state, name), 0.0)
             if weight > 0:
-                value += round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)
-        return value
+                return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)
+        return None
 
-    def features(self, place: Place, name: str) -> tuple[tuple[str, float], ...]:
-        """Coherence with the other names' readings (the name's own reading excluded)."""
-        hit = self._memo.get((place.id, name))
-        if hit is None:
-            hit = self._memo[(place.id, name)] = tuple(self._evidence(place, name))
-        return hit
-
-    def _evidence(self, place: Place, name: str) -> list[tuple[str, float]]:
-        extra = []
-        cc = place.country_code
-        if cc and self.total > 0 and place.kind not in _NO_COUNTRY_BONUS:
-            weight = self.countries.get(cc, 0.0) - self.own_country.get((cc, name), 0.0)
-            if weight > 0:
-                extra.append(("country of the text", round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / self.total), 4)))
-        state = self.admin1_of(place)
-        if state is not None:
-            weight = self.states.get(state, 0.0) - self.own_state.get((state, name), 0.0)
-            if weight > 0:
-                label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
-                extra.append((label, round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)))
-        return extra
+    def with_evidence(self, cand: Candidate, name: str) -> Candidate:
+        """``cand`` with its coherence with the other names' readings (the name's own reading excluded)."""
+        place = cand.place
+        extra: tuple[tuple[str, float], ...] = ()
+        value = self.country_bonus(place.country_code if place.kind not in _NO_COUNTRY_BONUS else "", name)
+        if value is not None:
+            extra += (("country of the text", value),)
+        value = self.state_bonus(self.admin1_of(place), name)
+        if value is not None:
+            extra += (("holds other places of the text" if place.kind == "adm1" else "state/province of the text", value),)
+        return _with(cand, extra)
 
 
 def _ranking(c: Candidate) -> tuple[float, int, str]:
@@ -360,12 +366,12 @@ def resolve(
             continue
         hit = settled.get((name, id(cands)))
         if hit is None:
-            features = context.features
+            with_evidence = context.with_evidence
             if len(near) == len(cands):  # every candidate contends (contenders keep their order)
-                scored = [_with(c, features(c.place, name[0])) for c in cands]
+                scored = [with_evidence(c, name[0]) for c in cands]
             else:
                 near_ids = {id(c) for c in near}
-                scored = [_with(c, features(c.place, name[0])) if id(c) in near_ids else c for c in cands]
+                scored = [with_evidence(c, name[0]) if id(c) in near_ids else c for c in cands]
             scored.sort(key=_ranking)
             best = next(c for c in scored if c.place.id == chosen[name].id)
             ordered = (best,) + tuple(c for c in scored if c is not best)
@@ -391,20 +397,30 @@ class _Reading:
                 i = index[id(near)] = len(self.tuples)
                 self.tuples.append(near)
             self.sequence.append(i)
-        # Per candidate: (prior and local score, country that counts for coherence, state).
+        # Per candidate: (prior and local score, its country, its state), the country (""
+        # where lying in it does not count) and state as indices into lists of the distinct
+        # ones: a round finds each bonus once, not once per candidate.
+        countries: dict[str, int] = {}
+        states: dict[tuple[str, str] | None, int] = {}
         self.rows = [
-            [(c.score, c.place.country_code if c.place.kind not in _NO_COUNTRY_BONUS else "", admin1_of(c.place))
+            [(c.score,
+              countries.setdefault(c.place.country_code if c.place.kind not in _NO_COUNTRY_BONUS else "", len(countries)),
+              states.setdefault(admin1_of(c.place), len(states)))
              for c in near]
             for near in self.tuples
         ]
+        self.countries, self.states = list(countries), list(states)
 
     def best(self, context: _Context) -> Place | None:
         """The place with the best total score over the name's mentions, or None if it has none.
 
         Totals add up mention by mention, in text order; ties go to the best single score.
         """
-        name, bonus = self.name[0], context.bonus
-        scores = [[score + bonus(country, state, name) for score, country, state in rows] for rows in self.rows]
+        name = self.name[0]
+        # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
+        by_country = [context.country_bonus(country, name) or 0 for country in self.countries]
+        by_state = [context.state_bonus(state, name) or 0 for state in self.states]
+        scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
         if len(self.tuples) == 1:  # the usual case: every mention has the same contenders
             near, single, count = self.tuples[0], scores[0], len(self.sequence)
             if not near:
