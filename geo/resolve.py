@@ -99,15 +99,17 @@ def _admin1_of(place: Place) -> tuple[str, str] | None:
     return None
 
 
+_TOWN_RULE_KINDS = frozenset(("city", "adm1", "adm2"))
+
+
 def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     """The towns whose district "X district" rules weigh against, or [] when the rule cannot apply.
 
     "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town
     vs the country. Only districts and states (adm1/adm2) get the rule's evidence.
     """
-    if not all(c.place.kind in ("city", "adm1", "adm2") for c in cands):
-        return []
-    if not any(c.place.kind in ("adm1", "adm2") for c in cands):
+    kinds = {c.place.kind for c in cands}
+    if not kinds <= _TOWN_RULE_KINDS or kinds.isdisjoint(("adm1", "adm2")):
         return []
     return [c.place for c in cands if c.place.kind == "city"
             and not any(name == "alternate name" for name, _ in c.features)]
@@ -276,23 +278,51 @@ class _Context:
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
-        if state is not None:
+        if state in self.states:  # most candidates' states are not (None is not either)
             weight = self.states.get(state, 0.0) - self.own_state.get((state, name), 0.0)
             if weight > 0:
                 return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)
         return None
 
-    def with_evidence(self, cand: Candidate, name: str) -> Candidate:
-        """``cand`` with its coherence with the other names' readings (the name's own reading excluded)."""
-        place = cand.place
-        extra: tuple[tuple[str, float], ...] = ()
-        value = self.country_bonus(place.country_code if place.kind not in _NO_COUNTRY_BONUS else "", name)
-        if value is not None:
-            extra += (("country of the text", value),)
-        value = self.state_bonus(self.admin1_of(place), name)
-        if value is not None:
-            extra += (("holds other places of the text" if place.kind == "adm1" else "state/province of the text", value),)
-        return _with(cand, extra)
+    def with_evidence(self, cands: tuple[Candidate, ...], name: str, contenders: tuple[Candidate, ...]) -> list[Candidate]:
+        """``cands`` with the contenders' coherence with the other names' readings (the name's
+        own reading excluded). A name's places share a few countries and states: each one's
+        bonus is found once."""
+        contending = None if len(contenders) == len(cands) else {id(c) for c in contenders}
+        by_country: dict[str, float | None] = {}
+        by_state: dict[tuple[str, str] | None, float | None] = {}
+        scored = []
+        for cand in cands:
+            if contending is not None and id(cand) not in contending:
+                scored.append(cand)
+                continue
+            place = cand.place
+            country = place.country_code if place.kind not in _NO_COUNTRY_BONUS else ""
+            if country not in by_country:
+                by_country[country] = self.country_bonus(country, name)
+            state = self.admin1_of(place)
+            if state not in by_state:
+                by_state[state] = self.state_bonus(state, name)
+            # The features and their sum, added up as _with() would.
+            extra: tuple[tuple[str, float], ...] = ()
+            value = 0
+            if by_country[country] is not None:
+                extra += (("country of the text", by_country[country]),)
+                value += by_country[country]
+            if by_state[state] is not None:
+                label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
+                extra += ((label, by_state[state]),)
+                value += by_state[state]
+            scored.append(Candidate(place, round(cand.score + value, 4), cand.features + extra) if extra else cand)
+        return scored
+
+
+def _repeated_sum(score: float, count: int) -> float:
+    """``score`` added ``count`` times, one mention after another (not ``score * count``: the same bits)."""
+    total = 0.0
+    for _ in range(count):
+        total += score
+    return total
 
 
 def _ranking(c: Candidate) -> tuple[float, int, str]:
@@ -366,12 +396,7 @@ def resolve(
             continue
         hit = settled.get((name, id(cands)))
         if hit is None:
-            with_evidence = context.with_evidence
-            if len(near) == len(cands):  # every candidate contends (contenders keep their order)
-                scored = [with_evidence(c, name[0]) for c in cands]
-            else:
-                near_ids = {id(c) for c in near}
-                scored = [with_evidence(c, name[0]) if id(c) in near_ids else c for c in cands]
+            scored = context.with_evidence(cands, name[0], near)
             scored.sort(key=_ranking)
             best = next(c for c in scored if c.place.id == chosen[name].id)
             ordered = (best,) + tuple(c for c in scored if c is not best)
@@ -425,14 +450,9 @@ class _Reading:
             near, single, count = self.tuples[0], scores[0], len(self.sequence)
             if not near:
                 return None
-            totals = []
-            for score in single:
-                total = 0.0
-                for _ in range(count):
-                    total += score
-                totals.append(total)
-            best = max(range(len(near)), key=lambda k: (round(totals[k], 6), single[k]))
-            return near[best].place
+            totals = single if count == 1 else [_repeated_sum(score, count) for score in single]
+            ranks = [(round(total, 6), score) for total, score in zip(totals, single)]
+            return near[ranks.index(max(ranks))].place  # the first best, as max() picks
         total: dict[str, float] = {}
         best_single: dict[str, float] = {}
         places: dict[str, Place] = {}
