@@ -374,8 +374,7 @@ def resolve(
         by_name.setdefault(name, []).append(near)
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
-    undecided = [_Reading(name, nears, admin1_of) for name, nears in by_name.items()
-                 if len({c.place.id for near in {id(n): n for n in nears}.values() for c in near}) > 1]
+    undecided = [_Reading(name, nears, admin1_of) for name, nears in by_name.items() if _contested(nears)]
     context = _Context(chosen, admin1_of)
     for _ in range(ROUNDS if undecided else 0):
         previous = dict(chosen)
@@ -407,6 +406,14 @@ def resolve(
     return tuple(resolutions)
 
 
+def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
+    """Do a name's mentions have more than one contending place between them?"""
+    first = nears[0]
+    if all(near is first for near in nears):  # the usual case; a tuple holds a place once
+        return len(first) > 1
+    return len({c.place.id for near in nears for c in near}) > 1
+
+
 class _Reading:
     """One undecided name: what its mentions' contenders need in every round, found once."""
 
@@ -435,6 +442,7 @@ class _Reading:
             for near in self.tuples
         ]
         self.countries, self.states = list(countries), list(states)
+        self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
 
     def best(self, context: _Context) -> Place | None:
         """The place with the best total score over the name's mentions, or None if it has none.
@@ -445,6 +453,12 @@ class _Reading:
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
         by_country = [context.country_bonus(country, name) or 0 for country in self.countries]
         by_state = [context.state_bonus(state, name) or 0 for state in self.states]
+        # A round that changed other names' readings mostly leaves this name's bonuses as they were.
+        if self._last is None or self._last[:2] != (by_country, by_state):
+            self._last = (by_country, by_state, self._best(by_country, by_state))
+        return self._last[2]
+
+    def _best(self, by_country: list[float], by_state: list[float]) -> Place | None:
         scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
         if len(self.tuples) == 1:  # the usual case: every mention has the same contenders
             near, single, count = self.tuples[0], scores[0], len(self.sequence)
