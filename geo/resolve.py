@@ -286,11 +286,10 @@ class _Context:
 
     def with_evidence(self, cands: tuple[Candidate, ...], name: str, contenders: tuple[Candidate, ...]) -> list[Candidate]:
         """``cands`` with the contenders' coherence with the other names' readings (the name's
-        own reading excluded). A name's places share a few countries and states: each one's
-        bonus is found once."""
+        own reading excluded). A name's places share a few countries: each one's bonus is found
+        once; their states are mostly their own, and mostly not in the context."""
         contending = None if len(contenders) == len(cands) else {id(c) for c in contenders}
         by_country: dict[str, float | None] = {}
-        by_state: dict[tuple[str, str] | None, float | None] = {}
         scored = []
         for cand in cands:
             if contending is not None and id(cand) not in contending:
@@ -301,28 +300,19 @@ class _Context:
             if country not in by_country:
                 by_country[country] = self.country_bonus(country, name)
             state = self.admin1_of(place)
-            if state not in by_state:
-                by_state[state] = self.state_bonus(state, name)
+            state_value = self.state_bonus(state, name) if state in self.states else None
             # The features and their sum, added up as _with() would.
             extra: tuple[tuple[str, float], ...] = ()
             value = 0
             if by_country[country] is not None:
                 extra += (("country of the text", by_country[country]),)
                 value += by_country[country]
-            if by_state[state] is not None:
+            if state_value is not None:
                 label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
-                extra += ((label, by_state[state]),)
-                value += by_state[state]
+                extra += ((label, state_value),)
+                value += state_value
             scored.append(Candidate(place, round(cand.score + value, 4), cand.features + extra) if extra else cand)
         return scored
-
-
-def _repeated_sum(score: float, count: int) -> float:
-    """``score`` added ``count`` times, one mention after another (not ``score * count``: the same bits)."""
-    total = 0.0
-    for _ in range(count):
-        total += score
-    return total
 
 
 def _ranking(c: Candidate) -> tuple[float, int, str]:
@@ -452,7 +442,8 @@ class _Reading:
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
         by_country = [context.country_bonus(country, name) or 0 for country in self.countries]
-        by_state = [context.state_bonus(state, name) or 0 for state in self.states]
+        in_context = context.states  # few states are: no bonus to look up for the others
+        by_state = [(context.state_bonus(state, name) or 0) if state in in_context else 0 for state in self.states]
         # A round that changed other names' readings mostly leaves this name's bonuses as they were.
         if self._last is None or self._last[:2] != (by_country, by_state):
             self._last = (by_country, by_state, self._best(by_country, by_state))
@@ -461,12 +452,12 @@ class _Reading:
     def _best(self, by_country: list[float], by_state: list[float]) -> Place | None:
         scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
         if len(self.tuples) == 1:  # the usual case: every mention has the same contenders
-            near, single, count = self.tuples[0], scores[0], len(self.sequence)
+            near, single = self.tuples[0], scores[0]
             if not near:
                 return None
-            totals = single if count == 1 else [_repeated_sum(score, count) for score in single]
-            ranks = [(round(total, 6), score) for total, score in zip(totals, single)]
-            return near[ranks.index(max(ranks))].place  # the first best, as max() picks
+            # The total is the score added once per mention, and rounding keeps order: the
+            # best total (ties to the best single score, then the first) is the first best score.
+            return near[single.index(max(single))].place
         total: dict[str, float] = {}
         best_single: dict[str, float] = {}
         places: dict[str, Place] = {}
