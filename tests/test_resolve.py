@@ -98,3 +98,28 @@ def test_a_name_inside_another_name_is_no_neighbour():
                         ("City of Richmond", city_va, "name")])
     richmond, city = _resolve_with(gz, "Richmond grew. The City of Richmond said so.")
     assert "near" not in richmond.reason and "near" not in city.reason
+
+
+# ----------------------------------------------------------------- one sense, ties
+
+def test_a_qualified_mention_carries_the_unqualified_ones():
+    first, texas, again = resolved("We drove to Paris, Texas. Paris was hot.")
+    assert first.place == again.place == PARIS_TX and texas.place == TEXAS
+    assert "qualified by Texas" in first.reason and "qualified by" not in again.reason
+
+
+def test_equal_scores_go_to_the_first_candidate_for_every_mention():
+    import re
+
+    from geo.records import Candidate, Mention, Place
+
+    illinois = Place("4250542", "Springfield", "city", 39.80, -89.64, "US", "Illinois", 116_250)
+    missouri = Place("4409896", "Springfield", "city", 37.22, -93.30, "US", "Missouri", 159_498)
+    cands = (Candidate(illinois, 0.6, (("prior", 0.6),)), Candidate(missouri, 0.6, (("prior", 0.6),)))
+    text = "Springfield, then Springfield and Springfield."
+    mentions = tuple(Mention(m.start(), m.end(), "Springfield", 0) for m in re.finditer("Springfield", text))
+    for ordered in (cands, cands[::-1]):
+        rs = resolve(text, mentions, (ordered,) * 3)
+        assert [r.place for r in rs] == [ordered[0].place] * 3
+        assert [c.place for c in rs[0].candidates] == [c.place for c in ordered]
+        assert rs[0].candidates == rs[2].candidates and rs[0].score == 0.6
