@@ -278,7 +278,7 @@ class _Context:
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
-        if state in self.states:  # most candidates' states are not (None is not either)
+        if state in self.states:  # for most candidates it is not (None never is): no more to do
             weight = self.states.get(state, 0.0) - self.own_state.get((state, name), 0.0)
             if weight > 0:
                 return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)
@@ -286,8 +286,7 @@ class _Context:
 
     def with_evidence(self, cands: tuple[Candidate, ...], name: str, contenders: tuple[Candidate, ...]) -> list[Candidate]:
         """``cands`` with the contenders' coherence with the other names' readings (the name's
-        own reading excluded). A name's places share a few countries: each one's bonus is found
-        once; their states are mostly their own, and mostly not in the context."""
+        own reading excluded). A name's places share a few countries: each one's bonus is found once."""
         contending = None if len(contenders) == len(cands) else {id(c) for c in contenders}
         by_country: dict[str, float | None] = {}
         scored = []
@@ -299,8 +298,7 @@ class _Context:
             country = place.country_code if place.kind not in _NO_COUNTRY_BONUS else ""
             if country not in by_country:
                 by_country[country] = self.country_bonus(country, name)
-            state = self.admin1_of(place)
-            state_value = self.state_bonus(state, name) if state in self.states else None
+            state_value = self.state_bonus(self.admin1_of(place), name)
             # The features and their sum, added up as _with() would.
             extra: tuple[tuple[str, float], ...] = ()
             value = 0
@@ -442,8 +440,7 @@ class _Reading:
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
         by_country = [context.country_bonus(country, name) or 0 for country in self.countries]
-        in_context = context.states  # few states are: no bonus to look up for the others
-        by_state = [(context.state_bonus(state, name) or 0) if state in in_context else 0 for state in self.states]
+        by_state = [context.state_bonus(state, name) or 0 for state in self.states]
         # A round that changed other names' readings mostly leaves this name's bonuses as they were.
         if self._last is None or self._last[:2] != (by_country, by_state):
             self._last = (by_country, by_state, self._best(by_country, by_state))
