@@ -205,10 +205,8 @@ class _Context:
             memo = self.surface_memo
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
-            facts = memo[surface] = _SurfaceFacts(
-                key, matches, _name_features(surface, words, matches, self) if matches else {},
-                SpanCandidate(0, 0, key, matches, ()).is_demonym, len(words) == 1, surface.lower(),
-            )
+            features, demonym = _name_features(surface, words, matches, self) if matches else ({}, False)
+            facts = memo[surface] = _SurfaceFacts(key, matches, features, demonym, len(words) == 1, surface.lower())
         return facts if facts.matches else None
 
     def zipf_label(self, word: str) -> str:
@@ -312,7 +310,9 @@ def _piece(tokens: Iterable[Token]) -> _Piece:
     tokens = tuple(tokens)
     words = [token.text for token in tokens]
     lower = tuple(map(str.lower, words))
-    after_title = tuple(word for previous, word in zip(lower, lower[1:]) if previous in _TITLES) if len(lower) > 1 else ()
+    # Most runs hold no title: the pairs are walked only when one does.
+    after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
+        word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
     return _Piece(tokens, tuple(map(_word_key, words)), lower, after_title)
 
 
@@ -372,7 +372,20 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
     function word dropped (what _split_run gives for a run no sentence starts inside).
     Memoised (a pure function; bounded): names repeat across documents."""
     if run.isalpha():  # most runs are one plain word: no need to tokenize
-        return () if run.lower() in _FUNCTION_WORDS else (_piece([Token(0, len(run), run)]),)
+        lower = run.lower()
+        return () if lower in _FUNCTION_WORDS else (_Piece((Token(0, len(run), run),), (_word_key(run),), (lower,), ()),)
+    # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
+    # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
+    # possessive for the word pattern to treat apart), and the run is one piece.
+    words = run.replace("-", " ").split(" ")
+    if all(map(str.isalpha, words)):
+        tokens = []
+        start = 0
+        for word in words:
+            end = start + len(word)
+            tokens.append(Token(start, end, word))
+            start = end + 1
+        return (_piece(tokens),)
     pieces: list[list[Token]] = []
     current: list[Token] = []
     for token in tokenize(run):
@@ -591,8 +604,11 @@ class _SurfaceFacts(NamedTuple):
     lower: str  # the text in lower case
 
 
-def _name_features(surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context) -> dict[str, float]:
-    """The features of a span that its text, of key words ``words``, decides wherever it stands."""
+def _name_features(
+    surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context
+) -> tuple[dict[str, float], bool]:
+    """The features of a span that its text, of key words ``words``, decides wherever it stands,
+    and whether it is a demonym (SpanCandidate.is_demonym)."""
     f: dict[str, float] = {"bias": 1.0}
     if len(words) == 1 and words[0] in _NEVER_ALONE:
         f["rule:never"] = 1.0
@@ -606,31 +622,50 @@ def _name_features(surface: str, words: list[str], matches: tuple[NameMatch, ...
     else:
         zipf = context.zipf
         f["multi zipf=%d" % int(min(zipf(w) for w in words))] = 1.0
-    f.update(_gazetteer_features(matches))
-    return f
+    gazetteer_features, demonym = _gazetteer_facts(matches)
+    f.update(gazetteer_features)
+    return f, demonym
 
 
 _POPULATION_LABEL = {n: "population>=%d" % n for n in range(1, 11)}
 
 
-def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
-    """What the gazetteer says of a name: its kinds of place, how it matched, how big the biggest is."""
-    f = {}
-    if any(m.match == "demonym" for m in matches):
-        f["demonym"] = 1.0
-    if not all(m.match == "demonym" for m in matches):
-        places = [m.place for m in matches if m.match != "demonym"]
-        for kind in {p.kind for p in places}:
+def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[dict[str, float], bool]:
+    """What the gazetteer says of a name as features (its kinds of place, how it matched, how
+    big the biggest is), and whether it is a demonym (SpanCandidate.is_demonym).
+
+    One walk over the matches (a common name has hundreds) gives both.
+    """
+    kinds = set()
+    best_rank = len(_MATCH_ORDER)
+    top = places = 0
+    has_demonym = False
+    for m in matches:
+        match = m.match
+        if match == "demonym":
+            has_demonym = True
+            continue
+        place = m.place
+        kinds.add(place.kind)
+        best_rank = min(best_rank, _MATCH_RANK[match])
+        top = max(top, place.population)
+        places += 1
+    f = {"demonym": 1.0} if has_demonym else {}
+    if places:
+        for kind in kinds:
             f["kind=" + kind] = 1.0
-        best_match = min((m.match for m in matches if m.match != "demonym"), key=_MATCH_ORDER.index)
-        f["best match=" + best_match] = 1.0
+        f["best match=" + _MATCH_ORDER[best_rank]] = 1.0
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        for decade in range(1, int(math.log10(max(p.population for p in places) + 1)) + 1):
+        for decade in range(1, int(math.log10(top + 1)) + 1):
             f[_POPULATION_LABEL[decade]] = 1.0
-        f["candidates=%d" % min(len(places), 5)] = 1.0
-    return f
+        f["candidates=%d" % min(places, 5)] = 1.0
+    # A people or adjective ("Canadian"), even where a small town shares the word.
+    return f, has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
+
+
+_MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
 
 
 def _is_connector(word: str) -> bool:

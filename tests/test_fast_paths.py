@@ -117,7 +117,7 @@ def test_derived_memo_is_per_purpose_and_keeps_candidates(tiny):
 def test_remembered_run_pieces_are_the_split_run():
     # _run_pieces (memoised, offsets from the run's start) must give what _split_run gives
     # in place for a run no sentence starts inside.
-    texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + [
+    texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + _strings("AaÉéB \t-", 2000, 16, seed=6) + [
         "Azerbaijan's Tovuz", "The Gulf of Mexico", "W.Va. Land", "Colonel Jafarov", "Gov Mr Land"]
     for text in texts:
         for match in mentions._RUN.finditer(text):
