@@ -205,7 +205,7 @@ class _Context:
             memo = self.surface_memo
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
-            features, demonym = _name_features(surface, words, matches, self) if matches else ({}, False)
+            features, demonym = _name_features(surface, words, matches, self) if matches else ((), False)
             facts = memo[surface] = _SurfaceFacts(key, matches, features, demonym, len(words) == 1, surface.lower())
         return facts if facts.matches else None
 
@@ -280,10 +280,15 @@ def _word_before(text: str, start: int, floor: int) -> str:
         i -= 1
     if not text[i].isalnum():
         return text[i]
-    j = i
-    while j > floor and text[j - 1].isalnum():
-        j -= 1
+    # The word mostly starts after the last space: taken whole when all of it is letters or
+    # digits (the scan would stop at that space too), else scanned for.
+    j = text.rfind(" ", floor, i) + 1 or floor
     word = text[j : i + 1]
+    if not word.isalnum():
+        j = i
+        while j > floor and text[j - 1].isalnum():
+            j -= 1
+        word = text[j : i + 1]
     return "<num>" if word.isdigit() else word.lower()
 
 
@@ -427,6 +432,10 @@ def _word_key(word: str) -> str:
 def _wanted_grams(keys: tuple[str, ...], wanted: set[str]) -> None:
     """Add to ``wanted`` every n-gram of up to _MAX_WORDS of ``keys`` that neither starts nor
     ends with a connector: the only ones _longest_known asks about."""
+    if len(keys) == 1:  # most runs
+        if keys[0] not in CONNECTORS:
+            wanted.add(keys[0])
+        return
     for i, first in enumerate(keys):
         if first in CONNECTORS:
             continue
@@ -464,8 +473,8 @@ def _longest_known(keys: tuple[str, ...], known: frozenset[str]) -> tuple[tuple[
 
 def _proposals(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
-) -> list[tuple[int, int, str, tuple[NameMatch, ...], dict[str, float], bool]]:
-    """(start, end, key, matches, features, is_demonym) of every longest capitalised span the gazetteer knows."""
+) -> list[tuple[int, int, str, tuple[NameMatch, ...], list[str], bool]]:
+    """(start, end, key, matches, feature names, is_demonym) of every longest capitalised span the gazetteer knows."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
     pieces = _pieces(text, sentence_starts)
@@ -507,7 +516,9 @@ def _proposals(
             run = _run(text, sentence_starts, piece, base, n)
             judged.append((run, spans))
             _note_first_word(run, piece.lower[0], mid, titled)
-            lone_words.update(piece.lower[i] for i, j, _ in spans if j == i + 1)
+            for i, j, _ in spans:
+                if j == i + 1:
+                    lone_words.add(piece.lower[i])
         else:
             spanless.append((piece, base, n))
     for piece, base, n in spanless:
@@ -545,7 +556,7 @@ def _with_abbreviation_dot(text: str, start: int, end: int, matches: tuple[NameM
 def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
     """Every longest capitalised span the gazetteer knows, described by named features."""
     return tuple(
-        SpanCandidate(start, end, key, matches, tuple(sorted(features.items())))
+        SpanCandidate(start, end, key, matches, tuple((name, 1.0) for name in sorted(features)))
         for start, end, key, matches, features, _ in _proposals(text, sentences, gazetteer)
     )
 
@@ -563,16 +574,16 @@ def find_mentions(
     # alone (geo.recognizer.RecognizerModel) is spared a mapping per span.
     accepts_binary = getattr(model, "accepts_binary", None)
     mentions = []
-    for start, end, _key, _matches, features, demonym in _proposals(text, sentences, gazetteer):
-        if "rule:never" in features:
+    for start, end, _key, _matches, names, demonym in _proposals(text, sentences, gazetteer):
+        if "rule:never" in names:
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
-        always = "kind=continent" in features and "best match=name" in features
+        always = "kind=continent" in names and "best match=name" in names
         # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
         if not always and model is not None:
-            names = sorted(features)
-            if not (accepts_binary(names) if accepts_binary else model.accepts({name: features[name] for name in names})):
+            names.sort()
+            if not (accepts_binary(names) if accepts_binary else model.accepts(dict.fromkeys(names, 1.0))):
                 continue
         sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
         mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
@@ -598,7 +609,7 @@ class _SurfaceFacts(NamedTuple):
 
     key: str
     matches: tuple[NameMatch, ...]
-    features: dict[str, float]  # the span's features that depend only on its text (_name_features)
+    features: tuple[str, ...]  # the span's features that depend only on its text (_name_features)
     demonym: bool
     one_word: bool  # its key is one word
     lower: str  # the text in lower case
@@ -606,31 +617,32 @@ class _SurfaceFacts(NamedTuple):
 
 def _name_features(
     surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context
-) -> tuple[dict[str, float], bool]:
-    """The features of a span that its text, of key words ``words``, decides wherever it stands,
-    and whether it is a demonym (SpanCandidate.is_demonym)."""
-    f: dict[str, float] = {"bias": 1.0}
+) -> tuple[tuple[str, ...], bool]:
+    """The features of a span that its text, of key words ``words``, decides wherever it stands
+    (their names, each distinct: every feature has the value 1.0), and whether it is a
+    demonym (SpanCandidate.is_demonym)."""
+    f = ["bias"]
     if len(words) == 1 and words[0] in _NEVER_ALONE:
-        f["rule:never"] = 1.0
-    f[_WORDS_LABEL[min(len(words), 3)]] = 1.0
+        f.append("rule:never")
+    f.append(_WORDS_LABEL[min(len(words), 3)])
     if "." in surface:
-        f["dotted"] = 1.0
+        f.append("dotted")
     elif surface.isupper() and len(surface) > 1:
-        f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
+        f.append("allcaps" if len(surface) > 3 else "acronym")
     if len(words) == 1:
-        f[context.zipf_label(words[0])] = 1.0
+        f.append(context.zipf_label(words[0]))
     else:
         zipf = context.zipf
-        f["multi zipf=%d" % int(min(zipf(w) for w in words))] = 1.0
+        f.append("multi zipf=%d" % int(min(zipf(w) for w in words)))
     gazetteer_features, demonym = _gazetteer_facts(matches)
-    f.update(gazetteer_features)
-    return f, demonym
+    f += gazetteer_features
+    return tuple(f), demonym
 
 
-_POPULATION_LABEL = {n: "population>=%d" % n for n in range(1, 11)}
+_POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
 
 
-def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[dict[str, float], bool]:
+def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[list[str], bool]:
     """What the gazetteer says of a name as features (its kinds of place, how it matched, how
     big the biggest is), and whether it is a demonym (SpanCandidate.is_demonym).
 
@@ -650,17 +662,15 @@ def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[dict[str, float], 
         best_rank = min(best_rank, _MATCH_RANK[match])
         top = max(top, place.population)
         places += 1
-    f = {"demonym": 1.0} if has_demonym else {}
+    f = ["demonym"] if has_demonym else []
     if places:
-        for kind in kinds:
-            f["kind=" + kind] = 1.0
-        f["best match=" + _MATCH_ORDER[best_rank]] = 1.0
+        f += ["kind=" + kind for kind in kinds]
+        f.append("best match=" + _MATCH_ORDER[best_rank])
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        for decade in range(1, int(math.log10(top + 1)) + 1):
-            f[_POPULATION_LABEL[decade]] = 1.0
-        f["candidates=%d" % min(places, 5)] = 1.0
+        f += _POPULATION_LABELS[: int(math.log10(top + 1))]
+        f.append("candidates=%d" % min(places, 5))
     # A people or adjective ("Canadian"), even where a small town shares the word.
     return f, has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
 
@@ -674,17 +684,18 @@ def _is_connector(word: str) -> bool:
 
 def _span_features(
     run: _Run, i: int, j: int, start: int, end: int, facts: _SurfaceFacts, context: _Context
-) -> dict[str, float]:
+) -> list[str]:
     """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``): those of
-    its text (``facts``), of the document and of where it stands."""
+    its text (``facts``), of the document and of where it stands. Their names, each distinct
+    (every feature has the value 1.0): a list is cheaper than a mapping per span."""
     tokens, text = run.tokens, context.text
-    f = dict(facts.features)
+    f = list(facts.features)
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     nxt = _word_after(text, end, run.ceiling)
-    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")):
-        f["rule:never"] = 1.0  # "Colonel Jafarov", "Gov. Cuomo"
-    f["prev=" + prev] = 1.0
-    f["next=" + nxt] = 1.0
+    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in f:
+        f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
+    f.append("prev=" + prev)
+    f.append("next=" + nxt)
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
@@ -692,21 +703,21 @@ def _span_features(
     else:
         initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
     if initial:
-        f["initial"] = 1.0
+        f.append("initial")
     lower = facts.lower
     if facts.one_word:
         if context.used_in_lower_case(lower):
-            f["also lower case"] = 1.0
+            f.append("also lower case")
         if lower not in context.mid_sentence_words:
-            f["only sentence-initial"] = 1.0
+            f.append("only sentence-initial")
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
     # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
     if i > 0:
-        f["joined before" if _is_connector(tokens[i - 1].text) else "run before"] = 1.0
+        f.append("joined before" if _is_connector(tokens[i - 1].text) else "run before")
     if j < len(tokens):
-        f["joined after" if _is_connector(tokens[j].text) else "run after"] = 1.0
+        f.append("joined after" if _is_connector(tokens[j].text) else "run after")
     if lower in context.after_title_words:
-        f["after a title elsewhere"] = 1.0
+        f.append("after a title elsewhere")
     if tokens[j - 1].possessive:
-        f["possessive"] = 1.0
+        f.append("possessive")
     return f

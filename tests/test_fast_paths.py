@@ -46,6 +46,30 @@ def test_sentence_initial_read_off_the_word_before_is_the_scan():
         assert mentions._initial_after(text, offset, floor, prev) == mentions._is_sentence_initial(text, offset, floor)
 
 
+def test_word_before_is_the_plain_backward_scan():
+    def scanned(text: str, start: int, floor: int) -> str:
+        i = start - 1
+        while i >= floor and text[i].isspace():
+            i -= 1
+        if i < floor:
+            return "<s>"
+        if text[i] == "." and i > floor and text[i - 1].isalpha():
+            i -= 1
+        if not text[i].isalnum():
+            return text[i]
+        j = i
+        while j > floor and text[j - 1].isalnum():
+            j -= 1
+        word = text[j : i + 1]
+        return "<num>" if word.isdigit() else word.lower()
+
+    rng = random.Random(7)
+    for text in _strings("aB1 .-,\n\t²é", 3000, 14, seed=8):
+        start = rng.randint(0, len(text))
+        floor = rng.randint(0, start)
+        assert mentions._word_before(text, start, floor) == scanned(text, start, floor), (text, start, floor)
+
+
 def test_abbreviation_scan_finds_the_regex_word():
     def by_regex(text: str, dot: int) -> bool:
         match = WORD_BEFORE_PERIOD.search(text, max(0, dot - 20), dot + 1)
