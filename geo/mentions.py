@@ -93,10 +93,19 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 _CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
 _SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 _CONNECTOR = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+# _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
+_CAPITALISED_REST = (
+    rf"(?<=[A-Z])[a-z]{{0,2}}\.(?:[A-Z][a-z]{{0,2}}\.)+"
+    rf"|(?:(?<=S)[Tt][Ee]?|(?<=[MF])[Tt])\.(?=[ \t]+[A-Z])"
+    rf"|[^\W_]*(?:['’][^\W\d_]+)*['’]?"
+)
 # A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
-# (The look-ahead repeats the first letter's class so the engine rules a position out before the look-behind.)
+# It starts with the first letter's class, so the engine skips to the next upper-case letter
+# in C before trying anything; the look-behind then checks the character before that letter
+# (none, or no word character or dot: "(?<![\w.])" at the run's start).
 _RUN = re.compile(
-    rf"(?=[{_UPPER}])(?<![\w.])(?:{_CAPITALISED})(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
+    rf"[{_UPPER}](?<![\w.].)(?:{_CAPITALISED_REST})"
+    rf"(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).
@@ -294,6 +303,12 @@ def _word_before(text: str, start: int, floor: int) -> str:
 
 def _word_after(text: str, end: int, ceiling: int) -> str:
     """The word (or punctuation) after ``text[:end]`` before ``ceiling``; ``</s>`` at the sentence's end."""
+    if end < ceiling:
+        # Punctuation right after the span (a comma, a period) is the answer the pattern
+        # gives (neither a word character nor a space): no regex needed.
+        ch = text[end]
+        if not (ch.isalnum() or ch.isspace() or ch == "_"):
+            return ch.lower()
     match = _FIRST_WORD.match(text, end, min(end + 40, ceiling))
     if match is None:
         return "</s>"
@@ -487,16 +502,24 @@ def _proposals(
     if derived_memo is not None:
         surface_memo, zipf_labels = derived_memo("surface facts"), derived_memo("zipf labels")
         spans_of = derived_memo("known spans")
-    # What the memo holds is read once, before the query: the query asks only about the rest.
-    remembered = [spans_of.get(piece.keys) for piece, _, _ in pieces]
+    # What the memo holds is read once, before the query: the query asks only about the rest,
+    # each piece not seen before once however often this document repeats it.
+    remembered = []
+    fresh: dict[tuple[str, ...], tuple[tuple[int, int, str], ...] | None] = {}
     wanted: set[str] = set()
-    for (piece, _, _), spans in zip(pieces, remembered):
-        if spans is None:
-            _wanted_grams(piece.keys, wanted)
+    for piece, _, _ in pieces:
+        keys = piece.keys
+        spans = spans_of.get(keys)
+        if spans is None and keys not in fresh:
+            fresh[keys] = None
+            _wanted_grams(keys, wanted)
+        remembered.append(spans)
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     if len(spans_of) >= _FACTS_MEMO_LIMIT:
         spans_of.clear()
+    for keys in fresh:
+        fresh[keys] = spans_of[keys] = _longest_known(keys, known)
 
     # The runs that hold a span, and what the document says of its capitalised words (_Context).
     # Those sets are asked only about spans' texts, and a span of two words or more holds what
@@ -508,7 +531,7 @@ def _proposals(
     spanless = []
     for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
-            spans = spans_of[piece.keys] = _longest_known(piece.keys, known)
+            spans = fresh[piece.keys]
         if len(piece.lower) > 1:
             mid.update(piece.lower[1:])
             titled.update(piece.after_title)

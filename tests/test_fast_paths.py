@@ -70,6 +70,34 @@ def test_word_before_is_the_plain_backward_scan():
         assert mentions._word_before(text, start, floor) == scanned(text, start, floor), (text, start, floor)
 
 
+def test_word_after_is_the_pattern_answer():
+    def by_pattern(text: str, end: int, ceiling: int) -> str:
+        match = mentions._FIRST_WORD.match(text, end, min(end + 40, ceiling))
+        if match is None:
+            return "</s>"
+        word = match.group(1)
+        return "<num>" if word.isdigit() else word.lower()
+
+    rng = random.Random(9)
+    for text in _strings("aB1 .-,_\n\t²éⒶ", 3000, 14, seed=10):
+        end = rng.randint(0, len(text))
+        ceiling = rng.randint(end, len(text))
+        assert mentions._word_after(text, end, ceiling) == by_pattern(text, end, ceiling), (text, end, ceiling)
+
+
+def test_run_scan_finds_the_look_ahead_pattern_runs():
+    # The pattern _RUN replaced: a look-ahead and look-behind before the first capitalised word.
+    m = mentions
+    reference = re.compile(
+        rf"(?=[{m._UPPER}])(?<![\w.])(?:{m._CAPITALISED})"
+        rf"(?:{m._SEPARATOR}(?:(?:{m._CONNECTOR}){m._SEPARATOR}){{0,2}}(?:{m._CAPITALISED}))*"
+    )
+    texts = _strings("StTeMFfAaBb .-'’\t\nofde1_ÉéxU", 20000, 25, seed=11) + [
+        "St. Louis", "Mt. Vernon and Ft. Worth", "U.S.-based W.Va. Land", "x.Land", "Rio de la Plata", "ÉLand"]
+    for text in texts:
+        assert [x.span() for x in m._RUN.finditer(text)] == [x.span() for x in reference.finditer(text)], text
+
+
 def test_abbreviation_scan_finds_the_regex_word():
     def by_regex(text: str, dot: int) -> bool:
         match = WORD_BEFORE_PERIOD.search(text, max(0, dot - 20), dot + 1)
@@ -183,6 +211,13 @@ def test_binary_acceptance_is_the_mapping_acceptance():
         assert model.accepts_binary(present) == model.accepts(features)
         z = sum(weights.get(n, 0.0) for n in present)
         assert (model.threshold <= 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))) == model.accepts_binary(present)
+    # Sums right at the threshold's logit, and thresholds past the clamp at +-30: the probability decides.
+    for threshold in (0.3, 0.5, 0.77, 1e-14, 1 - 1e-14):
+        logit = math.log(threshold / (1.0 - threshold))
+        for step in range(-40, 41):
+            z = logit + step * 1e-7 * max(1.0, abs(logit))
+            model = RecognizerModel({"bias": z}, threshold=threshold)
+            assert model.accepts_binary(["bias"]) == model.accepts({"bias": 1.0}), (threshold, z)
 
 
 def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
