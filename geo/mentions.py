@@ -147,6 +147,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Token(start, end, text, possessive) without the Python-level __new__ NamedTuple generates
+# (a frame per call): recognition makes a token per word of every run it has not seen.
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Word tokens of ``text[start:end]`` with offsets; a trailing possessive is left out.
 
@@ -164,7 +169,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             token_end = token_start + len(word)
             possessive = True
         if word:
-            tokens.append(Token(token_start, token_end, word, possessive))
+            tokens.append(_new_tuple(Token, (token_start, token_end, word, possessive)))
     return tuple(tokens)
 
 
@@ -326,9 +331,11 @@ class _Piece(NamedTuple):
     after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
 
 
-def _piece(tokens: Iterable[Token]) -> _Piece:
+def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
+    """The piece of these tokens (``words``: their texts, when the caller has them)."""
     tokens = tuple(tokens)
-    words = [token.text for token in tokens]
+    if words is None:
+        words = [token.text for token in tokens]
     lower = tuple(map(str.lower, words))
     # Most runs hold no title: the pairs are walked only when one does.
     after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
@@ -374,7 +381,8 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
     prev = _word_before(text, first_start, floor)
-    return _Run(piece.tokens, piece.keys, base, floor, ceiling, _initial_after(text, first_start, floor, prev), prev)
+    initial = _initial_after(text, first_start, floor, prev)
+    return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
 def _note_first_word(run: _Run, first: str, mid: set[str], titled: set[str]) -> None:
@@ -393,7 +401,9 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
     Memoised (a pure function; bounded): names repeat across documents."""
     if run.isalpha():  # most runs are one plain word: no need to tokenize
         lower = run.lower()
-        return () if lower in _FUNCTION_WORDS else (_Piece((Token(0, len(run), run),), (_word_key(run),), (lower,), ()),)
+        if lower in _FUNCTION_WORDS:
+            return ()
+        return (_Piece((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), ()),)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.
@@ -403,9 +413,9 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         start = 0
         for word in words:
             end = start + len(word)
-            tokens.append(Token(start, end, word))
+            tokens.append(_new_tuple(Token, (start, end, word, False)))
             start = end + 1
-        return (_piece(tokens),)
+        return (_piece(tokens, words),)
     pieces: list[list[Token]] = []
     current: list[Token] = []
     for token in tokenize(run):
