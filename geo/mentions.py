@@ -148,7 +148,8 @@ _FUNCTION_WORDS = frozenset(
 
 
 # Token(start, end, text, possessive) without the Python-level __new__ NamedTuple generates
-# (a frame per call): recognition makes a token per word of every run it has not seen.
+# (a frame per call): recognition makes a token per word of every run it has not seen (and
+# a _Piece per piece, a _Run per run holding a span, the same way).
 _new_tuple = tuple.__new__
 
 
@@ -340,7 +341,7 @@ def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
     # Most runs hold no title: the pairs are walked only when one does.
     after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
         word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
-    return _Piece(tokens, tuple(map(_word_key, words)), lower, after_title)
+    return _new_tuple(_Piece, (tokens, tuple(map(_word_key, words)), lower, after_title))
 
 
 class _Run(NamedTuple):
@@ -362,15 +363,20 @@ def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, i
     found: list[tuple[_Piece, int, int]] = []
     last = len(sentence_starts)
     for match in _RUN.finditer(text):
+        # Remembered per run text, offsets from its start: names repeat. A run with no piece
+        # (a lone function word: "The", "It's", the commonest runs) has none however
+        # sentences cut it (cuts only split pieces further), so it is passed by at once.
+        pieces = _run_pieces(match.group())
+        if not pieces:
+            continue
         start, end = match.span()
         n = bisect_right(sentence_starts, start)
         if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
             for tokens in _split_run(text, start, end, sentence_starts):
                 found.append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
         else:
-            # Remembered per run text, offsets from its start: names repeat, and one
-            # bisection serves every piece (no sentence starts inside the run).
-            for piece in _run_pieces(match.group()):
+            # One bisection serves every piece (no sentence starts inside the run).
+            for piece in pieces:
                 found.append((piece, start, n))
     return found
 
@@ -403,7 +409,7 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         lower = run.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        return (_Piece((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), ()),)
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), ())),)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.
@@ -692,8 +698,11 @@ def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[list[str], bool]:
             continue
         place = m.place
         kinds.add(place.kind)
-        best_rank = min(best_rank, _MATCH_RANK[match])
-        top = max(top, place.population)
+        rank = _MATCH_RANK[match]
+        if rank < best_rank:
+            best_rank = rank
+        if place.population > top:
+            top = place.population
         places += 1
     f = ["demonym"] if has_demonym else []
     if places:
@@ -703,12 +712,13 @@ def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[list[str], bool]:
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
         f += _POPULATION_LABELS[: int(math.log10(top + 1))]
-        f.append("candidates=%d" % min(places, 5))
+        f.append(_CANDIDATES_LABELS[min(places, 5)])
     # A people or adjective ("Canadian"), even where a small town shares the word.
     return f, has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
 
 
 _MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
+_CANDIDATES_LABELS = ["candidates=%d" % n for n in range(6)]
 
 
 def _is_connector(word: str) -> bool:

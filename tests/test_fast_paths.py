@@ -187,6 +187,23 @@ def test_remembered_run_pieces_are_the_split_run():
                 )
 
 
+def test_pieces_are_the_runs_split_at_sentence_starts():
+    # _pieces (remembered run pieces, runs without any passed by) must give what splitting
+    # every run at the sentence starts gives.
+    from bisect import bisect_right
+
+    rng = random.Random(12)
+    texts = _strings("AaBb's’ -.The It", 3000, 24, seed=13) + ["The Gulf. It's Land's Port", "He It's The"]
+    for text in texts:
+        starts = tuple(sorted({0, *(rng.randint(0, len(text)) for _ in range(rng.randint(0, 3)))}))
+        got = [([(base + t.start, base + t.end, t.text, t.possessive) for t in piece.tokens], n)
+               for piece, base, n in mentions._pieces(text, starts)]
+        expected = [([tuple(t) for t in tokens], bisect_right(starts, tokens[0].start))
+                    for match in mentions._RUN.finditer(text)
+                    for tokens in mentions._split_run(text, *match.span(), starts)]
+        assert got == expected, (text, starts)
+
+
 def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):
     text = "Port Land's Landish fans. They left Port Land for Land. Mr. Land and LAND stayed in Land."
     sents = sentences.split_sentences(text)
