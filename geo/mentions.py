@@ -32,7 +32,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from geo.names import name_key
 from geo.records import Mention, NameMatch, Sentence
@@ -460,36 +460,43 @@ def _word_key(word: str) -> str:
     return name_key(word)
 
 
-def _wanted_grams(keys: tuple[str, ...], wanted: set[str]) -> None:
-    """Add to ``wanted`` every n-gram of up to _MAX_WORDS of ``keys`` that neither starts nor
-    ends with a connector: the only ones _longest_known asks about."""
+def _grams(keys: tuple[str, ...], wanted: set[str]) -> list[list[str] | None] | None:
+    """The n-grams of up to _MAX_WORDS of ``keys`` by where they start (``grams[i][k]`` joins
+    ``keys[i : i + k + 1]``; None where a connector starts), joined once for both uses: each
+    that neither starts nor ends with a connector is added to ``wanted`` (the only ones
+    _longest_known asks about). None for a one-word piece, which needs no joining."""
     if len(keys) == 1:  # most runs
         if keys[0] not in CONNECTORS:
             wanted.add(keys[0])
-        return
+        return None
+    by_start: list[list[str] | None] = []
     for i, first in enumerate(keys):
         if first in CONNECTORS:
+            by_start.append(None)
             continue
-        gram = first
-        wanted.add(gram)
+        grams = [first]
+        wanted.add(first)
         for last in keys[i + 1 : i + _MAX_WORDS]:
-            gram += " " + last
+            gram = grams[-1] + " " + last
+            grams.append(gram)
             if last not in CONNECTORS:
                 wanted.add(gram)
+        by_start.append(grams)
+    return by_start
 
 
-def _longest_known(keys: tuple[str, ...], known: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
-    """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right."""
+def _longest_known(
+    keys: tuple[str, ...], known: frozenset[str], by_start: list[list[str] | None] | None
+) -> tuple[tuple[int, int, str], ...]:
+    """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right
+    (``by_start``: the n-grams of ``keys`` as _grams gives them)."""
     if len(keys) == 1:  # most runs
         return ((0, 1, keys[0]),) if keys[0] in known and keys[0] not in CONNECTORS else ()
     spans = []
     i = 0
     while i < len(keys):
-        if keys[i] not in CONNECTORS:
-            # The n-grams starting here, each one word longer (joined once, not per length tried).
-            grams = [keys[i]]
-            for last in keys[i + 1 : i + _MAX_WORDS]:
-                grams.append(grams[-1] + " " + last)
+        grams = by_start[i]
+        if grams is not None:
             for j in range(i + len(grams), i, -1):  # longest first
                 if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
                     spans.append((i, j, grams[j - i - 1]))
@@ -521,21 +528,20 @@ def _proposals(
     # What the memo holds is read once, before the query: the query asks only about the rest,
     # each piece not seen before once however often this document repeats it.
     remembered = []
-    fresh: dict[tuple[str, ...], tuple[tuple[int, int, str], ...] | None] = {}
+    fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
     wanted: set[str] = set()
     for piece, _, _ in pieces:
         keys = piece.keys
         spans = spans_of.get(keys)
         if spans is None and keys not in fresh:
-            fresh[keys] = None
-            _wanted_grams(keys, wanted)
+            fresh[keys] = _grams(keys, wanted)
         remembered.append(spans)
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     if len(spans_of) >= _FACTS_MEMO_LIMIT:
         spans_of.clear()
-    for keys in fresh:
-        fresh[keys] = spans_of[keys] = _longest_known(keys, known)
+    for keys, by_start in fresh.items():
+        fresh[keys] = spans_of[keys] = _longest_known(keys, known, by_start)
 
     # The runs that hold a span, and what the document says of its capitalised words (_Context).
     # Those sets are asked only about spans' texts, and a span of two words or more holds what
@@ -574,11 +580,18 @@ def _proposals(
         tokens, base = run.tokens, run.base
         for i, j, key in spans:
             start, end = base + tokens[i].start, base + tokens[j - 1].end
-            facts = context.surface_facts(text[start:end], key, gazetteer)
-            if facts is not None:
-                features = _span_features(run, i, j, start, end, facts, context)
+            surface = text[start:end]
+            facts = surface_memo.get(surface)  # most spans' texts were met before: no call
+            if facts is None or facts.key != key:
+                facts = context.surface_facts(surface, key, gazetteer)
+                if facts is None:
+                    continue
+            elif not facts.matches:
+                continue
+            features = _span_features(run, i, j, start, end, facts, context)
+            if text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, start, end, facts.matches)
-                proposals.append((start, end, key, facts.matches, features, facts.demonym))
+            proposals.append((start, end, key, facts.matches, features, facts.demonym))
     return proposals
 
 

@@ -204,6 +204,33 @@ def test_pieces_are_the_runs_split_at_sentence_starts():
         assert got == expected, (text, starts)
 
 
+def test_longest_known_spans_are_the_plain_search():
+    def plain(keys, known):
+        spans, i = [], 0
+        while i < len(keys):
+            for j in range(min(len(keys), i + mentions._MAX_WORDS), i, -1):
+                gram = " ".join(keys[i:j])
+                if keys[i] not in mentions.CONNECTORS and keys[j - 1] not in mentions.CONNECTORS and gram in known:
+                    spans.append((i, j, gram))
+                    i = j
+                    break
+            else:
+                i += 1
+        return tuple(spans)
+
+    rng = random.Random(14)
+    words = ["port", "land", "of", "the", "new", "u s", "de"]
+    for _ in range(3000):
+        keys = tuple(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        grams = {" ".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, min(len(keys), i + 6) + 1)
+                 if keys[i] not in mentions.CONNECTORS and keys[j - 1] not in mentions.CONNECTORS}
+        wanted: set[str] = set()
+        by_start = mentions._grams(keys, wanted)
+        assert wanted == grams
+        known = frozenset(g for g in grams if rng.random() < 0.3)
+        assert mentions._longest_known(keys, known, by_start) == plain(keys, known), (keys, known)
+
+
 def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):
     text = "Port Land's Landish fans. They left Port Land for Land. Mr. Land and LAND stayed in Land."
     sents = sentences.split_sentences(text)
