@@ -221,7 +221,9 @@ class _Context:
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
             features, demonym = _name_features(surface, words, matches, self) if matches else ((), False)
-            facts = memo[surface] = _SurfaceFacts(key, matches, features, demonym, len(words) == 1, surface.lower())
+            abbreviation = any(m.match == "abbreviation" for m in matches)
+            facts = memo[surface] = _SurfaceFacts(
+                key, matches, features, demonym, len(words) == 1, surface.lower(), abbreviation)
         return facts if facts.matches else None
 
     def zipf_label(self, word: str) -> str:
@@ -589,18 +591,17 @@ def _proposals(
             elif not facts.matches:
                 continue
             features = _span_features(run, i, j, start, end, facts, context)
-            if text[end : end + 1] == ".":  # only then can the span take the dot
-                end = _with_abbreviation_dot(text, start, end, facts.matches)
+            if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
+                end = _with_abbreviation_dot(text, end)
             proposals.append((start, end, key, facts.matches, features, facts.demonym))
     return proposals
 
 
-def _with_abbreviation_dot(text: str, start: int, end: int, matches: tuple[NameMatch, ...]) -> int:
-    """The span's end, past the dot of an abbreviation that the word pattern left out:
-    "Calif." and "Ind." are the names ("Calif" is no word), as "U.S." is. Not for
-    upper-case forms ("in the US.": that dot ends the sentence)."""
-    if (text[end : end + 1] == "." and text[end - 1].islower()
-            and any(m.match == "abbreviation" for m in matches)):
+def _with_abbreviation_dot(text: str, end: int) -> int:
+    """The end of a span that some place's abbreviation matches, past the dot that the word
+    pattern left out: "Calif." and "Ind." are the names ("Calif" is no word), as "U.S." is.
+    Not for upper-case forms ("in the US.": that dot ends the sentence)."""
+    if text[end : end + 1] == "." and text[end - 1].islower():
         return end + 1
     return end
 
@@ -665,6 +666,7 @@ class _SurfaceFacts(NamedTuple):
     demonym: bool
     one_word: bool  # its key is one word
     lower: str  # the text in lower case
+    abbreviation: bool  # some place's abbreviation matches it (see _with_abbreviation_dot)
 
 
 def _name_features(
@@ -685,7 +687,7 @@ def _name_features(
         f.append(context.zipf_label(words[0]))
     else:
         zipf = context.zipf
-        f.append("multi zipf=%d" % int(min(zipf(w) for w in words)))
+        f.append("multi zipf=%d" % int(min(map(zipf, words))))
     gazetteer_features, demonym = _gazetteer_facts(matches)
     f += gazetteer_features
     return tuple(f), demonym

@@ -79,7 +79,7 @@ def test_word_after_is_the_pattern_answer():
         return "<num>" if word.isdigit() else word.lower()
 
     rng = random.Random(9)
-    for text in _strings("aB1 .-,_\n\t²éⒶ", 3000, 14, seed=10):
+    for text in _strings("aB1 .-,_\n\t²éⒶ", 3000, 14, seed=10) + _strings("ab    ,", 2000, 90, seed=15):
         end = rng.randint(0, len(text))
         ceiling = rng.randint(end, len(text))
         assert mentions._word_after(text, end, ceiling) == by_pattern(text, end, ceiling), (text, end, ceiling)
