@@ -32,7 +32,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from geo.names import name_key
 from geo.records import Mention, NameMatch, Sentence
@@ -93,10 +93,19 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ�
 _CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
 _SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 _CONNECTOR = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+# _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
+_CAPITALISED_REST = (
+    rf"(?<=[A-Z])[a-z]{{0,2}}\.(?:[A-Z][a-z]{{0,2}}\.)+"
+    rf"|(?:(?<=S)[Tt][Ee]?|(?<=[MF])[Tt])\.(?=[ \t]+[A-Z])"
+    rf"|[^\W_]*(?:['’][^\W\d_]+)*['’]?"
+)
 # A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
-# (The look-ahead repeats the first letter's class so the engine rules a position out before the look-behind.)
+# It starts with the first letter's class, so the engine skips to the next upper-case letter
+# in C before trying anything; the look-behind then checks the character before that letter
+# (none, or no word character or dot: "(?<![\w.])" at the run's start).
 _RUN = re.compile(
-    rf"(?=[{_UPPER}])(?<![\w.])(?:{_CAPITALISED})(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
+    rf"[{_UPPER}](?<![\w.].)(?:{_CAPITALISED_REST})"
+    rf"(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).
@@ -138,6 +147,12 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Token(start, end, text, possessive) without the Python-level __new__ NamedTuple generates
+# (a frame per call): recognition makes a token per word of every run it has not seen (and
+# a _Piece per piece, a _Run per run holding a span, the same way).
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Word tokens of ``text[start:end]`` with offsets; a trailing possessive is left out.
 
@@ -155,7 +170,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
             token_end = token_start + len(word)
             possessive = True
         if word:
-            tokens.append(Token(token_start, token_end, word, possessive))
+            tokens.append(_new_tuple(Token, (token_start, token_end, word, possessive)))
     return tuple(tokens)
 
 
@@ -205,10 +220,10 @@ class _Context:
             memo = self.surface_memo
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
+            features, demonym = _name_features(surface, words, matches, self) if matches else ((), False)
+            abbreviation = any(m.match == "abbreviation" for m in matches)
             facts = memo[surface] = _SurfaceFacts(
-                key, matches, _name_features(surface, words, matches, self) if matches else {},
-                SpanCandidate(0, 0, key, matches, ()).is_demonym, len(words) == 1, surface.lower(),
-            )
+                key, matches, features, demonym, len(words) == 1, surface.lower(), abbreviation)
         return facts if facts.matches else None
 
     def zipf_label(self, word: str) -> str:
@@ -282,15 +297,26 @@ def _word_before(text: str, start: int, floor: int) -> str:
         i -= 1
     if not text[i].isalnum():
         return text[i]
-    j = i
-    while j > floor and text[j - 1].isalnum():
-        j -= 1
+    # The word mostly starts after the last space: taken whole when all of it is letters or
+    # digits (the scan would stop at that space too), else scanned for.
+    j = text.rfind(" ", floor, i) + 1 or floor
     word = text[j : i + 1]
+    if not word.isalnum():
+        j = i
+        while j > floor and text[j - 1].isalnum():
+            j -= 1
+        word = text[j : i + 1]
     return "<num>" if word.isdigit() else word.lower()
 
 
 def _word_after(text: str, end: int, ceiling: int) -> str:
     """The word (or punctuation) after ``text[:end]`` before ``ceiling``; ``</s>`` at the sentence's end."""
+    if end < ceiling:
+        # Punctuation right after the span (a comma, a period) is the answer the pattern
+        # gives (neither a word character nor a space): no regex needed.
+        ch = text[end]
+        if not (ch.isalnum() or ch.isspace() or ch == "_"):
+            return ch.lower()
     match = _FIRST_WORD.match(text, end, min(end + 40, ceiling))
     if match is None:
         return "</s>"
@@ -308,12 +334,16 @@ class _Piece(NamedTuple):
     after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
 
 
-def _piece(tokens: Iterable[Token]) -> _Piece:
+def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
+    """The piece of these tokens (``words``: their texts, when the caller has them)."""
     tokens = tuple(tokens)
-    words = [token.text for token in tokens]
+    if words is None:
+        words = [token.text for token in tokens]
     lower = tuple(map(str.lower, words))
-    after_title = tuple(word for previous, word in zip(lower, lower[1:]) if previous in _TITLES) if len(lower) > 1 else ()
-    return _Piece(tokens, tuple(map(_word_key, words)), lower, after_title)
+    # Most runs hold no title: the pairs are walked only when one does.
+    after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
+        word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
+    return _new_tuple(_Piece, (tokens, tuple(map(_word_key, words)), lower, after_title))
 
 
 class _Run(NamedTuple):
@@ -335,15 +365,20 @@ def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, i
     found: list[tuple[_Piece, int, int]] = []
     last = len(sentence_starts)
     for match in _RUN.finditer(text):
+        # Remembered per run text, offsets from its start: names repeat. A run with no piece
+        # (a lone function word: "The", "It's", the commonest runs) has none however
+        # sentences cut it (cuts only split pieces further), so it is passed by at once.
+        pieces = _run_pieces(match.group())
+        if not pieces:
+            continue
         start, end = match.span()
         n = bisect_right(sentence_starts, start)
         if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
             for tokens in _split_run(text, start, end, sentence_starts):
                 found.append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
         else:
-            # Remembered per run text, offsets from its start: names repeat, and one
-            # bisection serves every piece (no sentence starts inside the run).
-            for piece in _run_pieces(match.group()):
+            # One bisection serves every piece (no sentence starts inside the run).
+            for piece in pieces:
                 found.append((piece, start, n))
     return found
 
@@ -354,7 +389,8 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
     prev = _word_before(text, first_start, floor)
-    return _Run(piece.tokens, piece.keys, base, floor, ceiling, _initial_after(text, first_start, floor, prev), prev)
+    initial = _initial_after(text, first_start, floor, prev)
+    return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
 def _note_first_word(run: _Run, first: str, mid: set[str], titled: set[str]) -> None:
@@ -372,7 +408,22 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
     function word dropped (what _split_run gives for a run no sentence starts inside).
     Memoised (a pure function; bounded): names repeat across documents."""
     if run.isalpha():  # most runs are one plain word: no need to tokenize
-        return () if run.lower() in _FUNCTION_WORDS else (_piece([Token(0, len(run), run)]),)
+        lower = run.lower()
+        if lower in _FUNCTION_WORDS:
+            return ()
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), ())),)
+    # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
+    # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
+    # possessive for the word pattern to treat apart), and the run is one piece.
+    words = run.replace("-", " ").split(" ")
+    if all(map(str.isalpha, words)):
+        tokens = []
+        start = 0
+        for word in words:
+            end = start + len(word)
+            tokens.append(_new_tuple(Token, (start, end, word, False)))
+            start = end + 1
+        return (_piece(tokens, words),)
     pieces: list[list[Token]] = []
     current: list[Token] = []
     for token in tokenize(run):
@@ -411,32 +462,43 @@ def _word_key(word: str) -> str:
     return name_key(word)
 
 
-def _wanted_grams(keys: tuple[str, ...], wanted: set[str]) -> None:
-    """Add to ``wanted`` every n-gram of up to _MAX_WORDS of ``keys`` that neither starts nor
-    ends with a connector: the only ones _longest_known asks about."""
+def _grams(keys: tuple[str, ...], wanted: set[str]) -> list[list[str] | None] | None:
+    """The n-grams of up to _MAX_WORDS of ``keys`` by where they start (``grams[i][k]`` joins
+    ``keys[i : i + k + 1]``; None where a connector starts), joined once for both uses: each
+    that neither starts nor ends with a connector is added to ``wanted`` (the only ones
+    _longest_known asks about). None for a one-word piece, which needs no joining."""
+    if len(keys) == 1:  # most runs
+        if keys[0] not in CONNECTORS:
+            wanted.add(keys[0])
+        return None
+    by_start: list[list[str] | None] = []
     for i, first in enumerate(keys):
         if first in CONNECTORS:
+            by_start.append(None)
             continue
-        gram = first
-        wanted.add(gram)
+        grams = [first]
+        wanted.add(first)
         for last in keys[i + 1 : i + _MAX_WORDS]:
-            gram += " " + last
+            gram = grams[-1] + " " + last
+            grams.append(gram)
             if last not in CONNECTORS:
                 wanted.add(gram)
+        by_start.append(grams)
+    return by_start
 
 
-def _longest_known(keys: tuple[str, ...], known: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
-    """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right."""
+def _longest_known(
+    keys: tuple[str, ...], known: frozenset[str], by_start: list[list[str] | None] | None
+) -> tuple[tuple[int, int, str], ...]:
+    """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right
+    (``by_start``: the n-grams of ``keys`` as _grams gives them)."""
     if len(keys) == 1:  # most runs
         return ((0, 1, keys[0]),) if keys[0] in known and keys[0] not in CONNECTORS else ()
     spans = []
     i = 0
     while i < len(keys):
-        if keys[i] not in CONNECTORS:
-            # The n-grams starting here, each one word longer (joined once, not per length tried).
-            grams = [keys[i]]
-            for last in keys[i + 1 : i + _MAX_WORDS]:
-                grams.append(grams[-1] + " " + last)
+        grams = by_start[i]
+        if grams is not None:
             for j in range(i + len(grams), i, -1):  # longest first
                 if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
                     spans.append((i, j, grams[j - i - 1]))
@@ -451,8 +513,8 @@ def _longest_known(keys: tuple[str, ...], known: frozenset[str]) -> tuple[tuple[
 
 def _proposals(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
-) -> list[tuple[int, int, str, tuple[NameMatch, ...], dict[str, float], bool]]:
-    """(start, end, key, matches, features, is_demonym) of every longest capitalised span the gazetteer knows."""
+) -> list[tuple[int, int, str, tuple[NameMatch, ...], list[str], bool]]:
+    """(start, end, key, matches, feature names, is_demonym) of every longest capitalised span the gazetteer knows."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
     pieces = _pieces(text, sentence_starts)
@@ -465,16 +527,23 @@ def _proposals(
     if derived_memo is not None:
         surface_memo, zipf_labels = derived_memo("surface facts"), derived_memo("zipf labels")
         spans_of = derived_memo("known spans")
-    # What the memo holds is read once, before the query: the query asks only about the rest.
-    remembered = [spans_of.get(piece.keys) for piece, _, _ in pieces]
+    # What the memo holds is read once, before the query: the query asks only about the rest,
+    # each piece not seen before once however often this document repeats it.
+    remembered = []
+    fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
     wanted: set[str] = set()
-    for (piece, _, _), spans in zip(pieces, remembered):
-        if spans is None:
-            _wanted_grams(piece.keys, wanted)
+    for piece, _, _ in pieces:
+        keys = piece.keys
+        spans = spans_of.get(keys)
+        if spans is None and keys not in fresh:
+            fresh[keys] = _grams(keys, wanted)
+        remembered.append(spans)
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     if len(spans_of) >= _FACTS_MEMO_LIMIT:
         spans_of.clear()
+    for keys, by_start in fresh.items():
+        fresh[keys] = spans_of[keys] = _longest_known(keys, known, by_start)
 
     # The runs that hold a span, and what the document says of its capitalised words (_Context).
     # Those sets are asked only about spans' texts, and a span of two words or more holds what
@@ -486,7 +555,7 @@ def _proposals(
     spanless = []
     for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
-            spans = spans_of[piece.keys] = _longest_known(piece.keys, known)
+            spans = fresh[piece.keys]
         if len(piece.lower) > 1:
             mid.update(piece.lower[1:])
             titled.update(piece.after_title)
@@ -494,7 +563,9 @@ def _proposals(
             run = _run(text, sentence_starts, piece, base, n)
             judged.append((run, spans))
             _note_first_word(run, piece.lower[0], mid, titled)
-            lone_words.update(piece.lower[i] for i, j, _ in spans if j == i + 1)
+            for i, j, _ in spans:
+                if j == i + 1:
+                    lone_words.add(piece.lower[i])
         else:
             spanless.append((piece, base, n))
     for piece, base, n in spanless:
@@ -511,20 +582,26 @@ def _proposals(
         tokens, base = run.tokens, run.base
         for i, j, key in spans:
             start, end = base + tokens[i].start, base + tokens[j - 1].end
-            facts = context.surface_facts(text[start:end], key, gazetteer)
-            if facts is not None:
-                features = _span_features(run, i, j, start, end, facts, context)
-                end = _with_abbreviation_dot(text, start, end, facts.matches)
-                proposals.append((start, end, key, facts.matches, features, facts.demonym))
+            surface = text[start:end]
+            facts = surface_memo.get(surface)  # most spans' texts were met before: no call
+            if facts is None or facts.key != key:
+                facts = context.surface_facts(surface, key, gazetteer)
+                if facts is None:
+                    continue
+            elif not facts.matches:
+                continue
+            features = _span_features(run, i, j, start, end, facts, context)
+            if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
+                end = _with_abbreviation_dot(text, end)
+            proposals.append((start, end, key, facts.matches, features, facts.demonym))
     return proposals
 
 
-def _with_abbreviation_dot(text: str, start: int, end: int, matches: tuple[NameMatch, ...]) -> int:
-    """The span's end, past the dot of an abbreviation that the word pattern left out:
-    "Calif." and "Ind." are the names ("Calif" is no word), as "U.S." is. Not for
-    upper-case forms ("in the US.": that dot ends the sentence)."""
-    if (text[end : end + 1] == "." and text[end - 1].islower()
-            and any(m.match == "abbreviation" for m in matches)):
+def _with_abbreviation_dot(text: str, end: int) -> int:
+    """The end of a span that some place's abbreviation matches, past the dot that the word
+    pattern left out: "Calif." and "Ind." are the names ("Calif" is no word), as "U.S." is.
+    Not for upper-case forms ("in the US.": that dot ends the sentence)."""
+    if text[end : end + 1] == "." and text[end - 1].islower():
         return end + 1
     return end
 
@@ -532,7 +609,7 @@ def _with_abbreviation_dot(text: str, start: int, end: int, matches: tuple[NameM
 def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
     """Every longest capitalised span the gazetteer knows, described by named features."""
     return tuple(
-        SpanCandidate(start, end, key, matches, tuple(sorted(features.items())))
+        SpanCandidate(start, end, key, matches, tuple((name, 1.0) for name in sorted(features)))
         for start, end, key, matches, features, _ in _proposals(text, sentences, gazetteer)
     )
 
@@ -550,16 +627,16 @@ def find_mentions(
     # alone (geo.recognizer.RecognizerModel) is spared a mapping per span.
     accepts_binary = getattr(model, "accepts_binary", None)
     mentions = []
-    for start, end, _key, _matches, features, demonym in _proposals(text, sentences, gazetteer):
-        if "rule:never" in features:
+    for start, end, _key, _matches, names, demonym in _proposals(text, sentences, gazetteer):
+        if "rule:never" in names:
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
-        always = "kind=continent" in features and "best match=name" in features
+        always = "kind=continent" in names and "best match=name" in names
         # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
         if not always and model is not None:
-            names = sorted(features)
-            if not (accepts_binary(names) if accepts_binary else model.accepts({name: features[name] for name in names})):
+            names.sort()
+            if not (accepts_binary(names) if accepts_binary else model.accepts(dict.fromkeys(names, 1.0))):
                 continue
         sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
         mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
@@ -585,52 +662,78 @@ class _SurfaceFacts(NamedTuple):
 
     key: str
     matches: tuple[NameMatch, ...]
-    features: dict[str, float]  # the span's features that depend only on its text (_name_features)
+    features: tuple[str, ...]  # the span's features that depend only on its text (_name_features)
     demonym: bool
     one_word: bool  # its key is one word
     lower: str  # the text in lower case
+    abbreviation: bool  # some place's abbreviation matches it (see _with_abbreviation_dot)
 
 
-def _name_features(surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context) -> dict[str, float]:
-    """The features of a span that its text, of key words ``words``, decides wherever it stands."""
-    f: dict[str, float] = {"bias": 1.0}
+def _name_features(
+    surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context
+) -> tuple[tuple[str, ...], bool]:
+    """The features of a span that its text, of key words ``words``, decides wherever it stands
+    (their names, each distinct: every feature has the value 1.0), and whether it is a
+    demonym (SpanCandidate.is_demonym)."""
+    f = ["bias"]
     if len(words) == 1 and words[0] in _NEVER_ALONE:
-        f["rule:never"] = 1.0
-    f[_WORDS_LABEL[min(len(words), 3)]] = 1.0
+        f.append("rule:never")
+    f.append(_WORDS_LABEL[min(len(words), 3)])
     if "." in surface:
-        f["dotted"] = 1.0
+        f.append("dotted")
     elif surface.isupper() and len(surface) > 1:
-        f["allcaps" if len(surface) > 3 else "acronym"] = 1.0
+        f.append("allcaps" if len(surface) > 3 else "acronym")
     if len(words) == 1:
-        f[context.zipf_label(words[0])] = 1.0
+        f.append(context.zipf_label(words[0]))
     else:
         zipf = context.zipf
-        f["multi zipf=%d" % int(min(zipf(w) for w in words))] = 1.0
-    f.update(_gazetteer_features(matches))
-    return f
+        f.append("multi zipf=%d" % int(min(map(zipf, words))))
+    gazetteer_features, demonym = _gazetteer_facts(matches)
+    f += gazetteer_features
+    return tuple(f), demonym
 
 
-_POPULATION_LABEL = {n: "population>=%d" % n for n in range(1, 11)}
+_POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
 
 
-def _gazetteer_features(matches: tuple[NameMatch, ...]) -> dict[str, float]:
-    """What the gazetteer says of a name: its kinds of place, how it matched, how big the biggest is."""
-    f = {}
-    if any(m.match == "demonym" for m in matches):
-        f["demonym"] = 1.0
-    if not all(m.match == "demonym" for m in matches):
-        places = [m.place for m in matches if m.match != "demonym"]
-        for kind in {p.kind for p in places}:
-            f["kind=" + kind] = 1.0
-        best_match = min((m.match for m in matches if m.match != "demonym"), key=_MATCH_ORDER.index)
-        f["best match=" + best_match] = 1.0
+def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[list[str], bool]:
+    """What the gazetteer says of a name as features (its kinds of place, how it matched, how
+    big the biggest is), and whether it is a demonym (SpanCandidate.is_demonym).
+
+    One walk over the matches (a common name has hundreds) gives both.
+    """
+    kinds = set()
+    best_rank = len(_MATCH_ORDER)
+    top = places = 0
+    has_demonym = False
+    for m in matches:
+        match = m.match
+        if match == "demonym":
+            has_demonym = True
+            continue
+        place = m.place
+        kinds.add(place.kind)
+        rank = _MATCH_RANK[match]
+        if rank < best_rank:
+            best_rank = rank
+        if place.population > top:
+            top = place.population
+        places += 1
+    f = ["demonym"] if has_demonym else []
+    if places:
+        f += ["kind=" + kind for kind in kinds]
+        f.append("best match=" + _MATCH_ORDER[best_rank])
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        for decade in range(1, int(math.log10(max(p.population for p in places) + 1)) + 1):
-            f[_POPULATION_LABEL[decade]] = 1.0
-        f["candidates=%d" % min(len(places), 5)] = 1.0
-    return f
+        f += _POPULATION_LABELS[: int(math.log10(top + 1))]
+        f.append(_CANDIDATES_LABELS[min(places, 5)])
+    # A people or adjective ("Canadian"), even where a small town shares the word.
+    return f, has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
+
+
+_MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
+_CANDIDATES_LABELS = ["candidates=%d" % n for n in range(6)]
 
 
 def _is_connector(word: str) -> bool:
@@ -639,17 +742,18 @@ def _is_connector(word: str) -> bool:
 
 def _span_features(
     run: _Run, i: int, j: int, start: int, end: int, facts: _SurfaceFacts, context: _Context
-) -> dict[str, float]:
+) -> list[str]:
     """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``): those of
-    its text (``facts``), of the document and of where it stands."""
+    its text (``facts``), of the document and of where it stands. Their names, each distinct
+    (every feature has the value 1.0): a list is cheaper than a mapping per span."""
     tokens, text = run.tokens, context.text
-    f = dict(facts.features)
+    f = list(facts.features)
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     nxt = _word_after(text, end, run.ceiling)
-    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")):
-        f["rule:never"] = 1.0  # "Colonel Jafarov", "Gov. Cuomo"
-    f["prev=" + prev] = 1.0
-    f["next=" + nxt] = 1.0
+    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in f:
+        f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
+    f.append("prev=" + prev)
+    f.append("next=" + nxt)
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
@@ -657,21 +761,21 @@ def _span_features(
     else:
         initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
     if initial:
-        f["initial"] = 1.0
+        f.append("initial")
     lower = facts.lower
     if facts.one_word:
         if context.used_in_lower_case(lower):
-            f["also lower case"] = 1.0
+            f.append("also lower case")
         if lower not in context.mid_sentence_words:
-            f["only sentence-initial"] = 1.0
+            f.append("only sentence-initial")
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
     # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
     if i > 0:
-        f["joined before" if _is_connector(tokens[i - 1].text) else "run before"] = 1.0
+        f.append("joined before" if _is_connector(tokens[i - 1].text) else "run before")
     if j < len(tokens):
-        f["joined after" if _is_connector(tokens[j].text) else "run after"] = 1.0
+        f.append("joined after" if _is_connector(tokens[j].text) else "run after")
     if lower in context.after_title_words:
-        f["after a title elsewhere"] = 1.0
+        f.append("after a title elsewhere")
     if tokens[j - 1].possessive:
-        f["possessive"] = 1.0
+        f.append("possessive")
     return f

@@ -35,7 +35,7 @@ MODEL_FILE = "recognizer.json"
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta")
+    __slots__ = ("weights", "threshold", "meta", "_decided")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None):
         if not 0.0 < threshold < 1.0:
@@ -43,6 +43,11 @@ class RecognizerModel:
         self.weights = dict(weights)
         self.threshold = threshold
         self.meta = dict(meta or {})
+        # The logistic is monotone: a sum clearly above (below) the threshold's logit is accepted
+        # (rejected) without the exponential. The margin dwarfs the rounding of computing the
+        # probability; near the logit, and past the clamp at +-30, the probability decides.
+        logit = math.log(threshold / (1.0 - threshold))
+        self._decided = (logit - 1e-6, logit + 1e-6) if abs(logit) < 29.0 else (-math.inf, math.inf)
 
     def probability(self, features: Mapping[str, float]) -> float:
         # map() keeps the loop in C; the products and their order are those of the plain loop.
@@ -61,7 +66,13 @@ class RecognizerModel:
         >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).accepts_binary(["bias", "prev=in"])
         True
         """
-        return _logistic(sum(map(self.weights.get, names, itertools.repeat(0.0)))) >= self.threshold
+        z = sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        below, above = self._decided
+        if z > above:
+            return True
+        if z < below:
+            return False
+        return _logistic(z) >= self.threshold
 
     @classmethod
     def load(cls, path: str | Path) -> "RecognizerModel":

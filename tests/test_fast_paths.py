@@ -46,6 +46,58 @@ def test_sentence_initial_read_off_the_word_before_is_the_scan():
         assert mentions._initial_after(text, offset, floor, prev) == mentions._is_sentence_initial(text, offset, floor)
 
 
+def test_word_before_is_the_plain_backward_scan():
+    def scanned(text: str, start: int, floor: int) -> str:
+        i = start - 1
+        while i >= floor and text[i].isspace():
+            i -= 1
+        if i < floor:
+            return "<s>"
+        if text[i] == "." and i > floor and text[i - 1].isalpha():
+            i -= 1
+        if not text[i].isalnum():
+            return text[i]
+        j = i
+        while j > floor and text[j - 1].isalnum():
+            j -= 1
+        word = text[j : i + 1]
+        return "<num>" if word.isdigit() else word.lower()
+
+    rng = random.Random(7)
+    for text in _strings("aB1 .-,\n\t²é", 3000, 14, seed=8):
+        start = rng.randint(0, len(text))
+        floor = rng.randint(0, start)
+        assert mentions._word_before(text, start, floor) == scanned(text, start, floor), (text, start, floor)
+
+
+def test_word_after_is_the_pattern_answer():
+    def by_pattern(text: str, end: int, ceiling: int) -> str:
+        match = mentions._FIRST_WORD.match(text, end, min(end + 40, ceiling))
+        if match is None:
+            return "</s>"
+        word = match.group(1)
+        return "<num>" if word.isdigit() else word.lower()
+
+    rng = random.Random(9)
+    for text in _strings("aB1 .-,_\n\t²éⒶ", 3000, 14, seed=10) + _strings("ab    ,", 2000, 90, seed=15):
+        end = rng.randint(0, len(text))
+        ceiling = rng.randint(end, len(text))
+        assert mentions._word_after(text, end, ceiling) == by_pattern(text, end, ceiling), (text, end, ceiling)
+
+
+def test_run_scan_finds_the_look_ahead_pattern_runs():
+    # The pattern _RUN replaced: a look-ahead and look-behind before the first capitalised word.
+    m = mentions
+    reference = re.compile(
+        rf"(?=[{m._UPPER}])(?<![\w.])(?:{m._CAPITALISED})"
+        rf"(?:{m._SEPARATOR}(?:(?:{m._CONNECTOR}){m._SEPARATOR}){{0,2}}(?:{m._CAPITALISED}))*"
+    )
+    texts = _strings("StTeMFfAaBb .-'’\t\nofde1_ÉéxU", 20000, 25, seed=11) + [
+        "St. Louis", "Mt. Vernon and Ft. Worth", "U.S.-based W.Va. Land", "x.Land", "Rio de la Plata", "ÉLand"]
+    for text in texts:
+        assert [x.span() for x in m._RUN.finditer(text)] == [x.span() for x in reference.finditer(text)], text
+
+
 def test_abbreviation_scan_finds_the_regex_word():
     def by_regex(text: str, dot: int) -> bool:
         match = WORD_BEFORE_PERIOD.search(text, max(0, dot - 20), dot + 1)
@@ -117,7 +169,7 @@ def test_derived_memo_is_per_purpose_and_keeps_candidates(tiny):
 def test_remembered_run_pieces_are_the_split_run():
     # _run_pieces (memoised, offsets from the run's start) must give what _split_run gives
     # in place for a run no sentence starts inside.
-    texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + [
+    texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + _strings("AaÉéB \t-", 2000, 16, seed=6) + [
         "Azerbaijan's Tovuz", "The Gulf of Mexico", "W.Va. Land", "Colonel Jafarov", "Gov Mr Land"]
     for text in texts:
         for match in mentions._RUN.finditer(text):
@@ -133,6 +185,50 @@ def test_remembered_run_pieces_are_the_split_run():
                 assert piece.after_title == tuple(
                     b.text.lower() for a, b in zip(tokens, tokens[1:]) if a.text.lower() in mentions._TITLES
                 )
+
+
+def test_pieces_are_the_runs_split_at_sentence_starts():
+    # _pieces (remembered run pieces, runs without any passed by) must give what splitting
+    # every run at the sentence starts gives.
+    from bisect import bisect_right
+
+    rng = random.Random(12)
+    texts = _strings("AaBb's’ -.The It", 3000, 24, seed=13) + ["The Gulf. It's Land's Port", "He It's The"]
+    for text in texts:
+        starts = tuple(sorted({0, *(rng.randint(0, len(text)) for _ in range(rng.randint(0, 3)))}))
+        got = [([(base + t.start, base + t.end, t.text, t.possessive) for t in piece.tokens], n)
+               for piece, base, n in mentions._pieces(text, starts)]
+        expected = [([tuple(t) for t in tokens], bisect_right(starts, tokens[0].start))
+                    for match in mentions._RUN.finditer(text)
+                    for tokens in mentions._split_run(text, *match.span(), starts)]
+        assert got == expected, (text, starts)
+
+
+def test_longest_known_spans_are_the_plain_search():
+    def plain(keys, known):
+        spans, i = [], 0
+        while i < len(keys):
+            for j in range(min(len(keys), i + mentions._MAX_WORDS), i, -1):
+                gram = " ".join(keys[i:j])
+                if keys[i] not in mentions.CONNECTORS and keys[j - 1] not in mentions.CONNECTORS and gram in known:
+                    spans.append((i, j, gram))
+                    i = j
+                    break
+            else:
+                i += 1
+        return tuple(spans)
+
+    rng = random.Random(14)
+    words = ["port", "land", "of", "the", "new", "u s", "de"]
+    for _ in range(3000):
+        keys = tuple(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        grams = {" ".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, min(len(keys), i + 6) + 1)
+                 if keys[i] not in mentions.CONNECTORS and keys[j - 1] not in mentions.CONNECTORS}
+        wanted: set[str] = set()
+        by_start = mentions._grams(keys, wanted)
+        assert wanted == grams
+        known = frozenset(g for g in grams if rng.random() < 0.3)
+        assert mentions._longest_known(keys, known, by_start) == plain(keys, known), (keys, known)
 
 
 def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):
@@ -159,6 +255,13 @@ def test_binary_acceptance_is_the_mapping_acceptance():
         assert model.accepts_binary(present) == model.accepts(features)
         z = sum(weights.get(n, 0.0) for n in present)
         assert (model.threshold <= 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))) == model.accepts_binary(present)
+    # Sums right at the threshold's logit, and thresholds past the clamp at +-30: the probability decides.
+    for threshold in (0.3, 0.5, 0.77, 1e-14, 1 - 1e-14):
+        logit = math.log(threshold / (1.0 - threshold))
+        for step in range(-40, 41):
+            z = logit + step * 1e-7 * max(1.0, abs(logit))
+            model = RecognizerModel({"bias": z}, threshold=threshold)
+            assert model.accepts_binary(["bias"]) == model.accepts({"bias": 1.0}), (threshold, z)
 
 
 def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
