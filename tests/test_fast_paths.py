@@ -149,6 +149,13 @@ def test_known_keys_remembers_both_answers(tiny):
     assert tiny._known == {} and tiny.known_keys(["landish"]) == {"landish"}
 
 
+def test_multi_word_grams_are_ruled_out_by_their_first_word_alone(tiny):
+    # "port" starts a multi-word key, so "port nowhere" is probed and is not one; "nowhere
+    # land" is ruled out without a probe; control-character entries are no names.
+    assert tiny.known_keys(["port land", "port nowhere", "nowhere land", "port", "\x01port"]) == {"port land"}
+    assert tiny.lookup("\x01port") == () and tiny.lookup("Port Land")[0].id == "11"
+
+
 def test_ensure_index_opens_and_returns_the_index(tiny):
     path = tiny.ensure_index()
     assert path == tiny.index_path() and path.exists()
