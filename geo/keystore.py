@@ -6,7 +6,7 @@ B-tree probe costs ~8-10 us from Python (statement, bind, page reads through the
 probe here is a CRC-32, one or two ``struct`` reads from the map and a byte compare
 (~1-2 us). The file is written once, never changed, and any number of processes map the
 same pages read-only (the OS shares them). Pages a process has touched count in its
-resident size (up to the file's ~70 MB for the full gazetteer) but are clean page cache
+resident size (up to the file's ~80 MB for the full gazetteer) but are clean page cache
 the kernel can drop; ``os.pread`` instead of the map kept that at zero but took ~4.4 us a
 probe against ~2.1 us.
 
