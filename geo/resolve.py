@@ -55,6 +55,18 @@ ADMIN_WORDS = frozenset(
 _AREA_KINDS = ("country", "adm1")
 # Kinds that get no bonus for lying in the text's country: they are (or hold) countries.
 _NO_COUNTRY_BONUS = ("country", "continent", "macroregion")
+#: What a sea, an ocean or a region that lies in no one country counts as for coherence: it
+#: fits any text, so a town of the same name ("Atlantic", Iowa) gains nothing over it.
+_ANY_COUNTRY = "*"
+
+
+def _coherence_country(place: Place) -> str:
+    """The country a place counts for in country coherence: "" where that does not count."""
+    if place.kind in _NO_COUNTRY_BONUS:
+        return ""
+    if not place.country_code and place.kind in ("physical", "region"):
+        return _ANY_COUNTRY
+    return place.country_code
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
@@ -255,12 +267,14 @@ class _Context:
         self.states: dict[tuple[str, str], float] = {}
         self.own_country: dict[tuple[str, str], float] = {}  # (country, name) -> that name's own weight
         self.own_state: dict[tuple[tuple[str, str], str], float] = {}
+        self.own_total: dict[str, float] = {}  # name -> its own weight, whatever the country
         for (name, _kind), place in chosen.items():
             if place.country_code:
                 w = 1.0 if place.kind == "country" else 0.5
                 self.countries[place.country_code] = self.countries.get(place.country_code, 0.0) + w
                 key = (place.country_code, name)
                 self.own_country[key] = self.own_country.get(key, 0.0) + w
+                self.own_total[name] = self.own_total.get(name, 0.0) + w
             state = admin1_of(place)
             if state is not None:
                 w = 1.0 if place.kind == "adm1" else 0.5
@@ -270,10 +284,16 @@ class _Context:
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
-        if country and self.total > 0:
-            weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
+        # The share among the *other* names' votes: a name's own reading must not dilute it
+        # ("Florida and Georgia": Florida's vote is all the context Georgia has).
+        others = self.total - self.own_total.get(name, 0.0)
+        if country and others > 0:
+            if country == _ANY_COUNTRY:  # as good as the text's main country
+                weight = max(w - self.own_country.get((c, name), 0.0) for c, w in self.countries.items())
+            else:
+                weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
             if weight > 0:
-                return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / self.total), 4)
+                return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
         return None
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
@@ -295,7 +315,7 @@ class _Context:
                 scored.append(cand)
                 continue
             place = cand.place
-            country = place.country_code if place.kind not in _NO_COUNTRY_BONUS else ""
+            country = _coherence_country(place)
             if country not in by_country:
                 by_country[country] = self.country_bonus(country, name)
             state_value = self.state_bonus(self.admin1_of(place), name)
@@ -303,7 +323,8 @@ class _Context:
             extra: tuple[tuple[str, float], ...] = ()
             value = 0
             if by_country[country] is not None:
-                extra += (("country of the text", by_country[country]),)
+                label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
+                extra += ((label, by_country[country]),)
                 value += by_country[country]
             if state_value is not None:
                 label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
@@ -424,7 +445,7 @@ class _Reading:
         states: dict[tuple[str, str] | None, int] = {}
         self.rows = [
             [(c.score,
-              countries.setdefault(c.place.country_code if c.place.kind not in _NO_COUNTRY_BONUS else "", len(countries)),
+              countries.setdefault(_coherence_country(c.place), len(countries)),
               states.setdefault(admin1_of(c.place), len(states)))
              for c in near]
             for near in self.tuples

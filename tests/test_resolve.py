@@ -123,3 +123,32 @@ def test_equal_scores_go_to_the_first_candidate_for_every_mention():
         assert [r.place for r in rs] == [ordered[0].place] * 3
         assert [c.place for c in rs[0].candidates] == [c.place for c in ordered]
         assert rs[0].candidates == rs[2].candidates and rs[0].score == 0.6
+
+
+# ----------------------------------------------------------------- coherence shares
+
+def _us_gazetteer():
+    from geo.records import Place
+
+    georgia_ge = Place("614540", "Georgia", "country", 42.0, 43.5, "GE", "", 3_731_000)
+    georgia_us = Place("4197000", "Georgia", "adm1", 32.75, -83.5, "US", "Georgia", 10_711_908)
+    florida = Place("4155751", "Florida", "adm1", 28.75, -82.5, "US", "Florida", 21_538_187)
+    ocean = Place("geo:atlantic-ocean", "Atlantic Ocean", "physical", 0.0, -25.0, "", "", 0)
+    town = Place("4847385", "Atlantic", "city", 41.40, -95.01, "US", "Iowa", 6_833)
+    names = [("Georgia", georgia_ge, "name"), ("Georgia", georgia_us, "name"), ("Florida", florida, "name"),
+             ("Atlantic", ocean, "alternate"), ("Atlantic", town, "name"), ("Texas", TEXAS, "name")]
+    return FakeGazetteer(names), georgia_us, ocean
+
+
+def test_a_names_own_reading_does_not_dilute_the_others_country():
+    gz, georgia_us, _ = _us_gazetteer()
+    _, georgia = _resolve_with(gz, "Storms hit Florida and Georgia.")
+    assert georgia.place == georgia_us  # Florida's vote is all the context Georgia has
+    assert ("country of the text", 0.5) in georgia.candidates[0].features
+
+
+def test_a_sea_fits_any_country_so_a_namesake_town_gains_nothing_over_it():
+    gz, _, ocean = _us_gazetteer()
+    atlantic, texas = _resolve_with(gz, "Storms over the Atlantic hit Texas.")
+    assert atlantic.place == ocean and "fits any country of the text" in atlantic.reason
+    assert texas.place == TEXAS
