@@ -32,6 +32,7 @@ __all__ = [
     "ADMIN_WORDS",
     "NEIGHBOUR_BONUS",
     "NEIGHBOUR_KM",
+    "STATE_NAMED_BONUS",
     "ROUNDS",
 ]
 
@@ -40,6 +41,9 @@ QUALIFIER_BONUS = 0.8
 #: the text can be ("Paris and Henry County": the Paris in Henry County, Tennessee).
 NEIGHBOUR_BONUS = 0.3
 NEIGHBOUR_KM = 30.0
+#: For a town or district in a state that another name of the text can be, and for that
+#: state: "Albany" and "Georgia" are read together, whichever each would be alone.
+STATE_NAMED_BONUS = 0.1
 #: At most this much for lying in the country the rest of the text is about (scaled by its share).
 COUNTRY_CONTEXT_BONUS = 0.5
 #: At most this much for lying in (or being) a state/province other names of the text lie in.
@@ -251,6 +255,60 @@ def _with_neighbours(
     return result
 
 
+def _with_states_named(
+    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
+) -> list[tuple[Candidate, ...]]:
+    """Candidates with evidence for a town lying in a state another name can be, and for
+    that state. The rounds of coherence see only each name's current reading, so "Albany
+    ... Georgia" could stay New York and the Caucasus; this sees the pair whatever either
+    is alone."""
+    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
+    states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
+    towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
+    seen: set[tuple[str, int]] = set()
+    for (key, _kind), cands in zip(names, local):
+        if len(cands) < 2 or (key, id(cands)) in seen:
+            continue
+        seen.add((key, id(cands)))
+        floor = max(c.score for c in cands) - reach
+        for c in cands:
+            place = c.place
+            if c.score < floor or not place.country_code:
+                continue
+            if place.kind == "adm1":
+                states.setdefault((place.country_code, _key(place.name)), []).append(key)
+            elif place.kind in _POINT_KINDS and place.admin1:
+                towns.setdefault((place.country_code, _key(place.admin1)), []).append(key)
+    shared = {state for state in states if state in towns}
+    if not shared:
+        return local
+    done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
+    result = []
+    for (key, _kind), cands in zip(names, local):
+        hit = done.get((key, id(cands)))
+        if hit is None:
+            hit = cands
+            if (key, id(cands)) in seen:
+                padded = f" {key} "
+                extras = []
+                for c in cands:
+                    place, extra = c.place, ()
+                    if place.kind == "adm1":
+                        state = (place.country_code, _key(place.name))
+                        if state in shared and any(not _echoes(padded, other) for other in towns[state]):
+                            extra = (("holds a town the text names", STATE_NAMED_BONUS),)
+                    elif place.kind in _POINT_KINDS and place.admin1:
+                        state = (place.country_code, _key(place.admin1))
+                        if state in shared and any(not _echoes(padded, other) for other in states[state]):
+                            extra = (("in a state the text names", STATE_NAMED_BONUS),)
+                    extras.append(extra)
+                if any(extras):
+                    hit = tuple(_with(c, extra) for c, extra in zip(cands, extras))
+            done[(key, id(cands))] = hit
+        result.append(hit)
+    return result
+
+
 def _echoes(padded_key: str, other_key: str) -> bool:
     """Is one name part of the other ("Richmond", "City of Richmond")? Such names find
     namesakes side by side in every state: no evidence of where either is."""
@@ -359,7 +417,7 @@ def resolve(
             state_keys[place.id] = _admin1_of(place)
         return state_keys[place.id]
 
-    local = _with_neighbours(names, _with_local_evidence(text, mentions, candidates))
+    local = _with_states_named(names, _with_neighbours(names, _with_local_evidence(text, mentions, candidates)))
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
     contenders: list[tuple[Candidate, ...]] = []

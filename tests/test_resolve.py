@@ -152,3 +152,21 @@ def test_a_sea_fits_any_country_so_a_namesake_town_gains_nothing_over_it():
     atlantic, texas = _resolve_with(gz, "Storms over the Atlantic hit Texas.")
     assert atlantic.place == ocean and "fits any country of the text" in atlantic.reason
     assert texas.place == TEXAS
+
+
+def test_a_town_and_a_state_another_name_can_be_support_each_other():
+    from geo.records import Place
+    from geo.resolve import STATE_NAMED_BONUS
+
+    albany_ny = Place("5106834", "Albany", "city", 42.65, -73.76, "US", "New York", 97_856)
+    albany_ga = Place("4179320", "Albany", "city", 31.58, -84.16, "US", "Georgia", 73_801)
+    georgia_ge = Place("614540", "Georgia", "country", 42.0, 43.5, "GE", "", 3_731_000)
+    georgia_us = Place("4197000", "Georgia", "adm1", 32.75, -83.5, "US", "Georgia", 10_711_908)
+    gz = FakeGazetteer([("Albany", albany_ny, "name"), ("Albany", albany_ga, "name"),
+                        ("Georgia", georgia_ge, "name"), ("Georgia", georgia_us, "name")])
+    albany, georgia = _resolve_with(gz, "Police in Albany arrested a man. Georgia agents helped.")
+    evidence = {c.place.id: c.features for r in (albany, georgia) for c in r.candidates}
+    assert ("in a state the text names", STATE_NAMED_BONUS) in evidence[albany_ga.id]
+    assert ("holds a town the text names", STATE_NAMED_BONUS) in evidence[georgia_us.id]
+    assert not any("the text names" in label for label, _ in evidence[albany_ny.id] + evidence[georgia_ge.id])
+    assert (albany.place, georgia.place) == (albany_ga, georgia_us)
