@@ -4,9 +4,11 @@ Evidence added to each candidate's prior (geo.candidates):
 - an explicit qualifier: "Fuzuli, Azerbaijan", "Paris, Texas", "Azerbaijan's Tovuz";
 - coherence: a text is about a few countries and states. Each name's reading is
   pulled towards the countries and first-level subdivisions that the text's
-  *other* names resolve to, and the readings are settled in a few rounds, so
-  "Gainesville" and "Hall County" meet in Georgia and Tovuz lands in Azerbaijan
-  in an article about Azerbaijan;
+  *other* names resolve to; one name at a time changes its reading, the one
+  that gains most, until none gains, so "Gainesville" and "Hall County" meet in
+  Georgia and Tovuz lands in Azerbaijan in an article about Azerbaijan;
+- neighbours and named states: a town near a town another name can be ("Paris
+  and Henry County"), or in a state another name can be ("Albany ... Georgia");
 - a town over the district named after it: "Fuzuli" is the town unless the text
   says "Fuzuli district";
 - one sense per document: the same name resolves to the same place throughout.
@@ -49,7 +51,8 @@ COUNTRY_CONTEXT_BONUS = 0.5
 #: At most this much for lying in (or being) a state/province other names of the text lie in.
 ADMIN1_CONTEXT_BONUS = 0.35
 TOWN_OVER_DISTRICT_BONUS = 0.6
-#: Rounds of coherence: each re-reads the context from the previous round's choices.
+#: Coherence changes one name's reading at a time; it stops when no name gains, or after
+#: twice as many changes as names plus ROUNDS (a guard: changes that gain rarely cycle).
 ROUNDS = 3
 #: Words after a name that make it the administrative area rather than the town.
 ADMIN_WORDS = frozenset(
@@ -429,7 +432,7 @@ def resolve(
             near = contenders_of[id(cands)] = tuple(c for c in cands if c.score >= floor)
         contenders.append(near)
 
-    # Coherence, settled in rounds; each distinct name votes once for its current reading,
+    # Coherence, settled step by step; each distinct name votes once for its current reading,
     # and a name keeps the reading with the best total over its mentions (one sense per document).
     chosen: dict[tuple[str, str], Place] = {}
     for name, cands in zip(names, local):
@@ -443,14 +446,18 @@ def resolve(
     # the rounds need not score them (they still vote through ``chosen``).
     undecided = [_Reading(name, nears, admin1_of) for name, nears in by_name.items() if _contested(nears)]
     context = _Context(chosen, admin1_of)
-    for _ in range(ROUNDS if undecided else 0):
-        previous = dict(chosen)
+    # One name changes its reading at a time, the one that gains most, until none gains: all
+    # names changing at once let pairs that lean on each other flip back and forth ("Redding"
+    # and "California": each moved to Scotland to join the other's last reading, and back).
+    for _ in range(2 * len(undecided) + ROUNDS if undecided else 0):
+        move, gain = None, 0.0
         for reading in undecided:
-            place = reading.best(context)
-            if place is not None:
-                chosen[reading.name] = place
-        if chosen == previous:
+            place, better_by = reading.best_move(context, chosen[reading.name])
+            if place is not None and better_by > gain + 1e-9:
+                move, gain = (reading.name, place), better_by
+        if move is None:
             break
+        chosen[move[0]] = move[1]
         context = _Context(chosen, admin1_of)
 
     resolutions = []
@@ -524,6 +531,21 @@ class _Reading:
         if self._last is None or self._last[:2] != (by_country, by_state):
             self._last = (by_country, by_state, self._best(by_country, by_state))
         return self._last[2]
+
+    def best_move(self, context: _Context, current: Place) -> tuple[Place | None, float]:
+        """The best place (as :meth:`best`) and how much its total beats ``current``'s."""
+        place = self.best(context)
+        if place is None or place.id == current.id:
+            return None, 0.0
+        by_country, by_state = self._last[0], self._last[1]
+        totals: dict[str, float] = {}
+        for i in self.sequence:
+            for (score, c, s), cand in zip(self.rows[i], self.tuples[i]):
+                if cand.place.id in (place.id, current.id):
+                    totals[cand.place.id] = totals.get(cand.place.id, 0.0) + score + (by_country[c] + by_state[s])
+        if current.id not in totals:  # the current reading no longer contends
+            return place, float("inf")
+        return place, totals[place.id] - totals[current.id]
 
     def _best(self, by_country: list[float], by_state: list[float]) -> Place | None:
         scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]

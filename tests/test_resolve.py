@@ -170,3 +170,19 @@ def test_a_town_and_a_state_another_name_can_be_support_each_other():
     assert ("holds a town the text names", STATE_NAMED_BONUS) in evidence[georgia_us.id]
     assert not any("the text names" in label for label, _ in evidence[albany_ny.id] + evidence[georgia_ge.id])
     assert (albany.place, georgia.place) == (albany_ga, georgia_us)
+
+
+def test_names_that_lean_on_each_other_settle_together_not_flip_flop():
+    from geo.records import Place
+
+    california = Place("5332921", "California", "adm1", 37.25, -119.75, "US", "California", 37_691_912)
+    village = Place("2654083", "California", "city", 55.99, -3.75, "GB", "Scotland", 800)
+    redding = Place("5570160", "Redding", "city", 40.59, -122.39, "US", "California", 91_119)
+    redding_gb = Place("2639713", "Redding", "city", 55.99, -3.76, "GB", "Scotland", 2_540)
+    gz = FakeGazetteer([("California", california, "name"), ("California", village, "name"),
+                        ("Redding", redding, "name"), ("Redding", redding_gb, "name")])
+    text = "A missing California mother was found. Her abduction in Redding, northern California, is unclear."
+    rs = _resolve_with(gz, text)
+    assert [r.place for r in rs] == [california, redding, california]
+    # Each reason is that of the chosen place under the final readings: its best candidate.
+    assert all(r.candidates[0].place == r.place for r in rs)
