@@ -243,16 +243,27 @@ def _with_neighbours(
                         nearest[here] = found
     if not nearest:
         return local
+
+    def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
+        if len(cands) < 2:  # a name with one candidate has nothing to choose
+            return []
+        near = (nearest.get((key, c.place.id)) for c in cands)
+        return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else () for n in near]
+
+    return _with_name_evidence(names, local, evidence)
+
+
+def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence) -> list[tuple[Candidate, ...]]:
+    """``local`` with ``evidence(name key, candidates)`` (extra features per candidate) added,
+    worked out once per distinct name and candidates tuple; a tuple that gains nothing is kept
+    as it is, so the mentions that share it still do."""
     done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
     result = []
     for (key, _kind), cands in zip(names, local):
         hit = done.get((key, id(cands)))
         if hit is None:
-            hit = cands
-            if len(cands) > 1:  # a name with one candidate has nothing to choose
-                near = [nearest.get((key, c.place.id)) for c in cands]
-                if any(near):
-                    hit = tuple(_with(c, (("near " + n[1], NEIGHBOUR_BONUS),)) if n else c for c, n in zip(cands, near))
+            extras = evidence(key, cands)
+            hit = tuple(_with(c, extra) for c, extra in zip(cands, extras)) if any(extras) else cands
             done[(key, id(cands))] = hit
         result.append(hit)
     return result
@@ -285,31 +296,26 @@ def _with_states_named(
     shared = {state for state in states if state in towns}
     if not shared:
         return local
-    done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
-    result = []
-    for (key, _kind), cands in zip(names, local):
-        hit = done.get((key, id(cands)))
-        if hit is None:
-            hit = cands
-            if (key, id(cands)) in seen:
-                padded = f" {key} "
-                extras = []
-                for c in cands:
-                    place, extra = c.place, ()
-                    if place.kind == "adm1":
-                        state = (place.country_code, _key(place.name))
-                        if state in shared and any(not _echoes(padded, other) for other in towns[state]):
-                            extra = (("holds a town the text names", STATE_NAMED_BONUS),)
-                    elif place.kind in _POINT_KINDS and place.admin1:
-                        state = (place.country_code, _key(place.admin1))
-                        if state in shared and any(not _echoes(padded, other) for other in states[state]):
-                            extra = (("in a state the text names", STATE_NAMED_BONUS),)
-                    extras.append(extra)
-                if any(extras):
-                    hit = tuple(_with(c, extra) for c, extra in zip(cands, extras))
-            done[(key, id(cands))] = hit
-        result.append(hit)
-    return result
+
+    def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
+        if (key, id(cands)) not in seen:
+            return []
+        padded = f" {key} "
+        extras = []
+        for c in cands:
+            place, extra = c.place, ()
+            if place.kind == "adm1":
+                state = (place.country_code, _key(place.name))
+                if state in shared and any(not _echoes(padded, other) for other in towns[state]):
+                    extra = (("holds a town the text names", STATE_NAMED_BONUS),)
+            elif place.kind in _POINT_KINDS and place.admin1:
+                state = (place.country_code, _key(place.admin1))
+                if state in shared and any(not _echoes(padded, other) for other in states[state]):
+                    extra = (("in a state the text names", STATE_NAMED_BONUS),)
+            extras.append(extra)
+        return extras
+
+    return _with_name_evidence(names, local, evidence)
 
 
 def _echoes(padded_key: str, other_key: str) -> bool:
