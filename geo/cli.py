@@ -148,14 +148,17 @@ def _keep(document):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from geo import tables
-    from geo.batch import default_jobs, map_documents
+    from geo.batch import AUTO, default_jobs, map_documents
     from geo.gazetteer import default_gazetteer
 
     if args.format not in EXTRACT_FORMATS:
         raise UnknownNameError("extract format", args.format, EXTRACT_FORMATS)
-    if args.jobs < 0:
+    if args.jobs is None:
+        jobs = AUTO  # workers only for an input big enough to repay starting them
+    elif args.jobs < 0:
         raise InputError(f"--jobs must be 0 (one per CPU) or more, got {args.jobs!r}")
-    jobs = args.jobs or default_jobs()
+    else:
+        jobs = args.jobs or default_jobs()
     out = _open_output(args.output)
     try:
         items = _documents(args.input, args.encoding)
@@ -288,7 +291,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="jsonl", help="jsonl (default), json, geojson or csv")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = one per CPU)")
+    p.add_argument("--jobs", type=int, default=None,
+                   help="worker processes (default: one per CPU for inputs over 200 kB, else 1; 0 = one per CPU)")
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("lookup", help="show the gazetteer's places for a name",
