@@ -248,8 +248,9 @@ def _marked_sentence(document: Document, index: int, spans: list[tuple[int, int]
     return "".join(out)
 
 
-def _place_line(name: str, kind: str, country: str) -> str:
-    extra = ", ".join(escape_html(v) for v in (kind, country) if v)
+def _place_line(name: str, kind: str, country: str, admin1: str = "") -> str:
+    # The state or province tells namesakes apart ("Henry County (adm2, Georgia, US)").
+    extra = ", ".join(escape_html(v) for v in (kind, admin1 if admin1 != name else "", country) if v)
     return f'<bdi class="geo-name">{escape_html(name)}</bdi>' + (f' <span class="geo-meta">({extra})</span>' if extra else "")
 
 
@@ -287,7 +288,7 @@ def _popup_html(document: Document, mp: MappedPlace) -> str:
     others = sorted(best.values(), key=lambda c: -c.score)[:3]
     if others:
         items = "".join(
-            f'<li>{_place_line(c.place.name, c.place.kind, c.place.country_code)} '
+            f'<li>{_place_line(c.place.name, c.place.kind, c.place.country_code, c.place.admin1)} '
             f'<span class="geo-score">{c.score:.2f}</span></li>'
             for c in others
         )

@@ -222,7 +222,8 @@ def test_popup_lists_runner_up_candidates_and_the_reason():
     assert "Other candidates" in box
     assert box.index("0.42") < box.index("0.20") < box.index("0.10")
     assert "0.05" not in box  # top three only
-    assert "(city, US)" in box and "(city, CA)" in box
+    # Namesakes told apart by their state or province.
+    assert "(city, Texas, US)" in box and "(city, Ontario, CA)" in box and "(city, Kentucky, US)" in box
     assert "capital &lt;beats&gt; small towns" in box
 
 
