@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from geo.records import Candidate, Mention, NameMatch, Place
+from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
 
 __all__ = ["candidates_for", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES"]
 
@@ -35,7 +35,6 @@ POPULATION_WEIGHT = {"city": 0.8, "adm2": 0.6, "adm1": 0.2}
 #: an alternate name of Atlantic County). Not for areas and features, whose alternate
 #: names are the curated ones people use ("Atlantic" for the Atlantic Ocean).
 MATCH_PENALTY = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "alternate": -0.3}
-_CURATED_KINDS = frozenset({"country", "continent", "region", "physical", "macroregion"})
 #: A national capital of 100,000 people or more is what news usually means by a name it
 #: shares with a state ("Washington"); small capitals of dependencies get only a little. Among
 #: towns alone the capital gets nothing: London, Ontario stays possible in a Canadian story.
@@ -65,7 +64,7 @@ def prior_features(place: Place, match: str, capital: bool = False) -> tuple[tup
         features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
     if capital:
         features.append(("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]))
-    if MATCH_PENALTY.get(match) and place.kind not in _CURATED_KINDS:
+    if MATCH_PENALTY.get(match) and place.kind not in CURATED_KINDS:
         features.append((match + " name", MATCH_PENALTY[match]))
     return tuple(features)
 

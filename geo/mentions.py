@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from geo.names import name_key
-from geo.records import Mention, NameMatch, Sentence
+from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
 
 __all__ = [
     "find_mentions",
@@ -713,7 +713,8 @@ def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[list[str], bool]:
             continue
         place = m.place
         kinds.add(place.kind)
-        rank = _MATCH_RANK[match]
+        # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
+        rank = _MATCH_RANK[match] if match != "alternate" or place.kind not in CURATED_KINDS else _NAME_RANK
         if rank < best_rank:
             best_rank = rank
         if place.population > top:
@@ -733,6 +734,7 @@ def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[list[str], bool]:
 
 
 _MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
+_NAME_RANK = _MATCH_RANK["name"]
 _CANDIDATES_LABELS = ["candidates=%d" % n for n in range(6)]
 
 

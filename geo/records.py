@@ -21,6 +21,7 @@ __all__ = [
     "PLACE_KINDS",
     "MENTION_KINDS",
     "MATCH_KINDS",
+    "CURATED_KINDS",
     "Place",
     "NameMatch",
     "Sentence",
@@ -83,6 +84,10 @@ class Place:
 #: How a name matched a place: its main name, an alternate name, an abbreviation
 #: ("U.S.", "W.Va."), or a demonym/adjective ("Azerbaijani").
 MATCH_KINDS = ("name", "alternate", "abbreviation", "demonym")
+#: Kinds whose alternate names are curated, the names people use ("Atlantic" for the
+#: Atlantic Ocean, "Britain"), unlike a town's list of variants: matching one is as good
+#: as matching the main name.
+CURATED_KINDS = frozenset({"country", "continent", "region", "physical", "macroregion"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,3 +120,15 @@ def test_population_features_count_every_decade_reached():
     spans = {text[s.start : s.end]: dict(s.features) for s in propose_spans(text, split_sentences(text), FakeGazetteer())}
     assert [k for k in spans["Fuzuli"] if k.startswith("population")] == [f"population>={n}" for n in range(1, 5)]
     assert [k for k in spans["Azerbaijan"] if k.startswith("population")] == [f"population>={n}" for n in range(1, 7)]
+
+
+def test_a_curated_alias_counts_as_a_name_for_the_recognizer():
+    from geo.mentions import propose_spans
+
+    sea = Place("geo:mediterranean-sea", "Mediterranean Sea", "physical", 35.0, 18.0, "", "", 0)
+    town = Place("9999002", "Tovuz", "city", 40.99, 45.63, "AZ", "Tovuz", 12_626)
+    gz = FakeGazetteer([("Mediterranean", sea, "alternate"), ("Tovuz", town, "alternate")])
+    text = "Boats crossed the Mediterranean near Tovuz."
+    found = {text[s.start : s.end]: dict(s.features) for s in propose_spans(text, split_sentences(text), gz)}
+    assert "best match=name" in found["Mediterranean"]  # the sea's curated alias
+    assert "best match=alternate" in found["Tovuz"]  # a town's variant stays a variant
