@@ -3,8 +3,6 @@ gazetteer's memos answer as the index does (see benchmarks/throughput.py for the
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import random
 import re
@@ -16,6 +14,7 @@ from geo.candidates import candidates_for
 from geo.gazetteer import Gazetteer
 from geo.records import Mention
 from tests.fakes import FakeGazetteer
+from tests.tiny_data import write_data_dir
 
 
 # The regexes the production scans replaced: the reference answers the scans must give.
@@ -123,21 +122,11 @@ def test_find_mentions_agrees_with_propose_spans():
     assert [(m.start, m.end, m.kind) for m in mentions.find_mentions(text, sents, gz)] == expected
 
 
-def _gz(path, lines):
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-
-
 @pytest.fixture()
 def tiny(tmp_path):
-    d = tmp_path / "data"
-    d.mkdir()
-    _gz(d / "places.tsv.gz", ["id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation",
-                              "10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000",
-                              "11\tPort Land\tcity\t10.5\t20.5\tLD\tNorth\t900"])
-    _gz(d / "names.tsv.gz", ["id\tmatch\tname", "10\tdemonym\tLandish"])
-    _gz(d / "outlines.tsv.gz", ["id\twkt"])
-    (d / "manifest.json").write_text(json.dumps({"v": 1}))
+    d = write_data_dir(tmp_path, ["10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000",
+                                  "11\tPort Land\tcity\t10.5\t20.5\tLD\tNorth\t900"],
+                       names=["10\tdemonym\tLandish"])
     return Gazetteer(d, cache_dir=tmp_path / "cache")
 
 

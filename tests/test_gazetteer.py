@@ -3,10 +3,9 @@ index build on a tiny data directory written here."""
 
 from __future__ import annotations
 
-import gzip
+import json
 import subprocess
 import sys
-import json
 
 import pytest
 from shapely.geometry import Point
@@ -14,6 +13,7 @@ from shapely.geometry import Point
 from geo.errors import DataError, NotFoundError
 from geo.gazetteer import Gazetteer
 from geo.records import NameMatch, Place
+from tests.tiny_data import write_data_dir, write_gz
 
 
 def first(gazetteer, name):
@@ -223,26 +223,15 @@ def test_geo_interface(gazetteer):
 # ----------------------------------------------------------------- index build on tiny data
 
 
-def _gz(path, lines):
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-
-
 @pytest.fixture()
 def tiny_data(tmp_path):
-    d = tmp_path / "data"
-    d.mkdir()
-    _gz(d / "places.tsv.gz", [
-        "id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation",
+    return write_data_dir(tmp_path, [
         "1\tLand\tcountry\t10.0\t20.0\tLD\t\t1000",
         "2\tSpringfield\tadm1\t11.0\t21.0\tLD\tSpringfield\t500",
         "3\tSpringfield\tcity\t11.1\t21.1\tLD\tSpringfield\t400",
         "4\tSpringfield\tcity\t12.0\t22.0\tLD\tOther\t900",
-    ])
-    _gz(d / "names.tsv.gz", ["id\tmatch\tname", "1\tdemonym\tLandish", "3\talternate\tSpringvale"])
-    _gz(d / "outlines.tsv.gz", ["id\twkt", "1\tPOLYGON ((19 9, 21 9, 21 11, 19 11, 19 9))"])
-    (d / "manifest.json").write_text(json.dumps({"v": 1}))
-    return d
+    ], names=["1\tdemonym\tLandish", "3\talternate\tSpringvale"],
+       outlines=["1\tPOLYGON ((19 9, 21 9, 21 11, 19 11, 19 9))"])
 
 
 def test_index_is_built_once_into_an_empty_cache_and_reused(tiny_data, tmp_path, capsys):
@@ -298,7 +287,7 @@ def test_an_index_without_its_name_store_is_rebuilt(tiny_data, tmp_path, capsys)
 def test_capitals_of_tiny_data_and_of_data_without_them(tiny_data, tmp_path):
     g = Gazetteer(tiny_data, cache_dir=tmp_path / "cache")
     assert not g.is_capital("4") and g.capital("LD") is None  # built before capitals existed: none
-    _gz(tiny_data / "capitals.tsv.gz", ["country_code\tid\tname", "LD\t4\tSpringfield"])
+    write_gz(tiny_data / "capitals.tsv.gz", ["country_code\tid\tname", "LD\t4\tSpringfield"])
     g = Gazetteer(tiny_data, cache_dir=tmp_path / "cache")
     assert g.is_capital("4") and not g.is_capital("3")
     assert g.capital(" ld ") == g.get("4")
@@ -337,7 +326,7 @@ def test_word_frequency_without_the_artifact_asks_wordfreq(tiny_data, tmp_path, 
 
 
 def test_word_frequency_reads_the_artifact(tiny_data, tmp_path):
-    _gz(tiny_data / "word_zipf.tsv.gz", ["word\tzipf", "land\t4.96", "springfield\t2.5"])
+    write_gz(tiny_data / "word_zipf.tsv.gz", ["word\tzipf", "land\t4.96", "springfield\t2.5"])
     g = Gazetteer(tiny_data, cache_dir=tmp_path / "cache")
     assert (g.word_frequency("land"), g.word_frequency("springfield"), g.word_frequency("landish")) == (4.96, 2.5, 0.0)
     g.close()

@@ -4,32 +4,20 @@ without their constructors, known_keys() in chunks and through the memo."""
 from __future__ import annotations
 
 import dataclasses
-import gzip
-import json
 
 import pytest
 
 import geo.gazetteer as gazetteer_module
 from geo.gazetteer import Gazetteer
 from geo.records import NameMatch, Place
-
-
-def _gz(path, lines):
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
+from tests.tiny_data import write_data_dir
 
 
 @pytest.fixture()
 def data(tmp_path):
-    d = tmp_path / "data"
-    d.mkdir()
     towns = [f"{i}\tSpringfield\tcity\t{i}.5\t-{i}.25\tUS\tState {i}\t{1000 - i}" for i in range(1, 6)]
-    _gz(d / "places.tsv.gz", ["id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation",
-                              "10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000", *towns])
-    _gz(d / "names.tsv.gz", ["id\tmatch\tname", "10\tdemonym\tLandish", "10\tabbreviation\tL.D.", "3\talternate\tSpringvale"])
-    _gz(d / "outlines.tsv.gz", ["id\twkt"])
-    (d / "manifest.json").write_text(json.dumps({"v": 1}))
-    return d
+    return write_data_dir(tmp_path, ["10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000", *towns],
+                          names=["10\tdemonym\tLandish", "10\tabbreviation\tL.D.", "3\talternate\tSpringvale"])
 
 
 def test_candidates_are_capped_after_ranking(data, tmp_path, monkeypatch):
