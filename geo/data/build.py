@@ -77,6 +77,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from geo.records import Place
+
 __all__ = [
     "Sources",
     "find_sources",
@@ -407,29 +409,17 @@ def read_region_names(src: Sources) -> list[tuple[str, str, str, str]]:
 # --------------------------------------------------------------------------- assembly
 
 
-@dataclass
-class _Rec:
-    id: str
-    name: str
-    kind: str
-    lat: float
-    lon: float
-    country_code: str = ""
-    admin1: str = ""
-    population: int = 0
-
-
 class _Gazetteer:
     """What the build collects: records, extra names and outlines, keyed by place id."""
 
     def __init__(self) -> None:
-        self.places: dict[str, _Rec] = {}
+        self.places: dict[str, Place] = {}
         self.names: set[tuple[str, str, str]] = set()  # (id, match, name)
         self.outlines: dict[str, Any] = {}
         self.geonames_points: dict[str, int] = defaultdict(int)  # kind -> places placed by area_points.tsv
         self.capitals: dict[str, str] = {}  # ISO2 -> place id of the national capital
 
-    def add(self, rec: _Rec) -> None:
+    def add(self, rec: Place) -> None:
         self.places.setdefault(rec.id, rec)
 
     def name(self, pid: str, name: str, match: str = "alternate") -> None:
@@ -495,7 +485,7 @@ def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict,
             continue
         g.geonames_points["country"] += listed is not None
         ids[code] = pid
-        g.add(_Rec(pid, c["name"], "country", point[0], point[1], code, "", int(c.get("population") or 0)))
+        g.add(Place(pid, c["name"], "country", point[0], point[1], code, "", int(c.get("population") or 0)))
         if outline is not None:
             g.outlines[pid] = outline
         names = []
@@ -592,7 +582,7 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
             continue
         admin1 = name if kind == "adm1" else (subdivisions[int(parent) - 1][0] if parent else "")
         pop = sum(p for _, _, p in towns)
-        g.add(_Rec(gid, name, kind, point[0], point[1], cc, admin1, pop))
+        g.add(Place(gid, name, kind, point[0], point[1], cc, admin1, pop))
         if kind == "adm1":
             admin1_names[gcode] = name
             if iso:
@@ -614,7 +604,7 @@ def _add_cities(g: _Gazetteer, cities: list[dict[str, Any]], admin1_names: dict[
     for c in cities:
         pid = str(c["geonameid"])
         admin1 = admin1_names.get(f"{c['countrycode']}.{c['admin1code']}", "")
-        g.add(_Rec(pid, c["name"], "city", float(c["latitude"]), float(c["longitude"]), c["countrycode"], admin1, int(c["population"] or 0)))
+        g.add(Place(pid, c["name"], "city", float(c["latitude"]), float(c["longitude"]), c["countrycode"], admin1, int(c["population"] or 0)))
         for a in c.get("alternatenames") or []:
             if latin_name(a):
                 g.name(pid, a)
@@ -626,7 +616,7 @@ def _add_continents(g: _Gazetteer, src: Sources) -> set[str]:
     keys = set()
     for c in read_continents(src):
         pid = str(c["geonameId"])
-        g.add(_Rec(pid, c["name"], "continent", float(c["lat"]), float(c["lng"]), "", "", int(c.get("population") or 0)))
+        g.add(Place(pid, c["name"], "continent", float(c["lat"]), float(c["lng"]), "", "", int(c.get("population") or 0)))
         keys.add(name_key(c["name"]))
         alts = c.get("alternateNames") or []
         for a in alts:
@@ -659,7 +649,7 @@ def _add_macroregions(g: _Gazetteer, src: Sources, country_ids: dict[str, str], 
             continue
         lat, lon = _point_in(unary_union(shapes))
         pop = sum(g.places[pid].population for pid in ids)
-        g.add(_Rec(f"m49:{code}", name, "macroregion", lat, lon, "", "", pop))
+        g.add(Place(f"m49:{code}", name, "macroregion", lat, lon, "", "", pop))
 
 
 def _supplement_outline(spec: str, g: _Gazetteer, country_ids: dict[str, str], nk):
@@ -686,7 +676,7 @@ def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk
         else:
             continue
         pid = r["id"]
-        g.add(_Rec(pid, r["name"], r["kind"], lat, lon, r.get("country_code") or "", "", 0))
+        g.add(Place(pid, r["name"], r["kind"], lat, lon, r.get("country_code") or "", "", 0))
         if outline is not None and not outline.is_empty:
             g.outlines[pid] = outline
         for a in (r.get("aliases") or "").split("|"):
