@@ -31,6 +31,7 @@ __all__ = [
     "COUNTRY_CONTEXT_BONUS",
     "ADMIN1_CONTEXT_BONUS",
     "TOWN_OVER_DISTRICT_BONUS",
+    "TOWN_SHARE",
     "ADMIN_WORDS",
     "NEIGHBOUR_BONUS",
     "NEIGHBOUR_KM",
@@ -51,6 +52,9 @@ COUNTRY_CONTEXT_BONUS = 0.5
 #: At most this much for lying in (or being) a state/province other names of the text lie in.
 ADMIN1_CONTEXT_BONUS = 0.35
 TOWN_OVER_DISTRICT_BONUS = 0.6
+#: A town holding at least this share of the people of the district named after it is what
+#: the name means, wherever the district's namesakes are.
+TOWN_SHARE = 0.5
 #: Coherence changes one name's reading at a time; it stops when no name gains, or after
 #: twice as many changes as names plus ROUNDS (a guard: changes that gain rarely cycle).
 ROUNDS = 3
@@ -134,6 +138,21 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
             and not any(name == "alternate name" for name, _ in c.features)]
 
 
+def _named_after(district: Place, town: Place) -> bool:
+    """Whether ``district`` is the area named after ``town``: in its country and within
+    100 km of it, or a state or province most of whose people live in the town ("Almaty"
+    the region and the city; not "Quebec", whose city holds a small share of the province)."""
+    if town.country_code != district.country_code:
+        return False
+    if haversine_km(town.lat, town.lon, district.lat, district.lon) < 100:
+        return True
+    return district.kind == "adm1" and town.admin1 == district.admin1 and _holds_most_of(town, district)
+
+
+def _holds_most_of(town: Place, district: Place) -> bool:
+    return town.population >= TOWN_SHARE * district.population
+
+
 def _admin_word(text: str, mention: Mention) -> str:
     """The word after the mention if it makes the name an area ("Fuzuli district"), else ""."""
     next_word = _NEXT_WORD.match(text, mention.end)
@@ -154,9 +173,17 @@ def _local_features(
         if towns and place.kind in ("adm1", "adm2"):
             if admin_word:
                 extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
-            elif any(t.country_code == place.country_code and haversine_km(t.lat, t.lon, place.lat, place.lon) < 100 for t in towns):
+            elif any(_named_after(place, t) for t in towns):
                 # The town is meant, not the district named after it; other towns keep their chance.
                 extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
+        elif towns and not admin_word and place in towns:
+            # A town that holds most of the people of the district named after it takes over
+            # the district's standing, so the district's namesakes elsewhere do not inherit it
+            # ("Gaza": the city, not Gaza province of Mozambique).
+            standing = max((c.score for c in cands if c.place.kind in ("adm1", "adm2")
+                            and _named_after(c.place, place) and _holds_most_of(place, c.place)), default=0.0)
+            if standing > cand.score:
+                extra.append(("stands for its district", round(standing - cand.score, 4)))
         result.append(extra)
     return result
 

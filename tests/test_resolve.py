@@ -186,3 +186,40 @@ def test_names_that_lean_on_each_other_settle_together_not_flip_flop():
     assert [r.place for r in rs] == [california, redding, california]
     # Each reason is that of the chosen place under the final readings: its best candidate.
     assert all(r.candidates[0].place == r.place for r in rs)
+
+
+# ----------------------------------------------------------------- a town and its district
+
+def _districts_gazetteer():
+    from geo.records import Place
+
+    gaza_city = Place("281133", "Gaza", "city", 31.50, 34.47, "PS", "Gaza Strip", 410_000)
+    gaza_ps = Place("11184609", "Gaza", "adm1", 31.50, 34.47, "PS", "Gaza", 419_328)
+    gaza_mz = Place("1046058", "Gaza", "adm1", -23.31, 32.79, "MZ", "Gaza", 384_964)
+    quebec_city = Place("6325494", "Québec", "city", 46.81, -71.21, "CA", "Quebec", 531_902)
+    quebec = Place("6115047", "Quebec", "adm1", 52.00, -72.00, "CA", "Quebec", 8_164_361)
+    almaty_city = Place("1526384", "Almaty", "city", 43.25, 76.91, "KZ", "Almaty", 1_977_011)
+    almaty = Place("1526395", "Almaty", "adm1", 44.96, 77.97, "KZ", "Almaty", 1_984_885)
+    names = [("Gaza", p, "name") for p in (gaza_ps, gaza_mz, gaza_city)]
+    names += [("Quebec", quebec, "name"), ("Quebec", quebec_city, "name"),
+              ("Almaty", almaty, "name"), ("Almaty", almaty_city, "name")]
+    return FakeGazetteer(names), gaza_city, quebec, almaty_city
+
+
+def test_a_town_stands_for_the_district_named_after_it_not_its_namesakes_abroad():
+    gz, gaza_city, _, _ = _districts_gazetteer()
+    (gaza,) = _resolve_with(gz, "Shelling hit Gaza again.")
+    # Before: the district around the town lost to the town, and Mozambique's Gaza won.
+    assert gaza.place == gaza_city and "stands for its district" in gaza.reason
+
+
+def test_a_region_mostly_living_in_its_city_is_named_after_it_even_far_from_its_centre():
+    gz, _, _, almaty_city = _districts_gazetteer()
+    (almaty,) = _resolve_with(gz, "Talks were held in Almaty.")
+    assert almaty.place == almaty_city  # the region's point lies 200 km from the city
+
+
+def test_a_province_whose_city_holds_a_small_share_keeps_its_name():
+    gz, _, quebec, _ = _districts_gazetteer()
+    (mention,) = _resolve_with(gz, "Voters in Quebec went to the polls.")
+    assert mention.place == quebec
