@@ -163,6 +163,20 @@ def _local_features(
     admin_word: str, cands: tuple[Candidate, ...], areas: list[Place], towns: list[Place]
 ) -> list[list[tuple[str, float]]]:
     """Evidence from the mention's own surroundings, per candidate (qualifiers, "X district")."""
+    named_after_a_town: set[int] = set()  # id() of the districts named after one of the towns
+    # id() of a town -> the best score of a district named after it, most of whose people it
+    # holds: such a town takes over the district's standing, so the district's namesakes
+    # elsewhere do not inherit it ("Gaza": the city, not Gaza province of Mozambique).
+    standing: dict[int, float] = {}
+    if towns and not admin_word:
+        for district in cands:
+            if district.place.kind not in ("adm1", "adm2"):
+                continue
+            for town in towns:
+                if _named_after(district.place, town):
+                    named_after_a_town.add(id(district.place))
+                    if _holds_most_of(town, district.place) and district.score > standing.get(id(town), 0.0):
+                        standing[id(town)] = district.score
     result = []
     for cand in cands:
         place, extra = cand.place, []
@@ -170,20 +184,13 @@ def _local_features(
             qualifier = next((a for a in areas if _contains(a, place)), None)
             if qualifier is not None:
                 extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
-        if towns and place.kind in ("adm1", "adm2"):
-            if admin_word:
-                extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
-            elif any(_named_after(place, t) for t in towns):
-                # The town is meant, not the district named after it; other towns keep their chance.
-                extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
-        elif towns and not admin_word and place in towns:
-            # A town that holds most of the people of the district named after it takes over
-            # the district's standing, so the district's namesakes elsewhere do not inherit it
-            # ("Gaza": the city, not Gaza province of Mozambique).
-            standing = max((c.score for c in cands if c.place.kind in ("adm1", "adm2")
-                            and _named_after(c.place, place) and _holds_most_of(place, c.place)), default=0.0)
-            if standing > cand.score:
-                extra.append(("stands for its district", round(standing - cand.score, 4)))
+        if admin_word and towns and place.kind in ("adm1", "adm2"):
+            extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
+        elif id(place) in named_after_a_town:
+            # The town is meant, not the district named after it; other towns keep their chance.
+            extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
+        elif id(place) in standing and standing[id(place)] > cand.score:
+            extra.append(("stands for its district", round(standing[id(place)] - cand.score, 4)))
         result.append(extra)
     return result
 
