@@ -192,6 +192,7 @@ class Gazetteer:
         self._index: Path | None = None
         self._places: dict[int, Place] = {}
         self._capitals: tuple[dict[str, str], frozenset[str]] | None = None  # read once, on first use
+        self._given_names: frozenset[str] | None = None  # read once, on first use
         # name key -> (matches, lookup places); and the same by the name as given, which
         # spares name_key() for names seen before.
         self._memo: dict[str, list] = {}  # see _entry()
@@ -312,6 +313,15 @@ class Gazetteer:
         """The national capital of the country with this ISO 3166-1 alpha-2 code, or ``None``."""
         pid = self._capital_ids()[0].get(country_code.strip().upper())
         return self.get(pid) if pid is not None else None
+
+    def given_names(self) -> frozenset[str]:
+        """Common given names in lower case ("john", "maria"), from ``given_names.tsv.gz``:
+        a word that follows one in a text is likely a surname there ("John Clark ... Clark
+        said"). Data built before the artifact existed has none."""
+        if self._given_names is None:
+            path = self.data_dir / "given_names.tsv.gz"
+            self._given_names = frozenset(row[0] for row in _tsv(path)) if path.exists() else frozenset()
+        return self._given_names
 
     # ----------------------------------------------------------------- names
 

@@ -3,7 +3,8 @@
 Capitalised word sequences (with the connectors of place names: "Gulf of Mexico",
 "Rio de Janeiro") are matched against the gazetteer's name keys, longest first.
 Each proposed span is described by named features — the words around it, how
-common it is as an English word, whether a title precedes it, what kinds of
+common it is as an English word, whether a title or a common given name precedes
+it here or elsewhere in the text ("Gov. Cuomo", "John Clark ... Clark said"), what kinds of
 place the gazetteer has under that name — and a recognizer model
 (geo.recognizer) decides which spans are places. A few hard rules hold whatever
 the model says: months, weekdays, titles and bare compass words are never a
@@ -56,7 +57,8 @@ class Recognizer(Protocol):
 
 
 class NameIndex(Protocol):
-    """What recognition needs from a gazetteer."""
+    """What recognition needs from a gazetteer. It may also offer ``word_frequency(word)``,
+    ``given_names()`` and ``derived_memo(purpose)`` (see geo.gazetteer.Gazetteer)."""
 
     def known_keys(self, keys: Iterable[str]) -> frozenset[str]: ...
 
@@ -195,9 +197,11 @@ class SpanCandidate:
 class _Context:
     """Facts about the whole document that help judge one span."""
 
-    __slots__ = ("text", "mid_sentence_words", "after_title_words", "_lower_memo", "surface_memo", "zipf", "zipf_labels")
+    __slots__ = ("text", "mid_sentence_words", "after_title_words", "after_given_name_words", "_lower_memo",
+                 "surface_memo", "zipf", "zipf_labels")
 
-    def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str]):
+    def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str],
+                 after_given_name_words: frozenset[str] = frozenset()):
         self.text = text
         # What a span's text says wherever it stands (see surface_facts): the gazetteer's own
         # per-instance memo when it offers one (names repeat across documents), else this document's.
@@ -208,6 +212,8 @@ class _Context:
         self.zipf_labels: dict[str, str] = {}
         self.mid_sentence_words = mid_sentence_words  # capitalised words seen away from a sentence start
         self.after_title_words = after_title_words  # capitalised words seen right after a title: person names
+        # capitalised words seen right after a common given name ("John Clark"): surnames here
+        self.after_given_name_words = after_given_name_words
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
@@ -551,7 +557,9 @@ def _proposals(
     # counts there only when it stands alone as a span somewhere, and a run without a span
     # needs the word before it only then.
     judged: list[tuple[_Run, tuple[tuple[int, int, str], ...]]] = []
-    mid, titled, lone_words = set(), set(), set()
+    mid, titled, lone_words, after_given = set(), set(), set(), set()
+    given_names = getattr(gazetteer, "given_names", None)
+    given = given_names() if given_names is not None else frozenset()
     spanless = []
     for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
@@ -559,6 +567,8 @@ def _proposals(
         if len(piece.lower) > 1:
             mid.update(piece.lower[1:])
             titled.update(piece.after_title)
+            if not given.isdisjoint(piece.lower[:-1]):
+                after_given.update(word for previous, word in zip(piece.lower, piece.lower[1:]) if previous in given)
         if spans:
             run = _run(text, sentence_starts, piece, base, n)
             judged.append((run, spans))
@@ -572,7 +582,7 @@ def _proposals(
         if piece.lower[0] in lone_words:
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
 
-    context = _Context(text, frozenset(mid), frozenset(titled))
+    context = _Context(text, frozenset(mid), frozenset(titled), frozenset(after_given))
     context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
@@ -778,6 +788,8 @@ def _span_features(
         f.append("joined after" if _is_connector(tokens[j].text) else "run after")
     if lower in context.after_title_words:
         f.append("after a title elsewhere")
+    if facts.one_word and lower in context.after_given_name_words:
+        f.append("after a given name")
     if tokens[j - 1].possessive:
         f.append("possessive")
     return f

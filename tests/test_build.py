@@ -96,8 +96,8 @@ def test_build_is_byte_identical_run_to_run(sources, tmp_path):
     build(sources, tmp_path / "a")
     build(sources, tmp_path / "b")
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert names == ["ATTRIBUTION.md", "basemap.geojson.gz", "capitals.tsv.gz", "manifest.json", "names.tsv.gz", "outlines.tsv.gz",
-                     "places.tsv.gz", "word_zipf.tsv.gz"]
+    assert names == ["ATTRIBUTION.md", "basemap.geojson.gz", "capitals.tsv.gz", "given_names.tsv.gz", "manifest.json",
+                     "names.tsv.gz", "outlines.tsv.gz", "places.tsv.gz", "word_zipf.tsv.gz"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
@@ -215,3 +215,17 @@ def test_built_data_serves_word_frequencies_without_wordfreq(sources, tmp_path, 
     assert g.word_frequency("paris") == 4.6 and g.word_frequency("europe") == 4.67
     assert g.word_frequency("fuzuli") == 0.0  # held by no row: 0
     assert g.word_frequency("paris") == 4.6  # from the instance's memo
+
+
+def test_built_data_serves_the_census_given_names(sources, tmp_path):
+    from dataclasses import replace
+
+    census = tmp_path / "names"
+    census.mkdir()
+    (census / "dist.female.first").write_text("MARY           2.629  2.629      1\nVIRGINIA       0.009 60.000    400\n")
+    (census / "dist.male.first").write_text("JOHN           3.271  3.271      1\n")
+    build(replace(sources, given_names=census), tmp_path / "out")
+    assert _read(tmp_path / "out" / "given_names.tsv.gz") == [["john", "3.271"], ["mary", "2.629"]]
+    assert Gazetteer(tmp_path / "out", cache_dir=tmp_path / "cache").given_names() == {"john", "mary"}
+    build(sources, tmp_path / "without")  # no names package: the file holds its header only
+    assert _read(tmp_path / "without" / "given_names.tsv.gz") == []

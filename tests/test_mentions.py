@@ -132,3 +132,30 @@ def test_a_curated_alias_counts_as_a_name_for_the_recognizer():
     found = {text[s.start : s.end]: dict(s.features) for s in propose_spans(text, split_sentences(text), gz)}
     assert "best match=name" in found["Mediterranean"]  # the sea's curated alias
     assert "best match=alternate" in found["Tovuz"]  # a town's variant stays a variant
+
+
+def test_a_word_after_a_given_name_anywhere_in_the_text_is_marked_as_a_likely_surname():
+    from geo.mentions import propose_spans
+
+    clark = Place("4254679", "Clark", "city", 39.9, -86.2, "US", "Indiana", 1_000)
+
+    class WithGivenNames(FakeGazetteer):
+        def given_names(self):
+            return frozenset({"john", "mary"})
+
+    def features(gz, text):
+        return {text[s.start : s.end]: dict(s.features) for s in propose_spans(text, split_sentences(text), gz)}
+
+    text = "Sheriff John Clark spoke. Later, Clark said the roads were open."
+    found = features(WithGivenNames([("Clark", clark, "name")]), text)
+    assert "after a given name" in found["Clark"]
+    # Without the given names (a gazetteer built before them), or with no given name before it:
+    assert "after a given name" not in features(FakeGazetteer([("Clark", clark, "name")]), text)["Clark"]
+    other = "Judge Clark spoke. Later, Clark said the roads were open."
+    assert "after a given name" not in features(WithGivenNames([("Clark", clark, "name")]), other)["Clark"]
+
+
+def test_the_full_gazetteer_knows_common_given_names_but_not_big_places(gazetteer):
+    given = gazetteer.given_names()
+    assert {"john", "maria", "james"} <= given
+    assert not {"paris", "london", "houston", "azerbaijan"} & given

