@@ -635,21 +635,30 @@ def find_mentions(
     sentence_starts = [s.start for s in sentences] or [0]
     # Every feature recognition makes has the value 1.0: a model that can take their names
     # alone (geo.recognizer.RecognizerModel) is spared a mapping per span.
-    accepts_binary = getattr(model, "accepts_binary", None)
-    mentions = []
+    grade_binary = getattr(model, "grade_binary", None)
+    graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
+    sure: set[str] = set()  # texts of spans the model is sure of (grade 2)
     for start, end, _key, _matches, names, demonym in _proposals(text, sentences, gazetteer):
         if "rule:never" in names:
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
-        always = "kind=continent" in names and "best match=name" in names
-        # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-        if not always and model is not None:
+        if model is None or ("kind=continent" in names and "best match=name" in names):
+            grade = 1
+        else:
+            # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
             names.sort()
-            if not (accepts_binary(names) if accepts_binary else model.accepts(dict.fromkeys(names, 1.0))):
-                continue
-        sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
-        mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
+            grade = grade_binary(names) if grade_binary else int(model.accepts(dict.fromkeys(names, 1.0)))
+            if grade == 2:
+                sure.add(text[start:end])
+        graded.append((start, end, demonym, grade))
+    mentions = []
+    for start, end, demonym, grade in graded:
+        # One sense per document: where the model is sure of a name, its other occurrences
+        # are places too ("fighting in Fuzuli ... Fuzuli was retaken").
+        if grade or (sure and text[start:end] in sure):
+            sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
+            mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
     return tuple(mentions)
 
 

@@ -27,15 +27,19 @@ from pathlib import Path
 
 from geo.errors import DataError
 
-__all__ = ["RecognizerModel", "default_model", "fit_logistic", "MODEL_FILE"]
+__all__ = ["RecognizerModel", "default_model", "fit_logistic", "MODEL_FILE", "SURE"]
 
 MODEL_FILE = "recognizer.json"
+#: A span the model gives at least this probability is surely a place: recognition then
+#: takes every other occurrence of its text in the document as one too (5-fold cross-
+#: validation on LGL: F1 .812 -> .818; 0.6 to 0.75 all gave .817-.818).
+SURE = 0.7
 
 
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta", "_decided")
+    __slots__ = ("weights", "threshold", "meta", "_decided", "_sure_logit")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None):
         if not 0.0 < threshold < 1.0:
@@ -48,6 +52,7 @@ class RecognizerModel:
         # probability; near the logit, and past the clamp at +-30, the probability decides.
         logit = math.log(threshold / (1.0 - threshold))
         self._decided = (logit - 1e-6, logit + 1e-6) if abs(logit) < 29.0 else (-math.inf, math.inf)
+        self._sure_logit = math.log(SURE / (1.0 - SURE))
 
     def probability(self, features: Mapping[str, float]) -> float:
         # map() keeps the loop in C; the products and their order are those of the plain loop.
@@ -73,6 +78,24 @@ class RecognizerModel:
         if z < below:
             return False
         return _logistic(z) >= self.threshold
+
+    def grade_binary(self, names: Iterable[str]) -> int:
+        """0 when ``accepts_binary(names)`` is false, 2 when the span is also surely a place
+        (probability SURE or more), else 1.
+
+        >>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0, "prev=of": 1.5})
+        >>> [model.grade_binary(["bias", w]) for w in ("prev=the", "prev=of", "prev=in")]
+        [0, 1, 2]
+        """
+        z = sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        below, above = self._decided
+        if z > above:
+            accepted = True
+        elif z < below:
+            accepted = False
+        else:
+            accepted = _logistic(z) >= self.threshold
+        return 0 if not accepted else 2 if z >= self._sure_logit else 1
 
     @classmethod
     def load(cls, path: str | Path) -> "RecognizerModel":

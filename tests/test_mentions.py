@@ -159,3 +159,17 @@ def test_the_full_gazetteer_knows_common_given_names_but_not_big_places(gazettee
     given = gazetteer.given_names()
     assert {"john", "maria", "james"} <= given
     assert not {"paris", "london", "houston", "azerbaijan"} & given
+
+
+def test_where_the_model_is_sure_of_a_name_its_other_occurrences_are_places_too():
+    from geo.recognizer import RecognizerModel
+
+    text = "Fighting went on in Fuzuli. Fuzuli was retaken."
+
+    def found(weights):
+        model = RecognizerModel(weights, threshold=0.5)
+        return [m.start for m in find_mentions(text, split_sentences(text), FakeGazetteer(), model)]
+
+    assert found({"bias": -1.0, "prev=in": 3.0}) == [20, 28]  # sure after "in" (p .88): both
+    assert found({"bias": -1.0, "prev=in": 1.2}) == [20]  # accepted, not sure (p .55): that one only
+    assert found({"bias": -1.0}) == []
