@@ -372,6 +372,9 @@ class _Context:
         self.total = 0.0
         for (name, _kind), place in chosen.items():
             self._vote(name, place, 1.0)
+        # (country or state, name) -> its bonus, until a reading changes: the last round of
+        # coherence and the final scores ask for the same ones.
+        self._bonuses: dict[tuple, float | None] = {}
 
     def _vote(self, name: str, place: Place, sign: float) -> None:
         if place.country_code:
@@ -390,9 +393,16 @@ class _Context:
         """``name`` now reads ``new`` instead of ``old``."""
         self._vote(name, old, -1.0)
         self._vote(name, new, 1.0)
+        self._bonuses.clear()
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
+        bonus = self._bonuses.get((country, name), False)
+        if bonus is False:
+            bonus = self._bonuses[(country, name)] = self._country_bonus(country, name)
+        return bonus
+
+    def _country_bonus(self, country: str, name: str) -> float | None:
         # The share among the *other* names' votes: a name's own reading must not dilute it
         # ("Florida and Georgia": Florida's vote is all the context Georgia has).
         others = self.total - self.own_total.get(name, 0.0)
@@ -408,10 +418,15 @@ class _Context:
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
         if state in self.states:  # for most candidates it is not (None never is): no more to do
-            weight = self.states[state] - self.own_state.get((state, name), 0.0)
-            if weight > 0:
-                return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)
+            bonus = self._bonuses.get((state, name), False)
+            if bonus is False:
+                bonus = self._bonuses[(state, name)] = self._state_bonus(state, name)
+            return bonus
         return None
+
+    def _state_bonus(self, state: tuple[str, str], name: str) -> float | None:
+        weight = self.states[state] - self.own_state.get((state, name), 0.0)
+        return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4) if weight > 0 else None
 
 
 # Constructors of Candidate and Resolution that fill the slots directly: the same records
@@ -506,9 +521,6 @@ def resolve(
         context.move(move[0][0], chosen[move[0]], move[1])
         chosen[move[0]] = move[1]
 
-    # The final bonuses, each found once: (country or state, name) -> value or None.
-    country_bonus: dict[tuple[str, str], float | None] = {}
-    state_bonus: dict[tuple[tuple[str, str] | None, str], float | None] = {}
     rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
     resolutions = []
     # (name, id(local tuple)) -> (best, ordered, reason): the same for every mention that shares them.
@@ -524,12 +536,8 @@ def resolve(
             for cand in near:  # the contenders, with their coherence with the other names' readings
                 place = cand.place
                 country, state = coherence_of[place.id]
-                country_value = country_bonus.get((country, key), False)
-                if country_value is False:
-                    country_value = country_bonus[(country, key)] = context.country_bonus(country, key)
-                state_value = state_bonus.get((state, key), False)
-                if state_value is False:
-                    state_value = state_bonus[(state, key)] = context.state_bonus(state, key)
+                country_value = context.country_bonus(country, key)
+                state_value = context.state_bonus(state, key)
                 # The features and their sum, added up as _with() would.
                 extra: tuple[tuple[str, float], ...] = ()
                 value = 0
@@ -610,8 +618,7 @@ class _Reading:
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
         by_country = [context.country_bonus(country, name) or 0 for country in self.countries]
-        in_context = context.states  # most of a name's states are in no other name's reading
-        by_state = [context.state_bonus(state, name) or 0 if state in in_context else 0 for state in self.states]
+        by_state = [context.state_bonus(state, name) or 0 for state in self.states]
         # A round that changed other names' readings mostly leaves this name's bonuses as they were.
         if self._last is None or self._last[:2] != (by_country, by_state):
             self._last = (by_country, by_state, self._best(by_country, by_state))
