@@ -19,9 +19,10 @@ Every resolution keeps its score, the runner-up candidates and a short reason.
 from __future__ import annotations
 
 import functools
+import math
 import re
 
-from geo.distance import haversine_km
+from geo.distance import EARTH_RADIUS_KM, haversine_km
 from geo.names import name_key
 from geo.records import Candidate, Mention, Place, Resolution
 
@@ -71,13 +72,21 @@ _NO_COUNTRY_BONUS = ("country", "continent", "macroregion")
 _ANY_COUNTRY = "*"
 
 
-def _coherence_country(place: Place) -> str:
-    """The country a place counts for in country coherence: "" where that does not count."""
-    if place.kind in _NO_COUNTRY_BONUS:
-        return ""
-    if not place.country_code and place.kind in ("physical", "region"):
-        return _ANY_COUNTRY
-    return place.country_code
+def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
+    """(country, state) a place counts for in coherence: the country is "" where lying in one
+    does not count (countries, continents) and _ANY_COUNTRY for a sea or region in none; the
+    state (country, key of its name) is the place itself for a state, else the state a town or
+    district lies in, or None."""
+    kind, country = place.kind, place.country_code
+    if kind == "adm1":
+        return country, (country, _key(place.name))
+    if kind in ("city", "adm2"):
+        return country, ((country, _key(place.admin1)) if place.admin1 else None)
+    if kind in _NO_COUNTRY_BONUS:
+        return "", None
+    return (_ANY_COUNTRY if not country and kind in ("physical", "region") else country), None
+
+
 _COMMA_GAP = re.compile(r"\s*,\s*")
 _POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
@@ -114,14 +123,6 @@ def _qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list
     return pairs
 
 
-def _admin1_of(place: Place) -> tuple[str, str] | None:
-    if place.kind == "adm1":
-        return (place.country_code, _key(place.name))
-    if place.kind in ("city", "adm2") and place.admin1:
-        return (place.country_code, _key(place.admin1))
-    return None
-
-
 _TOWN_RULE_KINDS = frozenset(("city", "adm1", "adm2"))
 
 
@@ -131,8 +132,13 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town
     vs the country. Only districts and states (adm1/adm2) get the rule's evidence.
     """
-    kinds = {c.place.kind for c in cands}
-    if not kinds <= _TOWN_RULE_KINDS or kinds.isdisjoint(("adm1", "adm2")):
+    has_area = False
+    for c in cands:
+        kind = c.place.kind
+        if kind not in _TOWN_RULE_KINDS:
+            return []
+        has_area = has_area or kind != "city"
+    if not has_area:
         return []
     return [c.place for c in cands if c.place.kind == "city"
             and not any(name == "alternate name" for name, _ in c.features)]
@@ -144,7 +150,8 @@ def _named_after(district: Place, town: Place) -> bool:
     the region and the city; not "Quebec", whose city holds a small share of the province)."""
     if town.country_code != district.country_code:
         return False
-    if haversine_km(town.lat, town.lon, district.lat, district.lon) < 100:
+    # (0.9 degrees of latitude are over 100 km: a town further north or south is further away.)
+    if abs(town.lat - district.lat) < 0.9 and haversine_km(town.lat, town.lon, district.lat, district.lon) < 100:
         return True
     return district.kind == "adm1" and town.admin1 == district.admin1 and _holds_most_of(town, district)
 
@@ -237,6 +244,9 @@ def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]
 
 
 _POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
+# The haversine h = sin^2(dlat/2) + cos(lat1) cos(lat2) sin^2(dlon/2) of NEIGHBOUR_KM, a
+# millionth over so that rounding never rules out a pair haversine_km puts within reach.
+_NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 1e-6)
 
 
 def _with_neighbours(
@@ -262,13 +272,19 @@ def _with_neighbours(
         return local
     points.sort(key=lambda p: p[0])
     max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
+    padded = {key: f" {key} " for _, key, _ in points}
+    # cos(lat) per point: with it a pair far apart in longitude is ruled out without haversine_km.
+    cosines = [math.cos(math.radians(lat)) for lat, _, _ in points]
     nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
     for i, (lat, key, place) in enumerate(points):
-        padded = f" {key} "
-        for other_lat, other_key, other in points[i + 1 :]:
+        for j in range(i + 1, len(points)):
+            other_lat, other_key, other = points[j]
             if other_lat - lat > max_dlat:
                 break
-            if other.id == place.id or _echoes(padded, other_key):
+            if other.id == place.id or _echoes(padded[key], padded[other_key]):
+                continue
+            # The haversine term of the longitude alone is at most the whole: past the limit, too far.
+            if cosines[i] * cosines[j] * math.sin(math.radians(other.lon - place.lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
                 continue
             km = haversine_km(lat, place.lon, other_lat, other.lon)
             if km <= NEIGHBOUR_KM:  # evidence for both; each keeps its nearest neighbour
@@ -278,8 +294,10 @@ def _with_neighbours(
     if not nearest:
         return local
 
+    near_names = {key for key, _ in nearest}
+
     def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
-        if len(cands) < 2:  # a name with one candidate has nothing to choose
+        if len(cands) < 2 or key not in near_names:  # a name with one candidate has nothing to choose
             return []
         near = (nearest.get((key, c.place.id)) for c in cands)
         return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else () for n in near]
@@ -313,38 +331,39 @@ def _with_states_named(
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
     states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
     towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
-    seen: set[tuple[str, int]] = set()
+    # (name, id(candidates)) -> per candidate, (is it a state, the state it is or lies in) or None
+    state_rows: dict[tuple[str, int], list[tuple[bool, tuple[str, str]] | None]] = {}
     for (key, _kind), cands in zip(names, local):
-        if len(cands) < 2 or (key, id(cands)) in seen:
+        if len(cands) < 2 or (key, id(cands)) in state_rows:
             continue
-        seen.add((key, id(cands)))
-        floor = max(c.score for c in cands) - reach
+        rows = state_rows[(key, id(cands))] = []
+        floor = max([c.score for c in cands]) - reach
         for c in cands:
-            place = c.place
-            if c.score < floor or not place.country_code:
-                continue
+            place, row = c.place, None
             if place.kind == "adm1":
-                states.setdefault((place.country_code, _key(place.name)), []).append(key)
+                row = (True, (place.country_code, _key(place.name)))
             elif place.kind in _POINT_KINDS and place.admin1:
-                towns.setdefault((place.country_code, _key(place.admin1)), []).append(key)
+                row = (False, (place.country_code, _key(place.admin1)))
+            rows.append(row)
+            if row is not None and c.score >= floor and place.country_code:
+                (states if row[0] else towns).setdefault(row[1], []).append(key)
     shared = {state for state in states if state in towns}
     if not shared:
         return local
 
     def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
-        if (key, id(cands)) not in seen:
+        rows = state_rows.get((key, id(cands)))
+        if rows is None or not any(row is not None and row[1] in shared for row in rows):
             return []
         padded = f" {key} "
         extras = []
-        for c in cands:
-            place, extra = c.place, ()
-            if place.kind == "adm1":
-                state = (place.country_code, _key(place.name))
-                if state in shared and any(not _echoes(padded, other) for other in towns[state]):
+        for row in rows:
+            extra = ()
+            if row is not None and row[1] in shared:
+                is_state, state = row
+                if is_state and any(not _echoes(padded, f" {other} ") for other in towns[state]):
                     extra = (("holds a town the text names", STATE_NAMED_BONUS),)
-            elif place.kind in _POINT_KINDS and place.admin1:
-                state = (place.country_code, _key(place.admin1))
-                if state in shared and any(not _echoes(padded, other) for other in states[state]):
+                elif not is_state and any(not _echoes(padded, f" {other} ") for other in states[state]):
                     extra = (("in a state the text names", STATE_NAMED_BONUS),)
             extras.append(extra)
         return extras
@@ -352,39 +371,71 @@ def _with_states_named(
     return _with_name_evidence(names, local, evidence)
 
 
-def _echoes(padded_key: str, other_key: str) -> bool:
+def _echoes(padded_key: str, padded_other: str) -> bool:
     """Is one name part of the other ("Richmond", "City of Richmond")? Such names find
-    namesakes side by side in every state: no evidence of where either is."""
-    other = f" {other_key} "
-    return other in padded_key or padded_key in other
+    namesakes side by side in every state: no evidence of where either is. (Keys padded
+    with a space each side, so only whole words match.)"""
+    return padded_other in padded_key or padded_key in padded_other
+
+
+def _add(weights: dict, key, weight: float) -> None:
+    """Add ``weight`` to ``weights[key]``; a key whose weight comes to nothing leaves the dict."""
+    total = weights.get(key, 0.0) + weight
+    if total:
+        weights[key] = total
+    else:
+        del weights[key]
 
 
 class _Context:
-    """The countries and states the other names of the text currently resolve to."""
+    """The countries and states the names of the text currently resolve to, one vote per
+    name, kept up to date as one name changes its reading at a time.
 
-    def __init__(self, chosen: dict[tuple[str, str], Place], admin1_of):
-        self.admin1_of = admin1_of
+    Votes are 1 or 1/2, so adding and taking them away is exact: the weights are those a
+    recount would give.
+    """
+
+    def __init__(self, chosen: dict[tuple[str, str], Place], coherence_of: dict[str, tuple[str, tuple[str, str] | None]]):
+        self.coherence_of = coherence_of  # place id -> (country, state) for coherence, for every contender
         self.countries: dict[str, float] = {}
         self.states: dict[tuple[str, str], float] = {}
         self.own_country: dict[tuple[str, str], float] = {}  # (country, name) -> that name's own weight
         self.own_state: dict[tuple[tuple[str, str], str], float] = {}
         self.own_total: dict[str, float] = {}  # name -> its own weight, whatever the country
+        self.total = 0.0
         for (name, _kind), place in chosen.items():
-            if place.country_code:
-                w = 1.0 if place.kind == "country" else 0.5
-                self.countries[place.country_code] = self.countries.get(place.country_code, 0.0) + w
-                key = (place.country_code, name)
-                self.own_country[key] = self.own_country.get(key, 0.0) + w
-                self.own_total[name] = self.own_total.get(name, 0.0) + w
-            state = admin1_of(place)
-            if state is not None:
-                w = 1.0 if place.kind == "adm1" else 0.5
-                self.states[state] = self.states.get(state, 0.0) + w
-                self.own_state[(state, name)] = self.own_state.get((state, name), 0.0) + w
-        self.total = sum(self.countries.values())
+            self._vote(name, place, 1.0)
+        # (country or state, name) -> its bonus, until a reading changes: the last round of
+        # coherence and the final scores ask for the same ones.
+        self._bonuses: dict[tuple, float | None] = {}
+
+    def _vote(self, name: str, place: Place, sign: float) -> None:
+        if place.country_code:
+            w = sign * (1.0 if place.kind == "country" else 0.5)
+            _add(self.countries, place.country_code, w)
+            _add(self.own_country, (place.country_code, name), w)
+            _add(self.own_total, name, w)
+            self.total += w
+        state = self.coherence_of[place.id][1]
+        if state is not None:
+            w = sign * (1.0 if place.kind == "adm1" else 0.5)
+            _add(self.states, state, w)
+            _add(self.own_state, (state, name), w)
+
+    def move(self, name: str, old: Place, new: Place) -> None:
+        """``name`` now reads ``new`` instead of ``old``."""
+        self._vote(name, old, -1.0)
+        self._vote(name, new, 1.0)
+        self._bonuses.clear()
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
+        bonus = self._bonuses.get((country, name), False)
+        if bonus is False:
+            bonus = self._bonuses[(country, name)] = self._country_bonus(country, name)
+        return bonus
+
+    def _country_bonus(self, country: str, name: str) -> float | None:
         # The share among the *other* names' votes: a name's own reading must not dilute it
         # ("Florida and Georgia": Florida's vote is all the context Georgia has).
         others = self.total - self.own_total.get(name, 0.0)
@@ -400,39 +451,44 @@ class _Context:
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
         if state in self.states:  # for most candidates it is not (None never is): no more to do
-            weight = self.states.get(state, 0.0) - self.own_state.get((state, name), 0.0)
-            if weight > 0:
-                return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4)
+            bonus = self._bonuses.get((state, name), False)
+            if bonus is False:
+                bonus = self._bonuses[(state, name)] = self._state_bonus(state, name)
+            return bonus
         return None
 
-    def with_evidence(self, cands: tuple[Candidate, ...], name: str, contenders: tuple[Candidate, ...]) -> list[Candidate]:
-        """``cands`` with the contenders' coherence with the other names' readings (the name's
-        own reading excluded). A name's places share a few countries: each one's bonus is found once."""
-        contending = None if len(contenders) == len(cands) else {id(c) for c in contenders}
-        by_country: dict[str, float | None] = {}
-        scored = []
-        for cand in cands:
-            if contending is not None and id(cand) not in contending:
-                scored.append(cand)
-                continue
-            place = cand.place
-            country = _coherence_country(place)
-            if country not in by_country:
-                by_country[country] = self.country_bonus(country, name)
-            state_value = self.state_bonus(self.admin1_of(place), name)
-            # The features and their sum, added up as _with() would.
-            extra: tuple[tuple[str, float], ...] = ()
-            value = 0
-            if by_country[country] is not None:
-                label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
-                extra += ((label, by_country[country]),)
-                value += by_country[country]
-            if state_value is not None:
-                label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
-                extra += ((label, state_value),)
-                value += state_value
-            scored.append(Candidate(place, round(cand.score + value, 4), cand.features + extra) if extra else cand)
-        return scored
+    def _state_bonus(self, state: tuple[str, str], name: str) -> float | None:
+        weight = self.states[state] - self.own_state.get((state, name), 0.0)
+        return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4) if weight > 0 else None
+
+
+# Constructors of Candidate and Resolution that fill the slots directly: the same records
+# as Candidate(...) and Resolution(...) build, without the frozen classes' checked
+# __setattr__ per field (resolution builds thousands per text; this halves their cost).
+_new_record = object.__new__
+_set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
+_set_mention, _set_chosen, _set_chosen_score, _set_ranked, _set_reason = (
+    Resolution.mention.__set__, Resolution.place.__set__, Resolution.score.__set__,
+    Resolution.candidates.__set__, Resolution.reason.__set__)
+
+
+def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:
+    cand = _new_record(Candidate)
+    _set_place(cand, place)
+    _set_score(cand, score)
+    _set_features(cand, features)
+    return cand
+
+
+def _new_resolution(mention: Mention, place: Place | None, score: float,
+                    candidates: tuple[Candidate, ...], reason: str) -> Resolution:
+    resolution = _new_record(Resolution)
+    _set_mention(resolution, mention)
+    _set_chosen(resolution, place)
+    _set_chosen_score(resolution, score)
+    _set_ranked(resolution, candidates)
+    _set_reason(resolution, reason)
+    return resolution
 
 
 def _ranking(c: Candidate) -> tuple[float, int, str]:
@@ -443,7 +499,8 @@ def _ranking(c: Candidate) -> tuple[float, int, str]:
 def _with(cand: Candidate, extra) -> Candidate:
     if not extra:
         return cand
-    return Candidate(cand.place, round(cand.score + sum(v for _, v in extra), 4), cand.features + tuple(extra))
+    value = extra[0][1] if len(extra) == 1 else sum([v for _, v in extra])  # (the same sum: 0 + v is v)
+    return _new_candidate(cand.place, round(cand.score + value, 4), cand.features + tuple(extra))
 
 
 def resolve(
@@ -453,23 +510,20 @@ def resolve(
     if len(mentions) != len(candidates):
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
     names = [(_key(m.text), m.kind) for m in mentions]
-    state_keys: dict[str, tuple[str, str] | None] = {}
-
-    def admin1_of(place: Place) -> tuple[str, str] | None:
-        if place.id not in state_keys:
-            state_keys[place.id] = _admin1_of(place)
-        return state_keys[place.id]
-
     local = _with_states_named(names, _with_neighbours(names, _with_local_evidence(text, mentions, candidates)))
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
     contenders: list[tuple[Candidate, ...]] = []
     contenders_of: dict[int, tuple[Candidate, ...]] = {}  # id(local tuple) -> its contenders
+    coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}  # place id -> (country, state) for coherence
     for cands in local:
         near = contenders_of.get(id(cands))
         if near is None:
-            floor = max((c.score for c in cands), default=0.0) - reach
-            near = contenders_of[id(cands)] = tuple(c for c in cands if c.score >= floor)
+            floor = max([c.score for c in cands], default=0.0) - reach
+            near = contenders_of[id(cands)] = tuple([c for c in cands if c.score >= floor])
+            for c in near:
+                if c.place.id not in coherence_of:
+                    coherence_of[c.place.id] = _coherence_facts(c.place)
         contenders.append(near)
 
     # Coherence, settled step by step; each distinct name votes once for its current reading,
@@ -484,8 +538,8 @@ def resolve(
         by_name.setdefault(name, []).append(near)
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
-    undecided = [_Reading(name, nears, admin1_of) for name, nears in by_name.items() if _contested(nears)]
-    context = _Context(chosen, admin1_of)
+    undecided = [_Reading(name, nears, coherence_of) for name, nears in by_name.items() if _contested(nears)]
+    context = _Context(chosen, coherence_of)
     # One name changes its reading at a time, the one that gains most, until none gains: all
     # names changing at once let pairs that lean on each other flip back and forth ("Redding"
     # and "California": each moved to Scotland to join the other's last reading, and back).
@@ -497,26 +551,56 @@ def resolve(
                 move, gain = (reading.name, place), better_by
         if move is None:
             break
+        context.move(move[0][0], chosen[move[0]], move[1])
         chosen[move[0]] = move[1]
-        context = _Context(chosen, admin1_of)
 
+    rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
     resolutions = []
     # (name, id(local tuple)) -> (best, ordered, reason): the same for every mention that shares them.
     settled: dict[tuple[tuple[str, str], int], tuple[Candidate, tuple[Candidate, ...], str]] = {}
     for mention, name, cands, near in zip(mentions, names, local, contenders):
         if not cands:
-            resolutions.append(Resolution(mention, None, 0.0, (), "no gazetteer entry"))
+            resolutions.append(_new_resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
         hit = settled.get((name, id(cands)))
         if hit is None:
-            scored = context.with_evidence(cands, name[0], near)
-            scored.sort(key=_ranking)
-            best = next(c for c in scored if c.place.id == chosen[name].id)
-            ordered = (best,) + tuple(c for c in scored if c is not best)
-            reason = ", ".join(label for label, _ in best.features)
+            key = name[0]
+            scored = []
+            for cand in near:  # the contenders, with their coherence with the other names' readings
+                place = cand.place
+                country, state = coherence_of[place.id]
+                country_value = context.country_bonus(country, key)
+                state_value = context.state_bonus(state, key)
+                # The features and their sum, added up as _with() would.
+                extra: tuple[tuple[str, float], ...] = ()
+                value = 0
+                if country_value is not None:
+                    label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
+                    extra += ((label, country_value),)
+                    value += country_value
+                if state_value is not None:
+                    label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
+                    extra += ((label, state_value),)
+                    value += state_value
+                scored.append(_new_candidate(place, round(cand.score + value, 4), cand.features + extra) if extra else cand)
+            # Coherence only adds, so every contender still ranks above every other candidate.
+            if len(scored) > 1:
+                scored.sort(key=_ranking)
+            rest = rest_of.get(id(cands))
+            if rest is None:
+                contending = {id(c) for c in near}
+                rest = rest_of[id(cands)] = sorted([c for c in cands if id(c) not in contending], key=_ranking)
+            scored += rest
+            chosen_id = chosen[name].id
+            if scored[0].place.id == chosen_id:
+                best, ordered = scored[0], tuple(scored)
+            else:
+                best = next(c for c in scored if c.place.id == chosen_id)
+                ordered = (best,) + tuple([c for c in scored if c is not best])
+            reason = ", ".join([label for label, _ in best.features])
             hit = settled[(name, id(cands))] = (best, ordered, reason)
         best, ordered, reason = hit
-        resolutions.append(Resolution(mention, best.place, best.score, ordered, reason))
+        resolutions.append(_new_resolution(mention, best.place, best.score, ordered, reason))
     return tuple(resolutions)
 
 
@@ -531,7 +615,8 @@ def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
 class _Reading:
     """One undecided name: what its mentions' contenders need in every round, found once."""
 
-    def __init__(self, name: tuple[str, str], nears: list[tuple[Candidate, ...]], admin1_of):
+    def __init__(self, name: tuple[str, str], nears: list[tuple[Candidate, ...]],
+                 coherence_of: dict[str, tuple[str, tuple[str, str] | None]]):
         self.name = name
         # Distinct contenders tuples (mentions of a name mostly share one), and per mention which.
         index: dict[int, int] = {}
@@ -548,13 +633,13 @@ class _Reading:
         # ones: a round finds each bonus once, not once per candidate.
         countries: dict[str, int] = {}
         states: dict[tuple[str, str] | None, int] = {}
-        self.rows = [
-            [(c.score,
-              countries.setdefault(_coherence_country(c.place), len(countries)),
-              states.setdefault(admin1_of(c.place), len(states)))
-             for c in near]
-            for near in self.tuples
-        ]
+        self.rows = []
+        for near in self.tuples:
+            rows = []
+            for c in near:
+                country, state = coherence_of[c.place.id]
+                rows.append((c.score, countries.setdefault(country, len(countries)), states.setdefault(state, len(states))))
+            self.rows.append(rows)
         self.countries, self.states = list(countries), list(states)
         self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
 

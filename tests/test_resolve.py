@@ -223,3 +223,33 @@ def test_a_province_whose_city_holds_a_small_share_keeps_its_name():
     gz, _, quebec, _ = _districts_gazetteer()
     (mention,) = _resolve_with(gz, "Voters in Quebec went to the polls.")
     assert mention.place == quebec
+
+
+# ----------------------------------------------------------------- speed-ups keep the answers
+
+def test_context_updated_by_moves_equals_a_recount():
+    from geo.resolve import _coherence_facts, _Context
+
+    places = [PARIS, PARIS_TX, TEXAS, TOVUZ, AZ]
+    facts = {p.id: _coherence_facts(p) for p in places}
+    chosen = {("paris", "toponym"): PARIS, ("texas", "toponym"): TEXAS, ("tovuz", "toponym"): TOVUZ,
+              ("azerbaijan", "demonym"): AZ}
+    moved = _Context(chosen, facts)
+    moved.move("paris", PARIS, PARIS_TX)
+    moved.move("tovuz", TOVUZ, AZ)
+    moved.move("tovuz", AZ, TOVUZ)
+    recount = _Context({**chosen, ("paris", "toponym"): PARIS_TX}, facts)
+    for field in ("countries", "states", "own_country", "own_state", "own_total", "total"):
+        assert getattr(moved, field) == getattr(recount, field), field
+    for country in ("US", "FR", "AZ", "*", ""):
+        assert moved.country_bonus(country, "paris") == recount.country_bonus(country, "paris")
+
+
+def test_records_built_through_their_slots_equal_the_constructed_ones():
+    from geo.records import Candidate, Mention, Resolution
+    from geo.resolve import _new_candidate, _new_resolution
+
+    features = (("kind city", 0.2),)
+    assert _new_candidate(PARIS, 0.5, features) == Candidate(PARIS, 0.5, features)
+    mention = Mention(0, 5, "Paris", 0)
+    assert _new_resolution(mention, PARIS, 0.5, (), "x") == Resolution(mention, PARIS, 0.5, (), "x")
