@@ -98,6 +98,7 @@ __all__ = [
     "match_capitals",
     "word_zipf_tsv",
     "given_names_tsv",
+    "uninverted",
     "WORDFREQ_PIN",
     "NAMES_PIN",
     "GIVEN_NAME_MIN_PERCENT",
@@ -603,7 +604,7 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
                 iso_to_id[iso] = gid
             if outline is not None:
                 g.outlines[gid] = outline
-        for a in aliases.split("|"):
+        for a in [*aliases.split("|"), *uninverted(name)]:
             if a and latin_name(a):
                 g.name(gid, a)
         if cc == "US" and kind == "adm1" and name in us_codes:
@@ -612,6 +613,24 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
                 g.name(gid, code, "abbreviation")
     g.iso_to_id = iso_to_id  # type: ignore[attr-defined]
     return admin1_names
+
+
+#: The words of the designations ISO 3166-2 writes after a comma ("Dagestan, Respublika",
+#: "Asturias, Principado de", "Bristol, City of").
+_DESIGNATION_WORDS = frozenset(
+    "respublika city of county the région región de comunidad foral principado hlavní město".split())
+
+
+def uninverted(name: str) -> list[str]:
+    """The name people use for a subdivision ISO 3166-2 writes inverted, or [] for others.
+
+    >>> uninverted("Dagestan, Respublika"), uninverted("Asturias, Principado de"), uninverted("Virgin Islands, U.S.")
+    (['Dagestan'], ['Asturias'], [])
+    """
+    head, comma, tail = name.partition(", ")
+    if comma and tail and all(word in _DESIGNATION_WORDS for word in tail.lower().split()):
+        return [head]
+    return []
 
 
 def _add_cities(g: _Gazetteer, cities: list[dict[str, Any]], admin1_names: dict[str, str]) -> None:
