@@ -55,14 +55,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from geo.errors import DataError, NotFoundError
 from geo.keystore import KeyStore, write_keystore
 from geo.names import name_key
 from geo.records import MATCH_KINDS, NameMatch, Place
 
-__all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
+__all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
 
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2"))}
@@ -77,7 +77,7 @@ _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
 assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
 # What a name that names nothing has (shared, never changed: its records are the empty tuples).
-_MISS = ((), (), ())
+_MISS = ((), (), (), None)
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
 # Entries of the name store beside the name keys (which never hold control characters):
 _WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
@@ -161,6 +161,57 @@ else:  # pragma: no cover - only if records.py changes shape
 
     def _matches_of(rows: tuple, places: dict[int, Place]) -> tuple[NameMatch, ...]:
         return tuple(NameMatch(_place_of(r, places), MATCH_KINDS[r[9]]) for r in rows)
+
+
+class NameSummary(NamedTuple):
+    """What a name's matches say in sum (:meth:`Gazetteer.summary`): what recognition asks
+    of a name, with no record per match."""
+
+    kinds: tuple[tuple[str, frozenset[str]], ...]  # each kind of place it names (not as a demonym), with how it matches them
+    population: int  # of the biggest place it names (not as a demonym)
+    places: int  # matches other than demonyms
+    demonym: bool  # some match is a demonym
+
+
+# The match kinds of a bit mask (bit i: MATCH_KINDS[i]), one frozenset per mask.
+_MATCH_SETS = tuple(frozenset(m for i, m in enumerate(MATCH_KINDS) if mask >> i & 1) for mask in range(1 << len(MATCH_KINDS)))
+
+
+def summarize_matches(matches: Iterable[NameMatch]) -> NameSummary | None:
+    """The summary of these matches, None when there are none (what :meth:`Gazetteer.summary` gives)."""
+    kinds: dict[str, int] = {}  # place kind -> bit mask of its match kinds
+    population = places = 0
+    demonym = found = False
+    for m in matches:
+        found = True
+        if m.match == "demonym":
+            demonym = True
+            continue
+        kind = m.place.kind
+        kinds[kind] = kinds.get(kind, 0) | 1 << _MATCH_RANK[m.match]
+        population = max(population, m.place.population)
+        places += 1
+    if not found:
+        return None
+    return NameSummary(tuple((kind, _MATCH_SETS[mask]) for kind, mask in kinds.items()), population, places, demonym)
+
+
+def _summary_of(rows: tuple) -> NameSummary:
+    """summarize_matches of the matches of packed index rows (not empty), read off the rows."""
+    kinds: dict[str, int] = {}
+    population = places = 0
+    demonym = False
+    for r in rows:
+        match = r[9]
+        if match == 3:  # MATCH_KINDS[3] == "demonym"
+            demonym = True
+            continue
+        kind = r[3]
+        kinds[kind] = kinds.get(kind, 0) | 1 << match
+        if r[8] > population:
+            population = r[8]
+        places += 1
+    return NameSummary(tuple((kind, _MATCH_SETS[mask]) for kind, mask in kinds.items()), population, places, demonym)
 
 
 def _default_data_dir() -> Path:
@@ -316,8 +367,9 @@ class Gazetteer:
     # ----------------------------------------------------------------- names
 
     def _entry(self, name: str) -> list | tuple:
-        """``[packed rows, lookup places or None, matches or None]`` of a name: the records
-        are built on first use (lookup() needs no NameMatch, matches() all of them)."""
+        """``[packed rows, lookup places or None, matches or None, summary or None]`` of a name:
+        the records are built on first use (lookup() needs no NameMatch, matches() all of
+        them, summary() none)."""
         entry = self._memo_raw.get(name)
         if entry is not None:
             return entry
@@ -325,7 +377,7 @@ class Gazetteer:
         entry = self._memo.get(key)
         if entry is None:
             packed = (self._names or self._name_store()).get(key)
-            entry = [marshal.loads(packed), None, None] if packed is not None else _MISS
+            entry = [marshal.loads(packed), None, None, None] if packed is not None else _MISS
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
@@ -389,6 +441,16 @@ class Gazetteer:
         found = entry[2]
         if found is None:
             found = entry[2] = _matches_of(entry[0], self._places)
+        return found
+
+    def summary(self, name: str) -> NameSummary | None:
+        """What the name's matches say in sum (see :class:`NameSummary`), None when it names
+        nothing: ``summarize_matches(self.matches(name))`` without a record per match (the
+        mention finder asks it of every name it meets, and rejects most of them)."""
+        entry = self._memo_raw.get(name) or self._entry(name)
+        found = entry[3]
+        if found is None and entry[0]:
+            found = entry[3] = _summary_of(entry[0])
         return found
 
     def lookup(self, name: str, *, limit: int | None = None) -> tuple[Place, ...]:

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
+from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
 
@@ -56,7 +57,8 @@ class Recognizer(Protocol):
 
 
 class NameIndex(Protocol):
-    """What recognition needs from a gazetteer."""
+    """What recognition needs from a gazetteer (one with a ``summary`` method, as
+    geo.gazetteer.Gazetteer has, is asked that instead of ``matches`` while judging spans)."""
 
     def known_keys(self, keys: Iterable[str]) -> frozenset[str]: ...
 
@@ -215,16 +217,18 @@ class _Context:
         None when the gazetteer has no match for it."""
         facts = self.surface_memo.get(surface)
         if facts is None or facts.key != key:
-            matches = gazetteer.matches(surface)
+            # A summary of the matches, not their records: the model rejects most names it is asked about.
+            summary_of = getattr(gazetteer, "summary", None)
+            summary = summary_of(surface) if summary_of is not None else summarize_matches(gazetteer.matches(surface))
             words = key.split()
             memo = self.surface_memo
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
-            features, demonym = _name_features(surface, words, matches, self) if matches else ((), False)
-            abbreviation = any(m.match == "abbreviation" for m in matches)
+            features, demonym = _name_features(surface, words, summary, self) if summary else ((), False)
+            abbreviation = summary is not None and any("abbreviation" in matches for _, matches in summary.kinds)
             facts = memo[surface] = _SurfaceFacts(
-                key, matches, features, demonym, len(words) == 1, surface.lower(), abbreviation)
-        return facts if facts.matches else None
+                key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation)
+        return facts if facts.named else None
 
     def zipf_label(self, word: str) -> str:
         """The feature of a one-word span's frequency, "zipf=N"."""
@@ -513,8 +517,9 @@ def _longest_known(
 
 def _proposals(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
-) -> list[tuple[int, int, str, tuple[NameMatch, ...], list[str], bool]]:
-    """(start, end, key, matches, feature names, is_demonym) of every longest capitalised span the gazetteer knows."""
+) -> list[tuple[int, int, str, str, list[str], bool]]:
+    """(start, end, key, surface, feature names, is_demonym) of every longest capitalised span the
+    gazetteer knows (``surface``: its text, without a dot _with_abbreviation_dot adds)."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
     pieces = _pieces(text, sentence_starts)
@@ -588,12 +593,12 @@ def _proposals(
                 facts = context.surface_facts(surface, key, gazetteer)
                 if facts is None:
                     continue
-            elif not facts.matches:
+            elif not facts.named:
                 continue
             features = _span_features(run, i, j, start, end, facts, context)
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
-            proposals.append((start, end, key, facts.matches, features, facts.demonym))
+            proposals.append((start, end, key, surface, features, facts.demonym))
     return proposals
 
 
@@ -609,8 +614,8 @@ def _with_abbreviation_dot(text: str, end: int) -> int:
 def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
     """Every longest capitalised span the gazetteer knows, described by named features."""
     return tuple(
-        SpanCandidate(start, end, key, matches, tuple((name, 1.0) for name in sorted(features)))
-        for start, end, key, matches, features, _ in _proposals(text, sentences, gazetteer)
+        SpanCandidate(start, end, key, gazetteer.matches(surface), tuple((name, 1.0) for name in sorted(features)))
+        for start, end, key, surface, features, _ in _proposals(text, sentences, gazetteer)
     )
 
 
@@ -627,7 +632,7 @@ def find_mentions(
     # alone (geo.recognizer.RecognizerModel) is spared a mapping per span.
     accepts_binary = getattr(model, "accepts_binary", None)
     mentions = []
-    for start, end, _key, _matches, names, demonym in _proposals(text, sentences, gazetteer):
+    for start, end, _key, _surface, names, demonym in _proposals(text, sentences, gazetteer):
         if "rule:never" in names:
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
@@ -661,7 +666,7 @@ class _SurfaceFacts(NamedTuple):
     """What _Context.surface_facts remembers of a span's text."""
 
     key: str
-    matches: tuple[NameMatch, ...]
+    named: bool  # the gazetteer has a match for it
     features: tuple[str, ...]  # the span's features that depend only on its text (_name_features)
     demonym: bool
     one_word: bool  # its key is one word
@@ -670,7 +675,7 @@ class _SurfaceFacts(NamedTuple):
 
 
 def _name_features(
-    surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context
+    surface: str, words: list[str], summary: NameSummary, context: _Context
 ) -> tuple[tuple[str, ...], bool]:
     """The features of a span that its text, of key words ``words``, decides wherever it stands
     (their names, each distinct: every feature has the value 1.0), and whether it is a
@@ -688,7 +693,7 @@ def _name_features(
     else:
         zipf = context.zipf
         f.append("multi zipf=%d" % int(min(map(zipf, words))))
-    gazetteer_features, demonym = _gazetteer_facts(matches)
+    gazetteer_features, demonym = _gazetteer_facts(summary)
     f += gazetteer_features
     return tuple(f), demonym
 
@@ -696,41 +701,27 @@ def _name_features(
 _POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
 
 
-def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[list[str], bool]:
+def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool]:
     """What the gazetteer says of a name as features (its kinds of place, how it matched, how
-    big the biggest is), and whether it is a demonym (SpanCandidate.is_demonym).
-
-    One walk over the matches (a common name has hundreds) gives both.
-    """
-    kinds = set()
-    best_rank = len(_MATCH_ORDER)
-    top = places = 0
-    has_demonym = False
-    for m in matches:
-        match = m.match
-        if match == "demonym":
-            has_demonym = True
-            continue
-        place = m.place
-        kinds.add(place.kind)
-        # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
-        rank = _MATCH_RANK[match] if match != "alternate" or place.kind not in CURATED_KINDS else _NAME_RANK
-        if rank < best_rank:
-            best_rank = rank
-        if place.population > top:
-            top = place.population
-        places += 1
-    f = ["demonym"] if has_demonym else []
-    if places:
-        f += ["kind=" + kind for kind in kinds]
+    big the biggest is), and whether it is a demonym (SpanCandidate.is_demonym)."""
+    f = ["demonym"] if summary.demonym else []
+    if summary.places:
+        best_rank = len(_MATCH_ORDER)
+        for kind, matches in summary.kinds:
+            f.append("kind=" + kind)
+            # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
+            if kind in CURATED_KINDS and "alternate" in matches:
+                best_rank = _NAME_RANK
+            else:
+                best_rank = min(best_rank, *map(_MATCH_RANK.__getitem__, matches))
         f.append("best match=" + _MATCH_ORDER[best_rank])
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        f += _POPULATION_LABELS[: int(math.log10(top + 1))]
-        f.append(_CANDIDATES_LABELS[min(places, 5)])
+        f += _POPULATION_LABELS[: int(math.log10(summary.population + 1))]
+        f.append(_CANDIDATES_LABELS[min(summary.places, 5)])
     # A people or adjective ("Canadian"), even where a small town shares the word.
-    return f, has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
+    return f, summary.demonym and all(kind not in ("country", "adm1", "continent") for kind, _ in summary.kinds)
 
 
 _MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}

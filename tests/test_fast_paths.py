@@ -11,8 +11,8 @@ import pytest
 
 from geo import mentions, sentences
 from geo.candidates import candidates_for
-from geo.gazetteer import Gazetteer
-from geo.records import Mention
+from geo.gazetteer import Gazetteer, summarize_matches
+from geo.records import CURATED_KINDS, MATCH_KINDS, PLACE_KINDS, Mention, NameMatch, Place
 from tests.fakes import FakeGazetteer
 from tests.tiny_data import write_data_dir
 
@@ -265,3 +265,40 @@ def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
     for text in texts:
         kept = [m.span() for m in MARK_THEN_SPACE.finditer(text) if STARTS_SENTENCE.match(text, m.end())]
         assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == kept, text
+
+
+def _gazetteer_facts_of_matches(matches):
+    """The plain walk over a name's matches that _gazetteer_facts replaced (it reads a summary)."""
+    order = ("name", "abbreviation", "alternate", "demonym")
+    kinds, best, top, places, has_demonym = set(), len(order), 0, 0, False
+    for m in matches:
+        if m.match == "demonym":
+            has_demonym = True
+            continue
+        kinds.add(m.place.kind)
+        rank = 0 if m.match == "alternate" and m.place.kind in CURATED_KINDS else order.index(m.match)
+        best, top, places = min(best, rank), max(top, m.place.population), places + 1
+    f = ["demonym"] if has_demonym else []
+    if places:
+        f += ["kind=" + kind for kind in kinds] + ["best match=" + order[best]]
+        f += ["population>=%d" % n for n in range(1, int(math.log10(top + 1)) + 1)]
+        f.append("candidates=%d" % min(places, 5))
+    return sorted(f), has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
+
+
+def test_gazetteer_facts_read_off_a_summary_are_those_of_the_matches():
+    rng = random.Random(5)
+    places = [Place(str(i), "P", kind, 0.0, 0.0, "", "", pop) for i, (kind, pop) in enumerate(
+        (k, p) for k in PLACE_KINDS for p in (0, 9, 12_000, 3_000_000))]
+    for _ in range(3000):
+        matches = [NameMatch(rng.choice(places), rng.choice(MATCH_KINDS)) for _ in range(rng.randint(1, 6))]
+        summary = summarize_matches(matches)
+        features, demonym = mentions._gazetteer_facts(summary)
+        assert (sorted(features), demonym) == _gazetteer_facts_of_matches(matches), matches
+    assert summarize_matches([]) is None
+
+
+def test_gazetteer_summary_is_the_summary_of_its_matches(tiny):
+    for name in ["Land", "Landish", "Port Land", "Port", "nowhere", "LAND"]:
+        assert tiny.summary(name) == summarize_matches(tiny.matches(name)), name
+    assert tiny.summary("Landish").demonym and tiny.summary("nowhere") is None
