@@ -629,8 +629,8 @@ def find_mentions(
     """
     sentence_starts = [s.start for s in sentences] or [0]
     # Every feature recognition makes has the value 1.0: a model that can take their names
-    # alone (geo.recognizer.RecognizerModel) is spared a mapping per span.
-    accepts_binary = getattr(model, "accepts_binary", None)
+    # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
+    accepts_unordered = getattr(model, "accepts_unordered", None)
     mentions = []
     for start, end, _key, _surface, names, demonym in _proposals(text, sentences, gazetteer):
         if "rule:never" in names:
@@ -640,8 +640,10 @@ def find_mentions(
         always = "kind=continent" in names and "best match=name" in names
         # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
         if not always and model is not None:
-            names.sort()
-            if not (accepts_binary(names) if accepts_binary else model.accepts(dict.fromkeys(names, 1.0))):
+            if accepts_unordered is not None:
+                if not accepts_unordered(names):
+                    continue
+            elif not model.accepts(dict.fromkeys(sorted(names), 1.0)):
                 continue
         sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
         mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))

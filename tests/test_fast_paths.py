@@ -302,3 +302,21 @@ def test_gazetteer_summary_is_the_summary_of_its_matches(tiny):
     for name in ["Land", "Landish", "Port Land", "Port", "nowhere", "LAND"]:
         assert tiny.summary(name) == summarize_matches(tiny.matches(name)), name
     assert tiny.summary("Landish").demonym and tiny.summary("nowhere") is None
+
+
+def test_unordered_acceptance_is_the_sorted_binary_acceptance():
+    from geo.recognizer import RecognizerModel
+
+    rng = random.Random(8)
+    names = ["bias", "prev=in", "next=,", "zipf=3", "kind=city", "initial", "words=1", "unweighted"]
+    for _ in range(3000):
+        weights = {n: rng.uniform(-3, 3) * 10 ** rng.randint(-3, 3) for n in names[:-1] if rng.random() < 0.8}
+        threshold = rng.uniform(0.05, 0.95)
+        present = rng.sample(names, rng.randint(0, len(names)))
+        if rng.random() < 0.5 and "bias" in weights:  # a sorted sum right at the threshold's logit
+            rest = sum(weights.get(n, 0.0) for n in sorted(set(present) - {"bias"}))
+            weights["bias"] = math.log(threshold / (1 - threshold)) - rest + rng.choice([0, 1, -1]) * 1e-6
+            present = list(set(present) | {"bias"})
+            rng.shuffle(present)
+        model = RecognizerModel(weights, threshold=threshold)
+        assert model.accepts_unordered(present) == model.accepts_binary(sorted(present)), (weights, present)
