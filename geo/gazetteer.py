@@ -250,6 +250,7 @@ class Gazetteer:
         # known_keys() answers, True or False per key: a corpus repeats most of its
         # capitalised words and n-grams, and most n-grams name nothing (never in _memo).
         self._known: dict[str, bool] = {}
+        self._starts: dict[str, bool] = {}  # first word -> does some multi-word name key start with it?
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
         self._words: dict[str, float] = {}  # word_frequency() answers
         self._word_source: Any = None  # how word_frequency() finds a word it has not seen
@@ -483,21 +484,36 @@ class Gazetteer:
                 known.add(k)
         if ask:
             store = self._names or self._name_store()
-            starts: dict[str, bool] = {}  # first word -> does some multi-word key start with it?
-            found = set()
+            probe = []
+            first_words: dict[str, str] = {}  # multi-word key -> its first word
             for k in ask:
                 if k[:1] in (_WORD_ENTRY, _STARTS_ENTRY):  # the store's other entries name nothing
                     continue
                 space = k.find(" ")
                 if space > 0:
-                    first = k[:space]
-                    hit = starts.get(first)
-                    if hit is None:
-                        hit = starts[first] = _STARTS_ENTRY + first in store
-                    if not hit:
-                        continue
-                if k in store:
-                    found.add(k)
+                    first_words[k] = k[:space]
+                else:
+                    probe.append(k)
+            if first_words:
+                starts = self._starts
+                unseen = {first for first in first_words.values() if first not in starts}
+                if unseen:
+                    if len(starts) + len(unseen) > _CACHE_LIMIT:
+                        starts.clear()
+                    starts.update(dict.fromkeys(unseen, False))
+                    for entry, _ in store.get_many([_STARTS_ENTRY + first for first in unseen]):
+                        starts[entry[1:]] = True
+                probe += [k for k, first in first_words.items() if starts.get(first, True)]
+            # The rows of the keys found are kept as lookups keep them: most are looked up next.
+            memo = self._memo
+            if len(memo) >= _CACHE_LIMIT - len(probe):
+                memo.clear()
+                self._memo_raw.clear()
+                self._derived.clear()
+            found = set()
+            for k, packed in store.get_many(probe):
+                found.add(k)
+                memo[k] = [marshal.loads(packed), None, None, None]
             known |= found
             if len(asked) + len(ask) > _CACHE_LIMIT:
                 asked.clear()
@@ -550,6 +566,7 @@ class Gazetteer:
         self._memo.clear()
         self._memo_raw.clear()
         self._known.clear()
+        self._starts.clear()
         self._derived.clear()
         self._words.clear()
         self._word_source = None

@@ -320,3 +320,10 @@ def test_unordered_acceptance_is_the_sorted_binary_acceptance():
             rng.shuffle(present)
         model = RecognizerModel(weights, threshold=threshold)
         assert model.accepts_unordered(present) == model.accepts_binary(sorted(present)), (weights, present)
+
+
+def test_known_keys_keep_the_rows_of_the_keys_found(tiny):
+    assert tiny.known_keys(["land", "port land", "port nowhere"]) == {"land", "port land"}
+    assert tiny._memo["port land"][0] and tiny._starts == {"port": True}
+    assert tiny.lookup("Port Land")[0].id == "11" and tiny.summary("Land").places == 1
+    assert tiny.known_keys(["nowhere land"]) == frozenset() and tiny._starts == {"port": True, "nowhere": False}
