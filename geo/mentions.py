@@ -27,6 +27,7 @@ answered by wordfreq itself, the same numbers.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from bisect import bisect_right
@@ -224,7 +225,9 @@ class _Context:
             memo = self.surface_memo
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
-            features, demonym = _name_features(surface, words, summary, self) if summary else ((), False)
+            # The summary's frequency is that of its own key, the key of the whole text.
+            zipf = summary.zipf if summary is not None and summary.zipf is not None and name_key(surface) == key else None
+            features, demonym = _name_features(surface, words, summary, zipf, self) if summary else ((), False)
             abbreviation = summary is not None and any("abbreviation" in matches for _, matches in summary.kinds)
             facts = memo[surface] = _SurfaceFacts(
                 key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation)
@@ -677,11 +680,12 @@ class _SurfaceFacts(NamedTuple):
 
 
 def _name_features(
-    surface: str, words: list[str], summary: NameSummary, context: _Context
+    surface: str, words: list[str], summary: NameSummary, zipf: float | None, context: _Context
 ) -> tuple[tuple[str, ...], bool]:
     """The features of a span that its text, of key words ``words``, decides wherever it stands
     (their names, each distinct: every feature has the value 1.0), and whether it is a
-    demonym (SpanCandidate.is_demonym)."""
+    demonym (SpanCandidate.is_demonym). ``zipf``: the frequency of the rarest of the words
+    when the caller knows it."""
     f = ["bias"]
     if len(words) == 1 and words[0] in _NEVER_ALONE:
         f.append("rule:never")
@@ -691,10 +695,9 @@ def _name_features(
     elif surface.isupper() and len(surface) > 1:
         f.append("allcaps" if len(surface) > 3 else "acronym")
     if len(words) == 1:
-        f.append(context.zipf_label(words[0]))
+        f.append(context.zipf_label(words[0]) if zipf is None else "zipf=%d" % int(zipf))
     else:
-        zipf = context.zipf
-        f.append("multi zipf=%d" % int(min(map(zipf, words))))
+        f.append("multi zipf=%d" % int(min(map(context.zipf, words)) if zipf is None else zipf))
     gazetteer_features, demonym = _gazetteer_facts(summary)
     f += gazetteer_features
     return tuple(f), demonym
@@ -712,10 +715,9 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool]:
         for kind, matches in summary.kinds:
             f.append("kind=" + kind)
             # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
-            if kind in CURATED_KINDS and "alternate" in matches:
-                best_rank = _NAME_RANK
-            else:
-                best_rank = min(best_rank, *map(_MATCH_RANK.__getitem__, matches))
+            rank = _NAME_RANK if kind in CURATED_KINDS and "alternate" in matches else _BEST_RANK[matches]
+            if rank < best_rank:
+                best_rank = rank
         f.append("best match=" + _MATCH_ORDER[best_rank])
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
@@ -728,6 +730,12 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool]:
 
 _MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
 _NAME_RANK = _MATCH_RANK["name"]
+# The best rank in _MATCH_ORDER of each set of match kinds (a NameSummary's kinds hold such sets).
+_BEST_RANK = {
+    frozenset(kinds): min(map(_MATCH_RANK.__getitem__, kinds))
+    for n in range(1, len(_MATCH_ORDER) + 1)
+    for kinds in itertools.combinations(_MATCH_ORDER, n)
+}
 _CANDIDATES_LABELS = ["candidates=%d" % n for n in range(6)]
 
 

@@ -12,9 +12,10 @@ import pytest
 from geo import mentions, sentences
 from geo.candidates import candidates_for
 from geo.gazetteer import Gazetteer, summarize_matches
+from geo.names import name_key
 from geo.records import CURATED_KINDS, MATCH_KINDS, PLACE_KINDS, Mention, NameMatch, Place
 from tests.fakes import FakeGazetteer
-from tests.tiny_data import write_data_dir
+from tests.tiny_data import write_data_dir, write_gz
 
 
 # The regexes the production scans replaced: the reference answers the scans must give.
@@ -300,8 +301,21 @@ def test_gazetteer_facts_read_off_a_summary_are_those_of_the_matches():
 
 def test_gazetteer_summary_is_the_summary_of_its_matches(tiny):
     for name in ["Land", "Landish", "Port Land", "Port", "nowhere", "LAND"]:
-        assert tiny.summary(name) == summarize_matches(tiny.matches(name)), name
+        summary = tiny.summary(name)
+        assert (summary and summary._replace(zipf=None)) == summarize_matches(tiny.matches(name)), name
+        assert summary is None or summary.zipf is None  # data without word frequencies
     assert tiny.summary("Landish").demonym and tiny.summary("nowhere") is None
+
+
+def test_summaries_hold_the_frequency_of_the_rarest_word_of_the_key(tmp_path):
+    d = write_data_dir(tmp_path, ["10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000",
+                                  "11\tPort Land\tcity\t10.5\t20.5\tLD\tNorth\t900",
+                                  "12\tOld Port Zzq\tcity\t10.5\t20.5\tLD\tNorth\t90"])
+    write_gz(d / "word_zipf.tsv.gz", ["word\tzipf", "land\t4.96", "port\t4.5", "old\t5.5"])
+    g = Gazetteer(d, cache_dir=tmp_path / "cache")
+    for name in ["Land", "Port Land", "PORT-LAND", "Old Port Zzq"]:
+        assert g.summary(name).zipf == min(map(g.word_frequency, name_key(name).split())), name
+    assert g.summary("Old Port Zzq").zipf == 0.0 and g.summary("Port Land").zipf == 4.5
 
 
 def test_unordered_acceptance_is_the_sorted_binary_acceptance():
