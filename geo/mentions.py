@@ -227,8 +227,7 @@ class _Context:
                 memo.clear()
             # The summary's frequency is that of its own key, the key of the whole text.
             zipf = summary.zipf if summary is not None and summary.zipf is not None and name_key(surface) == key else None
-            features, demonym = _name_features(surface, words, summary, zipf, self) if summary else ((), False)
-            abbreviation = summary is not None and any("abbreviation" in matches for _, matches in summary.kinds)
+            features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
             facts = memo[surface] = _SurfaceFacts(
                 key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation)
         return facts if facts.named else None
@@ -505,7 +504,8 @@ def _longest_known(
     i = 0
     while i < len(keys):
         grams = by_start[i]
-        if grams is not None:
+        # Most starts begin no known key (one C-level test for all their grams).
+        if grams is not None and not known.isdisjoint(grams):
             for j in range(i + len(grams), i, -1):  # longest first
                 if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
                     spans.append((i, j, grams[j - i - 1]))
@@ -520,9 +520,10 @@ def _longest_known(
 
 def _proposals(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
-) -> list[tuple[int, int, str, str, list[str], bool]]:
-    """(start, end, key, surface, feature names, is_demonym) of every longest capitalised span the
-    gazetteer knows (``surface``: its text, without a dot _with_abbreviation_dot adds)."""
+) -> list[tuple[int, int, str, str, tuple[str, ...], list[str], bool]]:
+    """(start, end, key, surface, features of its text, its other features, is_demonym) of every
+    longest capitalised span the gazetteer knows (``surface``: its text, without a dot
+    _with_abbreviation_dot adds; the features are their names, see _span_features)."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
     pieces = _pieces(text, sentence_starts)
@@ -601,7 +602,7 @@ def _proposals(
             features = _span_features(run, i, j, start, end, facts, context)
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
-            proposals.append((start, end, key, surface, features, facts.demonym))
+            proposals.append((start, end, key, surface, facts.features, features, facts.demonym))
     return proposals
 
 
@@ -617,8 +618,8 @@ def _with_abbreviation_dot(text: str, end: int) -> int:
 def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
     """Every longest capitalised span the gazetteer knows, described by named features."""
     return tuple(
-        SpanCandidate(start, end, key, gazetteer.matches(surface), tuple((name, 1.0) for name in sorted(features)))
-        for start, end, key, surface, features, _ in _proposals(text, sentences, gazetteer)
+        SpanCandidate(start, end, key, gazetteer.matches(surface), tuple((name, 1.0) for name in sorted([*fixed, *names])))
+        for start, end, key, surface, fixed, names, _ in _proposals(text, sentences, gazetteer)
     )
 
 
@@ -635,18 +636,18 @@ def find_mentions(
     # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
     accepts_unordered = getattr(model, "accepts_unordered", None)
     mentions = []
-    for start, end, _key, _surface, names, demonym in _proposals(text, sentences, gazetteer):
-        if "rule:never" in names:
+    for start, end, _key, _surface, fixed, names, demonym in _proposals(text, sentences, gazetteer):
+        if "rule:never" in fixed or "rule:never" in names:
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
-        always = "kind=continent" in names and "best match=name" in names
+        always = "kind=continent" in fixed and "best match=name" in fixed
         # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
         if not always and model is not None:
             if accepts_unordered is not None:
-                if not accepts_unordered(names):
+                if not accepts_unordered(fixed, names):
                     continue
-            elif not model.accepts(dict.fromkeys(sorted(names), 1.0)):
+            elif not model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)):
                 continue
         sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
         mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
@@ -681,11 +682,11 @@ class _SurfaceFacts(NamedTuple):
 
 def _name_features(
     surface: str, words: list[str], summary: NameSummary, zipf: float | None, context: _Context
-) -> tuple[tuple[str, ...], bool]:
+) -> tuple[tuple[str, ...], bool, bool]:
     """The features of a span that its text, of key words ``words``, decides wherever it stands
-    (their names, each distinct: every feature has the value 1.0), and whether it is a
-    demonym (SpanCandidate.is_demonym). ``zipf``: the frequency of the rarest of the words
-    when the caller knows it."""
+    (their names, each distinct: every feature has the value 1.0), whether it is a demonym
+    (SpanCandidate.is_demonym) and whether some place's abbreviation matches it. ``zipf``:
+    the frequency of the rarest of the words when the caller knows it."""
     f = ["bias"]
     if len(words) == 1 and words[0] in _NEVER_ALONE:
         f.append("rule:never")
@@ -698,18 +699,20 @@ def _name_features(
         f.append(context.zipf_label(words[0]) if zipf is None else "zipf=%d" % int(zipf))
     else:
         f.append("multi zipf=%d" % int(min(map(context.zipf, words)) if zipf is None else zipf))
-    gazetteer_features, demonym = _gazetteer_facts(summary)
+    gazetteer_features, demonym, abbreviation = _gazetteer_facts(summary)
     f += gazetteer_features
-    return tuple(f), demonym
+    return tuple(f), demonym, abbreviation
 
 
 _POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
 
 
-def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool]:
+def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool, bool]:
     """What the gazetteer says of a name as features (its kinds of place, how it matched, how
-    big the biggest is), and whether it is a demonym (SpanCandidate.is_demonym)."""
+    big the biggest is), whether it is a demonym (SpanCandidate.is_demonym) and whether some
+    place's abbreviation matches it."""
     f = ["demonym"] if summary.demonym else []
+    abbreviation = False
     if summary.places:
         best_rank = len(_MATCH_ORDER)
         for kind, matches in summary.kinds:
@@ -718,6 +721,8 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool]:
             rank = _NAME_RANK if kind in CURATED_KINDS and "alternate" in matches else _BEST_RANK[matches]
             if rank < best_rank:
                 best_rank = rank
+            if "abbreviation" in matches:
+                abbreviation = True
         f.append("best match=" + _MATCH_ORDER[best_rank])
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
@@ -725,7 +730,8 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool]:
         f += _POPULATION_LABELS[: int(math.log10(summary.population + 1))]
         f.append(_CANDIDATES_LABELS[min(summary.places, 5)])
     # A people or adjective ("Canadian"), even where a small town shares the word.
-    return f, summary.demonym and all(kind not in ("country", "adm1", "continent") for kind, _ in summary.kinds)
+    demonym = summary.demonym and all(kind not in ("country", "adm1", "continent") for kind, _ in summary.kinds)
+    return f, demonym, abbreviation
 
 
 _MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
@@ -746,14 +752,15 @@ def _is_connector(word: str) -> bool:
 def _span_features(
     run: _Run, i: int, j: int, start: int, end: int, facts: _SurfaceFacts, context: _Context
 ) -> list[str]:
-    """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``): those of
-    its text (``facts``), of the document and of where it stands. Their names, each distinct
-    (every feature has the value 1.0): a list is cheaper than a mapping per span."""
+    """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``) besides
+    those of its text (``facts.features``): those of the document and of where it stands.
+    Their names, each distinct and none of its text's (every feature has the value 1.0): a
+    list is cheaper than a mapping per span."""
     tokens, text = run.tokens, context.text
-    f = list(facts.features)
+    f = []
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     nxt = _word_after(text, end, run.ceiling)
-    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in f:
+    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in facts.features:
         f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
     f.append("prev=" + prev)
     f.append("next=" + nxt)

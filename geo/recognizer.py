@@ -35,7 +35,7 @@ MODEL_FILE = "recognizer.json"
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta", "_decided", "_rounding")
+    __slots__ = ("weights", "threshold", "meta", "_decided", "_rounding", "_sums")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None):
         if not 0.0 < threshold < 1.0:
@@ -48,10 +48,11 @@ class RecognizerModel:
         # probability; near the logit, and past the clamp at +-30, the probability decides.
         logit = math.log(threshold / (1.0 - threshold))
         self._decided = (logit - 1e-6, logit + 1e-6) if abs(logit) < 29.0 else (-math.inf, math.inf)
-        # How far a sum of up to 4000 of the weights can move with the order it is summed in
-        # (each addition rounds by at most 2**-53 of the running sum: n * 2**-53 < 1e-12 per
-        # unit of the weights' total size).
+        # How far a sum of up to 2000 of the weights can move with the order (or grouping) it is
+        # summed in: either sum is within n * 2**-53 of the exact one per unit of the weights'
+        # total size, so the two differ by less than 1e-12 of it.
         self._rounding = 1e-12 * (1.0 + math.fsum(map(abs, self.weights.values())))
+        self._sums: dict[tuple[str, ...], float] = {}  # accepts_unordered's sums of ``fixed`` (bounded)
 
     def probability(self, features: Mapping[str, float]) -> float:
         # map() keeps the loop in C; the products and their order are those of the plain loop.
@@ -78,22 +79,30 @@ class RecognizerModel:
             return False
         return _logistic(z) >= self.threshold
 
-    def accepts_unordered(self, names: Iterable[str]) -> bool:
-        """``accepts_binary(sorted(names))``, to the bit, without sorting the names first (each
-        distinct: propose_spans gives them sorted): summed as given, a sum that clears the
-        threshold's margin by more than summing in another order could move it decides;
-        only one that close is summed again in sorted order.
+    def accepts_unordered(self, fixed: tuple[str, ...], names: Iterable[str]) -> bool:
+        """``accepts_binary(sorted(fixed + names))``, to the bit, without sorting the features
+        first (each distinct: propose_spans gives them sorted). ``fixed``: features a caller
+        asks about again and again with others (those of a name's text): their weights' sum
+        is remembered. Summed in another order, a sum that clears the threshold's margin by
+        more than the order could move it decides; only one that close is summed again in
+        sorted order.
 
-        >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).accepts_unordered(["prev=in", "bias"])
+        >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).accepts_unordered(("prev=in",), ["bias"])
         True
         """
-        z = sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        sums = self._sums
+        z = sums.get(fixed)
+        if z is None:
+            if len(sums) >= _SUMS_LIMIT:
+                sums.clear()
+            z = sums[fixed] = sum(map(self.weights.get, fixed, itertools.repeat(0.0)))
+        z += sum(map(self.weights.get, names, itertools.repeat(0.0)))
         below, above = self._decided
         if z > above + self._rounding:
             return True
         if z < below - self._rounding:
             return False
-        return self.accepts_binary(sorted(names))
+        return self.accepts_binary(sorted([*fixed, *names]))
 
     @classmethod
     def load(cls, path: str | Path) -> "RecognizerModel":
@@ -108,6 +117,9 @@ class RecognizerModel:
         weights = {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}
         return json.dumps({"threshold": round(self.threshold, 4), "meta": self.meta, "weights": weights},
                           indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+_SUMS_LIMIT = 50_000
 
 
 def _logistic(z: float) -> float:

@@ -294,8 +294,9 @@ def test_gazetteer_facts_read_off_a_summary_are_those_of_the_matches():
     for _ in range(3000):
         matches = [NameMatch(rng.choice(places), rng.choice(MATCH_KINDS)) for _ in range(rng.randint(1, 6))]
         summary = summarize_matches(matches)
-        features, demonym = mentions._gazetteer_facts(summary)
+        features, demonym, abbreviation = mentions._gazetteer_facts(summary)
         assert (sorted(features), demonym) == _gazetteer_facts_of_matches(matches), matches
+        assert abbreviation == any(m.match == "abbreviation" for m in matches)
     assert summarize_matches([]) is None
 
 
@@ -333,7 +334,9 @@ def test_unordered_acceptance_is_the_sorted_binary_acceptance():
             present = list(set(present) | {"bias"})
             rng.shuffle(present)
         model = RecognizerModel(weights, threshold=threshold)
-        assert model.accepts_unordered(present) == model.accepts_binary(sorted(present)), (weights, present)
+        cut = rng.randint(0, len(present))
+        for _ in range(2):  # the second time, the sum of the first features is remembered
+            assert model.accepts_unordered(tuple(present[:cut]), present[cut:]) == model.accepts_binary(sorted(present)), (weights, present)
 
 
 def test_known_keys_keep_the_rows_of_the_keys_found(tiny):
