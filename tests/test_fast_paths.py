@@ -344,3 +344,15 @@ def test_known_keys_keep_the_rows_of_the_keys_found(tiny):
     assert tiny._memo["port land"][0] and tiny._starts == {"port": True}
     assert tiny.lookup("Port Land")[0].id == "11" and tiny.summary("Land").places == 1
     assert tiny.known_keys(["nowhere land"]) == frozenset() and tiny._starts == {"port": True, "nowhere": False}
+
+
+def test_sentences_made_without_init_are_the_records_the_constructor_makes():
+    import dataclasses
+
+    from geo.records import Sentence
+
+    made = sentences._new_sentence(1, 2, 3)
+    assert type(made) is Sentence and made == Sentence(1, 2, 3) and hash(made) == hash(Sentence(1, 2, 3))
+    assert repr(made) == "Sentence(index=1, start=2, end=3)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 5
