@@ -25,7 +25,9 @@ more, and the ones cut are villages no resolver would pick.
 Speed: per name key, the ranked candidates with their place columns are packed into one
 ``marshal`` value in a memory-mapped hash file beside the SQLite database
 (:mod:`geo.keystore`), so a first-time lookup is one hash probe and one C-level
-unpacking, not a join and a row per candidate. Records are built on first use, each
+unpacking, not a join and a row per candidate. The value starts with the key's
+:class:`NameSummary` (what recognition asks of a name: kinds, biggest population, the
+frequency of its rarest word), which reads without unpacking the candidates. Records are built on first use, each
 Place once per instance: :meth:`Gazetteer.lookup` builds no NameMatch, and names of plain
 ASCII letters skip most of ``name_key``. ``benchmarks/gazetteer_bench.py``, first-time
 lookups: 19k/s with a row per candidate, 40-43k/s with the packed value in a SQLite
@@ -55,19 +57,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from geo.errors import DataError, NotFoundError
 from geo.keystore import KeyStore, write_keystore
 from geo.names import name_key
 from geo.records import MATCH_KINDS, NameMatch, Place
 
-__all__ = ["Gazetteer", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
+__all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
 
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 #: Places kept per name key, best first (see the module doc).
 MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
@@ -77,12 +79,15 @@ _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
 assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
 # What a name that names nothing has (shared, never changed: its records are the empty tuples).
-_MISS = ((), (), ())
+_MISS = (b"", (), (), (), None)
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
 # Entries of the name store beside the name keys (which never hold control characters):
 _WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
 _STARTS_ENTRY = "\x01"  # + the first word of some multi-word name key -> b""
 _ZIPF = struct.Struct("<d")
+# A name key's value in the name store: the length of its summary, its summary's fields
+# (marshal), then its ranked candidates (marshal): the summary reads without the candidates.
+_VALUE_HEAD = struct.Struct("<H")
 
 # A frozen dataclass's __init__ routes every field through object.__setattr__; setting the
 # slots directly is about twice as fast, which matters when a first-time lookup builds a
@@ -163,6 +168,82 @@ else:  # pragma: no cover - only if records.py changes shape
         return tuple(NameMatch(_place_of(r, places), MATCH_KINDS[r[9]]) for r in rows)
 
 
+class NameSummary(NamedTuple):
+    """What a name's matches say in sum (:meth:`Gazetteer.summary`): what recognition asks
+    of a name, with no record per match."""
+
+    kinds: tuple[tuple[str, frozenset[str]], ...]  # each kind of place it names (not as a demonym), with how it matches them
+    population: int  # of the biggest place it names (not as a demonym)
+    places: int  # matches other than demonyms
+    demonym: bool  # some match is a demonym
+    # The English Zipf frequency of the rarest word of the name's key (see Gazetteer.word_frequency);
+    # None where the summary was not read from the index.
+    zipf: float | None = None
+
+
+# The match kinds of a bit mask (bit i: MATCH_KINDS[i]), one frozenset per mask.
+_MATCH_SETS = tuple(frozenset(m for i, m in enumerate(MATCH_KINDS) if mask >> i & 1) for mask in range(1 << len(MATCH_KINDS)))
+
+
+def summarize_matches(matches: Iterable[NameMatch]) -> NameSummary | None:
+    """The summary of these matches, None when there are none (what :meth:`Gazetteer.summary` gives)."""
+    kinds: dict[str, int] = {}  # place kind -> bit mask of its match kinds
+    population = places = 0
+    demonym = found = False
+    for m in matches:
+        found = True
+        if m.match == "demonym":
+            demonym = True
+            continue
+        kind = m.place.kind
+        kinds[kind] = kinds.get(kind, 0) | 1 << _MATCH_RANK[m.match]
+        population = max(population, m.place.population)
+        places += 1
+    if not found:
+        return None
+    return NameSummary(tuple((kind, _MATCH_SETS[mask]) for kind, mask in kinds.items()), population, places, demonym)
+
+
+def _summary_of(rows: tuple) -> NameSummary:
+    """summarize_matches of the matches of packed index rows (not empty), read off the rows
+    (while the index is built: the name store keeps each key's summary)."""
+    kinds: dict[str, int] = {}
+    population = places = 0
+    demonym = False
+    for r in rows:
+        match = r[9]
+        if match == 3:  # MATCH_KINDS[3] == "demonym"
+            demonym = True
+            continue
+        kind = r[3]
+        kinds[kind] = kinds.get(kind, 0) | 1 << match
+        if r[8] > population:
+            population = r[8]
+        places += 1
+    return NameSummary(tuple((kind, _MATCH_SETS[mask]) for kind, mask in kinds.items()), population, places, demonym)
+
+
+_new_tuple = tuple.__new__
+
+
+def _unpack_rows(entry: list) -> tuple:
+    """The ranked candidate rows of a memo entry (see Gazetteer._entry), unpacked once."""
+    packed = entry[0]
+    rows = entry[1] = marshal.loads(packed[_VALUE_HEAD.size + _VALUE_HEAD.unpack_from(packed)[0] :])
+    return rows
+
+
+def _pack_value(key: str, rows: tuple, zipf: dict[str, float] | None) -> bytes:
+    """A name key's value in the name store (see _VALUE_HEAD) from its ranked candidate rows
+    and the Zipf frequencies of words (Gazetteer.word_frequency's table: 0.0 for a word it
+    lacks; None when the data has none, and the summaries then give none)."""
+    summary = _summary_of(rows)
+    if zipf is not None:
+        summary = summary._replace(zipf=min(zipf.get(word, 0.0) for word in key.split()))
+    head = marshal.dumps(tuple(summary))
+    return _VALUE_HEAD.pack(len(head)) + head + marshal.dumps(rows)
+
+
 def _default_data_dir() -> Path:
     env = os.environ.get("GEO_DATA_DIR")
     return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
@@ -200,6 +281,7 @@ class Gazetteer:
         # known_keys() answers, True or False per key: a corpus repeats most of its
         # capitalised words and n-grams, and most n-grams name nothing (never in _memo).
         self._known: dict[str, bool] = {}
+        self._starts: dict[str, bool] = {}  # first word -> does some multi-word name key start with it?
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
         self._words: dict[str, float] = {}  # word_frequency() answers
         self._word_source: Any = None  # how word_frequency() finds a word it has not seen
@@ -326,8 +408,10 @@ class Gazetteer:
     # ----------------------------------------------------------------- names
 
     def _entry(self, name: str) -> list | tuple:
-        """``[packed rows, lookup places or None, matches or None]`` of a name: the records
-        are built on first use (lookup() needs no NameMatch, matches() all of them)."""
+        """``[packed value, rows or None, lookup places or None, matches or None, summary or None]``
+        of a name (the value as :func:`_pack_value` writes it; b"" for no name): the rest is
+        unpacked or built on first use (lookup() needs no NameMatch, matches() all of them,
+        summary() neither, nor the rows)."""
         entry = self._memo_raw.get(name)
         if entry is not None:
             return entry
@@ -335,7 +419,7 @@ class Gazetteer:
         entry = self._memo.get(key)
         if entry is None:
             packed = (self._names or self._name_store()).get(key)
-            entry = [marshal.loads(packed), None, None] if packed is not None else _MISS
+            entry = [packed, None, None, None, None] if packed is not None else _MISS
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
@@ -396,17 +480,28 @@ class Gazetteer:
     def matches(self, name: str) -> tuple[NameMatch, ...]:
         """Every place the name can refer to, with how it matched, best first (see module doc)."""
         entry = self._memo_raw.get(name) or self._entry(name)  # entries are never empty
-        found = entry[2]
+        found = entry[3]
         if found is None:
-            found = entry[2] = _matches_of(entry[0], self._places)
+            found = entry[3] = _matches_of(entry[1] or _unpack_rows(entry), self._places)
+        return found
+
+    def summary(self, name: str) -> NameSummary | None:
+        """What the name's matches say in sum (see :class:`NameSummary`), None when it names
+        nothing: ``summarize_matches(self.matches(name))`` without a record per match (the
+        mention finder asks it of every name it meets, and rejects most of them)."""
+        entry = self._memo_raw.get(name) or self._entry(name)
+        found = entry[4]
+        if found is None and entry[0]:
+            packed = entry[0]
+            found = entry[4] = _new_tuple(NameSummary, marshal.loads(packed[_VALUE_HEAD.size : _VALUE_HEAD.size + _VALUE_HEAD.unpack_from(packed)[0]]))
         return found
 
     def lookup(self, name: str, *, limit: int | None = None) -> tuple[Place, ...]:
         """Places the name refers to (demonym matches excluded), best first."""
         entry = self._memo_raw.get(name) or self._entry(name)
-        places = entry[1]
+        places = entry[2]
         if places is None:
-            places = entry[1] = _places_of(entry[0], self._places)
+            places = entry[2] = _places_of(entry[1] or _unpack_rows(entry), self._places)
         return places if limit is None else places[:limit]
 
     def known_keys(self, keys: Iterable[str]) -> frozenset[str]:
@@ -426,26 +521,41 @@ class Gazetteer:
                 if entry is None:
                     ask.append(k)
                     continue
-                hit = bool(entry[0])  # any packed rows
+                hit = bool(entry[0])  # a value
             if hit:
                 known.add(k)
         if ask:
             store = self._names or self._name_store()
-            starts: dict[str, bool] = {}  # first word -> does some multi-word key start with it?
-            found = set()
+            probe = []
+            first_words: dict[str, str] = {}  # multi-word key -> its first word
             for k in ask:
                 if k[:1] in (_WORD_ENTRY, _STARTS_ENTRY):  # the store's other entries name nothing
                     continue
                 space = k.find(" ")
                 if space > 0:
-                    first = k[:space]
-                    hit = starts.get(first)
-                    if hit is None:
-                        hit = starts[first] = _STARTS_ENTRY + first in store
-                    if not hit:
-                        continue
-                if k in store:
-                    found.add(k)
+                    first_words[k] = k[:space]
+                else:
+                    probe.append(k)
+            if first_words:
+                starts = self._starts
+                unseen = {first for first in first_words.values() if first not in starts}
+                if unseen:
+                    if len(starts) + len(unseen) > _CACHE_LIMIT:
+                        starts.clear()
+                    starts.update(dict.fromkeys(unseen, False))
+                    for entry, _ in store.get_many([_STARTS_ENTRY + first for first in unseen]):
+                        starts[entry[1:]] = True
+                probe += [k for k, first in first_words.items() if starts.get(first, True)]
+            # The values of the keys found are kept as lookups keep them: most are looked up next.
+            memo = self._memo
+            if len(memo) >= _CACHE_LIMIT - len(probe):
+                memo.clear()
+                self._memo_raw.clear()
+                self._derived.clear()
+            found = set()
+            for k, packed in store.get_many(probe):
+                found.add(k)
+                memo[k] = [packed, None, None, None, None]
             known |= found
             if len(asked) + len(ask) > _CACHE_LIMIT:
                 asked.clear()
@@ -498,6 +608,7 @@ class Gazetteer:
         self._memo.clear()
         self._memo_raw.clear()
         self._known.clear()
+        self._starts.clear()
         self._derived.clear()
         self._words.clear()
         self._word_source = None
@@ -641,8 +752,10 @@ def build_index(data_dir: Path, path: Path) -> None:
         if words.exists():  # the 'words' meta row says the table holds the artifact
             con.executemany("INSERT INTO words VALUES (?,?)", ((w, float(v)) for w, v in _tsv(words)))
             con.execute("INSERT INTO meta VALUES ('words', (SELECT COUNT(*) FROM words))")
-        # The name store: per key, its best MAX_CANDIDATES candidates with their place
-        # columns, packed in one value.
+        # The name store: per key, its summary and its best MAX_CANDIDATES candidates with
+        # their place columns, packed in one value (_pack_value).
+        has_words = con.execute("SELECT 1 FROM meta WHERE name = 'words'").fetchone() is not None
+        zipf_of = dict(con.execute("SELECT word, zipf FROM words").fetchall()) if has_words else None
         ranked = con.execute(
             f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match "
             f"FROM names n JOIN places p ON p.rowid = n.place WHERE n.ord < {MAX_CANDIDATES} ORDER BY n.key, n.ord"
@@ -653,7 +766,7 @@ def build_index(data_dir: Path, path: Path) -> None:
             for key, rows in itertools.groupby(ranked, key=lambda r: r[0]):
                 if " " in key:
                     first_words.add(key[: key.index(" ")])
-                yield key, marshal.dumps(tuple(r[1:] for r in rows))
+                yield key, _pack_value(key, tuple(r[1:] for r in rows), zipf_of)
             # Most multi-word n-grams of a text start with a word no multi-word name starts
             # with: known_keys() rules them out with one probe for that word.
             for word in sorted(first_words):

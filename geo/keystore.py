@@ -26,6 +26,8 @@ Open addressing with linear probing; at most half of the slots are used.
 >>> store = KeyStore(path)
 >>> store.get("tovuz"), store.get("nowhere"), "fuzuli" in store, len(store)
 (b'584923', None, True, 2)
+>>> store.get_many(["nowhere", "tovuz", "fuzuli"])
+[('tovuz', b'584923'), ('fuzuli', b'148106')]
 >>> store.close()
 """
 
@@ -128,6 +130,30 @@ class KeyStore:
                     start += klen
                     return m[start : start + vlen]
             i = (i + 1) & mask
+
+    def get_many(self, keys: Iterable[str], _slot=_SLOT.unpack_from, _record=_RECORD.unpack_from, _crc=crc32) -> list[tuple[str, bytes]]:
+        """``(key, value)`` of each of ``keys`` the store holds, in their order: ``get`` written
+        out in one loop, for callers with many keys to ask at once (a call per key costs
+        about a third of a probe)."""
+        found = []
+        m, table, mask = self._map, self._table, self._mask
+        for key in keys:
+            kb = key.encode("utf-8")
+            h = _crc(kb)
+            i = h & mask
+            while True:
+                slot_hash, off = _slot(m, table + 8 * i)
+                if not off:
+                    break
+                if slot_hash == h:
+                    klen, vlen = _record(m, off)
+                    start = off + 6  # _RECORD.size
+                    if m[start : start + klen] == kb:
+                        start += klen
+                        found.append((key, m[start : start + vlen]))
+                        break
+                i = (i + 1) & mask
+        return found
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) is not None

@@ -28,6 +28,7 @@ answered by wordfreq itself, the same numbers.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from bisect import bisect_right
@@ -35,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
+from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
 
@@ -58,7 +60,8 @@ class Recognizer(Protocol):
 
 class NameIndex(Protocol):
     """What recognition needs from a gazetteer. It may also offer ``word_frequency(word)``,
-    ``given_names()`` and ``derived_memo(purpose)`` (see geo.gazetteer.Gazetteer)."""
+    ``given_names()`` and ``derived_memo(purpose)``, and a ``summary`` method that recognition
+    then asks instead of ``matches`` while judging spans (see geo.gazetteer.Gazetteer)."""
 
     def known_keys(self, keys: Iterable[str]) -> frozenset[str]: ...
 
@@ -221,16 +224,19 @@ class _Context:
         None when the gazetteer has no match for it."""
         facts = self.surface_memo.get(surface)
         if facts is None or facts.key != key:
-            matches = gazetteer.matches(surface)
+            # A summary of the matches, not their records: the model rejects most names it is asked about.
+            summary_of = getattr(gazetteer, "summary", None)
+            summary = summary_of(surface) if summary_of is not None else summarize_matches(gazetteer.matches(surface))
             words = key.split()
             memo = self.surface_memo
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
-            features, demonym = _name_features(surface, words, matches, self) if matches else ((), False)
-            abbreviation = any(m.match == "abbreviation" for m in matches)
+            # The summary's frequency is that of its own key, the key of the whole text.
+            zipf = summary.zipf if summary is not None and summary.zipf is not None and name_key(surface) == key else None
+            features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
             facts = memo[surface] = _SurfaceFacts(
-                key, matches, features, demonym, len(words) == 1, surface.lower(), abbreviation)
-        return facts if facts.matches else None
+                key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation)
+        return facts if facts.named else None
 
     def zipf_label(self, word: str) -> str:
         """The feature of a one-word span's frequency, "zipf=N"."""
@@ -504,7 +510,8 @@ def _longest_known(
     i = 0
     while i < len(keys):
         grams = by_start[i]
-        if grams is not None:
+        # Most starts begin no known key (one C-level test for all their grams).
+        if grams is not None and not known.isdisjoint(grams):
             for j in range(i + len(grams), i, -1):  # longest first
                 if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
                     spans.append((i, j, grams[j - i - 1]))
@@ -519,8 +526,10 @@ def _longest_known(
 
 def _proposals(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
-) -> list[tuple[int, int, str, tuple[NameMatch, ...], list[str], bool]]:
-    """(start, end, key, matches, feature names, is_demonym) of every longest capitalised span the gazetteer knows."""
+) -> list[tuple[int, int, str, str, tuple[str, ...], list[str], bool]]:
+    """(start, end, key, surface, features of its text, its other features, is_demonym) of every
+    longest capitalised span the gazetteer knows (``surface``: its text, without a dot
+    _with_abbreviation_dot adds; the features are their names, see _span_features)."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
     pieces = _pieces(text, sentence_starts)
@@ -598,12 +607,12 @@ def _proposals(
                 facts = context.surface_facts(surface, key, gazetteer)
                 if facts is None:
                     continue
-            elif not facts.matches:
+            elif not facts.named:
                 continue
             features = _span_features(run, i, j, start, end, facts, context)
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
-            proposals.append((start, end, key, facts.matches, features, facts.demonym))
+            proposals.append((start, end, key, surface, facts.features, features, facts.demonym))
     return proposals
 
 
@@ -619,8 +628,8 @@ def _with_abbreviation_dot(text: str, end: int) -> int:
 def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
     """Every longest capitalised span the gazetteer knows, described by named features."""
     return tuple(
-        SpanCandidate(start, end, key, matches, tuple((name, 1.0) for name in sorted(features)))
-        for start, end, key, matches, features, _ in _proposals(text, sentences, gazetteer)
+        SpanCandidate(start, end, key, gazetteer.matches(surface), tuple((name, 1.0) for name in sorted([*fixed, *names])))
+        for start, end, key, surface, fixed, names, _ in _proposals(text, sentences, gazetteer)
     )
 
 
@@ -634,21 +643,23 @@ def find_mentions(
     """
     sentence_starts = [s.start for s in sentences] or [0]
     # Every feature recognition makes has the value 1.0: a model that can take their names
-    # alone (geo.recognizer.RecognizerModel) is spared a mapping per span.
-    grade_binary = getattr(model, "grade_binary", None)
+    # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
+    grade_unordered = getattr(model, "grade_unordered", None)
     graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
     sure: set[str] = set()  # texts of spans the model is sure of (grade 2)
-    for start, end, _key, _matches, names, demonym in _proposals(text, sentences, gazetteer):
-        if "rule:never" in names:
+    for start, end, _key, _surface, fixed, names, demonym in _proposals(text, sentences, gazetteer):
+        if "rule:never" in fixed or "rule:never" in names:
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
-        if model is None or ("kind=continent" in names and "best match=name" in names):
+        if model is None or ("kind=continent" in fixed and "best match=name" in fixed):
             grade = 1
         else:
             # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-            names.sort()
-            grade = grade_binary(names) if grade_binary else int(model.accepts(dict.fromkeys(names, 1.0)))
+            if grade_unordered is not None:
+                grade = grade_unordered(fixed, names)
+            else:
+                grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
             if grade == 2:
                 sure.add(text[start:end])
         graded.append((start, end, demonym, grade))
@@ -680,7 +691,7 @@ class _SurfaceFacts(NamedTuple):
     """What _Context.surface_facts remembers of a span's text."""
 
     key: str
-    matches: tuple[NameMatch, ...]
+    named: bool  # the gazetteer has a match for it
     features: tuple[str, ...]  # the span's features that depend only on its text (_name_features)
     demonym: bool
     one_word: bool  # its key is one word
@@ -689,11 +700,12 @@ class _SurfaceFacts(NamedTuple):
 
 
 def _name_features(
-    surface: str, words: list[str], matches: tuple[NameMatch, ...], context: _Context
-) -> tuple[tuple[str, ...], bool]:
+    surface: str, words: list[str], summary: NameSummary, zipf: float | None, context: _Context
+) -> tuple[tuple[str, ...], bool, bool]:
     """The features of a span that its text, of key words ``words``, decides wherever it stands
-    (their names, each distinct: every feature has the value 1.0), and whether it is a
-    demonym (SpanCandidate.is_demonym)."""
+    (their names, each distinct: every feature has the value 1.0), whether it is a demonym
+    (SpanCandidate.is_demonym) and whether some place's abbreviation matches it. ``zipf``:
+    the frequency of the rarest of the words when the caller knows it."""
     f = ["bias"]
     if len(words) == 1 and words[0] in _NEVER_ALONE:
         f.append("rule:never")
@@ -703,57 +715,52 @@ def _name_features(
     elif surface.isupper() and len(surface) > 1:
         f.append("allcaps" if len(surface) > 3 else "acronym")
     if len(words) == 1:
-        f.append(context.zipf_label(words[0]))
+        f.append(context.zipf_label(words[0]) if zipf is None else "zipf=%d" % int(zipf))
     else:
-        zipf = context.zipf
-        f.append("multi zipf=%d" % int(min(map(zipf, words))))
-    gazetteer_features, demonym = _gazetteer_facts(matches)
+        f.append("multi zipf=%d" % int(min(map(context.zipf, words)) if zipf is None else zipf))
+    gazetteer_features, demonym, abbreviation = _gazetteer_facts(summary)
     f += gazetteer_features
-    return tuple(f), demonym
+    return tuple(f), demonym, abbreviation
 
 
 _POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
 
 
-def _gazetteer_facts(matches: tuple[NameMatch, ...]) -> tuple[list[str], bool]:
+def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool, bool]:
     """What the gazetteer says of a name as features (its kinds of place, how it matched, how
-    big the biggest is), and whether it is a demonym (SpanCandidate.is_demonym).
-
-    One walk over the matches (a common name has hundreds) gives both.
-    """
-    kinds = set()
-    best_rank = len(_MATCH_ORDER)
-    top = places = 0
-    has_demonym = False
-    for m in matches:
-        match = m.match
-        if match == "demonym":
-            has_demonym = True
-            continue
-        place = m.place
-        kinds.add(place.kind)
-        # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
-        rank = _MATCH_RANK[match] if match != "alternate" or place.kind not in CURATED_KINDS else _NAME_RANK
-        if rank < best_rank:
-            best_rank = rank
-        if place.population > top:
-            top = place.population
-        places += 1
-    f = ["demonym"] if has_demonym else []
-    if places:
-        f += ["kind=" + kind for kind in kinds]
+    big the biggest is), whether it is a demonym (SpanCandidate.is_demonym) and whether some
+    place's abbreviation matches it."""
+    f = ["demonym"] if summary.demonym else []
+    abbreviation = False
+    if summary.places:
+        best_rank = len(_MATCH_ORDER)
+        for kind, matches in summary.kinds:
+            f.append("kind=" + kind)
+            # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
+            rank = _NAME_RANK if kind in CURATED_KINDS and "alternate" in matches else _BEST_RANK[matches]
+            if rank < best_rank:
+                best_rank = rank
+            if "abbreviation" in matches:
+                abbreviation = True
         f.append("best match=" + _MATCH_ORDER[best_rank])
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        f += _POPULATION_LABELS[: int(math.log10(top + 1))]
-        f.append(_CANDIDATES_LABELS[min(places, 5)])
+        f += _POPULATION_LABELS[: int(math.log10(summary.population + 1))]
+        f.append(_CANDIDATES_LABELS[min(summary.places, 5)])
     # A people or adjective ("Canadian"), even where a small town shares the word.
-    return f, has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
+    demonym = summary.demonym and all(kind not in ("country", "adm1", "continent") for kind, _ in summary.kinds)
+    return f, demonym, abbreviation
 
 
 _MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
 _NAME_RANK = _MATCH_RANK["name"]
+# The best rank in _MATCH_ORDER of each set of match kinds (a NameSummary's kinds hold such sets).
+_BEST_RANK = {
+    frozenset(kinds): min(map(_MATCH_RANK.__getitem__, kinds))
+    for n in range(1, len(_MATCH_ORDER) + 1)
+    for kinds in itertools.combinations(_MATCH_ORDER, n)
+}
 _CANDIDATES_LABELS = ["candidates=%d" % n for n in range(6)]
 
 
@@ -764,14 +771,15 @@ def _is_connector(word: str) -> bool:
 def _span_features(
     run: _Run, i: int, j: int, start: int, end: int, facts: _SurfaceFacts, context: _Context
 ) -> list[str]:
-    """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``): those of
-    its text (``facts``), of the document and of where it stands. Their names, each distinct
-    (every feature has the value 1.0): a list is cheaper than a mapping per span."""
+    """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``) besides
+    those of its text (``facts.features``): those of the document and of where it stands.
+    Their names, each distinct and none of its text's (every feature has the value 1.0): a
+    list is cheaper than a mapping per span."""
     tokens, text = run.tokens, context.text
-    f = list(facts.features)
+    f = []
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     nxt = _word_after(text, end, run.ceiling)
-    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in f:
+    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in facts.features:
         f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
     f.append("prev=" + prev)
     f.append("next=" + nxt)

@@ -39,7 +39,7 @@ SURE = 0.7
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta", "_decided", "_sure_logit")
+    __slots__ = ("weights", "threshold", "meta", "_decided", "_sure_logit", "_rounding", "_sums")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None):
         if not 0.0 < threshold < 1.0:
@@ -53,6 +53,11 @@ class RecognizerModel:
         logit = math.log(threshold / (1.0 - threshold))
         self._decided = (logit - 1e-6, logit + 1e-6) if abs(logit) < 29.0 else (-math.inf, math.inf)
         self._sure_logit = math.log(SURE / (1.0 - SURE))
+        # How far a sum of up to 2000 of the weights can move with the order (or grouping) it is
+        # summed in: either sum is within n * 2**-53 of the exact one per unit of the weights'
+        # total size, so the two differ by less than 1e-12 of it.
+        self._rounding = 1e-12 * (1.0 + math.fsum(map(abs, self.weights.values())))
+        self._sums: dict[tuple[str, ...], float] = {}  # grade_unordered's sums of ``fixed`` (bounded)
 
     def probability(self, features: Mapping[str, float]) -> float:
         # map() keeps the loop in C; the products and their order are those of the plain loop.
@@ -97,6 +102,32 @@ class RecognizerModel:
             accepted = _logistic(z) >= self.threshold
         return 0 if not accepted else 2 if z >= self._sure_logit else 1
 
+    def grade_unordered(self, fixed: tuple[str, ...], names: Iterable[str]) -> int:
+        """``grade_binary(sorted(fixed + names))``, to the bit, without sorting the features
+        first (each distinct: propose_spans gives them sorted). ``fixed``: features a caller
+        asks about again and again with others (those of a name's text): their weights' sum
+        is remembered. Summed in another order, a sum that clears the threshold's and SURE's
+        margins by more than the order could move it decides; only one that close is summed
+        again in sorted order.
+
+        >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).grade_unordered(("prev=in",), ["bias"])
+        2
+        """
+        sums = self._sums
+        z = sums.get(fixed)
+        if z is None:
+            if len(sums) >= _SUMS_LIMIT:
+                sums.clear()
+            z = sums[fixed] = sum(map(self.weights.get, fixed, itertools.repeat(0.0)))
+        z += sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        below, above = self._decided
+        rounding = self._rounding
+        if below - rounding <= z <= above + rounding or abs(z - self._sure_logit) <= rounding:
+            return self.grade_binary(sorted([*fixed, *names]))
+        if z < below:
+            return 0
+        return 2 if z >= self._sure_logit else 1
+
     @classmethod
     def load(cls, path: str | Path) -> "RecognizerModel":
         try:
@@ -110,6 +141,9 @@ class RecognizerModel:
         weights = {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}
         return json.dumps({"threshold": round(self.threshold, 4), "meta": self.meta, "weights": weights},
                           indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+_SUMS_LIMIT = 50_000
 
 
 def _logistic(z: float) -> float:

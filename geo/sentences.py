@@ -12,6 +12,7 @@ line break after a line that looks finished (a dateline, a heading).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from geo.records import Sentence
@@ -41,22 +42,46 @@ _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9])""")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
+def _sentence_maker():
+    """``Sentence(index, start, end)`` without the frozen dataclass's ``__init__``, which routes
+    each field through ``object.__setattr__``: setting the slots directly is about twice as
+    fast, and a split makes a record per sentence. The plain constructor should Sentence
+    change shape (other fields, a ``__post_init__`` whose checks must run, no slots)."""
+    fields = tuple(f.name for f in dataclasses.fields(Sentence))
+    if fields != ("index", "start", "end") or hasattr(Sentence, "__post_init__") or not hasattr(Sentence, "__slots__"):
+        return Sentence  # pragma: no cover - only if records.py changes shape
+    set_index, set_start, set_end = (Sentence.__dict__[name].__set__ for name in fields)
+
+    def new_sentence(index: int, start: int, end: int, _new=object.__new__) -> Sentence:
+        sentence = _new(Sentence)
+        set_index(sentence, index)
+        set_start(sentence, start)
+        set_end(sentence, end)
+        return sentence
+
+    return new_sentence
+
+
+_new_sentence = _sentence_maker()
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the period at ``text[dot]`` part of an abbreviation rather than a sentence end?"""
     # The word is the [\w.] characters right before the dot, at most 20 back (what the
     # regex ([\w.]+)\.$ finds there; tests/test_fast_paths.py checks). Mostly it is all that
     # follows the last space (found in C); else a backwards scan finds it without a regex
     # trying every start in the window.
-    floor = max(0, dot - 20)
+    floor = dot - 20 if dot > 20 else 0
     space = text.rfind(" ", floor, dot)
     word = text[space + 1 if space >= 0 else floor : dot]
-    if not word.isalnum():
-        start = dot
-        while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
-            start -= 1
-        if start == dot:
-            return False
-        word = text[start:dot]
+    if word.isalnum():  # mostly a plain word (no dot in it): an initial or a listed abbreviation?
+        return (len(word) == 1 and word.isalpha()) or word.lower() in ABBREVIATIONS
+    start = dot
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    if start == dot:
+        return False
+    word = text[start:dot]
     if "." in word:  # U.S., W.Va., p.m.
         return True
     if len(word) == 1 and word.isalpha():  # an initial: J. R. Smith
@@ -99,5 +124,5 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
-            sentences.append(Sentence(len(sentences), start, end))
+            sentences.append(_new_sentence(len(sentences), start, end))
     return tuple(sentences)

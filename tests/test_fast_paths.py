@@ -11,10 +11,11 @@ import pytest
 
 from geo import mentions, sentences
 from geo.candidates import candidates_for
-from geo.gazetteer import Gazetteer
-from geo.records import Mention
+from geo.gazetteer import Gazetteer, summarize_matches
+from geo.names import name_key
+from geo.records import CURATED_KINDS, MATCH_KINDS, PLACE_KINDS, Mention, NameMatch, Place
 from tests.fakes import FakeGazetteer
-from tests.tiny_data import write_data_dir
+from tests.tiny_data import write_data_dir, write_gz
 
 
 # The regexes the production scans replaced: the reference answers the scans must give.
@@ -265,3 +266,94 @@ def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
     for text in texts:
         kept = [m.span() for m in MARK_THEN_SPACE.finditer(text) if STARTS_SENTENCE.match(text, m.end())]
         assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == kept, text
+
+
+def _gazetteer_facts_of_matches(matches):
+    """The plain walk over a name's matches that _gazetteer_facts replaced (it reads a summary)."""
+    order = ("name", "abbreviation", "alternate", "demonym")
+    kinds, best, top, places, has_demonym = set(), len(order), 0, 0, False
+    for m in matches:
+        if m.match == "demonym":
+            has_demonym = True
+            continue
+        kinds.add(m.place.kind)
+        rank = 0 if m.match == "alternate" and m.place.kind in CURATED_KINDS else order.index(m.match)
+        best, top, places = min(best, rank), max(top, m.place.population), places + 1
+    f = ["demonym"] if has_demonym else []
+    if places:
+        f += ["kind=" + kind for kind in kinds] + ["best match=" + order[best]]
+        f += ["population>=%d" % n for n in range(1, int(math.log10(top + 1)) + 1)]
+        f.append("candidates=%d" % min(places, 5))
+    return sorted(f), has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
+
+
+def test_gazetteer_facts_read_off_a_summary_are_those_of_the_matches():
+    rng = random.Random(5)
+    places = [Place(str(i), "P", kind, 0.0, 0.0, "", "", pop) for i, (kind, pop) in enumerate(
+        (k, p) for k in PLACE_KINDS for p in (0, 9, 12_000, 3_000_000))]
+    for _ in range(3000):
+        matches = [NameMatch(rng.choice(places), rng.choice(MATCH_KINDS)) for _ in range(rng.randint(1, 6))]
+        summary = summarize_matches(matches)
+        features, demonym, abbreviation = mentions._gazetteer_facts(summary)
+        assert (sorted(features), demonym) == _gazetteer_facts_of_matches(matches), matches
+        assert abbreviation == any(m.match == "abbreviation" for m in matches)
+    assert summarize_matches([]) is None
+
+
+def test_gazetteer_summary_is_the_summary_of_its_matches(tiny):
+    for name in ["Land", "Landish", "Port Land", "Port", "nowhere", "LAND"]:
+        summary = tiny.summary(name)
+        assert (summary and summary._replace(zipf=None)) == summarize_matches(tiny.matches(name)), name
+        assert summary is None or summary.zipf is None  # data without word frequencies
+    assert tiny.summary("Landish").demonym and tiny.summary("nowhere") is None
+
+
+def test_summaries_hold_the_frequency_of_the_rarest_word_of_the_key(tmp_path):
+    d = write_data_dir(tmp_path, ["10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000",
+                                  "11\tPort Land\tcity\t10.5\t20.5\tLD\tNorth\t900",
+                                  "12\tOld Port Zzq\tcity\t10.5\t20.5\tLD\tNorth\t90"])
+    write_gz(d / "word_zipf.tsv.gz", ["word\tzipf", "land\t4.96", "port\t4.5", "old\t5.5"])
+    g = Gazetteer(d, cache_dir=tmp_path / "cache")
+    for name in ["Land", "Port Land", "PORT-LAND", "Old Port Zzq"]:
+        assert g.summary(name).zipf == min(map(g.word_frequency, name_key(name).split())), name
+    assert g.summary("Old Port Zzq").zipf == 0.0 and g.summary("Port Land").zipf == 4.5
+
+
+def test_unordered_grading_is_the_sorted_binary_grading():
+    from geo.recognizer import SURE, RecognizerModel
+
+    rng = random.Random(8)
+    names = ["bias", "prev=in", "next=,", "zipf=3", "kind=city", "initial", "words=1", "unweighted"]
+    for _ in range(3000):
+        weights = {n: rng.uniform(-3, 3) * 10 ** rng.randint(-3, 3) for n in names[:-1] if rng.random() < 0.8}
+        threshold = rng.uniform(0.05, 0.95)
+        present = rng.sample(names, rng.randint(0, len(names)))
+        if rng.random() < 0.5 and "bias" in weights:  # a sorted sum right at the threshold's or SURE's logit
+            rest = sum(weights.get(n, 0.0) for n in sorted(set(present) - {"bias"}))
+            edge = rng.choice([threshold, SURE])
+            weights["bias"] = math.log(edge / (1 - edge)) - rest + rng.choice([0, 1, -1]) * 1e-6
+            present = list(set(present) | {"bias"})
+            rng.shuffle(present)
+        model = RecognizerModel(weights, threshold=threshold)
+        cut = rng.randint(0, len(present))
+        for _ in range(2):  # the second time, the sum of the first features is remembered
+            assert model.grade_unordered(tuple(present[:cut]), present[cut:]) == model.grade_binary(sorted(present)), (weights, present)
+
+
+def test_known_keys_keep_the_rows_of_the_keys_found(tiny):
+    assert tiny.known_keys(["land", "port land", "port nowhere"]) == {"land", "port land"}
+    assert tiny._memo["port land"][0] and tiny._starts == {"port": True}
+    assert tiny.lookup("Port Land")[0].id == "11" and tiny.summary("Land").places == 1
+    assert tiny.known_keys(["nowhere land"]) == frozenset() and tiny._starts == {"port": True, "nowhere": False}
+
+
+def test_sentences_made_without_init_are_the_records_the_constructor_makes():
+    import dataclasses
+
+    from geo.records import Sentence
+
+    made = sentences._new_sentence(1, 2, 3)
+    assert type(made) is Sentence and made == Sentence(1, 2, 3) and hash(made) == hash(Sentence(1, 2, 3))
+    assert repr(made) == "Sentence(index=1, start=2, end=3)"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 5

@@ -59,3 +59,15 @@ def test_a_truncated_store_is_a_data_error(pairs, tmp_path):
 def test_a_missing_file_is_a_data_error(tmp_path):
     with pytest.raises(DataError, match="cannot open the name index"):
         KeyStore(tmp_path / "nowhere")
+
+
+def test_get_many_is_get_of_each_key(tmp_path):
+    from geo.keystore import KeyStore, write_keystore
+
+    path = tmp_path / "many.keys"
+    items = [(f"k{i}", str(i).encode()) for i in range(300)] + [("", b"empty"), ("é", b"")]
+    write_keystore(path, items)
+    store = KeyStore(path)
+    asked = [f"k{i}" for i in range(0, 400, 3)] + ["", "é", "e", "k0"]
+    assert store.get_many(asked) == [(k, store.get(k)) for k in asked if store.get(k) is not None]
+    store.close()
