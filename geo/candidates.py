@@ -104,10 +104,30 @@ def rank(
         place = m.place
         capital = (shares_a_state and place.kind == "city" and is_capital is not None
                    and is_capital(place.id))
-        features = prior_features(place, m.match, capital)
-        score = round(sum(v for _, v in features), 4)
+        features = _prior_features(place, m.match, capital)
+        score = 0.0
+        for _, value in features:  # sum()'s order and rounding, without a generator per place
+            score += value
+        score = round(score, 4)
         seen = best.get(place.id)
         if seen is None or score > seen[0]:
             best[place.id] = (score, features, place)
     ranked = sorted(best.values(), key=lambda c: (-c[0], -c[2].population, c[2].id))
     return tuple(Candidate(place, score, features) for score, features, place in ranked[:MAX_CANDIDATES])
+
+
+# The kind features, made once ("kind city", 0.2): prior_features is asked of every match.
+_KIND_FEATURES = {kind: ("kind " + kind, prior) for kind, prior in KIND_PRIOR.items()}
+
+
+def _prior_features(place: Place, match: str, capital: bool) -> tuple[tuple[str, float], ...]:
+    """prior_features(place, match, capital), the same tuples, with the common case (a name
+    or abbreviation match, no capital) made without a list."""
+    kind = place.kind
+    kind_feature = _KIND_FEATURES.get(kind) or ("kind " + kind, 0.2)
+    if capital or MATCH_PENALTY.get(match):
+        return prior_features(place, match, capital)
+    weight = POPULATION_WEIGHT.get(kind, 0.0)
+    if weight and place.population > 0:
+        return (kind_feature, ("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
+    return (kind_feature,)

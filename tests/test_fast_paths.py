@@ -357,3 +357,15 @@ def test_sentences_made_without_init_are_the_records_the_constructor_makes():
     assert repr(made) == "Sentence(index=1, start=2, end=3)"
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.start = 5
+
+
+def test_the_fast_prior_features_are_prior_features():
+    from geo.candidates import _prior_features, prior_features
+    from geo.records import MATCH_KINDS, Place
+
+    for kind in ("country", "adm1", "adm2", "city", "physical", "region", "continent", "macroregion", "other"):
+        for population in (0, 1, 950, 2_138_551, 10**9):
+            place = Place("1", "X", kind, 0.0, 0.0, "", "", population)
+            for match in MATCH_KINDS:
+                for capital in (False, True):
+                    assert _prior_features(place, match, capital) == prior_features(place, match, capital)
