@@ -76,17 +76,12 @@ class RecognizerModel:
         >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).accepts_binary(["bias", "prev=in"])
         True
         """
-        z = sum(map(self.weights.get, names, itertools.repeat(0.0)))
-        below, above = self._decided
-        if z > above:
-            return True
-        if z < below:
-            return False
-        return _logistic(z) >= self.threshold
+        return self.grade_binary(names) > 0
 
     def grade_binary(self, names: Iterable[str]) -> int:
-        """0 when ``accepts_binary(names)`` is false, 2 when the span is also surely a place
-        (probability SURE or more), else 1.
+        """0 when the features ``names`` (each of value 1.0, summed in the order given) are
+        not accepted, 2 when the span is also surely a place (probability SURE or more), else 1.
+        Accepted means ``accepts(dict.fromkeys(names, 1.0))``, to the bit.
 
         >>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0, "prev=of": 1.5})
         >>> [model.grade_binary(["bias", w]) for w in ("prev=the", "prev=of", "prev=in")]
