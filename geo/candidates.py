@@ -41,6 +41,7 @@ MATCH_PENALTY = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "alternate": 
 CAPITAL_BONUS = (0.4, 0.1)
 MAX_CANDIDATES = 15
 _MEMO_LIMIT = 100_000  # names whose ranking a gazetteer's derived memo keeps
+_KIND_FEATURES = {kind: ("kind " + kind, prior) for kind, prior in KIND_PRIOR.items()}  # ("kind city", 0.2)
 
 
 class CandidateSource(Protocol):
@@ -57,16 +58,19 @@ def prior_features(place: Place, match: str, capital: bool = False) -> tuple[tup
     >>> sum(v for _, v in prior_features(big, "name")) > sum(v for _, v in prior_features(small, "name"))
     True
     """
-    features = [("kind " + place.kind, KIND_PRIOR.get(place.kind, 0.2))]
-    weight = POPULATION_WEIGHT.get(place.kind, 0.0)
+    kind = place.kind
+    # rank() asks this of every match: the kind's feature is made once, and the common case
+    # (a name match, no capital) is one small tuple.
+    features: tuple[tuple[str, float], ...] = (_KIND_FEATURES.get(kind) or ("kind " + kind, 0.2),)
+    weight = POPULATION_WEIGHT.get(kind, 0.0)
     if weight and place.population > 0:
         # log scale: a town of 1,000 adds 0.34 of 0.8, a city of a million 0.69
-        features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
+        features += (("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)),)
     if capital:
-        features.append(("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]))
-    if MATCH_PENALTY.get(match) and place.kind not in CURATED_KINDS:
-        features.append((match + " name", MATCH_PENALTY[match]))
-    return tuple(features)
+        features += (("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]),)
+    if MATCH_PENALTY.get(match) and kind not in CURATED_KINDS:
+        features += ((match + " name", MATCH_PENALTY[match]),)
+    return features
 
 
 def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candidate, ...]:
@@ -104,7 +108,7 @@ def rank(
         place = m.place
         capital = (shares_a_state and place.kind == "city" and is_capital is not None
                    and is_capital(place.id))
-        features = _prior_features(place, m.match, capital)
+        features = prior_features(place, m.match, capital)
         score = 0.0
         for _, value in features:  # sum()'s order and rounding, without a generator per place
             score += value
@@ -115,19 +119,3 @@ def rank(
     ranked = sorted(best.values(), key=lambda c: (-c[0], -c[2].population, c[2].id))
     return tuple(Candidate(place, score, features) for score, features, place in ranked[:MAX_CANDIDATES])
 
-
-# The kind features, made once ("kind city", 0.2): prior_features is asked of every match.
-_KIND_FEATURES = {kind: ("kind " + kind, prior) for kind, prior in KIND_PRIOR.items()}
-
-
-def _prior_features(place: Place, match: str, capital: bool) -> tuple[tuple[str, float], ...]:
-    """prior_features(place, match, capital), the same tuples, with the common case (a name
-    or abbreviation match, no capital) made without a list."""
-    kind = place.kind
-    kind_feature = _KIND_FEATURES.get(kind) or ("kind " + kind, 0.2)
-    if capital or MATCH_PENALTY.get(match):
-        return prior_features(place, match, capital)
-    weight = POPULATION_WEIGHT.get(kind, 0.0)
-    if weight and place.population > 0:
-        return (kind_feature, ("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
-    return (kind_feature,)

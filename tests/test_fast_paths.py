@@ -359,13 +359,26 @@ def test_sentences_made_without_init_are_the_records_the_constructor_makes():
         made.start = 5
 
 
-def test_the_fast_prior_features_are_prior_features():
-    from geo.candidates import _prior_features, prior_features
-    from geo.records import MATCH_KINDS, Place
+def test_prior_features_are_the_plain_list_of_named_features():
+    import math
+
+    from geo.candidates import CAPITAL_BONUS, KIND_PRIOR, MATCH_PENALTY, POPULATION_WEIGHT, prior_features
+    from geo.records import CURATED_KINDS, MATCH_KINDS, Place
+
+    def plain(place, match, capital):  # the reference: every feature appended to a list
+        features = [("kind " + place.kind, KIND_PRIOR.get(place.kind, 0.2))]
+        weight = POPULATION_WEIGHT.get(place.kind, 0.0)
+        if weight and place.population > 0:
+            features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
+        if capital:
+            features.append(("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]))
+        if MATCH_PENALTY.get(match) and place.kind not in CURATED_KINDS:
+            features.append((match + " name", MATCH_PENALTY[match]))
+        return tuple(features)
 
     for kind in ("country", "adm1", "adm2", "city", "physical", "region", "continent", "macroregion", "other"):
         for population in (0, 1, 950, 2_138_551, 10**9):
             place = Place("1", "X", kind, 0.0, 0.0, "", "", population)
             for match in MATCH_KINDS:
                 for capital in (False, True):
-                    assert _prior_features(place, match, capital) == prior_features(place, match, capital)
+                    assert prior_features(place, match, capital) == plain(place, match, capital)
