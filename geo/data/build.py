@@ -889,9 +889,7 @@ def given_names_tsv(names_dir: Path | None, min_percent: float = GIVEN_NAME_MIN_
     ['name\tpercent', 'john\t3.271', 'mary\t2.629']
     """
     shares: dict[str, float] = {}
-    for file_name in ("dist.female.first", "dist.male.first"):
-        if names_dir is None:
-            break
+    for file_name in ("dist.female.first", "dist.male.first") if names_dir is not None else ():
         for line in (names_dir / file_name).read_text(encoding="ascii").splitlines():
             fields = line.split()
             if len(fields) >= 2:
