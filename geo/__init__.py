@@ -13,6 +13,7 @@ from geo.records import Candidate, Document, MappedPlace, Mention, NameMatch, Pl
 
 __all__ = [
     "map_text",
+    "find_home",
     "Gazetteer",
     "Document",
     "MappedPlace",
@@ -39,10 +40,10 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     # `import geo.records` runs this file first: keep it free of the gazetteer and the
     # pipeline so a stage or a writer can be imported on its own.
-    if name == "map_text":
-        from geo.pipeline import map_text
+    if name in ("map_text", "find_home"):
+        from geo import pipeline
 
-        return map_text
+        return getattr(pipeline, name)
     if name == "Gazetteer":
         from geo.gazetteer import Gazetteer
 

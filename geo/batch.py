@@ -20,7 +20,7 @@ from typing import Any
 
 from geo.gazetteer import Gazetteer
 from geo.pipeline import map_text
-from geo.records import Document
+from geo.records import Document, Place
 
 __all__ = ["map_documents", "summary", "default_jobs", "AUTO"]
 
@@ -61,9 +61,9 @@ def _start_worker(data_dir: str, cache_dir: str) -> None:
     _worker_gazetteer = Gazetteer(data_dir, cache_dir=cache_dir)
 
 
-def _work(item: tuple[str, str], render: Callable[[Document], Any], outlines: bool) -> Any:
+def _work(item: tuple[str, str], render: Callable[[Document], Any], outlines: bool, home: Place | None) -> Any:
     doc_id, text = item
-    return render(map_text(text, gazetteer=_worker_gazetteer, doc_id=doc_id, outlines=outlines))
+    return render(map_text(text, gazetteer=_worker_gazetteer, doc_id=doc_id, outlines=outlines, home=home))
 
 
 def _call(args):
@@ -89,6 +89,7 @@ def map_documents(
     jobs: int | str = 1,
     outlines: bool = False,
     gazetteer: Gazetteer | None = None,
+    home: Place | None = None,
 ) -> Iterator[Any]:
     """``render(map_text(text))`` for every ``(id, text)``, in input order.
 
@@ -96,6 +97,7 @@ def map_documents(
     with ``jobs > 1`` it runs in the workers and must be a module-level function.
     ``jobs=AUTO`` reads ahead until the input proves big enough (AUTO_MIN_CHARS) to
     repay starting one worker per CPU, and stays in this process otherwise.
+    ``home``: the readers' home area for every document (geo.pipeline.find_home).
     """
     if jobs == AUTO:
         items, jobs = _auto_jobs(iter(items))
@@ -104,7 +106,7 @@ def map_documents(
     gz = gazetteer if gazetteer is not None else Gazetteer()
     if jobs == 1:
         for doc_id, text in items:
-            yield render(map_text(text, gazetteer=gz, doc_id=doc_id, outlines=outlines))
+            yield render(map_text(text, gazetteer=gz, doc_id=doc_id, outlines=outlines, home=home))
         return
     gz.ensure_index()  # build the shared index here, once, before the workers open it
     fork = "fork" in multiprocessing.get_all_start_methods()
@@ -112,7 +114,7 @@ def map_documents(
         _warm_up(gz)
     context = multiprocessing.get_context("fork" if fork else "spawn")
     with context.Pool(jobs, initializer=_start_worker, initargs=(str(gz.data_dir), str(gz.cache_dir))) as pool:
-        yield from pool.imap(_call, ((item, render, outlines) for item in items), chunksize=_CHUNKSIZE)
+        yield from pool.imap(_call, ((item, render, outlines, home) for item in items), chunksize=_CHUNKSIZE)
 
 
 if __name__ == "__main__":  # pragma: no cover - a manual check: python -m geo.batch FILE.jsonl

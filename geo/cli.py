@@ -102,6 +102,18 @@ def _open_output(path: str | None) -> TextIO:
     return open(path, "w", encoding="utf-8", newline="")
 
 
+def _home(args: argparse.Namespace):
+    """The place --near names, or None (an unknown name is an InputError, before any output is opened)."""
+    from geo.pipeline import find_home
+
+    if args.near is None:
+        return None
+    try:
+        return find_home(args.near)
+    except InputError as exc:
+        raise InputError(f"--near: {exc}") from None
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from geo.pipeline import map_text
 
@@ -109,9 +121,10 @@ def cmd_map(args: argparse.Namespace) -> int:
     if fmt not in MAP_FORMATS:
         raise UnknownNameError("map format", fmt, MAP_FORMATS)
     name, text = _read_source(args.input, args.encoding)
+    home = _home(args)
     if not text.strip():
         print(f"warning: {name}: the text is empty; the map will show no places", file=sys.stderr)
-    document = map_text(text, doc_id=name)
+    document = map_text(text, doc_id=name, home=home)
     if not document.places and text.strip():
         print(f"warning: {name}: no places found", file=sys.stderr)
     output = args.output or str(Path("maps") / f"{name}.{fmt}")
@@ -159,17 +172,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise InputError(f"--jobs must be 0 (one per CPU) or more, got {args.jobs!r}")
     else:
         jobs = args.jobs or default_jobs()
+    home = _home(args)
     out = _open_output(args.output)
     try:
         items = _documents(args.input, args.encoding)
         if args.format == "jsonl":
             # One line per document, flushed as it is done: a long run loses nothing on interrupt.
-            for record in map_documents(items, render=tables.extract_record, jobs=jobs, gazetteer=default_gazetteer()):
+            for record in map_documents(items, render=tables.extract_record, jobs=jobs, gazetteer=default_gazetteer(),
+                                        home=home):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 out.flush()
             return 0
         documents = map_documents(items, render=_keep, jobs=jobs, outlines=args.format == "geojson",
-                                  gazetteer=default_gazetteer())
+                                  gazetteer=default_gazetteer(), home=home)
         if args.format == "json":
             json.dump([tables.to_json_document(d) for d in documents], out, ensure_ascii=False, indent=1)
             out.write("\n")
@@ -282,6 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--height", type=float, default=6.0, help="PNG/SVG height in inches (default 6)")
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
     p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
+    p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "
+                   "ambiguous names lean towards it (a local paper's \"Paris\")")
     p.set_defaults(handler=cmd_map)
 
     p = sub.add_parser("extract", help="list every place mention as JSONL, JSON, GeoJSON or CSV",
@@ -293,6 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
     p.add_argument("--jobs", type=int, default=None,
                    help="worker processes (default: one per CPU for inputs over 200 kB, else 1; 0 = one per CPU)")
+    p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "
+                   "ambiguous names lean towards it (a local paper's \"Paris\")")
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("lookup", help="show the gazetteer's places for a name",

@@ -13,14 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from geo.candidates import candidates_for
+from geo.errors import InputError
 from geo.gazetteer import Gazetteer, default_gazetteer
+from geo.home import with_home
 from geo.mentions import find_mentions
 from geo.recognizer import default_model
-from geo.records import Document
+from geo.records import Candidate, Document, Place
 from geo.resolve import resolve
 from geo.sentences import split_sentences
 
-__all__ = ["map_text", "OUTLINE_KINDS", "OUTLINE_TOLERANCE"]
+__all__ = ["map_text", "find_home", "OUTLINE_KINDS", "OUTLINE_TOLERANCE"]
 
 #: Kinds drawn as an area on maps when the gazetteer has their outline.
 OUTLINE_KINDS = frozenset({"country", "adm1", "region", "continent", "macroregion"})
@@ -28,8 +30,12 @@ OUTLINE_KINDS = frozenset({"country", "adm1", "region", "continent", "macroregio
 OUTLINE_TOLERANCE = 0.02
 
 
-def map_text(text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "text", outlines: bool = True) -> Document:
+def map_text(
+    text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "text", outlines: bool = True, home: Place | None = None
+) -> Document:
     """Find, resolve and collect every place ``text`` names.
+
+    ``home``: the readers' home area (see :func:`find_home` and geo.home), if known.
 
     >>> doc = map_text("Flooding hit Baku, Azerbaijan on Monday.", doc_id="example")
     >>> [(mp.place.name, mp.place.country_code) for mp in doc.places]
@@ -44,6 +50,8 @@ def map_text(text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "te
     mentions = find_mentions(text, sentences, gz, model)
     # (candidates_for remembers each name's ranking in the gazetteer: repeats cost a lookup.)
     candidates = tuple(candidates_for(m, gz) for m in mentions)
+    if home is not None:
+        candidates = _with_home(candidates, home)
     resolutions = resolve(text, mentions, candidates)
     shapes: dict[str, dict[str, Any]] = {}
     if outlines:
@@ -55,3 +63,34 @@ def map_text(text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "te
             if outline is not None:
                 shapes[place.id] = outline.simplify(OUTLINE_TOLERANCE).__geo_interface__
     return Document(doc_id, text, sentences, mentions, resolutions, shapes)
+
+
+def _with_home(candidates: tuple[tuple[Candidate, ...], ...], home: Place) -> tuple[tuple[Candidate, ...], ...]:
+    # Mentions of one name share one candidates tuple (resolve works per distinct tuple): keep that.
+    done: dict[int, tuple[Candidate, ...]] = {}
+    result = []
+    for cands in candidates:
+        if id(cands) not in done:
+            done[id(cands)] = with_home(cands, home)
+        result.append(done[id(cands)])
+    return tuple(result)
+
+
+def find_home(hint: str, *, gazetteer: Gazetteer | None = None) -> Place:
+    """The place a home-area hint names: "Tennessee", "Columbus, Ohio", "Lyon".
+
+    Read as a text is ("Columbus, Ohio" is the Ohio one), else looked up as one name.
+
+    >>> find_home("Columbus, Ohio").admin1
+    'Ohio'
+    """
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    if not isinstance(hint, str) or not hint.strip():
+        raise InputError(f"a home area must name a place, got {hint!r}")
+    for resolution in map_text(hint, gazetteer=gz, doc_id="home", outlines=False).resolutions:
+        if resolution.place is not None:
+            return resolution.place
+    places = gz.lookup(hint.strip(), limit=1)
+    if not places:
+        raise InputError(f"no place in the gazetteer is named {hint.strip()!r}")
+    return places[0]
