@@ -268,6 +268,41 @@ def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
         assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == kept, text
 
 
+def _split_with_one_scan(text):
+    """split_sentences as it was with one _BOUNDARY scan, before the two literal-led scans."""
+    cuts = {0, len(text)}
+    for block in re.finditer(r"\n[ \t]*\n\s*", text):
+        cuts.update(block.span())
+    line_start = 0
+    for newline in re.finditer(r"\n", text):
+        if sentences._line_looks_finished(text[line_start : newline.start()]):
+            cuts.add(newline.start())
+        line_start = newline.end()
+    for boundary in sentences._BOUNDARY.finditer(text):
+        mark = boundary.group()
+        if "!" not in mark and "?" not in mark:
+            last_dot = text.rfind(".", boundary.start(), boundary.end())
+            if last_dot >= 0 and sentences._is_abbreviation(text, last_dot):
+                continue
+        cuts.add(boundary.end())
+    found, ordered = [], sorted(cuts)
+    for start, end in zip(ordered, ordered[1:]):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append((start, end))
+    return found
+
+
+def test_two_boundary_scans_split_as_the_one_did():
+    texts = _strings(".!?\"')] \n(Aa1”’“‘", 5000, 14, seed=7) + _strings("a.B!?\" ", 5000, 20, seed=17) + [
+        "Jan. 26", "Hi!. There", "x?!.\" Y", ".!.. A", "!? B", "?.!A", "a ... B", "a !.!. C", "U.S. Army. It"]
+    for text in texts:
+        assert [(s.start, s.end) for s in sentences.split_sentences(text)] == _split_with_one_scan(text), text
+
+
 def _gazetteer_facts_of_matches(matches):
     """The plain walk over a name's matches that _gazetteer_facts replaced (it reads a summary)."""
     order = ("name", "abbreviation", "alternate", "demonym")
