@@ -375,6 +375,50 @@ def test_unordered_grading_is_the_sorted_binary_grading():
             assert model.grade_unordered(tuple(present[:cut]), present[cut:]) == model.grade_binary(sorted(present)), (weights, present)
 
 
+def test_grade_unless_open_is_the_grade_of_any_features_it_leaves_open():
+    from geo.recognizer import SURE, RecognizerModel
+
+    rng = random.Random(9)
+    names = ["bias", "prev=in", "zipf=3", "kind=city", "initial", "unweighted"]
+    open_names = ["next=,", "next=the", "next=said", "also lower case"]
+    for _ in range(3000):
+        weights = {n: rng.uniform(-3, 3) for n in names[:-1] + open_names if rng.random() < 0.8}
+        threshold = rng.uniform(0.05, 0.95)
+        present = rng.sample(names, rng.randint(0, len(names)))
+        if rng.random() < 0.5 and "bias" in weights:  # a sum right at the threshold's or SURE's logit
+            edge = rng.choice([threshold, SURE])
+            weights["bias"] = math.log(edge / (1 - edge)) - sum(weights.get(n, 0.0) for n in present if n != "bias")
+            present = list(set(present) | {"bias"})
+        model = RecognizerModel(weights, threshold=threshold)
+        next_low, next_high = model.weight_range("next=")
+        lower_low, lower_high = model.weight_range("also lower case")
+        cut = rng.randint(0, len(present))
+        grade = model.grade_unless_open(tuple(present[:cut]), present[cut:], next_low + lower_low, next_high + lower_high)
+        if grade is not None:
+            for more in ([], ["also lower case"], *([n] for n in open_names[:3]), *([n, "also lower case"] for n in open_names[:3])):
+                assert model.grade_binary(sorted(present + more)) == grade, (weights, present, more)
+
+
+def test_find_mentions_grades_as_propose_spans_features_do():
+    from geo.recognizer import RecognizerModel
+
+    text = ("Azerbaijan's Tovuz and Paris, Texas. The Azerbaijani army crossed the Gulf of Mexico. "
+            "Land said Paris was in Texas; in paris, the Gulf stood still. Tovuz.")
+    sents = sentences.split_sentences(text)
+    gz = FakeGazetteer()
+    spans = mentions.propose_spans(text, sents, gz)
+    features = sorted({name for s in spans for name, _ in s.features})
+    rng = random.Random(3)
+    for _ in range(300):
+        model = RecognizerModel({name: rng.uniform(-2, 2) for name in features}, threshold=rng.uniform(0.1, 0.9))
+        kept = [s for s in spans if "rule:never" not in dict(s.features)]
+        grades = [1 if {"kind=continent", "best match=name"} <= dict(s.features).keys()
+                  else model.grade_binary([name for name, _ in s.features]) for s in kept]
+        sure = {text[s.start : s.end] for s, g in zip(kept, grades) if g == 2}
+        expected = [(s.start, s.end) for s, g in zip(kept, grades) if g or text[s.start : s.end] in sure]
+        assert [(m.start, m.end) for m in mentions.find_mentions(text, sents, gz, model)] == expected
+
+
 def test_known_keys_keep_the_rows_of_the_keys_found(tiny):
     assert tiny.known_keys(["land", "port land", "port nowhere"]) == {"land", "port land"}
     assert tiny._memo["port land"][0] and tiny._starts == {"port": True}
