@@ -530,6 +530,22 @@ def _proposals(
     """(start, end, key, surface, features of its text, its other features, is_demonym) of every
     longest capitalised span the gazetteer knows (``surface``: its text, without a dot
     _with_abbreviation_dot adds; the features are their names, see _span_features)."""
+    spans, context = _named_spans(text, sentences, gazetteer)
+    proposals = []
+    for run, i, j, start, end, key, surface, facts in spans:
+        features = _span_features(run, i, j, start, facts, context)
+        _costly_features(run, j, facts, context, features)
+        proposals.append((start, end, key, surface, facts.features, features, facts.demonym))
+    return proposals
+
+
+def _named_spans(
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
+) -> tuple[list[tuple[_Run, int, int, int, int, str, str, _SurfaceFacts]], _Context]:
+    """(run, i, j, start, end, key, surface, facts) of every longest capitalised span
+    ``run.tokens[i:j]`` the gazetteer knows (``text[start:end]``, past a dot that
+    _with_abbreviation_dot adds; ``surface``: its text without that dot), and the document's
+    context to judge them in."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
     pieces = _pieces(text, sentence_starts)
@@ -596,7 +612,7 @@ def _proposals(
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
         context.zipf = word_frequency
-    proposals = []
+    named = []
     for run, spans in judged:
         tokens, base = run.tokens, run.base
         for i, j, key in spans:
@@ -609,11 +625,10 @@ def _proposals(
                     continue
             elif not facts.named:
                 continue
-            features = _span_features(run, i, j, start, end, facts, context)
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
-            proposals.append((start, end, key, surface, facts.features, features, facts.demonym))
-    return proposals
+            named.append((run, i, j, start, end, key, surface, facts))
+    return named, context
 
 
 def _with_abbreviation_dot(text: str, end: int) -> int:
@@ -645,24 +660,42 @@ def find_mentions(
     # Every feature recognition makes has the value 1.0: a model that can take their names
     # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
     grade_unordered = getattr(model, "grade_unordered", None)
+    # The word after a span and whether the text uses it in lower case cost the most to find:
+    # a model that can say whether they could change a span's grade (most often they cannot)
+    # is asked first, with the least and the most their weights can add.
+    grade_unless_open = getattr(model, "grade_unless_open", None)
+    if grade_unless_open is not None:
+        next_low, next_high = model.weight_range("next=")
+        lower_low, lower_high = model.weight_range("also lower case")
     graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
     sure: set[str] = set()  # texts of spans the model is sure of (grade 2)
-    for start, end, _key, _surface, fixed, names, demonym in _proposals(text, sentences, gazetteer):
-        if "rule:never" in fixed or "rule:never" in names:
+    spans, context = _named_spans(text, sentences, gazetteer)
+    for run, i, j, start, end, _key, _surface, facts in spans:
+        fixed = facts.features
+        if "rule:never" in fixed:
+            continue
+        names = _span_features(run, i, j, start, facts, context)
+        if "rule:never" in names:
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
         if model is None or ("kind=continent" in fixed and "best match=name" in fixed):
             grade = 1
         else:
-            # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-            if grade_unordered is not None:
-                grade = grade_unordered(fixed, names)
-            else:
-                grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
+            grade = None
+            if grade_unless_open is not None:
+                low, high = (next_low + lower_low, next_high + lower_high) if facts.one_word else (next_low, next_high)
+                grade = grade_unless_open(fixed, names, low, high)
+            if grade is None:
+                _costly_features(run, j, facts, context, names)
+                # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
+                if grade_unordered is not None:
+                    grade = grade_unordered(fixed, names)
+                else:
+                    grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
             if grade == 2:
                 sure.add(text[start:end])
-        graded.append((start, end, demonym, grade))
+        graded.append((start, end, facts.demonym, grade))
     mentions = []
     for start, end, demonym, grade in graded:
         # One sense per document: where the model is sure of a name, its other occurrences
@@ -768,21 +801,17 @@ def _is_connector(word: str) -> bool:
     return word.islower() and word in CONNECTORS
 
 
-def _span_features(
-    run: _Run, i: int, j: int, start: int, end: int, facts: _SurfaceFacts, context: _Context
-) -> list[str]:
-    """The recognizer's features of the span ``run.tokens[i:j]`` (``text[start:end]``) besides
-    those of its text (``facts.features``): those of the document and of where it stands.
+def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context) -> list[str]:
+    """The recognizer's features of the span ``run.tokens[i:j]`` (starting at ``start``) besides
+    those of its text (``facts.features``) and _costly_features: those of the document and of where it stands.
     Their names, each distinct and none of its text's (every feature has the value 1.0): a
     list is cheaper than a mapping per span."""
     tokens, text = run.tokens, context.text
     f = []
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
-    nxt = _word_after(text, end, run.ceiling)
     if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in facts.features:
         f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
     f.append("prev=" + prev)
-    f.append("next=" + nxt)
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
@@ -793,8 +822,6 @@ def _span_features(
         f.append("initial")
     lower = facts.lower
     if facts.one_word:
-        if context.used_in_lower_case(lower):
-            f.append("also lower case")
         if lower not in context.mid_sentence_words:
             f.append("only sentence-initial")
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
@@ -810,3 +837,13 @@ def _span_features(
     if tokens[j - 1].possessive:
         f.append("possessive")
     return f
+
+
+def _costly_features(run: _Run, j: int, facts: _SurfaceFacts, context: _Context, f: list[str]) -> None:
+    """Add to ``f`` the features of a span ``run.tokens[i:j]`` that cost the most to find, the
+    word after it and whether the text also uses it in lower case: the rest of its features
+    (_span_features) often decide without them (see find_mentions)."""
+    # The word right after the span's last token (a dot _with_abbreviation_dot adds is that word).
+    f.append("next=" + _word_after(context.text, run.base + run.tokens[j - 1].end, run.ceiling))
+    if facts.one_word and context.used_in_lower_case(facts.lower):
+        f.append("also lower case")

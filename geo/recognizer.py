@@ -39,7 +39,7 @@ SURE = 0.7
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta", "_decided", "_sure_logit", "_rounding", "_sums")
+    __slots__ = ("weights", "threshold", "meta", "_decided", "_sure_logit", "_rounding", "_sums", "_ranges")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None):
         if not 0.0 < threshold < 1.0:
@@ -58,6 +58,7 @@ class RecognizerModel:
         # total size, so the two differ by less than 1e-12 of it.
         self._rounding = 1e-12 * (1.0 + math.fsum(map(abs, self.weights.values())))
         self._sums: dict[tuple[str, ...], float] = {}  # grade_unordered's sums of ``fixed`` (bounded)
+        self._ranges: dict[str, tuple[float, float]] = {}  # weight_range's answers, per prefix asked
 
     def probability(self, features: Mapping[str, float]) -> float:
         # map() keeps the loop in C; the products and their order are those of the plain loop.
@@ -122,6 +123,48 @@ class RecognizerModel:
         if z < below:
             return 0
         return 2 if z >= self._sure_logit else 1
+
+    def weight_range(self, prefix: str) -> tuple[float, float]:
+        """The least and the most that one feature whose name starts with ``prefix`` can add
+        (a name without a weight adds 0).
+
+        >>> RecognizerModel({"bias": -1.0, "next=,": 0.5, "next=the": -2.0}).weight_range("next=")
+        (-2.0, 0.5)
+        """
+        found = self._ranges.get(prefix)
+        if found is None:
+            weights = [w for name, w in self.weights.items() if name.startswith(prefix)]
+            found = self._ranges[prefix] = (min([0.0, *weights]), max([0.0, *weights]))
+        return found
+
+    def grade_unless_open(self, fixed: tuple[str, ...], names: Iterable[str], low: float, high: float) -> int | None:
+        """``grade_unordered(fixed, [*names, *more])`` when that is the same for any further
+        features ``more`` whose weights add between ``low`` and ``high``; None when they could
+        change it. A caller then computes features that cost much only when they matter. The
+        grade steps up with the sum: when both ends of the sum's range, widened by what the
+        order of summing could move it, give one grade, every sum between gives it.
+
+        >>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0})
+        >>> [model.grade_unless_open(("bias",), [], -0.5, 0.5), model.grade_unless_open(("bias",), [], -0.5, 4.0)]
+        [0, None]
+        """
+        sums = self._sums
+        z = sums.get(fixed)
+        if z is None:
+            if len(sums) >= _SUMS_LIMIT:
+                sums.clear()
+            z = sums[fixed] = sum(map(self.weights.get, fixed, itertools.repeat(0.0)))
+        z += sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        below, above = self._decided
+        least, most = z + low - self._rounding, z + high + self._rounding
+        if most < below:
+            return 0
+        if least > above:
+            if least >= self._sure_logit:
+                return 2
+            if most < self._sure_logit:
+                return 1
+        return None
 
     @classmethod
     def load(cls, path: str | Path) -> "RecognizerModel":

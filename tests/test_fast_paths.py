@@ -268,6 +268,41 @@ def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
         assert [m.span() for m in sentences._BOUNDARY.finditer(text)] == kept, text
 
 
+def _split_with_one_scan(text):
+    """split_sentences as it was with one _BOUNDARY scan, before the two literal-led scans."""
+    cuts = {0, len(text)}
+    for block in re.finditer(r"\n[ \t]*\n\s*", text):
+        cuts.update(block.span())
+    line_start = 0
+    for newline in re.finditer(r"\n", text):
+        if sentences._line_looks_finished(text[line_start : newline.start()]):
+            cuts.add(newline.start())
+        line_start = newline.end()
+    for boundary in sentences._BOUNDARY.finditer(text):
+        mark = boundary.group()
+        if "!" not in mark and "?" not in mark:
+            last_dot = text.rfind(".", boundary.start(), boundary.end())
+            if last_dot >= 0 and sentences._is_abbreviation(text, last_dot):
+                continue
+        cuts.add(boundary.end())
+    found, ordered = [], sorted(cuts)
+    for start, end in zip(ordered, ordered[1:]):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append((start, end))
+    return found
+
+
+def test_two_boundary_scans_split_as_the_one_did():
+    texts = _strings(".!?\"')] \n(Aa1”’“‘", 5000, 14, seed=7) + _strings("a.B!?\" ", 5000, 20, seed=17) + [
+        "Jan. 26", "Hi!. There", "x?!.\" Y", ".!.. A", "!? B", "?.!A", "a ... B", "a !.!. C", "U.S. Army. It"]
+    for text in texts:
+        assert [(s.start, s.end) for s in sentences.split_sentences(text)] == _split_with_one_scan(text), text
+
+
 def _gazetteer_facts_of_matches(matches):
     """The plain walk over a name's matches that _gazetteer_facts replaced (it reads a summary)."""
     order = ("name", "abbreviation", "alternate", "demonym")
@@ -338,6 +373,50 @@ def test_unordered_grading_is_the_sorted_binary_grading():
         cut = rng.randint(0, len(present))
         for _ in range(2):  # the second time, the sum of the first features is remembered
             assert model.grade_unordered(tuple(present[:cut]), present[cut:]) == model.grade_binary(sorted(present)), (weights, present)
+
+
+def test_grade_unless_open_is_the_grade_of_any_features_it_leaves_open():
+    from geo.recognizer import SURE, RecognizerModel
+
+    rng = random.Random(9)
+    names = ["bias", "prev=in", "zipf=3", "kind=city", "initial", "unweighted"]
+    open_names = ["next=,", "next=the", "next=said", "also lower case"]
+    for _ in range(3000):
+        weights = {n: rng.uniform(-3, 3) for n in names[:-1] + open_names if rng.random() < 0.8}
+        threshold = rng.uniform(0.05, 0.95)
+        present = rng.sample(names, rng.randint(0, len(names)))
+        if rng.random() < 0.5 and "bias" in weights:  # a sum right at the threshold's or SURE's logit
+            edge = rng.choice([threshold, SURE])
+            weights["bias"] = math.log(edge / (1 - edge)) - sum(weights.get(n, 0.0) for n in present if n != "bias")
+            present = list(set(present) | {"bias"})
+        model = RecognizerModel(weights, threshold=threshold)
+        next_low, next_high = model.weight_range("next=")
+        lower_low, lower_high = model.weight_range("also lower case")
+        cut = rng.randint(0, len(present))
+        grade = model.grade_unless_open(tuple(present[:cut]), present[cut:], next_low + lower_low, next_high + lower_high)
+        if grade is not None:
+            for more in ([], ["also lower case"], *([n] for n in open_names[:3]), *([n, "also lower case"] for n in open_names[:3])):
+                assert model.grade_binary(sorted(present + more)) == grade, (weights, present, more)
+
+
+def test_find_mentions_grades_as_propose_spans_features_do():
+    from geo.recognizer import RecognizerModel
+
+    text = ("Azerbaijan's Tovuz and Paris, Texas. The Azerbaijani army crossed the Gulf of Mexico. "
+            "Land said Paris was in Texas; in paris, the Gulf stood still. Tovuz.")
+    sents = sentences.split_sentences(text)
+    gz = FakeGazetteer()
+    spans = mentions.propose_spans(text, sents, gz)
+    features = sorted({name for s in spans for name, _ in s.features})
+    rng = random.Random(3)
+    for _ in range(300):
+        model = RecognizerModel({name: rng.uniform(-2, 2) for name in features}, threshold=rng.uniform(0.1, 0.9))
+        kept = [s for s in spans if "rule:never" not in dict(s.features)]
+        grades = [1 if {"kind=continent", "best match=name"} <= dict(s.features).keys()
+                  else model.grade_binary([name for name, _ in s.features]) for s in kept]
+        sure = {text[s.start : s.end] for s, g in zip(kept, grades) if g == 2}
+        expected = [(s.start, s.end) for s, g in zip(kept, grades) if g or text[s.start : s.end] in sure]
+        assert [(m.start, m.end) for m in mentions.find_mentions(text, sents, gz, model)] == expected
 
 
 def test_known_keys_keep_the_rows_of_the_keys_found(tiny):
