@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 
 from geo.distance import EARTH_RADIUS_KM, haversine_km
@@ -132,16 +133,19 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town
     vs the country. Only districts and states (adm1/adm2) get the rule's evidence.
     """
-    has_area = False
-    for c in cands:
-        kind = c.place.kind
-        if kind not in _TOWN_RULE_KINDS:
-            return []
-        has_area = has_area or kind != "city"
-    if not has_area:
+    kinds = {c.place.kind for c in cands}
+    # Only a mix of towns and areas, all of them towns, districts or states, has a rule to apply.
+    if "city" not in kinds or len(kinds) == 1 or not kinds <= _TOWN_RULE_KINDS:
         return []
-    return [c.place for c in cands if c.place.kind == "city"
-            and not any(name == "alternate name" for name, _ in c.features)]
+    towns = []
+    for c in cands:
+        if c.place.kind == "city":
+            for name, _ in c.features:
+                if name == "alternate name":
+                    break
+            else:
+                towns.append(c.place)
+    return towns
 
 
 def _named_after(district: Place, town: Place) -> bool:
@@ -240,10 +244,11 @@ def _with_local_evidence(
 
 
 def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]]]) -> tuple[Candidate, ...]:
-    return tuple(_with(c, extra) for c, extra in zip(cands, extras))
+    return tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)])
 
 
 _POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
+_first = operator.itemgetter(0)
 # The haversine h = sin^2(dlat/2) + cos(lat1) cos(lat2) sin^2(dlon/2) of NEIGHBOUR_KM, a
 # millionth over so that rounding never rules out a pair haversine_km puts within reach.
 _NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 1e-6)
@@ -262,22 +267,28 @@ def _with_neighbours(
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS
     points: list[tuple[float, str, Place]] = []
     hopeful: set[tuple[str, int]] = set()  # (name, id(candidates)) already collected
+    padded: dict[str, str] = {}  # name -> " name ", for each name with a point
     for (key, _kind), cands in zip(names, local):
         if not cands or (key, id(cands)) in hopeful:
             continue
         hopeful.add((key, id(cands)))
-        floor = max(c.score for c in cands) - reach
-        points.extend((c.place.lat, key, c.place) for c in cands if c.score >= floor and c.place.kind in _POINT_KINDS)
-    if len({key for _, key, _ in points}) < 2:
+        floor = max([c.score for c in cands]) - reach
+        before = len(points)
+        for c in cands:
+            if c.score >= floor and c.place.kind in _POINT_KINDS:
+                points.append((c.place.lat, key, c.place))
+        if len(points) > before and key not in padded:
+            padded[key] = f" {key} "
+    if len(padded) < 2:
         return local
-    points.sort(key=lambda p: p[0])
+    points.sort(key=_first)
     max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
-    padded = {key: f" {key} " for _, key, _ in points}
     # cos(lat) per point: with it a pair far apart in longitude is ruled out without haversine_km.
     cosines = [math.cos(math.radians(lat)) for lat, _, _ in points]
     nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
+    count = len(points)
     for i, (lat, key, place) in enumerate(points):
-        for j in range(i + 1, len(points)):
+        for j in range(i + 1, count):
             other_lat, other_key, other = points[j]
             if other_lat - lat > max_dlat:
                 break
@@ -315,7 +326,7 @@ def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidat
         hit = done.get((key, id(cands)))
         if hit is None:
             extras = evidence(key, cands)
-            hit = tuple(_with(c, extra) for c, extra in zip(cands, extras)) if any(extras) else cands
+            hit = tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)]) if any(extras) else cands
             done[(key, id(cands))] = hit
         result.append(hit)
     return result
@@ -330,43 +341,48 @@ def _with_states_named(
     is alone."""
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
     states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
-    towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
-    # (name, id(candidates)) -> per candidate, (is it a state, the state it is or lies in) or None
-    state_rows: dict[tuple[str, int], list[tuple[bool, tuple[str, str]] | None]] = {}
+    groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], float]] = {}  # (name, id(candidates)) -> (them, floor)
     for (key, _kind), cands in zip(names, local):
-        if len(cands) < 2 or (key, id(cands)) in state_rows:
+        if len(cands) < 2 or (key, id(cands)) in groups:
             continue
-        rows = state_rows[(key, id(cands))] = []
         floor = max([c.score for c in cands]) - reach
+        groups[(key, id(cands))] = (cands, floor)
         for c in cands:
-            place, row = c.place, None
-            if place.kind == "adm1":
-                row = (True, (place.country_code, _key(place.name)))
-            elif place.kind in _POINT_KINDS and place.admin1:
-                row = (False, (place.country_code, _key(place.admin1)))
-            rows.append(row)
-            if row is not None and c.score >= floor and place.country_code:
-                (states if row[0] else towns).setdefault(row[1], []).append(key)
-    shared = {state for state in states if state in towns}
-    if not shared:
+            place = c.place
+            if place.kind == "adm1" and c.score >= floor and place.country_code:
+                states.setdefault((place.country_code, _key(place.name)), []).append(key)
+    # Most texts name no state any name can be (about half of LGL's): then no town needs looking at.
+    if not states:
+        return local
+    towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
+    for (key, _id), (cands, floor) in groups.items():
+        for c in cands:
+            place = c.place
+            if c.score >= floor and place.kind in _POINT_KINDS and place.admin1 and place.country_code:
+                state = (place.country_code, _key(place.admin1))
+                if state in states:
+                    towns.setdefault(state, []).append(key)
+    if not towns:  # (its states are those both some name can be and some name can lie in)
         return local
 
     def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
-        rows = state_rows.get((key, id(cands)))
-        if rows is None or not any(row is not None and row[1] in shared for row in rows):
+        if len(cands) < 2:
             return []
         padded = f" {key} "
-        extras = []
-        for row in rows:
-            extra = ()
-            if row is not None and row[1] in shared:
-                is_state, state = row
-                if is_state and any(not _echoes(padded, f" {other} ") for other in towns[state]):
+        extras, found = [], False
+        for c in cands:
+            place, extra = c.place, ()
+            if place.kind == "adm1":
+                state = (place.country_code, _key(place.name))
+                if state in towns and any(not _echoes(padded, f" {other} ") for other in towns[state]):
                     extra = (("holds a town the text names", STATE_NAMED_BONUS),)
-                elif not is_state and any(not _echoes(padded, f" {other} ") for other in states[state]):
+            elif place.kind in _POINT_KINDS and place.admin1:
+                state = (place.country_code, _key(place.admin1))
+                if state in towns and any(not _echoes(padded, f" {other} ") for other in states[state]):
                     extra = (("in a state the text names", STATE_NAMED_BONUS),)
+            found = found or bool(extra)
             extras.append(extra)
-        return extras
+        return extras if found else []
 
     return _with_name_evidence(names, local, evidence)
 
