@@ -418,9 +418,25 @@ class _Context:
         self.own_country: dict[tuple[str, str], float] = {}  # (country, name) -> that name's own weight
         self.own_state: dict[tuple[tuple[str, str], str], float] = {}
         self.own_total: dict[str, float] = {}  # name -> its own weight, whatever the country
-        self.total = 0.0
+        # Every name's first vote, cast as _vote() casts it, less its care for weights that come
+        # to nothing (here votes only add): this runs for every text, the moves for a few.
+        countries, states, own_country, own_state, own_total = (
+            self.countries, self.states, self.own_country, self.own_state, self.own_total)
+        total = 0.0
         for (name, _kind), place in chosen.items():
-            self._vote(name, place, 1.0)
+            country = place.country_code
+            if country:
+                w = 1.0 if place.kind == "country" else 0.5
+                countries[country] = countries.get(country, 0.0) + w
+                own_country[(country, name)] = own_country.get((country, name), 0.0) + w
+                own_total[name] = own_total.get(name, 0.0) + w
+                total += w
+            state = coherence_of[place.id][1]
+            if state is not None:
+                w = 1.0 if place.kind == "adm1" else 0.5
+                states[state] = states.get(state, 0.0) + w
+                own_state[(state, name)] = own_state.get((state, name), 0.0) + w
+        self.total = total
         # (country or state, name) -> its bonus, until a reading changes: the last round of
         # coherence and the final scores ask for the same ones.
         self._bonuses: dict[tuple, float | None] = {}
@@ -530,28 +546,35 @@ def resolve(
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
     contenders: list[tuple[Candidate, ...]] = []
-    contenders_of: dict[int, tuple[Candidate, ...]] = {}  # id(local tuple) -> its contenders
+    # id(local tuple) -> (its contenders, the score below which a candidate is none, its best place)
+    contenders_of: dict[int, tuple[tuple[Candidate, ...], float, Place | None]] = {}
     coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}  # place id -> (country, state) for coherence
-    for cands in local:
-        near = contenders_of.get(id(cands))
-        if near is None:
-            floor = max([c.score for c in cands], default=0.0) - reach
-            near = contenders_of[id(cands)] = tuple([c for c in cands if c.score >= floor])
-            for c in near:
-                if c.place.id not in coherence_of:
-                    coherence_of[c.place.id] = _coherence_facts(c.place)
-        contenders.append(near)
-
     # Coherence, settled step by step; each distinct name votes once for its current reading,
     # and a name keeps the reading with the best total over its mentions (one sense per document).
     chosen: dict[tuple[str, str], Place] = {}
-    for name, cands in zip(names, local):
-        if cands and name not in chosen:
-            chosen[name] = max(cands, key=lambda c: c.score).place
     # Each name's contenders, mention by mention (names in order of first mention).
     by_name: dict[tuple[str, str], list[tuple[Candidate, ...]]] = {}
-    for name, near in zip(names, contenders):
-        by_name.setdefault(name, []).append(near)
+    for name, cands in zip(names, local):
+        hit = contenders_of.get(id(cands))
+        if hit is None:
+            scores = [c.score for c in cands]
+            top = max(scores, default=0.0)
+            floor = top - reach
+            near = tuple([c for c in cands if c.score >= floor])
+            for c in near:
+                if c.place.id not in coherence_of:
+                    coherence_of[c.place.id] = _coherence_facts(c.place)
+            # (the first of the best scores: what max() by score picks)
+            hit = contenders_of[id(cands)] = (near, floor, cands[scores.index(top)].place if cands else None)
+        near = hit[0]
+        contenders.append(near)
+        if cands and name not in chosen:
+            chosen[name] = hit[2]
+        nears = by_name.get(name)
+        if nears is None:
+            by_name[name] = [near]
+        else:
+            nears.append(near)
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
     undecided = [_Reading(name, nears, coherence_of) for name, nears in by_name.items() if _contested(nears)]
@@ -571,6 +594,7 @@ def resolve(
         chosen[move[0]] = move[1]
 
     rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
+    country_bonus, state_bonus, context_states = context.country_bonus, context.state_bonus, context.states
     resolutions = []
     # (name, id(local tuple)) -> (best, ordered, reason): the same for every mention that shares them.
     settled: dict[tuple[tuple[str, str], int], tuple[Candidate, tuple[Candidate, ...], str]] = {}
@@ -582,11 +606,15 @@ def resolve(
         if hit is None:
             key = name[0]
             scored = []
+            by_country: dict[str, float | None] = {}  # country -> its bonus: the contenders share a few
             for cand in near:  # the contenders, with their coherence with the other names' readings
                 place = cand.place
                 country, state = coherence_of[place.id]
-                country_value = context.country_bonus(country, key)
-                state_value = context.state_bonus(state, key)
+                country_value = by_country.get(country, False)
+                if country_value is False:
+                    country_value = by_country[country] = country_bonus(country, key)
+                # (most places lie in no state the text's names are in: no bonus to look up)
+                state_value = state_bonus(state, key) if state in context_states else None
                 # The features and their sum, added up as _with() would.
                 extra: tuple[tuple[str, float], ...] = ()
                 value = 0
@@ -604,8 +632,8 @@ def resolve(
                 scored.sort(key=_ranking)
             rest = rest_of.get(id(cands))
             if rest is None:
-                contending = {id(c) for c in near}
-                rest = rest_of[id(cands)] = sorted([c for c in cands if id(c) not in contending], key=_ranking)
+                floor = contenders_of[id(cands)][1]
+                rest = rest_of[id(cands)] = sorted([c for c in cands if c.score < floor], key=_ranking)
             scored += rest
             chosen_id = chosen[name].id
             if scored[0].place.id == chosen_id:
@@ -623,9 +651,10 @@ def resolve(
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
     """Do a name's mentions have more than one contending place between them?"""
     first = nears[0]
-    if all(near is first for near in nears):  # the usual case; a tuple holds a place once
-        return len(first) > 1
-    return len({c.place.id for near in nears for c in near}) > 1
+    for near in nears:
+        if near is not first:
+            return len({c.place.id for near in nears for c in near}) > 1
+    return len(first) > 1  # the usual case, one tuple for all mentions: it holds a place once
 
 
 class _Reading:
@@ -666,8 +695,10 @@ class _Reading:
         """
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
-        by_country = [context.country_bonus(country, name) or 0 for country in self.countries]
-        by_state = [context.state_bonus(state, name) or 0 for state in self.states]
+        country_bonus, state_bonus, states = context.country_bonus, context.state_bonus, context.states
+        by_country = [country_bonus(country, name) or 0 for country in self.countries]
+        # (a state no other name lies in, the usual case, has no bonus to look up)
+        by_state = [(state_bonus(state, name) or 0) if state in states else 0 for state in self.states]
         # A round that changed other names' readings mostly leaves this name's bonuses as they were.
         if self._last is None or self._last[:2] != (by_country, by_state):
             self._last = (by_country, by_state, self._best(by_country, by_state))
