@@ -183,8 +183,10 @@ def _local_features(
         for district in cands:
             if district.place.kind not in ("adm1", "adm2"):
                 continue
+            country = district.place.country_code
             for town in towns:
-                if _named_after(district.place, town):
+                # (_named_after asks this first too; here it spares the call for most pairs)
+                if town.country_code == country and _named_after(district.place, town):
                     named_after_a_town.add(id(district.place))
                     if _holds_most_of(town, district.place) and district.score > standing.get(id(town), 0.0):
                         standing[id(town)] = district.score
@@ -355,34 +357,38 @@ def _with_states_named(
     if not states:
         return local
     towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
-    for (key, _id), (cands, floor) in groups.items():
+    # (name, id(candidates)) -> per candidate, the state it is or lies in, or None
+    rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
+    for group, (cands, floor) in groups.items():
+        rows = rows_of[group] = []
         for c in cands:
-            place = c.place
-            if c.score >= floor and place.kind in _POINT_KINDS and place.admin1 and place.country_code:
+            place, state = c.place, None
+            if place.kind == "adm1":
+                state = (place.country_code, _key(place.name))
+            elif place.kind in _POINT_KINDS and place.admin1:
                 state = (place.country_code, _key(place.admin1))
-                if state in states:
-                    towns.setdefault(state, []).append(key)
+                if c.score >= floor and place.country_code and state in states:
+                    towns.setdefault(state, []).append(group[0])
+            rows.append(state)
     if not towns:  # (its states are those both some name can be and some name can lie in)
         return local
 
     def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
-        if len(cands) < 2:
+        rows = rows_of.get((key, id(cands)))
+        if rows is None or towns.keys().isdisjoint(rows):
             return []
         padded = f" {key} "
-        extras, found = [], False
-        for c in cands:
-            place, extra = c.place, ()
-            if place.kind == "adm1":
-                state = (place.country_code, _key(place.name))
-                if state in towns and any(not _echoes(padded, f" {other} ") for other in towns[state]):
-                    extra = (("holds a town the text names", STATE_NAMED_BONUS),)
-            elif place.kind in _POINT_KINDS and place.admin1:
-                state = (place.country_code, _key(place.admin1))
-                if state in towns and any(not _echoes(padded, f" {other} ") for other in states[state]):
+        extras = []
+        for c, state in zip(cands, rows):
+            extra = ()
+            if state in towns:
+                if c.place.kind == "adm1":
+                    if any(not _echoes(padded, f" {other} ") for other in towns[state]):
+                        extra = (("holds a town the text names", STATE_NAMED_BONUS),)
+                elif any(not _echoes(padded, f" {other} ") for other in states[state]):
                     extra = (("in a state the text names", STATE_NAMED_BONUS),)
-            found = found or bool(extra)
             extras.append(extra)
-        return extras if found else []
+        return extras
 
     return _with_name_evidence(names, local, evidence)
 
