@@ -225,8 +225,8 @@ def _with_local_evidence(
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         cands = cands if isinstance(cands, tuple) else tuple(cands)
         areas = []
-        if cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
-            areas = [candidates[q][0].place for q in qualifiers.get(i, ()) if candidates[q]
+        if i in qualifiers and cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
+            areas = [candidates[q][0].place for q in qualifiers[i] if candidates[q]
                      and candidates[q][0].place.kind in _AREA_KINDS]
         towns = towns_of.get(id(cands))
         if towns is None:
