@@ -285,19 +285,25 @@ def _with_neighbours(
         return local
     points.sort(key=_first)
     max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
-    # cos(lat) per point: with it a pair far apart in longitude is ruled out without haversine_km.
-    cosines = [math.cos(math.radians(lat)) for lat, _, _ in points]
+    lats = [lat for lat, _, _ in points]
     nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
     count = len(points)
-    for i, (lat, key, place) in enumerate(points):
+    for i in range(count - 1):
+        lat = lats[i]
+        if lats[i + 1] - lat > max_dlat:  # the usual case: no other point within reach
+            continue
+        _, key, place = points[i]
+        # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
+        cos_lat = math.cos(math.radians(lat))
         for j in range(i + 1, count):
-            other_lat, other_key, other = points[j]
+            other_lat = lats[j]
             if other_lat - lat > max_dlat:
                 break
+            _, other_key, other = points[j]
             if other.id == place.id or _echoes(padded[key], padded[other_key]):
                 continue
             # The haversine term of the longitude alone is at most the whole: past the limit, too far.
-            if cosines[i] * cosines[j] * math.sin(math.radians(other.lon - place.lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
+            if cos_lat * math.cos(math.radians(other_lat)) * math.sin(math.radians(other.lon - place.lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
                 continue
             km = haversine_km(lat, place.lon, other_lat, other.lon)
             if km <= NEIGHBOUR_KM:  # evidence for both; each keeps its nearest neighbour
