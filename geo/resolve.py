@@ -653,7 +653,7 @@ def resolve(
             else:
                 best = next(c for c in scored if c.place.id == chosen_id)
                 ordered = (best,) + tuple([c for c in scored if c is not best])
-            reason = ", ".join([label for label, _ in best.features])
+            reason = ", ".join(map(_first, best.features))  # the features' labels
             hit = settled[(name, id(cands))] = (best, ordered, reason)
         best, ordered, reason = hit
         resolutions.append(_new_resolution(mention, best.place, best.score, ordered, reason))
