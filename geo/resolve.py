@@ -300,7 +300,8 @@ def _with_neighbours(
             if other_lat - lat > max_dlat:
                 break
             _, other_key, other = points[j]
-            if other.id == place.id or _echoes(padded[key], padded[other_key]):
+            # (a name's own candidates, the usual echo, need no substring search)
+            if other_key is key or other.id == place.id or _echoes(padded[key], padded[other_key]):
                 continue
             # The haversine term of the longitude alone is at most the whole: past the limit, too far.
             if cos_lat * math.cos(math.radians(other_lat)) * math.sin(math.radians(other.lon - place.lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
