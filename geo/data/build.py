@@ -49,7 +49,8 @@ Representative points (what a place's lat/lon is), per kind:
   Subdivisions with no outline and no towns are left out (no honest point exists).
 * continent: GeoNames' point. macroregion: centroid of the union of its countries' outlines,
   or point on surface if the centroid is outside.
-* supplement rows: their own lat/lon, else the outline's centroid if inside it, else point on surface.
+* supplement rows: their own lat/lon, else the outline's centroid if inside it, else point on surface;
+  an area made of districts ("adm2:" codes) at the population-weighted centre of its districts.
 
 Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
 ``capitals.tsv.gz`` (country code, capital's place id, its name), ``word_zipf.tsv.gz``
@@ -579,6 +580,7 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
                 towns_by_row[int(sid)].append((float(r[5]), float(r[6]), int(r[4] or 0)))
     admin1_names: dict[str, str] = {}
     iso_to_id: dict[str, str] = {}
+    adm2_iso_to_id: dict[str, str] = {}  # for supplement areas made of districts ("adm2:GB-LDS,...")
     us_codes = {s["name"]: code for code, s in read_us_states(src).items()}
     for i, r in enumerate(subdivisions, 1):
         name, iso, gcode, gid, _type, aliases, level, parent = r[:8]
@@ -600,6 +602,8 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
         admin1 = name if kind == "adm1" else (shown_name(subdivisions[int(parent) - 1][0]) if parent else "")
         pop = sum(p for _, _, p in towns)
         g.add(Place(gid, name, kind, point[0], point[1], cc, admin1, pop))
+        if kind == "adm2" and iso:
+            adm2_iso_to_id[iso] = gid
         if kind == "adm1":
             admin1_names[gcode] = name
             if iso:
@@ -614,6 +618,7 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
             if code not in _POSTAL_WORDS:
                 g.name(gid, code, "abbreviation")
     g.iso_to_id = iso_to_id  # type: ignore[attr-defined]
+    g.adm2_iso_to_id = adm2_iso_to_id  # type: ignore[attr-defined]
     return admin1_names
 
 
@@ -713,9 +718,35 @@ def _supplement_outline(spec: str, g: _Gazetteer, country_ids: dict[str, str], n
     return unary_union(parts) if parts else None
 
 
+def _districts(spec: str, g: _Gazetteer, src: Sources) -> list[Place]:
+    """The districts an "adm2:GB-BOL,GB-BUR,..." spec names (no outlines are bundled for
+    districts: such an area is placed by theirs); an unknown code is an error."""
+    ids = getattr(g, "adm2_iso_to_id", {})
+    codes = spec.partition(":")[2].split(",")
+    unknown = [c for c in codes if c not in ids]
+    if unknown:
+        raise ValueError(f"{src.supplement}: no second-level subdivision with code: got {unknown[0]!r}")
+    return [g.places[ids[c]] for c in codes]
+
+
 def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk) -> None:
     for r in read_supplement(src):
-        outline = _supplement_outline(r.get("outline") or "", g, country_ids, nk)
+        spec = (r.get("outline") or "").strip()
+        if spec.startswith("adm2:"):
+            # An area made of districts ("Greater Manchester"): a district itself, at the
+            # population-weighted centre of its districts, holding their people.
+            districts = _districts(spec, g, src)
+            lat, lon = _weighted_centre((d.lat, d.lon, d.population) for d in districts)
+            states = {d.admin1 for d in districts}
+            admin1 = states.pop() if len(states) == 1 else ""
+            pid = r["id"]
+            g.add(Place(pid, r["name"], r["kind"], lat, lon, r.get("country_code") or "", admin1,
+                        sum(d.population for d in districts)))
+            for a in (r.get("aliases") or "").split("|"):
+                if a.strip():
+                    g.name(pid, a.strip())
+            continue
+        outline = _supplement_outline(spec, g, country_ids, nk)
         if r.get("lat") and r.get("lon"):
             lat, lon = float(r["lat"]), float(r["lon"])
         elif outline is not None and not outline.is_empty:
