@@ -168,6 +168,22 @@ def test_regions_by_their_usual_english_names(gazetteer):
     assert "European" not in [p.name for p in gazetteer.lookup("European")]  # a demonym, not a name
 
 
+@pytest.mark.parametrize("name, code", [("Democratic Republic of Congo", "CD"), ("Republic of Congo", "CG"),
+                                        ("Bosnia", "BA"), ("Korea", "KR"), ("North Korea", "KP"),
+                                        ("St Kitts and Nevis", "KN")])
+def test_countries_by_their_news_short_forms(gazetteer, name, code):
+    place = first(gazetteer, name)
+    assert (place.kind, place.country_code) == ("country", code)
+
+
+@pytest.mark.parametrize("name, near", [("Greater Manchester", (53.5, -2.3)), ("West Yorkshire", (53.8, -1.7)),
+                                        ("Merseyside", (53.4, -2.9))])
+def test_englands_metropolitan_counties_sit_among_their_districts(gazetteer, name, near):
+    place = first(gazetteer, name)
+    assert (place.country_code, place.admin1) == ("GB", "England")
+    assert abs(place.lat - near[0]) < 0.15 and abs(place.lon - near[1]) < 0.15
+
+
 def test_abbreviations_that_are_common_tokens_are_not_places(gazetteer):
     assert all(p.kind != "adm1" for p in gazetteer.lookup("LA"))
     assert all(p.kind != "adm1" for p in gazetteer.lookup("Man"))
