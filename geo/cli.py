@@ -129,6 +129,8 @@ def cmd_map(args: argparse.Namespace) -> int:
         print(f"warning: {name}: no places found", file=sys.stderr)
     output = args.output or str(Path("maps") / f"{name}.{fmt}")
     title = args.title if args.title is not None else name
+    if home is not None:  # the reader should know the map leaned towards a home area
+        title += f" (home area: {home.name})"
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     if fmt == "html":
         from geo.html_map import to_html

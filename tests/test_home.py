@@ -103,3 +103,10 @@ def test_cli_an_unknown_near_is_a_one_line_error_and_the_output_file_is_kept(tmp
     assert output.read_text(encoding="utf-8") == "earlier work\n"
     assert run(["map", str(source), "--near", "Xyzzyq", "-o", str(tmp_path / "m.html")]) == 2
     assert not (tmp_path / "m.html").exists()
+
+
+def test_cli_map_says_which_home_area_it_leaned_towards(tmp_path):
+    source, output = tmp_path / "story.txt", tmp_path / "story.html"
+    source.write_text(TEXT, encoding="utf-8")
+    assert run(["map", str(source), "--near", "Tennessee", "-o", str(output)]) == 0
+    assert "story (home area: Tennessee)" in output.read_text(encoding="utf-8")
