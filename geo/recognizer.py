@@ -109,13 +109,7 @@ class RecognizerModel:
         >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).grade_unordered(("prev=in",), ["bias"])
         2
         """
-        sums = self._sums
-        z = sums.get(fixed)
-        if z is None:
-            if len(sums) >= _SUMS_LIMIT:
-                sums.clear()
-            z = sums[fixed] = sum(map(self.weights.get, fixed, itertools.repeat(0.0)))
-        z += sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        z = self._sum(fixed, names)
         below, above = self._decided
         rounding = self._rounding
         if below - rounding <= z <= above + rounding or abs(z - self._sure_logit) <= rounding:
@@ -123,6 +117,16 @@ class RecognizerModel:
         if z < below:
             return 0
         return 2 if z >= self._sure_logit else 1
+
+    def _sum(self, fixed: tuple[str, ...], names: Iterable[str]) -> float:
+        """The weights of ``fixed`` and ``names`` summed, ``fixed``'s sum remembered (bounded)."""
+        sums = self._sums
+        z = sums.get(fixed)
+        if z is None:
+            if len(sums) >= _SUMS_LIMIT:
+                sums.clear()
+            z = sums[fixed] = sum(map(self.weights.get, fixed, itertools.repeat(0.0)))
+        return z + sum(map(self.weights.get, names, itertools.repeat(0.0)))
 
     def weight_range(self, prefix: str) -> tuple[float, float]:
         """The least and the most that one feature whose name starts with ``prefix`` can add
@@ -148,13 +152,7 @@ class RecognizerModel:
         >>> [model.grade_unless_open(("bias",), [], -0.5, 0.5), model.grade_unless_open(("bias",), [], -0.5, 4.0)]
         [0, None]
         """
-        sums = self._sums
-        z = sums.get(fixed)
-        if z is None:
-            if len(sums) >= _SUMS_LIMIT:
-                sums.clear()
-            z = sums[fixed] = sum(map(self.weights.get, fixed, itertools.repeat(0.0)))
-        z += sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        z = self._sum(fixed, names)
         below, above = self._decided
         least, most = z + low - self._rounding, z + high + self._rounding
         if most < below:
