@@ -76,21 +76,32 @@ def _with_home(candidates: tuple[tuple[Candidate, ...], ...], home: Place) -> tu
     return tuple(result)
 
 
-def find_home(hint: str, *, gazetteer: Gazetteer | None = None) -> Place:
-    """The place a home-area hint names: "Tennessee", "Columbus, Ohio", "Lyon".
+# Which of the places a home-area hint names is the home: the most local kind first.
+_HOME_ORDER = {kind: rank for rank, kind in enumerate(("city", "adm2", "adm1", "region", "physical", "country"))}
 
-    Read as a text is ("Columbus, Ohio" is the Ohio one), else looked up as one name.
+
+def find_home(hint: str, *, gazetteer: Gazetteer | None = None) -> Place:
+    """The place a home-area hint names: "Tennessee", "Columbus, Ohio", "the US state of Georgia".
+
+    Read as a text is ("Columbus, Ohio" is the Ohio one); where it names several places, the
+    most local one is the home (the town, not its state); else looked up as one name.
 
     >>> find_home("Columbus, Ohio").admin1
     'Ohio'
+    >>> find_home("the US state of Georgia").kind
+    'adm1'
     """
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     if not isinstance(hint, str) or not hint.strip():
         raise InputError(f"a home area must name a place, got {hint!r}")
-    for resolution in map_text(hint, gazetteer=gz, doc_id="home", outlines=False).resolutions:
-        if resolution.place is not None:
-            return resolution.place
-    places = gz.lookup(hint.strip(), limit=1)
-    if not places:
-        raise InputError(f"no place in the gazetteer is named {hint.strip()!r}")
-    return places[0]
+    places = [r.place for r in map_text(hint, gazetteer=gz, doc_id="home", outlines=False).resolutions if r.place]
+    if places:
+        home = min(places, key=lambda place: _HOME_ORDER.get(place.kind, len(_HOME_ORDER)))  # first of the most local
+    else:
+        found = gz.lookup(hint.strip(), limit=1)
+        if not found:
+            raise InputError(f"no place in the gazetteer is named {hint.strip()!r}")
+        home = found[0]
+    if not home.country_code:  # a continent or an ocean would lean towards nothing
+        raise InputError(f"a home area must lie in one country: {hint.strip()!r} is {home.name} ({home.kind})")
+    return home

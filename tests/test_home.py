@@ -71,6 +71,14 @@ def test_find_home_reads_qualifiers_and_refuses_what_names_no_place(gazetteer):
         find_home("Xyzzyq", gazetteer=gazetteer)
     with pytest.raises(InputError, match="got ' '"):
         find_home(" ", gazetteer=gazetteer)
+    with pytest.raises(InputError, match=r"one country: 'Europe' is Europe \(continent\)"):
+        find_home("Europe", gazetteer=gazetteer)
+
+
+def test_find_home_takes_the_most_local_place_a_hint_names(gazetteer):
+    assert (find_home("the US state of Georgia", gazetteer=gazetteer).kind,
+            find_home("the US state of Georgia", gazetteer=gazetteer).country_code) == ("adm1", "US")
+    assert find_home("Columbus, Ohio", gazetteer=gazetteer).kind == "city"
 
 
 def test_the_home_area_reaches_worker_processes(gazetteer):
