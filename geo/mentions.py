@@ -200,11 +200,11 @@ class SpanCandidate:
 class _Context:
     """Facts about the whole document that help judge one span."""
 
-    __slots__ = ("text", "mid_sentence_words", "after_title_words", "after_given_name_words", "_lower_memo",
-                 "surface_memo", "zipf", "zipf_labels")
+    __slots__ = ("text", "mid_sentence_words", "after_title_words", "after_given_name_words", "given_names",
+                 "_lower_memo", "surface_memo", "zipf", "zipf_labels")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str],
-                 after_given_name_words: frozenset[str] = frozenset()):
+                 after_given_name_words: frozenset[str] = frozenset(), given_names: frozenset[str] = frozenset()):
         self.text = text
         # What a span's text says wherever it stands (see surface_facts): the gazetteer's own
         # per-instance memo when it offers one (names repeat across documents), else this document's.
@@ -217,6 +217,7 @@ class _Context:
         self.after_title_words = after_title_words  # capitalised words seen right after a title: person names
         # capitalised words seen right after a common given name ("John Clark"): surnames here
         self.after_given_name_words = after_given_name_words
+        self.given_names = given_names  # common given names, lower case (Gazetteer.given_names)
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
@@ -607,7 +608,7 @@ def _named_spans(
         if piece.lower[0] in lone_words:
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
 
-    context = _Context(text, frozenset(mid), frozenset(titled), frozenset(after_given))
+    context = _Context(text, frozenset(mid), frozenset(titled), frozenset(after_given), given)
     context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
@@ -829,7 +830,12 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     if i > 0:
         f.append("joined before" if _is_connector(tokens[i - 1].text) else "run before")
     if j < len(tokens):
-        f.append("joined after" if _is_connector(tokens[j].text) else "run after")
+        if _is_connector(tokens[j].text):
+            f.append("joined after")
+        else:
+            f.append("run after")
+            if facts.one_word and lower in context.given_names:
+                f.append("given name before a name")  # "Jordan Peterson", "Victoria Beckham"
     if lower in context.after_title_words:
         f.append("after a title elsewhere")
     if facts.one_word and lower in context.after_given_name_words:
