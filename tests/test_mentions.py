@@ -155,6 +155,23 @@ def test_a_word_after_a_given_name_anywhere_in_the_text_is_marked_as_a_likely_su
     assert "after a given name" not in features(WithGivenNames([("Clark", clark, "name")]), other)["Clark"]
 
 
+def test_a_given_name_running_into_another_name_is_marked_as_a_likely_person():
+    from geo.mentions import propose_spans
+
+    victoria = Place("2158177", "Victoria", "adm1", -37.0, 144.0, "AU", "Victoria", 6_000_000)
+
+    class WithGivenNames(FakeGazetteer):
+        def given_names(self):
+            return frozenset({"victoria"})
+
+    text = "Victoria Beckham opened a store. Fires burned across Victoria, and in Victoria and Tasmania."
+    gz = WithGivenNames([("Victoria", victoria, "name")])
+    spans = [(s.start, dict(s.features)) for s in propose_spans(text, split_sentences(text), gz)]
+    marked = [start for start, f in spans if "given name before a name" in f]
+    assert marked == [0]  # not before a comma, nor before a connector ("and")
+    assert len(spans) == 3
+
+
 def test_the_full_gazetteer_knows_common_given_names_but_not_big_places(gazetteer):
     given = gazetteer.given_names()
     assert {"john", "maria", "james"} <= given
