@@ -26,6 +26,7 @@ KIND_PRIOR = {
     "region": 1.0,
     "physical": 1.0,
     "macroregion": 0.9,
+    "airport": 0.9,
     "adm2": 0.2,
     "city": 0.2,
 }

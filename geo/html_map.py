@@ -67,6 +67,7 @@ _KIND_COLORS = {
     "region": "#6b46c1",
     "physical": "#2f855a",
     "city": "#c53030",
+    "airport": "#4a5568",
 }
 _DEFAULT_COLOR = "#c05621"
 

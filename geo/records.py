@@ -42,6 +42,7 @@ PLACE_KINDS = (
     "region",  # named areas without a government: South Caucasus, Middle East, Kashmir
     "physical",  # seas, rivers, lakes, mountain ranges, deserts
     "city",  # populated places
+    "airport",  # airports with an IATA code: Heathrow, O'Hare
 )
 
 #: A toponym names the place; a demonym ("Azerbaijani") links to it by adjective or people.
@@ -87,7 +88,7 @@ MATCH_KINDS = ("name", "alternate", "abbreviation", "demonym")
 #: Kinds whose alternate names are curated, the names people use ("Atlantic" for the
 #: Atlantic Ocean, "Britain"), unlike a town's list of variants: matching one is as good
 #: as matching the main name.
-CURATED_KINDS = frozenset({"country", "continent", "region", "physical", "macroregion"})
+CURATED_KINDS = frozenset({"country", "continent", "region", "physical", "macroregion", "airport"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -185,6 +185,26 @@ def test_an_area_made_of_an_unknown_district_is_an_error(sources):
         collect(sources)
 
 
+def test_airports_come_with_the_short_names_news_uses(sources, tmp_path):
+    import dataclasses
+
+    airports = tmp_path / "airports.csv"
+    airports.write_text(
+        '"icao","iata","name","city","subd","country","elevation","lat","lon","tz","lid"\n'
+        '"EGLL","LHR","London Heathrow Airport","London","England","GB",83,51.4706,-0.46194,"Europe/London",""\n'
+        '"UBBF","FZL","Fuzuli International Airport","Fuzuli","Fuzuli","AZ",400,39.595,47.196,"Asia/Baku",""\n'
+        '"XXXX","","Private Strip Airport","Paris","Ile-de-France","FR",10,48.9,2.4,"Europe/Paris",""\n',
+        encoding="utf-8")
+    build(dataclasses.replace(sources, airports=airports), tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert places["iata:LHR"][1:6] == ["London Heathrow Airport", "airport", "51.47060", "-0.46194", "GB"]
+    assert "iata:FZL" in places and not any(r[1] == "Private Strip Airport" for r in places.values())  # no IATA code
+    names = {(r[0], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz") if r[0].startswith("iata:")}
+    assert {("iata:LHR", "Heathrow Airport"), ("iata:LHR", "Heathrow")} <= names  # "Heathrow" is a rare word
+    assert ("iata:FZL", "Fuzuli Airport") in names
+    assert not {n for i, n in names if i == "iata:FZL"} & {"Fuzuli", "International Airport", "Airport"}
+
+
 @pytest.mark.parametrize("row, message", [("6255148\tAsia\tdemonym\tAsian", "'Asia'"),
                                           ("geo:nowhere\tNowhere\tdemonym\tNowherish", "'geo:nowhere'"),
                                           ("6255148\tEurope\tnickname\tOld Continent", "'nickname'")])

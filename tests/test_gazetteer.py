@@ -184,6 +184,18 @@ def test_englands_metropolitan_counties_sit_among_their_districts(gazetteer, nam
     assert abs(place.lat - near[0]) < 0.15 and abs(place.lon - near[1]) < 0.15
 
 
+def test_airports_by_their_names_in_news(gazetteer):
+    from geo.pipeline import map_text
+
+    doc = map_text("Flights from Heathrow Airport and Gatwick were cancelled; Dulles Airport stayed open.",
+                   gazetteer=gazetteer, outlines=False)
+    assert [(r.mention.text, r.place.kind, r.place.country_code) for r in doc.resolutions] == [
+        ("Heathrow Airport", "airport", "GB"), ("Gatwick", "airport", "GB"), ("Dulles Airport", "airport", "US")]
+    assert {p.kind for p in gazetteer.lookup("Heathrow")} == {"city", "airport"}  # the Florida town, and the airport
+    # A common word is no airport's name alone ("Liberty" of Newark Liberty International Airport).
+    assert all(p.kind != "airport" for p in gazetteer.lookup("Liberty"))
+
+
 def test_abbreviations_that_are_common_tokens_are_not_places(gazetteer):
     assert all(p.kind != "adm1" for p in gazetteer.lookup("LA"))
     assert all(p.kind != "adm1" for p in gazetteer.lookup("Man"))

@@ -13,6 +13,9 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
 * countryinfo 1.0.1: a centre point, a demonym and alternative spellings per country.
 * wordfreq 3.1.1: the English Zipf frequency of every word of every name key (what the
   recognizer's "zipf" features read; geo then needs no wordfreq at run time).
+* airportsdata 20260905 (MIT): airports with an IATA code, by full name and the shorter names
+  news uses ("Heathrow Airport"; "Heathrow" alone when rare as an English word and no area or
+  big town has that name).
 * names 0.3.0: the US Census Bureau's 1990 lists of given names (``dist.female.first``,
   ``dist.male.first``), for the recognizer's clue that a word follows a given name
   ("John Clark ... Clark said"); see :func:`given_names_tsv`.
@@ -103,6 +106,8 @@ __all__ = [
     "shown_name",
     "WORDFREQ_PIN",
     "NAMES_PIN",
+    "AIRPORTS_PIN",
+    "airport_names",
     "GIVEN_NAME_MIN_PERCENT",
 ]
 
@@ -132,13 +137,15 @@ _POSTAL_WORDS = {"AL", "AR", "CO", "DE", "HI", "ID", "IN", "LA", "MA", "ME", "MO
 
 #: The wordfreq release ``word_zipf.tsv.gz`` is computed with (its tables are the data).
 WORDFREQ_PIN = "wordfreq==3.1.1"
+#: The airportsdata release the airports are read from (MIT; its CSV is the data).
+AIRPORTS_PIN = "airportsdata==20260905"
 #: The release of the ``names`` package whose Census files ``given_names.tsv.gz`` is read from.
 NAMES_PIN = "names==0.3.0"
 #: A given name is kept when at least this percentage of Americans of one sex bear it in the
 #: 1990 Census (about 1,500 names: "John", "Maria"; not "Paris" or "Houston").
 GIVEN_NAME_MIN_PERCENT = 0.01
 
-_KIND_ORDER = ("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2")
+_KIND_ORDER = ("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2", "airport")
 _SITE = Path(__file__).resolve()
 
 
@@ -160,6 +167,7 @@ class Sources:
     abbreviations: Path | None = None
     region_names: Path | None = None
     given_names: Path | None = None  # the ``names`` package's directory (its Census files)
+    airports: Path | None = None  # airportsdata's airports.csv
 
 
 def find_sources(supplement_dir: Path | None = None) -> Sources:
@@ -174,6 +182,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         "countryinfo": "countryinfo==1.0.1",
         "wordfreq": WORDFREQ_PIN,
         "names": NAMES_PIN,
+        "airportsdata": AIRPORTS_PIN,
     }
     dirs = {}
     for module, pin in pins.items():
@@ -197,6 +206,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         abbreviations=(team / "abbreviations.tsv") if (team / "abbreviations.tsv").exists() else None,
         region_names=(team / "region_names.tsv") if (team / "region_names.tsv").exists() else None,
         given_names=dirs["names"],
+        airports=dirs["airportsdata"] / "airports.csv",
     )
 
 
@@ -400,6 +410,15 @@ def read_area_points(src: Sources) -> dict[str, tuple[float, float]]:
         out[r["geonameid"].strip()] = point
         out[r["code"].strip()] = point
     return out
+
+
+def read_airports(src: Sources) -> list[dict[str, str]]:
+    """airportsdata's rows of airports with an IATA code (the ones airlines fly to), by code."""
+    if src.airports is None:
+        return []
+    with open(src.airports, encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r.get("iata")]
+    return sorted(rows, key=lambda r: r["iata"])
 
 
 def read_abbreviations(src: Sources) -> list[tuple[str, str]]:
@@ -817,6 +836,74 @@ def _add_capitals(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], cou
     g.capitals = {code: pid for code, pid in match_capitals(countries, cities).items() if pid in g.places}
 
 
+#: Words an airport's name ends with that say what it is, not which it is.
+_AIRPORT_WORDS = frozenset("International Intercontinental Regional Municipal National Airport".split())
+#: A bare distinctive name ("Heathrow") is added only when it is this rare an English word:
+#: "Liberty" (Newark), "Capital" (Beijing) or "Kennedy" alone are not the airport.
+AIRPORT_BARE_MAX_ZIPF = 3.5
+
+
+def airport_names(name: str, city: str, zipf) -> tuple[list[str], str]:
+    """The names news uses for an airport besides its full name, and its bare distinctive
+    name ("" for none; the caller decides whether it may stand alone).
+
+    >>> airport_names("Chicago O'Hare International Airport", "Chicago", lambda w: 2.0)
+    (["O'Hare International Airport", "O'Hare Airport", "Chicago O'Hare Airport"], "O'Hare")
+    >>> airport_names("Dubai International Airport", "Dubai", lambda w: 2.0)
+    (['Dubai Airport'], '')
+    """
+    words = name.split()
+    if len(words) < 2 or words[-1] != "Airport":
+        return [], ""
+    core = words[:-1]
+    international = core[-1] in ("International", "Intercontinental")
+    while core and core[-1] in _AIRPORT_WORDS:
+        core = core[:-1]
+    if not core:
+        return [], ""
+    town = city.split()
+    distinct = core[len(town):] if core[: len(town)] == town and len(core) > len(town) else []
+    forms = []
+    if distinct:
+        if international:
+            forms.append(" ".join(distinct) + " International Airport")
+        forms.append(" ".join(distinct) + " Airport")
+    forms.append(" ".join(core) + " Airport")
+    forms = [f for f in dict.fromkeys(forms) if f != name]
+    bare = " ".join(distinct)
+    if not bare or len(bare) < 4 or max(zipf(w) for w in distinct) >= AIRPORT_BARE_MAX_ZIPF:
+        bare = ""
+    return forms, bare
+
+
+def _add_airports(g: _Gazetteer, src: Sources, zipf=None) -> None:
+    """Airports with an IATA code, by their full name and the shorter names news uses
+    ("Heathrow Airport"; "Heathrow" alone where no country, state or big town has that name)."""
+    rows = read_airports(src)
+    if not rows:
+        return
+    if zipf is None:
+        from wordfreq import zipf_frequency
+
+        def zipf(word: str) -> float:
+            return zipf_frequency(word, "en")
+    from geo.names import name_key
+
+    # Names a bare airport name must not take over: areas and towns of 10,000 people or more.
+    taken = {name_key(p.name) for p in g.places.values() if p.kind != "city" or p.population >= 10_000}
+    for r in rows:
+        name = " ".join(r["name"].split())
+        forms, bare = airport_names(name, r["city"], zipf)
+        if not forms and not bare and not name.endswith("Airport"):
+            continue
+        pid = "iata:" + r["iata"]
+        g.add(Place(pid, name, "airport", round(float(r["lat"]), 5), round(float(r["lon"]), 5), r["country"], "", 0))
+        for form in forms:
+            g.name(pid, form)
+        if bare and name_key(bare) not in taken:
+            g.name(pid, bare)
+
+
 def _add_region_names(g: _Gazetteer, src: Sources) -> None:
     """The team's names of places without an ISO code; an unknown id or a wrong name is an error."""
     for pid, place, match, name in read_region_names(src):
@@ -844,6 +931,7 @@ def collect(src: Sources) -> _Gazetteer:
     _add_demonyms(g, src, country_ids)
     _add_abbreviations(g, src, country_ids)
     _add_region_names(g, src)
+    _add_airports(g, src)
     return g
 
 
@@ -1015,6 +1103,7 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
 | English word frequencies of the words of every name (`word_zipf.tsv.gz`: word, Zipf value) | `wordfreq` 3.1.1 by Robyn Speer (Apache-2.0 code; <https://github.com/rspeer/wordfreq>), computed with `zipf_frequency(word, "en")` | wordfreq's data: CC BY-SA 4.0 (<https://creativecommons.org/licenses/by-sa/4.0/>), so `word_zipf.tsv.gz` is shared under CC BY-SA 4.0 too. See the note below |
 | Common US given names (`given_names.tsv.gz`: name, percent of Americans of one sex bearing it; those of 0.01% or more) | The US Census Bureau's 1990 Census name files `dist.female.first` and `dist.male.first`, via the `names` 0.3.0 package by Trey Hunner (MIT code) | Works of the US federal government: public domain |
+| Airports with an IATA code (7,349 in `places.tsv.gz`, kind `airport`, ids `iata:XXX`): name, point, country; the shorter names news uses are derived by `airport_names` | `airportsdata` 20260905 (<https://github.com/mborsetti/airportsdata>): Copyright (c) 2020- Mike Borsetti; includes data from <https://github.com/mwgg/Airports>, Copyright (c) 2014 mwgg | MIT License (the notice above travels with the data; full text in the package's LICENSE) |
 
 ## wordfreq's data
 
