@@ -761,9 +761,7 @@ def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk
             pid = r["id"]
             g.add(Place(pid, r["name"], r["kind"], lat, lon, r.get("country_code") or "", admin1,
                         sum(d.population for d in districts)))
-            for a in (r.get("aliases") or "").split("|"):
-                if a.strip():
-                    g.name(pid, a.strip())
+            _add_aliases(g, pid, r.get("aliases") or "")
             continue
         outline = _supplement_outline(spec, g, country_ids, nk)
         if r.get("lat") and r.get("lon"):
@@ -776,9 +774,14 @@ def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk
         g.add(Place(pid, r["name"], r["kind"], lat, lon, r.get("country_code") or "", "", 0))
         if outline is not None and not outline.is_empty:
             g.outlines[pid] = outline
-        for a in (r.get("aliases") or "").split("|"):
-            if a.strip():
-                g.name(pid, a.strip())
+        _add_aliases(g, pid, r.get("aliases") or "")
+
+
+def _add_aliases(g: _Gazetteer, pid: str, aliases: str) -> None:
+    """A supplement row's "|"-separated aliases, as alternate names of its place."""
+    for a in aliases.split("|"):
+        if a.strip():
+            g.name(pid, a.strip())
 
 
 def _add_demonyms(g: _Gazetteer, src: Sources, country_ids: dict[str, str]) -> None:
@@ -882,20 +885,16 @@ def _add_airports(g: _Gazetteer, src: Sources, zipf=None) -> None:
     rows = read_airports(src)
     if not rows:
         return
-    if zipf is None:
-        from wordfreq import zipf_frequency
-
-        def zipf(word: str) -> float:
-            return zipf_frequency(word, "en")
+    zipf = zipf or _english_zipf()
     from geo.names import name_key
 
     # Names a bare airport name must not take over: areas and towns of 10,000 people or more.
     taken = {name_key(p.name) for p in g.places.values() if p.kind != "city" or p.population >= 10_000}
     for r in rows:
         name = " ".join(r["name"].split())
-        forms, bare = airport_names(name, r["city"], zipf)
-        if not forms and not bare and not name.endswith("Airport"):
+        if not name.endswith("Airport"):  # an air base, a heliport, a name in another language
             continue
+        forms, bare = airport_names(name, r["city"], zipf)
         pid = "iata:" + r["iata"]
         g.add(Place(pid, name, "airport", round(float(r["lat"]), 5), round(float(r["lon"]), 5), r["country"], "", 0))
         for form in forms:
@@ -974,6 +973,16 @@ def _simplified(geom, tolerance: float, precision: int):
     return simple
 
 
+def _english_zipf():
+    """wordfreq's English Zipf frequency of a word, as a function (wordfreq is a build-only dependency)."""
+    from wordfreq import zipf_frequency
+
+    def zipf(word: str) -> float:
+        return zipf_frequency(word, "en")
+
+    return zipf
+
+
 def word_zipf_tsv(places_text: str, names_text: str, zipf=None) -> str:
     r"""``word``, ``zipf`` rows: wordfreq's English Zipf frequency of every distinct word of
     every name key (``geo.names.name_key``, split on spaces) of the two artifacts' texts,
@@ -990,12 +999,7 @@ def word_zipf_tsv(places_text: str, names_text: str, zipf=None) -> str:
     """
     from geo.names import name_key
 
-    if zipf is None:
-        from wordfreq import zipf_frequency
-
-        def zipf(word: str) -> float:
-            return zipf_frequency(word, "en")
-
+    zipf = zipf or _english_zipf()
     words: set[str] = set()
     for text, column in ((places_text, 1), (names_text, 2)):
         for line in text.split("\n")[1:]:  # split as the index reads them (not splitlines)
