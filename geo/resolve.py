@@ -11,6 +11,7 @@ Evidence added to each candidate's prior (geo.candidates):
   and Henry County"), or in a state another name can be ("Albany ... Georgia");
 - a town over the district named after it: "Fuzuli" is the town unless the text
   says "Fuzuli district";
+- a dateline names a town: "NEW YORK (AP) —" is the city, not the state;
 - one sense per document: the same name resolves to the same place throughout.
 
 Every resolution keeps its score, the runner-up candidates and a short reason.
@@ -33,6 +34,7 @@ __all__ = [
     "COUNTRY_CONTEXT_BONUS",
     "ADMIN1_CONTEXT_BONUS",
     "TOWN_OVER_DISTRICT_BONUS",
+    "DATELINE_BONUS",
     "TOWN_SHARE",
     "ADMIN_WORDS",
     "NEIGHBOUR_BONUS",
@@ -54,6 +56,10 @@ COUNTRY_CONTEXT_BONUS = 0.5
 #: At most this much for lying in (or being) a state/province other names of the text lie in.
 ADMIN1_CONTEXT_BONUS = 0.35
 TOWN_OVER_DISTRICT_BONUS = 0.6
+#: For a town named by the dateline a news story opens with ("NEW YORK (AP) —", "BEIRUT
+#: (Reuters) -"), at each mention of the name: a dateline names the town the story was
+#: filed from, never a state.
+DATELINE_BONUS = 0.8
 #: A town holding at least this share of the people of the district named after it is what
 #: the name means, wherever the district's namesakes are.
 TOWN_SHARE = 0.5
@@ -89,6 +95,10 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
 
 
 _COMMA_GAP = re.compile(r"\s*,\s*")
+# What may stand before a dateline's name (the text's start, a bracket) and after it: an
+# optional qualifier (", Ill."), then an agency in brackets or a dash.
+_BEFORE_DATELINE = re.compile(r"\s*\(?")
+_AFTER_DATELINE = re.compile(r"\)?(?:,[^\n(),]{1,30})?\s*(?:\(|[-–—_])")
 _POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 
@@ -217,6 +227,9 @@ def _with_local_evidence(
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
     """
     qualifiers = _qualifier_pairs(text, mentions)
+    # The name of the dateline, if the text opens with one: it names a town wherever the text
+    # uses it again (one sense per document).
+    dateline = _key(mentions[0].text) if mentions and _is_dateline(text, mentions[0]) else None
     towns_of: dict[int, list[Place]] = {}  # id(candidates tuple) -> _towns(); the tuples outlive the call
     # Without a qualifier the evidence depends only on the candidates and the word after the
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
@@ -228,6 +241,9 @@ def _with_local_evidence(
         if i in qualifiers and cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
             areas = [candidates[q][0].place for q in qualifiers[i] if candidates[q]
                      and candidates[q][0].place.kind in _AREA_KINDS]
+        if dateline is not None and _key(mention.text) == dateline:
+            local.append(_with_each(cands, [[("dateline", DATELINE_BONUS)] if c.place.kind == "city" else [] for c in cands]))
+            continue
         towns = towns_of.get(id(cands))
         if towns is None:
             towns = towns_of[id(cands)] = _towns(cands)
@@ -243,6 +259,13 @@ def _with_local_evidence(
             hit = unqualified[(id(cands), admin_word)] = _with_each(cands, _local_features(admin_word, cands, [], towns))
         local.append(hit)
     return local
+
+
+def _is_dateline(text: str, mention: Mention) -> bool:
+    """Does the text open with ``mention`` as a dateline ("NEW YORK (AP) —", "(BEIRUT) -")?
+    Datelines are in capitals; the test is of the text's first characters only."""
+    return (mention.text.isupper() and _BEFORE_DATELINE.fullmatch(text, 0, mention.start) is not None
+            and _AFTER_DATELINE.match(text, mention.end) is not None)
 
 
 def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]]]) -> tuple[Candidate, ...]:

@@ -225,6 +225,19 @@ def test_a_province_whose_city_holds_a_small_share_keeps_its_name():
     assert mention.place == quebec
 
 
+def test_a_dateline_names_the_town_at_every_mention_of_its_name():
+    gz, _, quebec, _ = _districts_gazetteer()
+    quebec_city = next(c.place for c in _resolve_with(gz, "Quebec")[0].candidates if c.place.kind == "city")
+    for opening in ("QUEBEC (Reuters) - ", "(QUEBEC) — ", "QUEBEC, Canada (AP) — "):
+        rs = _resolve_with(gz, opening + "Quebec officials said so.")
+        quebecs = [r for r in rs if r.mention.text.lower() == "quebec"]
+        assert [r.place for r in quebecs] == [quebec_city, quebec_city], opening
+        assert "dateline" in quebecs[0].reason
+    # Capitals without a dash or an agency after them are not a dateline, nor a name further in.
+    for text in ("QUEBEC voters went to the polls.", "Polls closed. QUEBEC (AP) - x"):
+        assert _resolve_with(gz, text)[0].place == quebec, text
+
+
 # ----------------------------------------------------------------- speed-ups keep the answers
 
 def test_context_updated_by_moves_equals_a_recount():
