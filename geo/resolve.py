@@ -35,6 +35,7 @@ __all__ = [
     "ADMIN1_CONTEXT_BONUS",
     "TOWN_OVER_DISTRICT_BONUS",
     "DATELINE_BONUS",
+    "DATELINE_ALONE_POPULATION",
     "TOWN_SHARE",
     "ADMIN_WORDS",
     "NEIGHBOUR_BONUS",
@@ -60,6 +61,10 @@ TOWN_OVER_DISTRICT_BONUS = 0.6
 #: (Reuters) -"), at each mention of the name: a dateline names the town the story was
 #: filed from, never a state.
 DATELINE_BONUS = 0.8
+#: A dateline with no state or country after the name ("NEW YORK (AP)", not "SPRINGFIELD,
+#: Ill. (AP)") names a city the wire services let stand alone: a big one. So a text that
+#: opens "TEXAS - ..." does not make the name a hamlet called Texas.
+DATELINE_ALONE_POPULATION = 50_000
 #: A town holding at least this share of the people of the district named after it is what
 #: the name means, wherever the district's namesakes are.
 TOWN_SHARE = 0.5
@@ -228,8 +233,10 @@ def _with_local_evidence(
     """
     qualifiers = _qualifier_pairs(text, mentions)
     # The name of the dateline, if the text opens with one: it names a town wherever the text
-    # uses it again (one sense per document).
-    dateline = _key(mentions[0].text) if mentions and _is_dateline(text, mentions[0]) else None
+    # uses it again (one sense per document); without a qualifier, a big town.
+    dateline = _dateline(text, mentions[0]) if mentions else None
+    if dateline is not None:
+        dateline_key, smallest = _key(mentions[0].text), dateline
     towns_of: dict[int, list[Place]] = {}  # id(candidates tuple) -> _towns(); the tuples outlive the call
     # Without a qualifier the evidence depends only on the candidates and the word after the
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
@@ -241,8 +248,9 @@ def _with_local_evidence(
         if i in qualifiers and cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
             areas = [candidates[q][0].place for q in qualifiers[i] if candidates[q]
                      and candidates[q][0].place.kind in _AREA_KINDS]
-        if dateline is not None and _key(mention.text) == dateline:
-            local.append(_with_each(cands, [[("dateline", DATELINE_BONUS)] if c.place.kind == "city" else [] for c in cands]))
+        if dateline is not None and _key(mention.text) == dateline_key:
+            local.append(_with_each(cands, [[("dateline", DATELINE_BONUS)] if c.place.kind == "city"
+                                            and c.place.population >= smallest else [] for c in cands]))
             continue
         towns = towns_of.get(id(cands))
         if towns is None:
@@ -261,11 +269,17 @@ def _with_local_evidence(
     return local
 
 
-def _is_dateline(text: str, mention: Mention) -> bool:
-    """Does the text open with ``mention`` as a dateline ("NEW YORK (AP) —", "(BEIRUT) -")?
-    Datelines are in capitals; the test is of the text's first characters only."""
-    return (mention.text.isupper() and _BEFORE_DATELINE.fullmatch(text, 0, mention.start) is not None
-            and _AFTER_DATELINE.match(text, mention.end) is not None)
+def _dateline(text: str, mention: Mention) -> int | None:
+    """If the text opens with ``mention`` as a dateline ("NEW YORK (AP) —", "(BEIRUT) -",
+    "SPRINGFIELD, Ill. (AP)"), the least population a town it names can have (0 when a
+    qualifier follows the name), else None. Datelines are in capitals; the test reads the
+    text's first characters only."""
+    if not mention.text.isupper() or _BEFORE_DATELINE.fullmatch(text, 0, mention.start) is None:
+        return None
+    after = _AFTER_DATELINE.match(text, mention.end)
+    if after is None:
+        return None
+    return 0 if "," in after.group() else DATELINE_ALONE_POPULATION
 
 
 def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]]]) -> tuple[Candidate, ...]:

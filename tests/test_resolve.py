@@ -238,6 +238,19 @@ def test_a_dateline_names_the_town_at_every_mention_of_its_name():
         assert _resolve_with(gz, text)[0].place == quebec, text
 
 
+def test_a_dateline_alone_names_a_big_town_not_a_hamlet():
+    from geo.records import Place
+
+    texas = Place("4736286", "Texas", "adm1", 31.25, -99.25, "US", "Texas", 22_875_689)
+    hamlet = Place("2146219", "Texas", "city", -28.85, 151.17, "AU", "Queensland", 900)
+    gz = FakeGazetteer([("Texas", texas, "name"), ("Texas", hamlet, "name")])
+    (alone,) = _resolve_with(gz, "TEXAS - Lawmakers met on Monday.")
+    assert alone.place == texas and "dateline" not in alone.reason
+    # With a qualifier after it, a dateline may name a small town ("INNISFAIL, Alta. -").
+    (qualified,) = _resolve_with(gz, "TEXAS, Queensland - Rain fell.")[:1]
+    assert qualified.place == hamlet and "dateline" in qualified.reason
+
+
 # ----------------------------------------------------------------- speed-ups keep the answers
 
 def test_context_updated_by_moves_equals_a_recount():
