@@ -1,4 +1,5 @@
-"""Checks on geo/data/area_points.tsv: GeoNames' own points for countries and first-level subdivisions.
+"""Checks on geo/data/area_points.tsv: GeoNames' own points for countries, first-level subdivisions
+and UN M49 regions (``m49:CODE``).
 
 Reads only the file itself, so it runs offline anywhere.
 """
@@ -15,7 +16,7 @@ import geo
 
 AREA_POINTS = Path(geo.__file__).parent / "data" / "area_points.tsv"
 COLUMNS = ["code", "geonameid", "name", "lat", "lon", "source"]
-CODE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
+CODE = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?|m49:(?:\d{3}|[A-Z]{2})")
 DECIMAL = re.compile(r"-?\d{1,3}(?:\.\d{1,5})?")
 
 
@@ -85,6 +86,9 @@ def test_key_rows_are_present(by_code: dict[str, dict[str, str]], code: str) -> 
         # Scotland and Wales: a GeoNames-valued lookup table and a childrenJSON fixture for the UK agree.
         ("GB-SCT", "2638360", 56.0, -4.0),
         ("GB-WLS", "2634895", 52.5, -3.5),
+        # UN M49 regions and the EU: GeoNames dump rows of no-country.txt (the EU's point is Brussels).
+        ("m49:EU", "6695072", 50.83857, 4.37599),
+        ("m49:151", "7729884", 51.72703, 28.38867),
     ],
 )
 def test_known_points(by_code: dict[str, dict[str, str]], code: str, geonameid: str, lat: float, lon: float) -> None:

