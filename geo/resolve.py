@@ -235,8 +235,6 @@ def _with_local_evidence(
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None
-    if dateline is not None:
-        dateline_key, smallest = _key(mentions[0].text), dateline
     towns_of: dict[int, list[Place]] = {}  # id(candidates tuple) -> _towns(); the tuples outlive the call
     # Without a qualifier the evidence depends only on the candidates and the word after the
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
@@ -248,10 +246,6 @@ def _with_local_evidence(
         if i in qualifiers and cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
             areas = [candidates[q][0].place for q in qualifiers[i] if candidates[q]
                      and candidates[q][0].place.kind in _AREA_KINDS]
-        if dateline is not None and _key(mention.text) == dateline_key:
-            local.append(_with_each(cands, [[("dateline", DATELINE_BONUS)] if c.place.kind == "city"
-                                            and c.place.population >= smallest else [] for c in cands]))
-            continue
         towns = towns_of.get(id(cands))
         if towns is None:
             towns = towns_of[id(cands)] = _towns(cands)
@@ -266,7 +260,26 @@ def _with_local_evidence(
         if hit is None:
             hit = unqualified[(id(cands), admin_word)] = _with_each(cands, _local_features(admin_word, cands, [], towns))
         local.append(hit)
+    if dateline is not None:
+        _add_dateline(local, mentions, _key(mentions[0].text), dateline)
     return local
+
+
+def _add_dateline(local: list[tuple[Candidate, ...]], mentions: tuple[Mention, ...], key: str, smallest: int) -> None:
+    """Evidence for the towns (of ``smallest`` people or more) that the dateline's name can
+    be, at every mention of that name, on top of each mention's other local evidence; the
+    mentions that shared a tuple still do."""
+    added: dict[int, tuple[Candidate, ...]] = {}  # id(a mention's tuple) -> it with the evidence
+    for i, mention in enumerate(mentions):
+        if _key(mention.text) != key:
+            continue
+        cands = local[i]
+        hit = added.get(id(cands))
+        if hit is None:
+            hit = added[id(cands)] = _with_each(cands, [
+                [("dateline", DATELINE_BONUS)] if c.place.kind == "city" and c.place.population >= smallest else []
+                for c in cands])
+        local[i] = hit
 
 
 def _dateline(text: str, mention: Mention) -> int | None:

@@ -251,6 +251,12 @@ def test_a_dateline_alone_names_a_big_town_not_a_hamlet():
     assert qualified.place == hamlet and "dateline" in qualified.reason
 
 
+def test_a_dateline_keeps_its_qualifier():
+    (paris, texas, *_) = resolved("PARIS, Texas (AP) — Paris officials said so.")
+    assert paris.place == PARIS_TX and texas.place == TEXAS
+    assert "qualified by Texas" in paris.reason and "dateline" in paris.reason
+
+
 # ----------------------------------------------------------------- speed-ups keep the answers
 
 def test_context_updated_by_moves_equals_a_recount():
