@@ -288,3 +288,32 @@ def test_built_data_serves_the_census_given_names(sources, tmp_path):
     assert Gazetteer(tmp_path / "out", cache_dir=tmp_path / "cache").given_names() == {"john", "mary"}
     build(sources, tmp_path / "without")  # no names package: the file holds its header only
     assert _read(tmp_path / "without" / "given_names.tsv.gz") == []
+
+
+def test_an_outline_cut_at_180_degrees_has_its_point_between_its_parts():
+    from shapely.geometry import MultiPolygon, Polygon
+
+    from geo.data.build import _point_in
+
+    east = Polygon([(170, 60), (180, 60), (180, 70), (170, 70)])
+    west = Polygon([(-180, 64), (-175, 64), (-175, 68), (-180, 68)])
+    lat, lon = _point_in(MultiPolygon([east, west]))
+    # Planar geometry would put the centroid near 140E, far from both parts.
+    assert 60 < lat < 70 and (lon >= 170 or lon <= -175), (lat, lon)
+    assert _point_in(Polygon([(0, 0), (2, 0), (2, 2), (0, 2)])) == (1.0, 1.0)
+
+
+def test_admin1_outlines_match_a_bracketed_name_before_a_wrong_fips_code(monkeypatch):
+    from shapely.geometry import box
+
+    import geo.data.build as build_module
+
+    sakha, chukotka = box(105, 55, 160, 77), box(160, 62, 179.9, 71)
+    rows = [("RU", ("Sakha (Yakutia)", "Respublika Sakha (Yakutiya)", "Chukot"), "RS15", sakha),
+            ("RU", ("Chukchi Autonomous Okrug", "Chukotskiy Avtonomnyy Okrug"), "RS15", chukotka)]
+    monkeypatch.setattr(build_module, "read_gpkg_adm1", lambda src: rows)
+    subdivisions = [["Saha, Respublika", "RU-SA", "RU.63", "2013162", "Republic", "Sakha|Yakutia", "1"],
+                    ["Chukotskiy avtonomnyy okrug", "RU-CHU", "RU.15", "2126099", "Autonomous district", "Chukotka", "1"]]
+    outlines = build_module._adm1_outlines(None, subdivisions)
+    assert outlines[1].equals(sakha)
+    assert outlines[2].equals(chukotka)

@@ -262,13 +262,20 @@ def _point_in(geom) -> tuple[float, float]:
     west, _, east, _ = geom.bounds
     across = west <= -179.0 and east >= 179.0
     if across:
-        from shapely.ops import transform
+        import shapely
 
-        geom = transform(lambda x, y, z=None: (x + 360.0 if x < 0 else x, y), geom)
+        geom = shapely.transform(geom, _east_of_180)
     c = geom.centroid
     if not geom.contains(c):
         c = geom.point_on_surface()
     return (c.y, c.x - 360.0 if across and c.x > 180.0 else c.x)
+
+
+def _east_of_180(coords):
+    """Coordinates (an N x 2 array) with western longitudes moved past 180 (x + 360)."""
+    moved = coords.copy()
+    moved[:, 0] = (moved[:, 0] + 360.0) % 360.0
+    return moved
 
 
 def _weighted_centre(towns: Iterable[tuple[float, float, int]]) -> tuple[float, float] | None:
