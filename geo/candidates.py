@@ -18,13 +18,16 @@ from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
 __all__ = ["candidates_for", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES"]
 
 #: The prior of a place by kind, before its size: a country or continent named outright
-#: is nearly always meant; a town must be big to compete with a state of the same name.
+#: is nearly always meant; a town must be big to compete with a state of the same name;
+#: a sea, river or region of the curated supplement outranks a province that shares its
+#: name by more than the province's size can add ("the Red Sea", not Sudan's Red Sea state;
+#: "the Sahel", not Burkina Faso's Sahel region), so only the text can bring the province in.
 KIND_PRIOR = {
     "country": 1.6,
     "continent": 1.5,
     "adm1": 1.0,
-    "region": 1.0,
-    "physical": 1.0,
+    "region": 1.2,
+    "physical": 1.2,
     "macroregion": 0.9,
     "airport": 0.9,
     "adm2": 0.2,

@@ -285,3 +285,14 @@ def test_records_built_through_their_slots_equal_the_constructed_ones():
     assert _new_candidate(PARIS, 0.5, features) == Candidate(PARIS, 0.5, features)
     mention = Mention(0, 5, "Paris", 0)
     assert _new_resolution(mention, PARIS, 0.5, (), "x") == Resolution(mention, PARIS, 0.5, (), "x")
+
+
+def test_a_curated_sea_or_region_outranks_a_province_named_after_it():
+    from geo.records import Place
+
+    sea = Place("geo:red-sea", "Red Sea", "physical", 20.27, 38.53, "", "", 0)
+    state = Place("408664", "Red Sea", "adm1", 19.5, 36.0, "SD", "Red Sea", 646_800)
+    gz = FakeGazetteer([("Red Sea", state, "name"), ("Red Sea", sea, "name")])
+    (mention,) = _resolve_with(gz, "Ships crossed the Red Sea on Monday.")
+    assert mention.place == sea
+    assert [c.place for c in mention.candidates] == [sea, state]
