@@ -35,11 +35,10 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# Ends a sentence: . ! or ? (with closing quotes/brackets), then space and what starts a
-# sentence (an opening quote or bracket, a capital or a digit). The look-ahead rules most
-# marks out inside the regex: every match ends at the space after the mark, so nothing is lost.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9])""")
-# The same matches found in two scans: those whose marks start with a period, then (in the few
+# Ends a sentence: a run of . ! or ? (with closing quotes/brackets), then space and what
+# starts a sentence (an opening quote or bracket, a capital or a digit). The look-ahead rules
+# most marks out inside the regex: every match ends at the space after the mark, so nothing
+# is lost. Found in two scans: the runs that start with a period, then (in the few
 # texts with any) those that start with ! or ?. A pattern that starts with one literal
 # character is searched for several times faster than one that starts with a class. A match
 # is a whole run of marks (the look-ahead needs a space right after it): one of a scan that
@@ -114,7 +113,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         if _line_looks_finished(text[line_start : newline.start()]):
             cuts.add(newline.start())
         line_start = newline.end()
-    # The matches of _BOUNDARY (see _PERIOD_BOUNDARY).
+    # Sentence ends (see _PERIOD_BOUNDARY).
     for boundary in _PERIOD_BOUNDARY.finditer(text):
         start = boundary.start()
         if start and text[start - 1] in "!?":
