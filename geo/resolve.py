@@ -409,7 +409,7 @@ def _with_states_named(
         for c in cands:
             place = c.place
             if place.kind == "adm1" and c.score >= floor and place.country_code:
-                states.setdefault((place.country_code, _key(place.name)), []).append(key)
+                states.setdefault(_coherence_facts(place)[1], []).append(key)
     # Most texts name no state any name can be (about half of LGL's): then no town needs looking at.
     if not states:
         return local
@@ -419,13 +419,11 @@ def _with_states_named(
     for group, (cands, floor) in groups.items():
         rows = rows_of[group] = []
         for c in cands:
-            place, state = c.place, None
-            if place.kind == "adm1":
-                state = (place.country_code, _key(place.name))
-            elif place.kind in _POINT_KINDS and place.admin1:
-                state = (place.country_code, _key(place.admin1))
-                if c.score >= floor and place.country_code and state in states:
-                    towns.setdefault(state, []).append(group[0])
+            place = c.place
+            state = _coherence_facts(place)[1]  # the state it is, or the one a town or district lies in
+            if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
+                    and state in states):
+                towns.setdefault(state, []).append(group[0])
             rows.append(state)
     if not towns:  # (its states are those both some name can be and some name can lie in)
         return local
