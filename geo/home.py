@@ -11,7 +11,7 @@ qualifier ("Paris, France") or a text about another country still wins.
 from __future__ import annotations
 
 from geo.names import name_key
-from geo.records import Candidate, Place
+from geo.records import Candidate, Place, candidate_rank
 
 __all__ = ["with_home", "HOME_COUNTRY_BONUS", "HOME_STATE_BONUS"]
 
@@ -54,5 +54,5 @@ def with_home(candidates: tuple[Candidate, ...], home: Place) -> tuple[Candidate
             extra.append(("home state " + (home.name if home.kind == "adm1" else home.admin1), HOME_STATE_BONUS))
         score = round(cand.score + sum(value for _, value in extra), 4)
         result.append(Candidate(place, score, cand.features + tuple(extra)))
-    result.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
+    result.sort(key=candidate_rank)
     return tuple(result)

@@ -27,6 +27,7 @@ __all__ = [
     "Sentence",
     "Mention",
     "Candidate",
+    "candidate_rank",
     "Resolution",
     "Document",
     "MappedPlace",
@@ -130,6 +131,17 @@ class Candidate:
     place: Place
     score: float
     features: tuple[tuple[str, float], ...] = ()
+
+
+def candidate_rank(candidate: Candidate) -> tuple[float, int, str]:
+    """The sort key that ranks candidates: best score first, then the bigger place, then the
+    id (a total order, so every stage that ranks candidates ranks them alike).
+
+    >>> big, small = Place("1", "Paris", "city", 48.85, 2.35, "FR", "", 2_138_551), Place("2", "Paris", "city", 33.66, -95.56, "US", "", 24_171)
+    >>> [c.place.id for c in sorted([Candidate(small, 0.9), Candidate(big, 0.9)], key=candidate_rank)]
+    ['1', '2']
+    """
+    return (-candidate.score, -candidate.place.population, candidate.place.id)
 
 
 @dataclass(frozen=True, slots=True)

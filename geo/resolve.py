@@ -26,7 +26,7 @@ import re
 
 from geo.distance import EARTH_RADIUS_KM, haversine_km
 from geo.names import name_key
-from geo.records import Candidate, Mention, Place, Resolution
+from geo.records import Candidate, Mention, Place, Resolution, candidate_rank
 
 __all__ = [
     "resolve",
@@ -584,11 +584,6 @@ def _new_resolution(mention: Mention, place: Place | None, score: float,
     return resolution
 
 
-def _ranking(c: Candidate) -> tuple[float, int, str]:
-    """Best score first, then the bigger place, then the id: a total order."""
-    return (-c.score, -c.place.population, c.place.id)
-
-
 def _with(cand: Candidate, extra) -> Candidate:
     if not extra:
         return cand
@@ -690,11 +685,11 @@ def resolve(
                 scored.append(_new_candidate(place, round(cand.score + value, 4), cand.features + extra) if extra else cand)
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1:
-                scored.sort(key=_ranking)
+                scored.sort(key=candidate_rank)
             rest = rest_of.get(id(cands))
             if rest is None:
                 floor = contenders_of[id(cands)][1]
-                rest = rest_of[id(cands)] = sorted([c for c in cands if c.score < floor], key=_ranking)
+                rest = rest_of[id(cands)] = sorted([c for c in cands if c.score < floor], key=candidate_rank)
             scored += rest
             chosen_id = chosen[name].id
             if scored[0].place.id == chosen_id:
