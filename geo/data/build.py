@@ -744,15 +744,15 @@ def _add_macroregions(g: _Gazetteer, src: Sources, country_ids: dict[str, str], 
         if code in ("UN",) or name_key(name) in continent_keys:
             continue
         ids = [country_ids[c] for c in sorted(members.get(i, [])) if c in country_ids]
-        shapes = [g.outlines[pid].simplify(0.1) for pid in ids if pid in g.outlines]
-        if not shapes:
+        outlined = [pid for pid in ids if pid in g.outlines]
+        if not outlined:
             continue
         listed = area_points.get(f"m49:{code}")
         if listed is not None:
             lat, lon = listed
             g.geonames_points["macroregion"] += 1
         else:
-            lat, lon = _point_in(unary_union(shapes))
+            lat, lon = _point_in(unary_union([g.outlines[pid].simplify(0.1) for pid in outlined]))
         pop = sum(g.places[pid].population for pid in ids)
         g.add(Place(f"m49:{code}", name, "macroregion", lat, lon, "", "", pop))
 
