@@ -203,6 +203,10 @@ def test_airports_come_with_the_short_names_news_uses(sources, tmp_path):
     assert {("iata:LHR", "Heathrow Airport"), ("iata:LHR", "Heathrow")} <= names  # "Heathrow" is a rare word
     assert ("iata:FZL", "Fuzuli Airport") in names
     assert not {n for i, n in names if i == "iata:FZL"} & {"Fuzuli", "International Airport", "Airport"}
+    # The word frequencies a build is given decide the bare names too: "heathrow" made common, none.
+    build(dataclasses.replace(sources, airports=airports), tmp_path / "common", zipf={"heathrow": 5.0}.get)
+    names = {(r[0], r[2]) for r in _read(tmp_path / "common" / "names.tsv.gz") if r[0].startswith("iata:")}
+    assert ("iata:LHR", "Heathrow Airport") in names and ("iata:LHR", "Heathrow") not in names
 
 
 @pytest.mark.parametrize("row, message", [("6255148\tAsia\tdemonym\tAsian", "'Asia'"),

@@ -882,7 +882,8 @@ AIRPORT_BARE_MAX_ZIPF = 3.5
 
 def airport_names(name: str, city: str, zipf) -> tuple[list[str], str]:
     """The names news uses for an airport besides its full name, and its bare distinctive
-    name ("" for none; the caller decides whether it may stand alone).
+    name ("" for none; the caller decides whether it may stand alone). ``zipf``: a word's
+    English Zipf frequency, asked in lower case as :func:`word_zipf_tsv` asks it (None counts as 0).
 
     >>> airport_names("Chicago O'Hare International Airport", "Chicago", lambda w: 2.0)
     (["O'Hare International Airport", "O'Hare Airport", "Chicago O'Hare Airport"], "O'Hare")
@@ -908,7 +909,7 @@ def airport_names(name: str, city: str, zipf) -> tuple[list[str], str]:
     forms.append(" ".join(core) + " Airport")
     forms = [f for f in dict.fromkeys(forms) if f != name]
     bare = " ".join(distinct)
-    if not bare or len(bare) < 4 or max(zipf(w) for w in distinct) >= AIRPORT_BARE_MAX_ZIPF:
+    if not bare or len(bare) < 4 or max(zipf(w.lower()) or 0.0 for w in distinct) >= AIRPORT_BARE_MAX_ZIPF:
         bare = ""
     return forms, bare
 
@@ -947,8 +948,8 @@ def _add_region_names(g: _Gazetteer, src: Sources) -> None:
         g.name(pid, name, match)
 
 
-def collect(src: Sources) -> _Gazetteer:
-    """Everything the gazetteer holds, from the sources, in memory."""
+def collect(src: Sources, *, zipf=None) -> _Gazetteer:
+    """Everything the gazetteer holds, from the sources, in memory (``zipf``: as in :func:`build`)."""
     g = _Gazetteer()
     ne_iso = _ne_by_iso2(read_natural_earth(src))
     countryinfo = read_countryinfo(src)
@@ -964,7 +965,7 @@ def collect(src: Sources) -> _Gazetteer:
     _add_demonyms(g, src, country_ids)
     _add_abbreviations(g, src, country_ids)
     _add_region_names(g, src)
-    _add_airports(g, src)
+    _add_airports(g, src, zipf)
     return g
 
 
@@ -1196,12 +1197,13 @@ the style-guide forms news uses ("Calif.", "W.Va.", "B.C.", "Qld"); names are co
 def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
     """Collect the sources and write every artifact into ``out``; returns a summary.
 
-    ``zipf`` replaces wordfreq's lookup (see :func:`word_zipf_tsv`); tests only.
+    ``zipf`` replaces wordfreq's lookup (see :func:`word_zipf_tsv`), for the word table and
+    the airports' bare names alike; tests only.
     """
     log = log or (lambda msg: None)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    g = collect(src)
+    g = collect(src, zipf=zipf)
     log(f"collected {len(g.places)} places, {len(g.names)} names in {time.perf_counter() - t0:.1f} s")
     places_text, names_text = places_tsv(g), names_tsv(g)
     words_text = word_zipf_tsv(places_text, names_text, zipf)
