@@ -41,6 +41,7 @@ __all__ = [
     "read_documents",
     "read_text",
     "folder_files",
+    "estimated_characters",
     "decode",
     "sniff_encoding",
     "SourceDocument",
@@ -384,3 +385,15 @@ def _read_parquet(f: Path, fields: _Fields, *, prefix: str) -> Iterator[SourceDo
             title = table[fields.title][i] if fields.title in table else None
             yield _checked(doc_id, table[fields.text][i], f"{f}[{row}]", title, fields)
             row += 1
+
+
+def estimated_characters(path: str) -> int | None:
+    """About how many characters ``path`` holds (its bytes), for a progress bar's ETA; None
+    when that cannot be told without reading it (standard input, compressed or Parquet files)."""
+    if path == "-":
+        return None
+    p = Path(path)
+    files = folder_files(p) if p.is_dir() else [p]
+    if any(f.name.lower().endswith((".gz",) + PARQUET_SUFFIXES) for f in files):
+        return None
+    return sum(f.stat().st_size for f in files)
