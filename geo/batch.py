@@ -374,6 +374,7 @@ def run_batch(
     }
     out = OutputFolder(outdir, shard_format)
     out.start(identity, overwrite=overwrite)
+    index = gz.ensure_index()  # built here once (about half a minute), before any worker needs it
     started = time.perf_counter()
     seen = {"shards": 0, "resumed": 0, "characters": 0}
 
@@ -417,6 +418,7 @@ def run_batch(
     return out.finish(seen["shards"], {
         **identity,
         "workers": workers,
+        "index": str(index),
         "resumed_shards": seen["resumed"],
         "seconds": round(seconds, 3),
         "characters_per_second_this_run": round(seen["characters"] / seconds) if seconds > 0 else None,

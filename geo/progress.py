@@ -30,13 +30,14 @@ class Progress:
     """
 
     def __init__(self, *, stream: IO[str] | None = None, mode: str | None = None, total_chars: int | None = None,
-                 interval: float = LOG_INTERVAL):
+                 interval: float | None = None):
         self.stream = stream if stream is not None else sys.stderr
         if mode is None:
             mode = "bar" if _is_terminal(self.stream) else "log"
         if mode not in ("bar", "log", "quiet"):
             raise ValueError(f"progress mode must be bar, log or quiet, got {mode!r}")
-        self.mode, self.interval, self.total_chars = mode, interval, total_chars
+        self.mode, self.total_chars = mode, total_chars
+        self.interval = LOG_INTERVAL if interval is None else interval
         self.documents = self.failed = self.characters = 0
         self.started = self._last = time.monotonic()
         self._bar = None
@@ -71,6 +72,9 @@ class Progress:
 
     def close(self) -> None:
         if self._bar is not None:
+            if self._bar.total and self._bar.n < self._bar.total:  # the estimate counted JSON too: end at 100 %
+                self._bar.total = self._bar.n
+                self._bar.refresh()
             self._bar.close()
             self._bar = None
         elif self.mode == "log":
