@@ -31,6 +31,8 @@ from geo.tables import extract_record
 __all__ = ["extract", "shard_runner", "worker_gazetteer", "INSTALL_HINT"]
 
 INSTALL_HINT = "pip install 'geo[dask]' (dask[distributed], pyarrow)"
+#: How long --dask ADDRESS waits for the scheduler before it says it cannot reach it.
+CONNECT_TIMEOUT = "10s"
 
 # One gazetteer per worker process and (data_dir, cache_dir), opened by the first task that
 # needs it: tasks come and go, the gazetteer (and its memos, its open index) stays.
@@ -119,10 +121,10 @@ def shard_runner(address: str, *, cache_dir: str | None = None, workers: int | N
     if address == "local":
         n = workers or default_jobs()
         cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=40)
+                                           dashboard_address=":0", silence_logs=40)
         return DaskRunner(distributed.Client(cluster), cluster=cluster, cache_dir=cache_dir, render=render)
     try:
-        client = distributed.Client(address, timeout="10s")
+        client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as exc:
         raise InputError(f"--dask: cannot reach a Dask scheduler at {address!r} ({' '.join(str(exc).split())[:200]})") from None
     return DaskRunner(client, cache_dir=cache_dir, render=render)
