@@ -83,7 +83,7 @@ class PeakMemory:
             for p in processes:
                 try:
                     rss = p.memory_info().rss
-                    name = " ".join(p.cmdline()[1:4])[-60:]
+                    name = " ".join(p.cmdline()[1:4])[:80]
                 except self.psutil.Error:
                     continue
                 if rss > self.peaks.get(p.pid, ("", 0))[1]:
@@ -97,7 +97,7 @@ class PeakMemory:
 
 
 def run_geo(args: list[str], *, env: dict | None = None) -> tuple[float, dict[int, tuple[str, int]]]:
-    """Run ``python -m geo ARGS``; (wall seconds, peak RSS per process)."""
+    """Run ``python -m geo ARGS``; (wall seconds, peak RSS per process; the parent's under key 0)."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "geo", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True, env=env)
@@ -105,6 +105,8 @@ def run_geo(args: list[str], *, env: dict | None = None) -> tuple[float, dict[in
     _, err = process.communicate()
     seconds = time.perf_counter() - start
     peaks = memory.stop()
+    if process.pid in peaks:
+        peaks[0] = peaks.pop(process.pid)
     if process.returncode not in (0, 3):
         raise SystemExit(f"geo {' '.join(args)} failed ({process.returncode}): {err.strip()[-500:]}")
     return seconds, peaks
@@ -114,11 +116,9 @@ def mb(n: int) -> str:
     return f"{n / 1e6:.0f} MB"
 
 
-def worker_peak(peaks: dict[int, tuple[str, int]], root_words: str) -> tuple[int, int]:
+def worker_peak(peaks: dict[int, tuple[str, int]]) -> tuple[int, int]:
     """(the parent's peak, the largest other process's peak)."""
-    parent = max((rss for name, rss in peaks.values() if root_words in name), default=0)
-    others = [rss for name, rss in peaks.values() if root_words not in name]
-    return parent, max(others, default=0)
+    return peaks.get(0, ("", 0))[1], max((rss for pid, (_, rss) in peaks.items() if pid != 0), default=0)
 
 
 def main() -> None:
@@ -143,7 +143,7 @@ def main() -> None:
 
         def batch(name: str, extra: list[str]) -> float:
             seconds, peaks = run_geo(["batch", str(source), "-o", str(work / name), "--quiet", *extra])
-            parent, worker = worker_peak(peaks, "geo batch")
+            parent, worker = worker_peak(peaks)
             rows.append((name, seconds, parent, worker))
             return seconds
 
@@ -154,16 +154,17 @@ def main() -> None:
                                            dashboard_address=":0", silence_logs=40)
         cluster_start = time.perf_counter() - start
         try:
+            # The workers are the cluster's processes (children of this one), not the run's: sample them too.
+            cluster_memory = PeakMemory(os.getpid())
             seconds, peaks = run_geo(["batch", str(source), "-o", str(work / "dask"), "--quiet",
                                       "--dask", cluster.scheduler_address])
-            with distributed.Client(cluster) as client:  # the workers are the cluster's, not the run's children
-                worker_rss = client.run(lambda: __import__("psutil").Process().memory_info().rss)
-            rows.append(("batch --dask (2 workers)", seconds, worker_peak(peaks, "geo batch")[0], max(worker_rss.values())))
+            workers = [rss for name, rss in cluster_memory.stop().values() if "spawn_main" in name]
+            rows.append(("batch --dask (2 workers)", seconds, worker_peak(peaks)[0], max(workers, default=0)))
             dask = seconds
         finally:
             cluster.close()
         seconds, peaks = run_geo(["extract", str(source), "--jobs", "2", "-o", str(work / "extract.jsonl")])
-        rows.append(("peer: extract --jobs 2", seconds, *worker_peak(peaks, "geo extract")))
+        rows.append(("peer: extract --jobs 2", seconds, *worker_peak(peaks)))
 
         same = all((work / "batch --jobs 1" / p.name).read_bytes() == p.read_bytes()
                    for p in (work / "dask").glob("part-*.jsonl"))
@@ -171,8 +172,8 @@ def main() -> None:
         for name, seconds, parent, worker in rows:
             print(f"{name:<28}{seconds:>8.1f}{docs / seconds:>10.0f}{chars / seconds / 1e6:>8.2f}"
                   f"{parent / 1e6:>11.0f}{(worker / 1e6 if worker else float('nan')):>11.0f}")
-        print(f"(worker MB for Dask: each worker's RSS after the run, asked by client.run; the LocalCluster "
-              f"itself took {cluster_start:.1f} s to start, not counted above)")
+        print(f"(MB: peak resident memory of the run's own process and of its largest worker; the LocalCluster "
+              f"took {cluster_start:.1f} s to start, not counted above)")
         print(f"Dask against the process pool: {100 * (dask / pool - 1):+.1f} % time; "
               f"its shards {'byte-identical to' if same else 'DIFFERENT from'} the one-process run's")
         print(f"two processes against one: x{one / pool:.2f}")

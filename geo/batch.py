@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -69,6 +70,9 @@ def _warm_up(gazetteer: Gazetteer) -> None:
 
 def _start_worker(data_dir: str, cache_dir: str) -> None:
     global _worker_gazetteer
+    # Ctrl-C is the parent's to handle (it stops the run, and a rerun resumes it): a worker
+    # that took it too would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_gazetteer = Gazetteer(data_dir, cache_dir=cache_dir)
 
 

@@ -200,6 +200,18 @@ def test_reading_options_and_near_reach_the_run(tmp_path, capsys):
     assert (paris["name"], paris["country_code"], records(tmp_path / "b")[1]["id"]) == ("Paris", "US", "k2")
 
 
+def test_encoding_reaches_the_run(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("Caf\xe9s in Paris, France.".encode("latin-1"))
+    (folder / "b.txt").write_text("Rain over Baku.\r\nSnow in Tovuz.", encoding="utf-16")  # a BOM: read as UTF-16
+    assert run(["batch", str(folder), "-o", str(tmp_path / "auto"), "--quiet"]) == 3
+    assert [r["id"] for r in records(tmp_path / "auto")] == ["b"]
+    assert run(["batch", str(folder), "-o", str(tmp_path / "latin"), "--encoding", "latin-1", "--quiet"]) == 0
+    got = records(tmp_path / "latin")
+    assert [t["name"] for t in got[0]["toponyms"]] == ["Paris", "France"] and got[0]["toponyms"][0]["start"] == 9
+
+
 def test_cache_dir_is_where_the_index_is_opened(tmp_path, gazetteer):
     index = gazetteer.ensure_index()
     cache = tmp_path / "cache"

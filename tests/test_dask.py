@@ -130,3 +130,15 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path, capsys, monkeypatch):
     assert run(["batch", str(_corpus(tmp_path)), "-o", str(tmp_path / "o"), "--dask", "tcp://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot reach a Dask scheduler at 'tcp://127.0.0.1:9'" in err
+
+
+def test_the_readme_example_runs(client):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```py\n(.*?)```", readme, re.S)
+    namespace: dict = {}
+    exec(compile(block, "README.md", "exec"), namespace)
+    assert [r["toponyms"][0]["name"] for r in namespace["records"]] == ["Baku", "Tovuz"]
+    assert [r["error"] for r in namespace["records"]] == [None, None]
