@@ -355,7 +355,7 @@ def run_batch(
     if source == "-":
         raise InputError("geo batch reads a file or a folder (standard input cannot be resumed); use geo extract for pipes")
     if not Path(source).exists():
-        raise FileNotFoundError(f"{source}: no such file or folder")
+        raise FileNotFoundError(f"{source}: no such file")
     src, out_path = Path(source).resolve(), Path(outdir).resolve()
     if src.is_dir() and (out_path == src or src in out_path.parents):
         raise InputError(f"{outdir}: the output folder must not be inside the input folder {source}")

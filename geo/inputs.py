@@ -174,7 +174,7 @@ def read_documents(
         return
     p = Path(path)
     if not p.exists():
-        raise FileNotFoundError(f"{path}: no such file or folder")
+        raise FileNotFoundError(f"{path}: no such file")
     if not p.is_dir():
         yield from _read_file(p, p.stem, encoding, fields, top=True)
         return
