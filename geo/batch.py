@@ -389,7 +389,7 @@ def run_batch(
             if out.complete(shard.index):  # done by an earlier run of this same run
                 seen["resumed"] += 1
                 if progress is not None:
-                    progress.advance(out.shard_counts(shard.index))
+                    progress.advance(out.shard_counts(shard.index), resumed=True)
                 continue
             yield shard
 

@@ -12,6 +12,7 @@ line on stderr, or in ``_errors.jsonl`` for ``geo batch``; the others were all m
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -160,8 +161,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failures = _Failures()
 
     def results(render, outlines=False):
-        import itertools
-
         for result in map_each(itertools.chain([first], items), render=render, jobs=jobs, outlines=outlines,
                                gazetteer=default_gazetteer(), home=home):
             if isinstance(result, SourceError):

@@ -30,6 +30,7 @@ import itertools
 import json
 import sys
 import zlib
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -191,11 +192,14 @@ def read_documents(
             yield SourceError(None, str(f), _one_line(str(exc).removeprefix(f"{f}: ")))
 
 
+@dataclass(frozen=True, slots=True)
 class _Fields:
-    __slots__ = ("text", "id", "title", "max_chars")
+    """Where a record keeps its text, id and title, and the longest text read."""
 
-    def __init__(self, text: str, id_: str, title: str, max_chars: int | None):
-        self.text, self.id, self.title, self.max_chars = text, id_, title, max_chars
+    text: str
+    id: str
+    title: str
+    max_chars: int | None
 
 
 def _suffix(f: Path) -> str:

@@ -39,6 +39,7 @@ class Progress:
         self.mode, self.total_chars = mode, total_chars
         self.interval = LOG_INTERVAL if interval is None else interval
         self.documents = self.failed = self.characters = 0
+        self._resumed_chars = 0  # done by an earlier run: counted, but not in the rate
         self.started = self._last = time.monotonic()
         self._bar = None
         if mode == "bar":
@@ -49,12 +50,14 @@ class Progress:
             self._bar = tqdm(total=total_chars, unit="char", unit_scale=True, file=self.stream,
                              desc="geo batch", dynamic_ncols=True, mininterval=0.5)
 
-    def advance(self, counts: dict[str, Any]) -> None:
-        """A shard is done (or was already done, when a run resumes): add its counts."""
+    def advance(self, counts: dict[str, Any], *, resumed: bool = False) -> None:
+        """A shard is done (``resumed``: was done by an earlier run): add its counts."""
         self.documents += counts.get("documents", 0)
         self.failed += counts.get("failed", 0)
         chars = counts.get("characters", 0)
         self.characters += chars
+        if resumed:
+            self._resumed_chars += chars
         if self._bar is not None:
             self._bar.set_postfix_str(f"{self.documents:,} docs, {self.failed:,} failed", refresh=False)
             self._bar.update(chars)
@@ -65,7 +68,7 @@ class Progress:
         self._last = now = time.monotonic()
         seconds = max(now - self.started, 1e-9)
         line = (f"geo batch: {self.documents:,} documents, {self.characters / 1e6:.1f} MB of text, {self.failed:,} failed, "
-                f"{self.characters / seconds / 1e6:.2f} MB/s, {seconds:.0f} s")
+                f"{(self.characters - self._resumed_chars) / seconds / 1e6:.2f} MB/s, {seconds:.0f} s")
         if self.total_chars:
             line += f", {min(self.characters / self.total_chars, 1):.0%}"
         print(line, file=self.stream, flush=True)
