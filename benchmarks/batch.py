@@ -15,7 +15,7 @@ input passes ``--mb`` million characters (each copy's ids made unique). Printed,
   already runs; its start-up is printed apart), beside the peer ``geo extract --jobs 2`` (the
   streaming tool) on the same input; the Dask path's overhead against the process pool;
 - peak resident memory of every process of each run (the parent, each worker), sampled with
-  psutil every 0.1 s: RSS counts the gazetteer's memory-mapped name store (~100 MB, shared
+  psutil every 0.25 s: RSS counts the gazetteer's memory-mapped name store (~100 MB, shared
   between the processes of a machine and reclaimable) in full in every process;
 - the one-time index build each machine does (a new cache folder), its time and peak memory;
 - a run SIGKILLed once half its shards exist, then resumed: the time the rerun takes;
@@ -66,11 +66,12 @@ def build_input(corpora_dir: Path, mb: float, path: Path) -> tuple[int, int]:
 class PeakMemory:
     """Samples the RSS of a process and all its descendants; the peak of each process."""
 
-    def __init__(self, pid: int, interval: float = 0.1):
+    def __init__(self, pid: int, interval: float = 0.25):
         import psutil
 
         self.psutil, self.root, self.interval = psutil, psutil.Process(pid), interval
         self.peaks: dict[int, tuple[str, int]] = {}
+        self._names: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -84,7 +85,9 @@ class PeakMemory:
             for p in processes:
                 try:
                     rss = p.memory_info().rss
-                    name = " ".join(p.cmdline()[1:4])[:80]
+                    name = self._names.get(p.pid)
+                    if name is None:  # once per process: sampling must cost next to nothing (its CPU is counted)
+                        name = self._names[p.pid] = " ".join(p.cmdline()[1:4])[:80]
                 except self.psutil.Error:
                     continue
                 if rss > self.peaks.get(p.pid, ("", 0))[1]:

@@ -204,6 +204,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     options = _reading_options(args)
     home = _home(args)
     gazetteer = Gazetteer(cache_dir=args.cache_dir)
+    if args.input != "-" and not Path(args.input).exists():  # before a cluster is started for nothing
+        raise FileNotFoundError(f"{args.input}: no such file")
     runner = None
     if args.dask:
         from geo.dask import shard_runner
@@ -216,6 +218,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                              jobs=args.jobs or None, runner=runner, overwrite=args.overwrite, home=home,
                              gazetteer=gazetteer, progress=progress, **options)
     finally:
+        progress.close()
         if runner is not None:
             runner.close()
     mapped, failed = manifest.get("mapped", 0), manifest.get("failed", 0)
