@@ -85,7 +85,7 @@ class Progress:
                 self._bar.refresh()
             self._bar.close()
             self._bar = None
-        elif self.mode == "log":
+        elif self.mode == "log" and self.documents:  # nothing done (an early error): nothing to say
             self._log()
 
 
