@@ -98,6 +98,23 @@ def test_records_are_the_same_bytes_whatever_the_number_of_workers(tmp_path):
     assert b"".join(one.values()) == extracted
 
 
+def test_a_pool_worker_that_dies_loses_nothing(tmp_path, monkeypatch):
+    marker = tmp_path / "died"
+
+    def dies_once(text, **options):  # forked workers inherit the patch
+        if "Lisbon" in text and not marker.exists():
+            marker.touch()
+            os._exit(1)  # as the kernel's OOM killer would: no exception, no clean-up
+        return map_text(text, **options)
+
+    source = write_jsonl(tmp_path / "c.jsonl", [synthetic_text(i) for i in range(30)])
+    assert run(["batch", str(source), "-o", str(tmp_path / "one"), "--shard-size", "5", "--jobs", "1", "--quiet"]) == 0
+    monkeypatch.setattr(batch, "map_text", dies_once)
+    assert run(["batch", str(source), "-o", str(tmp_path / "two"), "--shard-size", "5", "--jobs", "2", "--quiet"]) == 0
+    assert marker.exists() and shards(tmp_path / "two") == shards(tmp_path / "one")
+    assert json.loads((tmp_path / "two" / "_SUCCESS").read_text())["mapped"] == 30
+
+
 def test_a_killed_run_resumes_to_the_same_bytes(tmp_path):
     texts = [synthetic_text(i, sentences=30) for i in range(800)]  # about 3 MB: a few seconds of mapping
     source = write_jsonl(tmp_path / "c.jsonl", texts)
