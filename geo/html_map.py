@@ -29,6 +29,7 @@ geo.errors.UnknownNameError: unknown tiles: got 'bogus'; valid names are none, o
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
@@ -394,6 +395,41 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
 """
 
 
+# folium names every element ``<kind>_<32 random hex digits>``; the page would differ run to run.
+_ELEMENT_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9A-Za-z])")
+
+
+def _elements(root: Element) -> Iterable[Element]:
+    """Every element reachable from ``root``: its children, and the elements it holds as
+    attributes (a Figure's header, html and script; a Popup's html), which are not children."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if id(element) in seen:
+            continue
+        seen.add(id(element))
+        yield element
+        stack.extend(v for v in (*vars(element).values(), *element._children.values()) if isinstance(v, Element))
+
+
+def stable_ids(figure: Element, page: str) -> str:
+    """The rendered ``page`` with folium's random element ids replaced by ids derived from its content.
+
+    Each id becomes a digest of the page (with every id blanked to its order of first
+    appearance) followed by that order, so the same map is the same bytes on every run and
+    two different maps on one page (a notebook) still have different ids.
+    """
+    ids = {element._id for element in _elements(figure)}
+    order: dict[str, int] = {}
+    for match in _ELEMENT_ID.finditer(page):
+        if match.group() in ids:
+            order.setdefault(match.group(), len(order))
+    blanked = _ELEMENT_ID.sub(lambda m: f"{order[m.group()]:032x}" if m.group() in order else m.group(), page)
+    digest = hashlib.sha256(blanked.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return _ELEMENT_ID.sub(lambda m: f"{digest}{order[m.group()]:012x}" if m.group() in order else m.group(), page)
+
+
 def _add_assets(figure: Any, names: Iterable[str]) -> None:
     for name in names:
         tag = "style" if name.endswith(".css") else "script"
@@ -519,7 +555,7 @@ def to_html(
             script=_panel_script(panel_id, fmap.get_name(), marker_names, layer.get_name() if clustered else None),
         )
     )
-    return figure.render()
+    return stable_ids(figure, figure.render())
 
 
 def write_html(

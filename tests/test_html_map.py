@@ -386,3 +386,32 @@ def test_write_html_writes_utf8_and_returns_the_path(tmp_path):
     assert "Grève à <mark>Paris</mark> — «non»." in text
     assert "<title>Grève</title>" in text
     assert text.index('charset=UTF-8') < text.index("<title>")
+
+
+# -- byte-stable pages -------------------------------------------------------------------
+
+
+def element_ids(text: str) -> list[str]:
+    return re.findall(r"\b(?:map|circle_marker|popup|html|geo_json|tooltip)_([0-9a-f]{32})\b", text)
+
+
+def test_the_same_document_gives_the_same_bytes_and_ids_from_its_content():
+    doc = make_document(
+        [["Floods hit ", ("Baku", BAKU), " and ", ("Azerbaijan", AZERBAIJAN), "."]],
+        outlines={AZERBAIJAN.id: AZERBAIJAN_OUTLINE},
+    )
+    first, second = page(doc), page(doc)
+    assert first == second
+    ids = element_ids(first)
+    assert len(set(ids)) >= 8  # map, two markers, an outline, their popups and tooltips
+    digest = {i[:20] for i in ids}
+    assert len(digest) == 1  # every id is the page's digest and the element's order
+    # Another document's page has other ids, so two maps can share one notebook page.
+    other = page(make_document([["Floods hit ", ("Lima", LIMA), "."]]))
+    assert not set(element_ids(other)) & set(ids)
+
+
+def test_stable_ids_leave_text_that_only_looks_like_an_id_alone():
+    lookalike = "run_" + "ab" * 16
+    text = page(make_document([[f"Log {lookalike} from ", ("Baku", BAKU), "."]]))
+    assert f"Log {lookalike} from <mark>Baku</mark>." in text
