@@ -114,12 +114,20 @@ def _home(args: argparse.Namespace):
         raise InputError(f"--near: {exc}") from None
 
 
+def _is_corpus(path: str) -> bool:
+    """Whether ``geo map`` draws one map of many documents: a folder or a JSONL file."""
+    p = Path(path)
+    return path != "-" and (p.is_dir() or p.suffix.lower() == ".jsonl")
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from geo.pipeline import map_text
 
     fmt = args.format or _format_from_suffix(args.output) or "html"
     if fmt not in MAP_FORMATS:
         raise UnknownNameError("map format", fmt, MAP_FORMATS)
+    if _is_corpus(args.input):
+        return _map_corpus(args, fmt)
     name, text = _read_source(args.input, args.encoding)
     home = _home(args)
     if not text.strip():
@@ -127,6 +135,30 @@ def cmd_map(args: argparse.Namespace) -> int:
     document = map_text(text, doc_id=name, home=home)
     if not document.places and text.strip():
         print(f"warning: {name}: no places found", file=sys.stderr)
+    output = _write_map(args, fmt, name, document, home)
+    print(f"{output}: {len(document.places)} places, {len(document.mentions)} mentions", file=sys.stderr)
+    return 0
+
+
+def _map_corpus(args: argparse.Namespace, fmt: str) -> int:
+    """One map of every place the documents of a folder or JSONL file name."""
+    from geo.corpus import caption, map_documents
+    from geo.gazetteer import default_gazetteer
+
+    p = Path(args.input)
+    name = p.resolve().name if p.is_dir() else p.stem
+    home = _home(args)
+    corpus = map_documents(_documents(args.input, args.encoding), corpus_id=name, gazetteer=default_gazetteer(),
+                           home=home)
+    if not corpus.places:
+        print(f"warning: {name}: no places found in {corpus.document_count} documents", file=sys.stderr)
+    output = _write_map(args, fmt, name, corpus, home)
+    print(f"{output}: {caption(corpus)}", file=sys.stderr)
+    return 0
+
+
+def _write_map(args: argparse.Namespace, fmt: str, name: str, source, home) -> str:
+    """Write the map of a Document or a CorpusMap where -o says (default maps/NAME.FORMAT); return the path."""
     output = args.output or str(Path("maps") / f"{name}.{fmt}")
     title = args.title if args.title is not None else name
     if home is not None:  # the reader should know the map leaned towards a home area
@@ -136,18 +168,17 @@ def cmd_map(args: argparse.Namespace) -> int:
         from geo.html_map import to_html
 
         kwargs = {"tiles": args.tiles} if args.tiles else {}
-        Path(output).write_text(to_html(document, title=title, **kwargs), encoding="utf-8")
+        Path(output).write_text(to_html(source, title=title, **kwargs), encoding="utf-8")
     elif fmt in ("png", "svg"):
         from geo import static_map
 
         render = static_map.to_png if fmt == "png" else static_map.to_svg
-        Path(output).write_bytes(render(document, title=title, width=args.width, height=args.height, dpi=args.dpi))
+        Path(output).write_bytes(render(source, title=title, width=args.width, height=args.height, dpi=args.dpi))
     else:
         from geo.geojson import dumps_geojson
 
-        Path(output).write_text(dumps_geojson(document, indent=1), encoding="utf-8")
-    print(f"{output}: {len(document.places)} places, {len(document.mentions)} mentions", file=sys.stderr)
-    return 0
+        Path(output).write_text(dumps_geojson(source, indent=1), encoding="utf-8")
+    return output
 
 
 def _format_from_suffix(path: str | None) -> str | None:
@@ -289,8 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("map", help="map the places a text names (HTML, PNG, SVG or GeoJSON)",
-                       description="Map the places a text names. The default output is maps/<input stem>.html.")
-    p.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+                       description="Map the places a text names, or every place a corpus (a folder or a .jsonl file) names, "
+                       "markers sized by the number of documents. The default output is maps/<input stem>.html.")
+    p.add_argument("input", metavar="INPUT", help="a text file, - for standard input, or a folder of .txt files or "
+                   "a .jsonl file of {\"id\", \"text\"} records: one map of every place the documents name")
     p.add_argument("-o", "--output", help="output file (its extension may imply --format)")
     p.add_argument("--format", choices=MAP_FORMATS, help="output format (default: from -o, else html)")
     p.add_argument("--title", help="map title (default: the input's name)")

@@ -1,0 +1,165 @@
+"""Many documents on one map: every place they name, with the documents that name it.
+
+:func:`collect_places` is the aggregation, a pure function of finished Documents;
+:func:`map_documents` maps texts first (with :func:`geo.pipeline.map_text`) and then
+collects. Neither keeps a Document once its places are counted, so an archive costs
+the memory of its places and the sentences that name them, not of its texts.
+
+>>> from geo.records import Document, Mention, Place, Resolution, Sentence
+>>> baku = Place("587084", "Baku", "city", 40.4093, 49.8671, "AZ")
+>>> def doc(doc_id, text):
+...     start = text.index("Baku")
+...     m = Mention(start, start + 4, "Baku", 0)
+...     return Document(doc_id, text, (Sentence(0, 0, len(text)),), (m,), (Resolution(m, baku, 0.9),))
+>>> corpus = collect_places([doc("a", "Rain in Baku."), doc("b", "Baku voted.")], titles={"b": "Vote day"})
+>>> [(cp.place.name, cp.document_count, [c.label for c in cp.citations]) for cp in corpus.places]
+[('Baku', 2, ['a', 'Vote day'])]
+>>> corpus.places[0].citations[1].quotes[0].text
+'Baku voted.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from geo.records import Citation, CorpusMap, CorpusPlace, Document, Place, Quote
+
+__all__ = ["collect_places", "map_documents", "caption", "weighted_places"]
+
+
+def _quotes(document: Document, spans: list[tuple[int, int, int]]) -> tuple[Quote, ...]:
+    """The sentences holding these (sentence index, start, end) mention spans, in text order."""
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for index, start, end in spans:
+        by_sentence.setdefault(index, []).append((start, end))
+    quotes = []
+    for index, marks in by_sentence.items():
+        marks.sort()
+        if 0 <= index < len(document.sentences):
+            sentence = document.sentences[index]
+            quotes.append(Quote(sentence.start, sentence.end, document.text[sentence.start : sentence.end], tuple(marks)))
+        else:  # a mention outside every sentence (a hand-built document): quote what it says
+            quotes.extend(Quote(a, b, document.text[a:b], ((a, b),)) for a, b in marks)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return tuple(quotes)
+
+
+def collect_places(
+    documents: Iterable[Document],
+    *,
+    titles: Mapping[str, str] | None = None,
+    corpus_id: str = "corpus",
+) -> CorpusMap:
+    """Every place the documents name, with one citation per document that names it.
+
+    Places come most widely named first (documents, then mentions, then the first
+    named); citations in the order the documents came. ``titles`` maps a document id
+    to the title a reader knows it by. Outlines are taken from the documents.
+    """
+    titles = titles or {}
+    citations: dict[str, list[Citation]] = {}
+    places: dict[str, Place] = {}
+    outlines: dict[str, dict[str, Any]] = {}
+    count = 0
+    for document in documents:
+        if not isinstance(document, Document):
+            raise TypeError(f"collect_places takes Documents, got {type(document).__name__}")
+        count += 1
+        spans: dict[str, list[tuple[int, int, int]]] = {}
+        for r in document.resolutions:
+            if r.place is None:
+                continue
+            places.setdefault(r.place.id, r.place)
+            m = r.mention
+            spans.setdefault(r.place.id, []).append((m.sentence_index, m.start, m.end))
+        title = titles.get(document.id)
+        for place_id, place_spans in spans.items():
+            quotes = _quotes(document, place_spans)
+            citations.setdefault(place_id, []).append(Citation(document.id, title, quotes, len(place_spans)))
+            if place_id not in outlines and place_id in document.outlines:
+                outlines[place_id] = document.outlines[place_id]
+    first = {place_id: i for i, place_id in enumerate(citations)}
+    ranked = sorted(
+        (CorpusPlace(places[pid], tuple(cs)) for pid, cs in citations.items()),
+        key=lambda cp: (-cp.document_count, -cp.mention_count, first[cp.place.id]),
+    )
+    return CorpusMap(corpus_id, tuple(ranked), count, outlines)
+
+
+def _source(item: Any, number: int) -> tuple[str, str, str | None]:
+    """(id, text, title) of a (id, text), (id, text, title) or an object with id, text and title."""
+    if isinstance(item, tuple) and len(item) in (2, 3):
+        doc_id, text, title = (*item, None)[:3]
+    elif hasattr(item, "text") and hasattr(item, "id"):
+        doc_id, text, title = item.id, item.text, getattr(item, "title", None)
+    else:
+        raise TypeError(f"expected a Document, an (id, text) pair or a source document, got {item!r:.80}")
+    if not isinstance(text, str):
+        raise TypeError(f"document {doc_id!r}: text must be a str, got {type(text).__name__}")
+    return str(doc_id if doc_id is not None else number), text, (str(title) if title not in (None, "") else None)
+
+
+def map_documents(
+    documents: Iterable[Any],
+    *,
+    titles: Mapping[str, str] | None = None,
+    corpus_id: str = "corpus",
+    gazetteer: Any = None,
+    home: Place | None = None,
+    outlines: bool = True,
+) -> CorpusMap:
+    """One map's worth of places from many documents.
+
+    Each item is a finished :class:`~geo.records.Document`, an ``(id, text)`` or
+    ``(id, text, title)`` tuple, or an object with ``id``, ``text`` and (optionally)
+    ``title`` attributes (what :mod:`geo.inputs` reads). Texts are mapped with
+    :func:`geo.pipeline.map_text` (``home``: the readers' home area); ``outlines`` adds
+    the outline of every area place once, from the gazetteer.
+    """
+    from geo.pipeline import OUTLINE_KINDS, OUTLINE_TOLERANCE, map_text
+    from geo.gazetteer import default_gazetteer
+
+    all_titles = dict(titles or {})
+    used: list[Any] = []
+
+    def finished() -> Iterable[Document]:
+        for number, item in enumerate(documents, 1):
+            if isinstance(item, Document):
+                yield item
+                continue
+            doc_id, text, title = _source(item, number)
+            if title is not None:
+                all_titles.setdefault(doc_id, title)
+            if not used:
+                used.append(gazetteer if gazetteer is not None else default_gazetteer())
+            yield map_text(text, gazetteer=used[0], doc_id=doc_id, outlines=False, home=home)
+
+    corpus = collect_places(finished(), titles=all_titles, corpus_id=corpus_id)
+    if not outlines or not used:
+        return corpus
+    shapes = dict(corpus.outlines)
+    for cp in corpus.places:
+        if cp.place.kind in OUTLINE_KINDS and cp.place.id not in shapes:
+            outline = used[0].outline(cp.place.id)
+            if outline is not None:
+                shapes[cp.place.id] = outline.simplify(OUTLINE_TOLERANCE).__geo_interface__
+    return CorpusMap(corpus.id, corpus.places, corpus.document_count, shapes)
+
+
+def weighted_places(corpus: CorpusMap) -> list[tuple[Place, float]]:
+    """Each place weighted by the number of documents that name it (what framing and marker size use)."""
+    return [(cp.place, float(cp.document_count)) for cp in corpus.places]
+
+
+def caption(corpus: CorpusMap) -> str:
+    """The one-line summary a corpus map carries.
+
+    >>> caption(CorpusMap("week", (), 3))
+    'no places named in 3 documents'
+    """
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+    places = plural(len(corpus.places), "place") if corpus.places else "no places"
+    return f"{places} named in {plural(corpus.document_count, 'document')}"
