@@ -58,11 +58,15 @@ def collect_places(
     to the title a reader knows it by. Outlines are taken from the documents.
     """
     titles = titles or {}
+    return _collect(((d, titles.get(d.id) if isinstance(d, Document) else None) for d in documents), corpus_id)
+
+
+def _collect(documents: Iterable[tuple[Document, str | None]], corpus_id: str) -> CorpusMap:
     citations: dict[str, list[Citation]] = {}
     places: dict[str, Place] = {}
     outlines: dict[str, dict[str, Any]] = {}
     count = 0
-    for document in documents:
+    for document, title in documents:
         if not isinstance(document, Document):
             raise TypeError(f"collect_places takes Documents, got {type(document).__name__}")
         count += 1
@@ -73,7 +77,6 @@ def collect_places(
             places.setdefault(r.place.id, r.place)
             m = r.mention
             spans.setdefault(r.place.id, []).append((m.sentence_index, m.start, m.end))
-        title = titles.get(document.id)
         for place_id, place_spans in spans.items():
             quotes = _quotes(document, place_spans)
             citations.setdefault(place_id, []).append(Citation(document.id, title, quotes, len(place_spans)))
@@ -120,22 +123,21 @@ def map_documents(
     from geo.pipeline import OUTLINE_KINDS, OUTLINE_TOLERANCE, map_text
     from geo.gazetteer import default_gazetteer
 
-    all_titles = dict(titles or {})
-    used: list[Any] = []
+    titles = titles or {}
+    used: list[Any] = []  # the gazetteer, opened on the first text to map
 
-    def finished() -> Iterable[Document]:
+    def finished() -> Iterable[tuple[Document, str | None]]:
         for number, item in enumerate(documents, 1):
             if isinstance(item, Document):
-                yield item
+                yield item, titles.get(item.id)
                 continue
             doc_id, text, title = _source(item, number)
-            if title is not None:
-                all_titles.setdefault(doc_id, title)
             if not used:
                 used.append(gazetteer if gazetteer is not None else default_gazetteer())
-            yield map_text(text, gazetteer=used[0], doc_id=doc_id, outlines=False, home=home)
+            document = map_text(text, gazetteer=used[0], doc_id=doc_id, outlines=False, home=home)
+            yield document, title if title is not None else titles.get(doc_id)
 
-    corpus = collect_places(finished(), titles=all_titles, corpus_id=corpus_id)
+    corpus = _collect(finished(), corpus_id)
     if not outlines or not used:
         return corpus
     shapes = dict(corpus.outlines)
