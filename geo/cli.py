@@ -4,7 +4,9 @@ Everything here is the edge of the program; the work is done by the library
 (geo.pipeline and the writers), which knows nothing of argv or exit codes.
 
 Exit codes: 0 success; 1 nothing found where something was asked for (lookup);
-2 bad input or usage (missing file, undecodable bytes, bad option value).
+2 bad input or usage (missing file, undecodable bytes, bad option value), or no document
+of the input could be read or mapped; 3 finished, but some documents failed (each is one
+line on stderr, or in ``_errors.jsonl`` for ``geo batch``; the others were all mapped).
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -22,74 +23,21 @@ from geo.errors import GeoError, InputError, UnknownNameError
 __all__ = ["main", "run", "build_parser"]
 
 EXTRACT_FORMATS = ("jsonl", "json", "geojson", "csv")
+#: Exit code of a run that finished but could not map some of its documents.
+EXIT_SOME_FAILED = 3
 MAP_FORMATS = ("html", "png", "svg", "geojson")
 TABLE_FORMATS = ("table", "json")
 
 
 # ---------------------------------------------------------------- reading input
-
-
-def _decode(data: bytes, source: str, encoding: str) -> str:
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "pass --encoding (for example --encoding latin-1) to read it"
-        ) from None
-    except LookupError:
-        raise InputError(f"unknown encoding: got {encoding!r}") from None
-    return text.replace("\r\n", "\n")
+# (geo.inputs reads every kind of input; the commands here only report what it could not.)
 
 
 def _read_source(path: str, encoding: str) -> tuple[str, str]:
     """(name, text) of a path or ``-`` for standard input."""
-    if path == "-":
-        return "stdin", _decode(sys.stdin.buffer.read(), "stdin", encoding)
-    p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory; give a file, or use `geo extract` which reads folders")
-    return p.stem, _decode(p.read_bytes(), path, encoding)
+    from geo.inputs import read_text
 
-
-def _looks_like_jsonl(text: str) -> bool:
-    first = text.lstrip()[:1]
-    if first != "{":
-        return False
-    line = text.lstrip().split("\n", 1)[0]
-    try:
-        record = json.loads(line)
-    except ValueError:
-        return False
-    return isinstance(record, dict) and "text" in record
-
-
-def _documents(path: str, encoding: str) -> Iterator[tuple[str, str]]:
-    """(id, text) for every document in a text file, a .jsonl file, a folder of .txt files, or stdin."""
-    p = Path(path)
-    if path != "-" and p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".text", ".md"))
-        if not files:
-            raise InputError(f"{path}: folder has no .txt files")
-        for f in files:
-            yield str(f.relative_to(p).with_suffix("")), _decode(f.read_bytes(), str(f), encoding)
-        return
-    name, text = _read_source(path, encoding)
-    if p.suffix.lower() == ".jsonl" or (path == "-" and _looks_like_jsonl(text)):
-        for number, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise InputError(f"{name} line {number}: not JSON ({exc.msg})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError(f"{name} line {number}: expected an object with a \"text\" string")
-            yield str(record.get("id", number)), record["text"]
-        return
-    yield name, text
+    return read_text(path, encoding)
 
 
 # ---------------------------------------------------------------- commands
@@ -192,10 +140,39 @@ def _keep(document):
     return document
 
 
+class _Failures:
+    """Counts what a run could not map and says so, one line each, on stderr."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.mapped = 0
+
+    def report(self, error) -> None:
+        self.failed += 1
+        where = error.location if error.id is None else f"{error.location} (id {error.id})"
+        print(f"geo: skipped {where}: {error.reason}", file=sys.stderr)
+
+    def exit_code(self) -> int:
+        if not self.failed:
+            return 0
+        total = self.failed + self.mapped
+        print(f"geo: {self.mapped} of {total} documents mapped, {self.failed} failed", file=sys.stderr)
+        return EXIT_SOME_FAILED if self.mapped else 2
+
+
+def _reading_options(args: argparse.Namespace) -> dict:
+    if args.max_chars < 0:
+        raise InputError(f"--max-chars must be 0 (no limit) or more, got {args.max_chars!r}")
+    return {"encoding": args.encoding, "text_field": args.text_field, "id_field": args.id_field,
+            "max_chars": args.max_chars or None}
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from geo import tables
-    from geo.batch import AUTO, default_jobs, map_documents
+    from geo.batch import AUTO, default_jobs, map_each
     from geo.gazetteer import default_gazetteer
+    from geo.inputs import read_documents
+    from geo.records import SourceError
 
     if args.format not in EXTRACT_FORMATS:
         raise UnknownNameError("extract format", args.format, EXTRACT_FORMATS)
@@ -205,34 +182,47 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise InputError(f"--jobs must be 0 (one per CPU) or more, got {args.jobs!r}")
     else:
         jobs = args.jobs or default_jobs()
+    options = _reading_options(args)
     home = _home(args)
+    items = read_documents(args.input, **options)
+    first = next(items, None)  # a missing file or an empty folder fails here, before any output is opened
+    if first is None:
+        raise InputError(f"{args.input}: no documents")
+    failures = _Failures()
+
+    def results(render, outlines=False):
+        import itertools
+
+        for result in map_each(itertools.chain([first], items), render=render, jobs=jobs, outlines=outlines,
+                               gazetteer=default_gazetteer(), home=home):
+            if isinstance(result, SourceError):
+                failures.report(result)
+            else:
+                failures.mapped += 1
+                yield result
+
     out = _open_output(args.output)
     try:
-        items = _documents(args.input, args.encoding)
         if args.format == "jsonl":
             # One line per document, flushed as it is done: a long run loses nothing on interrupt.
-            for record in map_documents(items, render=tables.extract_record, jobs=jobs, gazetteer=default_gazetteer(),
-                                        home=home):
+            for record in results(tables.extract_record):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 out.flush()
-            return 0
-        documents = map_documents(items, render=_keep, jobs=jobs, outlines=args.format == "geojson",
-                                  gazetteer=default_gazetteer(), home=home)
-        if args.format == "json":
-            json.dump([tables.to_json_document(d) for d in documents], out, ensure_ascii=False, indent=1)
+        elif args.format == "json":
+            json.dump([tables.to_json_document(d) for d in results(_keep)], out, ensure_ascii=False, indent=1)
             out.write("\n")
         elif args.format == "csv":
-            tables.write_csv(documents, out)
+            tables.write_csv(results(_keep), out)
         else:
             from geo.geojson import to_geojson
 
-            features = [f for d in documents for f in to_geojson(d)["features"]]
+            features = [f for d in results(_keep, outlines=True) for f in to_geojson(d)["features"]]
             json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
             out.write("\n")
     finally:
         if out is not sys.stdout:
             out.close()
-    return 0
+    return failures.exit_code()
 
 
 def _place_row(place) -> dict:
@@ -313,6 +303,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- parser
 
 
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    from geo.inputs import DEFAULT_MAX_CHARS
+
+    p.add_argument("--encoding", default="auto", help="text encoding of INPUT (default auto: a byte-order mark "
+                   "says UTF-8, UTF-16 or UTF-32, else UTF-8)")
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="the JSONL field or Parquet column holding the text (default text)")
+    p.add_argument("--id-field", default="id", metavar="NAME",
+                   help="the JSONL field or Parquet column holding the id (default id; else the line or row number)")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                   help=f"report documents longer than N characters instead of mapping them "
+                   f"(default {DEFAULT_MAX_CHARS:,}; 0 = no limit)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geo", description="Find the places a text names and map them, offline."
@@ -331,7 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--width", type=float, default=10.0, help="PNG/SVG width in inches (default 10)")
     p.add_argument("--height", type=float, default=6.0, help="PNG/SVG height in inches (default 6)")
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
-    p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
+    p.add_argument("--encoding", default="auto", help="text encoding of INPUT (default auto: a byte-order mark "
+                   "says UTF-8, UTF-16 or UTF-32, else UTF-8)")
     p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "
                    "ambiguous names lean towards it (a local paper's \"Paris\")")
     p.set_defaults(handler=cmd_map)
@@ -339,10 +344,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="list every place mention as JSONL, JSON, GeoJSON or CSV",
                        description="Extract place mentions from a text file, a folder of .txt files, a .jsonl "
                        "file of {\"id\", \"text\"} records, or - (standard input, text or jsonl).")
-    p.add_argument("input", metavar="INPUT", help="a text file, folder, .jsonl file, or -")
+    p.add_argument("input", metavar="INPUT", help="a text file, folder, .jsonl(.gz) or .parquet file, or -")
     p.add_argument("--format", default="jsonl", help="jsonl (default), json, geojson or csv")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
+    _add_reading_options(p)
     p.add_argument("--jobs", type=int, default=None,
                    help="worker processes (default: one per CPU for inputs over 200 kB, else 1; 0 = one per CPU)")
     p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "

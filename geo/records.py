@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "SourceDocument",
+    "SourceError",
     "PLACE_KINDS",
     "MENTION_KINDS",
     "MATCH_KINDS",
@@ -319,3 +321,29 @@ class CorpusMap:
             feature = cp.__geo_interface__
             features.append(dict(feature, geometry=self.outlines.get(cp.place.id, feature["geometry"])))
         return {"type": "FeatureCollection", "features": features}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """One document as read from an input (geo.inputs), before any mapping.
+
+    ``location`` says where it came from (``folder/a.txt``, ``corpus.jsonl:17``,
+    ``corpus.parquet[3]``); ``title`` is the input's title field, if it has one.
+    """
+
+    id: str
+    text: str
+    location: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceError:
+    """A document that could not be read or mapped: where it was, and why, in one line.
+
+    ``id`` is None when the input broke before the id could be read (a line that is not JSON).
+    """
+
+    id: str | None
+    location: str
+    reason: str

@@ -78,7 +78,7 @@ def test_undecodable_bytes_get_a_clear_message_and_an_encoding_option(tmp_path, 
     source.write_bytes("Caf\xe9 in Paris".encode("latin-1"))
     assert run(["extract", str(source)]) == 2
     err = capsys.readouterr().err
-    assert "not valid utf-8-sig" in err and "--encoding" in err
+    assert "not valid utf-8 (byte 0xe9" in err and "--encoding" in err
     assert run(["extract", str(source), "--encoding", "latin-1"]) == 0
     assert "Paris" in capsys.readouterr().out
 
