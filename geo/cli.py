@@ -12,6 +12,7 @@ line on stderr, or in ``_errors.jsonl`` for ``geo batch``; the others were all m
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -63,9 +64,11 @@ def _home(args: argparse.Namespace):
 
 
 def _is_corpus(path: str) -> bool:
-    """Whether ``geo map`` draws one map of many documents: a folder or a JSONL file."""
+    """Whether ``geo map`` draws one map of many documents: a folder, a JSONL or a Parquet file."""
+    from geo.inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES
+
     p = Path(path)
-    return path != "-" and (p.is_dir() or p.suffix.lower() == ".jsonl")
+    return path != "-" and (p.is_dir() or p.name.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES))
 
 
 def cmd_map(args: argparse.Namespace) -> int:
@@ -89,20 +92,33 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def _map_corpus(args: argparse.Namespace, fmt: str) -> int:
-    """One map of every place the documents of a folder or JSONL file name."""
+    """One map of every place the documents of a folder, a JSONL or a Parquet file name."""
+    from geo.batch import AUTO
     from geo.corpus import caption, map_documents
     from geo.gazetteer import default_gazetteer
+    from geo.inputs import read_documents
 
     p = Path(args.input)
-    name = p.resolve().name if p.is_dir() else p.stem
+    name = p.resolve().name if p.is_dir() else p.name.split(".")[0]
     home = _home(args)
-    corpus = map_documents(_documents(args.input, args.encoding), corpus_id=name, gazetteer=default_gazetteer(),
-                           home=home)
+    items = read_documents(args.input, encoding=args.encoding, text_field=args.text_field, id_field=args.id_field,
+                           title_field=args.title_field)
+    first = next(items, None)  # a missing file or an empty folder fails here, before any output is written
+    if first is None:
+        raise InputError(f"{args.input}: no documents")
+    corpus = map_documents(itertools.chain([first], items), corpus_id=name, gazetteer=default_gazetteer(),
+                           home=home, jobs=AUTO)
+    failures = _Failures()
+    failures.mapped = corpus.document_count
+    for error in corpus.errors:
+        failures.report(error)
+    if not corpus.document_count:
+        return failures.exit_code()  # nothing could be read: no map, exit 2
     if not corpus.places:
         print(f"warning: {name}: no places found in {corpus.document_count} documents", file=sys.stderr)
     output = _write_map(args, fmt, name, corpus, home)
     print(f"{output}: {caption(corpus)}", file=sys.stderr)
-    return 0
+    return failures.exit_code()
 
 
 def _write_map(args: argparse.Namespace, fmt: str, name: str, source, home) -> str:
@@ -324,10 +340,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("map", help="map the places a text names (HTML, PNG, SVG or GeoJSON)",
-                       description="Map the places a text names, or every place a corpus (a folder or a .jsonl file) names, "
+                       description="Map the places a text names, or every place a corpus (a folder, a .jsonl or a .parquet file) names, "
                        "markers sized by the number of documents. The default output is maps/<input stem>.html.")
-    p.add_argument("input", metavar="INPUT", help="a text file, - for standard input, or a folder of .txt files or "
-                   "a .jsonl file of {\"id\", \"text\"} records: one map of every place the documents name")
+    p.add_argument("input", metavar="INPUT", help="a text file or - (standard input): one document; a folder, or a "
+                   ".jsonl(.gz) or .parquet file of {\"id\", \"text\", \"title\"} records: one map of every place "
+                   "the documents name")
     p.add_argument("-o", "--output", help="output file (its extension may imply --format)")
     p.add_argument("--format", choices=MAP_FORMATS, help="output format (default: from -o, else html)")
     p.add_argument("--title", help="map title (default: the input's name)")
@@ -339,6 +356,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "says UTF-8, UTF-16 or UTF-32, else UTF-8)")
     p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "
                    "ambiguous names lean towards it (a local paper's \"Paris\")")
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="corpus input: the JSONL field or Parquet column holding the text (default text)")
+    p.add_argument("--id-field", default="id", metavar="NAME",
+                   help="corpus input: the field holding the document id (default id; else the line or row number)")
+    p.add_argument("--title-field", default="title", metavar="NAME",
+                   help="corpus input: the field holding the document title the popups show (default title; "
+                   "else the id)")
     p.set_defaults(handler=cmd_map)
 
     p = sub.add_parser("extract", help="list every place mention as JSONL, JSON, GeoJSON or CSV",

@@ -1,8 +1,8 @@
 """Many documents on one map: every place they name, with the documents that name it.
 
 :func:`collect_places` is the aggregation, a pure function of finished Documents;
-:func:`map_documents` maps texts first (with :func:`geo.pipeline.map_text`) and then
-collects. Neither keeps a Document once its places are counted, so an archive costs
+:func:`map_documents` maps texts first (with :func:`geo.batch.map_each`, in this process
+or in workers) and then collects. Neither keeps a Document once its places are counted, so an archive costs
 the memory of its places and the sentences that name them, not of its texts.
 
 >>> from geo.records import Document, Mention, Place, Resolution, Sentence
@@ -20,10 +20,11 @@ the memory of its places and the sentences that name them, not of its texts.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from geo.records import Citation, CorpusMap, CorpusPlace, Document, Place, Quote
+from geo.records import Citation, CorpusMap, CorpusPlace, Document, Place, Quote, SourceDocument, SourceError
 
 __all__ = ["collect_places", "map_documents", "caption", "weighted_places"]
 
@@ -90,63 +91,79 @@ def _collect(documents: Iterable[tuple[Document, str | None]], corpus_id: str) -
     return CorpusMap(corpus_id, tuple(ranked), count, outlines)
 
 
-def _source(item: Any, number: int) -> tuple[str, str, str | None]:
-    """(id, text, title) of a (id, text), (id, text, title) or an object with id, text and title."""
+def _source(item: Any, number: int) -> SourceDocument | SourceError:
+    """A SourceDocument (or the SourceError) for one item of :func:`map_documents`."""
+    if isinstance(item, (SourceDocument, SourceError)):
+        return item
     if isinstance(item, tuple) and len(item) in (2, 3):
         doc_id, text, title = (*item, None)[:3]
     elif hasattr(item, "text") and hasattr(item, "id"):
         doc_id, text, title = item.id, item.text, getattr(item, "title", None)
     else:
-        raise TypeError(f"expected a Document, an (id, text) pair or a source document, got {item!r:.80}")
+        raise TypeError(f"expected an (id, text) pair, an (id, text, title) triple or a SourceDocument, got {item!r:.80}")
+    doc_id = str(doc_id if doc_id is not None else number)
     if not isinstance(text, str):
-        raise TypeError(f"document {doc_id!r}: text must be a str, got {type(text).__name__}")
-    return str(doc_id if doc_id is not None else number), text, (str(title) if title not in (None, "") else None)
+        return SourceError(doc_id, doc_id, f"the text is not a string, got {type(text).__name__}")
+    return SourceDocument(doc_id, text, doc_id, str(title) if title not in (None, "") else None)
 
 
 def map_documents(
     documents: Iterable[Any],
     *,
-    titles: Mapping[str, str] | None = None,
     corpus_id: str = "corpus",
     gazetteer: Any = None,
     home: Place | None = None,
     outlines: bool = True,
+    jobs: int | str = 1,
 ) -> CorpusMap:
-    """One map's worth of places from many documents.
+    """One map's worth of places from many texts: :func:`geo.pipeline.map_text` on each, then
+    :func:`collect_places`.
 
-    Each item is a finished :class:`~geo.records.Document`, an ``(id, text)`` or
-    ``(id, text, title)`` tuple, or an object with ``id``, ``text`` and (optionally)
-    ``title`` attributes (what :mod:`geo.inputs` reads). Texts are mapped with
-    :func:`geo.pipeline.map_text` (``home``: the readers' home area); ``outlines`` adds
-    the outline of every area place once, from the gazetteer.
+    Each item is an ``(id, text)`` or ``(id, text, title)`` tuple, or a
+    :class:`~geo.records.SourceDocument` (what :func:`geo.inputs.read_documents` reads; a
+    :class:`~geo.records.SourceError` from it is kept in ``errors``, as is a text the
+    pipeline fails on: other documents never lose their place on the map). ``home``: the
+    readers' home area. ``outlines`` adds the outline of every area place once, from the
+    gazetteer. ``jobs``: worker processes, or ``"auto"`` (see :func:`geo.batch.map_each`).
+
+    >>> corpus = map_documents([("a", "Rain over Baku."), ("b", "Snow in Tovuz, Azerbaijan.", "Snow day")])
+    >>> [(cp.place.name, [c.label for c in cp.citations]) for cp in corpus.places]
+    [('Baku', ['a']), ('Tovuz', ['Snow day']), ('Azerbaijan', ['Snow day'])]
     """
-    from geo.pipeline import OUTLINE_KINDS, OUTLINE_TOLERANCE, map_text
+    from geo.batch import map_each
     from geo.gazetteer import default_gazetteer
+    from geo.pipeline import OUTLINE_KINDS, OUTLINE_TOLERANCE
 
-    titles = titles or {}
-    used: list[Any] = []  # the gazetteer, opened on the first text to map
+    gz = gazetteer if gazetteer is not None else default_gazetteer()
+    titles: deque[str | None] = deque()  # results come back in input order: one title per item sent
+    errors: list[SourceError] = []
 
-    def finished() -> Iterable[tuple[Document, str | None]]:
+    def sources() -> Iterable[SourceDocument | SourceError]:
         for number, item in enumerate(documents, 1):
-            if isinstance(item, Document):
-                yield item, titles.get(item.id)
-                continue
-            doc_id, text, title = _source(item, number)
-            if not used:
-                used.append(gazetteer if gazetteer is not None else default_gazetteer())
-            document = map_text(text, gazetteer=used[0], doc_id=doc_id, outlines=False, home=home)
-            yield document, title if title is not None else titles.get(doc_id)
+            source = _source(item, number)
+            titles.append(source.title if isinstance(source, SourceDocument) else None)
+            yield source
 
-    corpus = _collect(finished(), corpus_id)
-    if not outlines or not used:
-        return corpus
-    shapes = dict(corpus.outlines)
-    for cp in corpus.places:
-        if cp.place.kind in OUTLINE_KINDS and cp.place.id not in shapes:
-            outline = used[0].outline(cp.place.id)
+    def mapped() -> Iterable[tuple[Document, str | None]]:
+        for result in map_each(sources(), render=_keep, jobs=jobs, gazetteer=gz, home=home):
+            title = titles.popleft()
+            if isinstance(result, SourceError):
+                errors.append(result)
+            else:
+                yield result, title
+
+    corpus = _collect(mapped(), corpus_id)
+    shapes: dict[str, dict[str, Any]] = {}
+    for cp in corpus.places if outlines else ():
+        if cp.place.kind in OUTLINE_KINDS:
+            outline = gz.outline(cp.place.id)
             if outline is not None:
                 shapes[cp.place.id] = outline.simplify(OUTLINE_TOLERANCE).__geo_interface__
-    return CorpusMap(corpus.id, corpus.places, corpus.document_count, shapes)
+    return CorpusMap(corpus.id, corpus.places, corpus.document_count, shapes, tuple(errors))
+
+
+def _keep(document: Document) -> Document:
+    return document
 
 
 def weighted_places(corpus: CorpusMap) -> list[tuple[Place, float]]:

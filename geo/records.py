@@ -300,14 +300,16 @@ class CorpusPlace:
 class CorpusMap:
     """Every place a set of documents names, the most widely named first; what corpus writers take.
 
-    ``document_count`` counts every document read, those that named no place too;
-    ``outlines`` maps a place id to a GeoJSON geometry, as on :class:`Document`.
+    ``document_count`` counts every document mapped, those that named no place too;
+    ``outlines`` maps a place id to a GeoJSON geometry, as on :class:`Document`; ``errors``
+    are the documents that could not be read or mapped (they are not on the map).
     """
 
     id: str
     places: tuple[CorpusPlace, ...]
     document_count: int
     outlines: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
+    errors: tuple[SourceError, ...] = ()
 
     @property
     def mention_count(self) -> int:

@@ -13,7 +13,7 @@ from geo.corpus import caption, collect_places, map_documents, weighted_places
 from geo.geojson import to_geojson
 from geo.html_map import to_html
 from geo.html_text import DOCUMENTS_PER_POPUP, QUOTES_PER_DOCUMENT, escape_html
-from geo.records import CorpusMap, Document
+from geo.records import CorpusMap, Document, SourceDocument, SourceError
 from tests.hostile import (
     AZERBAIJAN,
     AZERBAIJAN_OUTLINE,
@@ -103,24 +103,39 @@ def test_weights_are_document_counts_and_the_caption_says_so():
 # -- mapping texts -----------------------------------------------------------------------
 
 
-def test_map_documents_maps_texts_with_titles_and_takes_finished_documents(gazetteer):
-    source = SimpleNamespace(id="s1", text="Shelling near Tovuz, Azerbaijan.", title="Border news", location="x")
+def test_map_documents_maps_texts_with_titles(gazetteer):
+    source = SourceDocument("s1", "Shelling near Tovuz, Azerbaijan.", "news/s1.txt", "Border news")
     corpus = map_documents(
-        [("t1", "Floods hit Baku, Azerbaijan."), ("t2", "Rain in Baku.", "Rain report"), source, week()[1]],
+        [("t1", "Floods hit Baku, Azerbaijan."), ("t2", "Rain in Baku.", "Rain report"), source,
+         SimpleNamespace(id="o1", text="Talks in Paris and Baku.")],
         gazetteer=gazetteer,
         corpus_id="mixed",
     )
     by_name = {cp.place.name: cp for cp in corpus.places}
-    assert corpus.document_count == 4
+    assert (corpus.id, corpus.document_count, corpus.errors) == ("mixed", 4, ())
     assert [c.label for c in by_name["Azerbaijan"].citations] == ["t1", "Border news"]
     assert by_name["Azerbaijan"].place.country_code == "AZ"
-    assert [c.document_id for c in by_name["Baku"].citations] == ["t1", "t2", "d2"]
-    assert by_name["Baku"].citations[1].label == "Rain report"
-    assert "Tovuz" in by_name and "Paris" in by_name
+    assert [c.label for c in by_name["Baku"].citations] == ["t1", "Rain report", "o1"]
+    assert by_name["Tovuz"].citations[0].quotes[0].text == "Shelling near Tovuz, Azerbaijan."
+    assert "Paris" in by_name
     # Areas get their outline once, from the gazetteer; cities do not.
     assert by_name["Azerbaijan"].place.id in corpus.outlines
     assert by_name["Baku"].place.id not in corpus.outlines
     assert corpus.outlines[by_name["Azerbaijan"].place.id]["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_unreadable_documents_are_kept_as_errors_and_the_rest_mapped(gazetteer):
+    bad = SourceError(None, "week.jsonl:2", "not JSON (Expecting value)")
+    corpus = map_documents([("a", "Rain in Baku."), bad, ("c", 42), ("d", "Snow in Baku.")], gazetteer=gazetteer)
+    assert corpus.document_count == 2
+    assert [c.document_id for c in corpus.places[0].citations] == ["a", "d"]
+    assert corpus.errors[0] == bad
+    assert (corpus.errors[1].id, corpus.errors[1].reason) == ("c", "the text is not a string, got int")
+
+
+def test_worker_processes_give_the_same_corpus(gazetteer):
+    texts = [(f"n{i}", f"Rain in Baku and Tovuz, day {i}.", f"Day {i}") for i in range(12)]
+    assert map_documents(texts, gazetteer=gazetteer, jobs=2) == map_documents(texts, gazetteer=gazetteer, jobs=1)
 
 
 def test_map_documents_is_exported_and_the_home_area_reaches_the_pipeline(gazetteer):
@@ -132,9 +147,9 @@ def test_map_documents_is_exported_and_the_home_area_reaches_the_pipeline(gazett
     assert [(cp.place.admin1, cp.document_count) for cp in near.places] == [("Tennessee", 2)]
 
 
-def test_map_documents_refuses_an_unknown_item_naming_it():
+def test_map_documents_refuses_an_unknown_item_naming_it(gazetteer):
     with pytest.raises(TypeError, match="got 42"):
-        map_documents([42])
+        map_documents([42], gazetteer=gazetteer)
 
 
 # -- HTML --------------------------------------------------------------------------------
