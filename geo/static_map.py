@@ -8,9 +8,6 @@ place (bigger when mentioned more), and labels placed so they neither overlap no
 Output is byte-identical from run to run (no dates, fixed SVG ids), and the text of a place name
 is drawn literally: ``$x$`` stays ``$x$`` rather than becoming math. matplotlib and shapely are
 imported when a map is drawn, not when this module is imported.
-
->>> map_extent([(47.14, 39.60), (45.63, 40.99)], 2.0)  # lon0, lon1, lat0, lat1
-(43.25, 49.52, 39.1, 41.49)
 """
 
 from __future__ import annotations
@@ -18,18 +15,16 @@ from __future__ import annotations
 import io
 import math
 import os
-from typing import IO, Any, Iterable, Sequence
+from typing import IO, Any, Mapping, Sequence
 
 from geo.errors import InputError
-from geo.records import Document
+from geo.records import Document, Place
 
-__all__ = ["to_png", "to_svg", "map_extent", "ATTRIBUTION"]
+__all__ = ["to_png", "to_svg", "render_places", "caption_for", "ATTRIBUTION"]
 
 #: The data credit every map carries.
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0), outlines: Natural Earth"
 
-WORLD = (-180.0, 180.0, -90.0, 90.0)
-_MIN_SPAN = 2.0  # degrees: a single town still shows its surroundings
 _OCEAN, _LAND, _BORDER = "#dfe9f2", "#f4f1ea", "#a7a39b"
 _ACCENT, _INK = "#c0392b", "#222222"
 _OFFSETS = (  # label offsets in points around a marker, first choice first; with the text's anchor
@@ -64,7 +59,7 @@ def to_png(
     """The map as PNG bytes of ``width*dpi`` x ``height*dpi`` pixels; also written to
     ``path_or_stream`` when one is given. ``title`` defaults to one naming the document.
     """
-    return _render(document, "png", path_or_stream, title, width, height, dpi, basemap)
+    return _write(_render_document(document, "png", title, width, height, dpi, basemap), path_or_stream)
 
 
 def to_svg(
@@ -78,63 +73,28 @@ def to_svg(
     basemap: dict[str, Any] | None = None,
 ) -> bytes:
     """The map as SVG bytes (UTF-8), labels as ``<text>``; arguments as in :func:`to_png`."""
-    return _render(document, "svg", path_or_stream, title, width, height, dpi, basemap)
+    return _write(_render_document(document, "svg", title, width, height, dpi, basemap), path_or_stream)
 
 
-def map_extent(points: Sequence[tuple[float, float]], box_ratio: float) -> tuple[float, float, float, float]:
-    """The ``(lon0, lon1, lat0, lat1)`` view that shows ``points`` (``(lon, lat)`` pairs).
-
-    A margin of 15% (at least half a degree) goes round the points, the span is at least
-    2 degrees, and the view is widened or heightened to fill a box ``box_ratio`` times wider
-    than high once latitudes are stretched by ``1/cos(middle latitude)``. Points spread over
-    most of the world, or none at all, give the whole world.
-
-    >>> map_extent([], 2.0)
-    (-180.0, 180.0, -90.0, 90.0)
-    >>> map_extent([(0.0, 0.0)], 1.0)
-    (-1.0, 1.0, -1.0, 1.0)
+def render_places(
+    weighted: Sequence[tuple[Place, float]],
+    outlines: Mapping[str, dict],
+    *,
+    fmt: str,
+    title: str,
+    caption: str,
+    width: float,
+    height: float,
+    dpi: int,
+    basemap: dict[str, Any] | None = None,
+) -> bytes:
+    """Draw places with weights (mentions, or documents for a corpus map) as ``fmt`` ("png" or
+    "svg") bytes: framed by :func:`geo.framing.frame_places`, markers sized by weight, the
+    ``outlines`` (place id -> GeoJSON geometry) of the places that have one, ``title`` on top
+    and ``caption`` below. ``basemap`` defaults to :func:`geo.basemap.load_basemap`.
     """
-    if not points:
-        return WORLD
-    lons, lats = [p[0] for p in points], [p[1] for p in points]
-    lon0, lon1 = _padded(min(lons), max(lons))
-    lat0, lat1 = _padded(min(lats), max(lats))
-    if lon1 - lon0 > 300:
-        return WORLD
-    stretch = 1 / max(math.cos(math.radians((lat0 + lat1) / 2)), 0.2)
-    # Shown width / shown height must equal box_ratio: (lon span) / (lat span * stretch).
-    want_lat_span = (lon1 - lon0) / (stretch * box_ratio)
-    if want_lat_span > lat1 - lat0:
-        lat0, lat1 = _widen(lat0, lat1, want_lat_span, -90.0, 90.0)
-    else:
-        lon0, lon1 = _widen(lon0, lon1, (lat1 - lat0) * stretch * box_ratio, -180.0, 180.0)
-    lat0, lat1 = _widen(lat0, lat1, lat1 - lat0, -90.0, 90.0)  # slide a view past a pole back
-    lon0, lon1 = _widen(lon0, lon1, lon1 - lon0, -180.0, 180.0)
-    return tuple(round(v, 2) + 0.0 for v in (lon0, lon1, lat0, lat1))  # type: ignore[return-value]
-
-
-def _padded(lo: float, hi: float) -> tuple[float, float]:
-    margin = max((hi - lo) * 0.15, 0.5)
-    lo, hi = lo - margin, hi + margin
-    if hi - lo < _MIN_SPAN:
-        mid = (lo + hi) / 2
-        lo, hi = mid - _MIN_SPAN / 2, mid + _MIN_SPAN / 2
-    return lo, hi
-
-
-def _widen(lo: float, hi: float, span: float, floor: float, ceiling: float) -> tuple[float, float]:
-    """Grow [lo, hi] to ``span`` about its middle, sliding it back inside [floor, ceiling]."""
-    span = min(span, ceiling - floor)
-    mid = (lo + hi) / 2
-    lo, hi = mid - span / 2, mid + span / 2
-    if lo < floor:
-        lo, hi = floor, floor + span
-    if hi > ceiling:
-        lo, hi = ceiling - span, ceiling
-    return lo, hi
-
-
-def _render(document, fmt, target, title, width, height, dpi, basemap) -> bytes:
+    if fmt not in ("png", "svg"):
+        raise InputError(f"static map format must be 'png' or 'svg': got {fmt!r}")
     for name, value in (("width", width), ("height", height), ("dpi", dpi)):
         if not isinstance(value, (int, float)) or not value > 0 or not math.isfinite(value):
             raise InputError(f"{name} must be a positive number: got {value!r}")
@@ -146,11 +106,28 @@ def _render(document, fmt, target, title, width, height, dpi, basemap) -> bytes:
     import matplotlib
 
     with matplotlib.rc_context(_RC):
-        figure = _draw(document, title, width, height, dpi, basemap)
+        figure = _draw(list(weighted), dict(outlines), title, caption, width, height, dpi, basemap)
         buffer = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
-    data = buffer.getvalue()
+    return buffer.getvalue()
+
+
+def caption_for(document: Document) -> str:
+    """The caption line of a document's map: "8 places, 31 mentions; source: fuzuli-2021-01-26"."""
+    places, mentions = len(document.places), sum(mp.mention_count for mp in document.places)
+    line = f"{places} {'place' if places == 1 else 'places'}, {mentions} {'mention' if mentions == 1 else 'mentions'}"
+    return f"{line}; source: {document.id}" if document.id else line
+
+
+def _render_document(document, fmt, title, width, height, dpi, basemap) -> bytes:
+    weighted = [(mp.place, mp.mention_count) for mp in document.places]
+    outlines = {pid: g for pid, g in document.outlines.items() if any(p.id == pid for p, _ in weighted)}
+    return render_places(weighted, outlines, fmt=fmt, title=title if title is not None else _default_title(document, len(weighted)),
+                         caption=caption_for(document), width=width, height=height, dpi=dpi, basemap=basemap)
+
+
+def _write(data: bytes, target) -> bytes:
     if target is not None:
         if hasattr(target, "write"):
             target.write(data)
@@ -160,23 +137,26 @@ def _render(document, fmt, target, title, width, height, dpi, basemap) -> bytes:
     return data
 
 
-def _draw(document: Document, title, width, height, dpi, basemap):
+def _draw(weighted, outlines, title, caption, width, height, dpi, basemap):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from geo.framing import frame_places
+
     figure = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
     FigureCanvasAgg(figure)  # a renderer to measure labels with
-    # Room above for the title and below for the attribution; sizes in inches stay put.
-    top, bottom = 1 - 0.45 / height, 0.25 / height
+    # Room above for the title and below for the caption; sizes in inches stay put.
+    top, bottom = 1 - 0.45 / height, 0.3 / height
     axes = figure.add_axes((0.01, bottom, 0.98, top - bottom))
     axes.set_axis_off()
     axes.add_patch(_ocean_patch(axes))
 
-    places = document.places
-    points = [(mp.place.lon, mp.place.lat) for mp in places]
-    outlines = {pid: g for pid, g in document.outlines.items() if any(mp.place.id == pid for mp in places)}
+    places = [p for p, _ in weighted]
+    weights = [w for _, w in weighted]
+    points = [(p.lon, p.lat) for p in places]
     box_w, box_h = width * 0.98, height * (top - bottom)
-    lon0, lon1, lat0, lat1 = map_extent(points + _small_outline_corners(outlines.values()), box_w / box_h)
+    frame = frame_places(weighted, outlines, aspect=box_w / box_h)
+    lon0, lon1, lat0, lat1 = frame.west, frame.east, frame.south, frame.north
     stretch = 1 / max(math.cos(math.radians((lat0 + lat1) / 2)), 0.2)
     axes.set_xlim(lon0, lon1)
     axes.set_ylim(lat0, lat1)
@@ -186,14 +166,14 @@ def _draw(document: Document, title, width, height, dpi, basemap):
     view = (lon0, lat0, lon1, lat1)
     _add_polygons(axes, (f.get("geometry") for f in basemap.get("features", ())), view,
                   facecolor=_LAND, edgecolor=_BORDER, linewidth=0.4, zorder=1)
-    for mp in places:
-        if mp.place.id in outlines:
-            _add_polygons(axes, [outlines[mp.place.id]], view, facecolor=_ACCENT, edgecolor=_ACCENT,
+    for p in places:
+        if p.id in outlines:
+            _add_polygons(axes, [outlines[p.id]], view, facecolor=_ACCENT, edgecolor=_ACCENT,
                           linewidth=0.8, alpha=0.18, zorder=2)
 
     text_kw = {"parse_math": False, "usetex": False}
-    figure.text(0.5, 1 - 0.08 / height, title if title is not None else _default_title(document, len(places)),
-                ha="center", va="top", fontsize=13, color=_INK, wrap=False, **text_kw)
+    figure.text(0.5, 1 - 0.08 / height, title, ha="center", va="top", fontsize=13, color=_INK, wrap=False, **text_kw)
+    figure.text(0.01, 0.06 / height, caption, ha="left", va="bottom", fontsize=8, color="#444444", **text_kw)
     figure.text(0.99, 0.06 / height, ATTRIBUTION, ha="right", va="bottom", fontsize=7, color="#666666", **text_kw)
 
     if not places:
@@ -201,12 +181,12 @@ def _draw(document: Document, title, width, height, dpi, basemap):
                   fontsize=16, color="#555555", zorder=5, **text_kw)
         return figure
 
-    sizes = [_marker_size(mp.mention_count) for mp in places]
+    sizes = [_marker_size(w) for w in weights]
     # Biggest first so a small marker is never hidden under a big one.
     order = sorted(range(len(places)), key=lambda i: -sizes[i])
     axes.scatter([points[i][0] for i in order], [points[i][1] for i in order], s=[sizes[i] for i in order],
-                 c=_ACCENT, edgecolors="white", linewidths=0.8, zorder=3, clip_on=False)
-    _place_labels(figure, axes, [mp.place.name for mp in places], points, sizes, dpi, text_kw)
+                 c=_ACCENT, edgecolors="white", linewidths=0.8, zorder=3, clip_on=True)
+    _place_labels(figure, axes, [p.name for p in places], points, sizes, dpi, text_kw)
     return figure
 
 
@@ -215,9 +195,9 @@ def _default_title(document: Document, count: int) -> str:
     return f"{count} {noun} named in {document.id}" if document.id else f"{count} {noun}"
 
 
-def _marker_size(mentions: int) -> float:
-    """Marker area in points²: grows with the square root of mentions, so 9 mentions is 3x wide."""
-    return 28.0 * min(mentions, 25)
+def _marker_size(weight: float) -> float:
+    """Marker area in points²: grows with the weight, so 9 mentions is 3x as wide as one."""
+    return 28.0 * min(weight, 25)
 
 
 def _ocean_patch(axes):
@@ -225,21 +205,6 @@ def _ocean_patch(axes):
 
     return Rectangle((0, 0), 1, 1, transform=axes.transAxes, facecolor=_OCEAN, edgecolor="#9fb3c8",
                      linewidth=0.6, zorder=0)
-
-
-def _small_outline_corners(geometries: Iterable[dict[str, Any]]) -> list[tuple[float, float]]:
-    """Bounding-box corners of outlines small enough to frame the map; a country the size
-    of Russia would zoom a map of two towns out to half the world, so only its point counts."""
-    from shapely.geometry import shape
-
-    from geo.antimeridian import split_geometry
-
-    corners = []
-    for geometry in geometries:
-        x0, y0, x1, y1 = shape(split_geometry(geometry)).bounds
-        if x1 - x0 <= 30 and y1 - y0 <= 20:
-            corners += [(x0, y0), (x1, y1)]
-    return corners
 
 
 def _add_polygons(axes, geometries, view, **style) -> None:
