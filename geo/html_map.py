@@ -55,8 +55,8 @@ TILES = ("none", "osm")
 CLUSTER_ABOVE = 100
 
 _MAX_ZOOM = 18  # set on the map itself: MarkerCluster needs it when there is no tile layer
-_POINT_ZOOM = 7  # zoom for a map whose places are all at one point
-_FIT_MAX_ZOOM = 10
+_FIT_MAX_ZOOM = 10  # the closest first view with web tiles
+_OFFLINE_MAX_ZOOM = 8  # ... and with the offline basemap
 _WORLD = ([20.0, 0.0], 2)
 _SEA = "#cfe0ea"
 _LAND = {"color": "#a89f91", "weight": 0.6, "fillColor": "#f3efe6", "fillOpacity": 1.0}
@@ -172,11 +172,10 @@ def _box(points: Iterable[list[float]]) -> tuple[tuple[float, float], tuple[floa
 
 
 def _view_box(geometry: dict[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The ((south, west), (north, east)) box to fit an outline into view.
+    """The ((south, west), (north, east)) box of an outline, to draw the larger ones first.
 
     An outline cut at the antimeridian (Russia, the United States, Fiji) spans nearly
-    360 degrees of longitude; fitting that would show the whole world, so such an
-    outline is fitted by its largest part alone.
+    360 degrees of longitude; such an outline is measured by its largest part alone.
 
     >>> cut = {"type": "MultiPolygon", "coordinates": [
     ...     [[[-180, 60], [-170, 60], [-170, 65], [-180, 60]]],
@@ -283,8 +282,16 @@ def _panel(panel_id: str, title: str, summary: str, count_title: str, markers: l
     )
 
 
-def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster_name: str | None) -> str:
+def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster_name: str | None,
+                  view: dict[str, Any] | None) -> str:
     # Moves the panel into a Leaflet control; a click on a place shows it and opens its popup.
+    # The first view is fitted here, without animation: a zoom animation started while the
+    # page loads can leave Chromium painting only part of the map.
+    fit = ""
+    if view is not None:
+        options = {"paddingTopLeft": [30, 30], "paddingBottomRight": [330, 30], "maxZoom": view["max_zoom"],
+                   "animate": False}
+        fit = f"map.fitBounds({json.dumps(view['box'])}, {json.dumps(options)});"
     return f"""
 (function () {{
   var map = {map_name}, cluster = {cluster_name or "null"};
@@ -294,6 +301,16 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
   new Panel().addTo(map);
   L.DomEvent.disableClickPropagation(panel);
   L.DomEvent.disableScrollPropagation(panel);
+  {fit}
+  // The first view is wider than the frame where the window's shape asks for it: a place
+  // the frame left out may be in sight after all, and is then not listed as outside.
+  var outside = panel.querySelector(".geo-outside");
+  if (outside) {{
+    outside.querySelectorAll("[data-geo-i]").forEach(function (item) {{
+      if (map.getBounds().contains(markers[Number(item.getAttribute("data-geo-i"))].getLatLng())) item.parentNode.remove();
+    }});
+    if (!outside.querySelector("[data-geo-i]")) outside.remove();
+  }}
   panel.addEventListener("click", function (event) {{
     var item = event.target.closest("[data-geo-i]");
     if (!item) return;
@@ -305,7 +322,11 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
   function reveal(marker, tries) {{
     var parent = cluster ? cluster.getVisibleParent(marker) : null;
     if (!parent || parent === marker || tries <= 0) {{
-      map.panTo(marker.getLatLng());
+      if (map.getBounds().contains(marker.getLatLng())) {{
+        map.panTo(marker.getLatLng());
+      }} else {{  // far away: zoom out to show it beside what was in view
+        map.fitBounds(map.getBounds().extend(marker.getLatLng()), {{ animate: false }});
+      }}
       marker.openPopup();
     }} else if (map.getZoom() >= map.getMaxZoom()) {{
       cluster.once("spiderfied", function () {{ marker.openPopup(); }});
@@ -389,23 +410,16 @@ def _corpus_markers(corpus: CorpusMap) -> list[_Marker]:
     ]
 
 
-def _first_view(markers: list[_Marker], outlines: dict[str, dict[str, Any]]) -> tuple[list[list[float]], bool, list[int]] | None:
-    """The box the page opens on ([[south, west], [north, east]]), whether it is one point, and
-    the markers outside it; None for no places."""
-    lats: list[float] = []
-    lons: list[float] = []
-    for m in markers:
-        outline = outlines.get(m.place.id)
-        if outline is not None:
-            (south, west), (north, east) = _view_box(outline)
-            lats += [south, north]
-            lons += [west, east]
-        lats.append(m.place.lat)
-        lons.append(m.place.lon)
-    if not lats:
+def _first_view(markers: list[_Marker], outlines: dict[str, dict[str, Any]]) -> tuple[list[list[float]], list[int]] | None:
+    """The box the page opens on ([[south, west], [north, east]]) and the markers left outside it,
+    by :func:`geo.framing.frame_places`, the rule the static maps follow too; None for no places."""
+    from geo.framing import frame_places
+
+    if not markers:
         return None
-    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
-    return [[south, west], [north, east]], south == north and west == east, []
+    frame = frame_places([(m.place, m.weight) for m in markers], outlines)
+    outside = set(frame.outside)
+    return [[frame.south, frame.west], [frame.north, frame.east]], [i for i, m in enumerate(markers) if m.place.id in outside]
 
 
 def to_html(
@@ -454,7 +468,9 @@ def _page(
     basemap: dict | None,
 ) -> str:
     clustered = len(markers) > CLUSTER_ABOVE
-    fmap = folium.Map(location=_WORLD[0], zoom_start=_WORLD[1], tiles=None, maxZoom=_MAX_ZOOM, minZoom=1)
+    # Quarter zoom steps let the first view fit the frame closely (web tiles would blur between steps).
+    snap = 1 if tiles == "osm" else 0.25
+    fmap = folium.Map(location=_WORLD[0], zoom_start=_WORLD[1], tiles=None, maxZoom=_MAX_ZOOM, minZoom=1, zoomSnap=snap)
     fmap.default_js, fmap.default_css = [], []  # on the instance: folium's lists are shared
     figure = fmap.get_root()
     figure.header.add_child(_Raw(f"<title>{escape_html(title)}</title>"), name="geo-title")
@@ -526,22 +542,20 @@ def _page(
         marker.add_to(layer)
         marker_names.append(marker.get_name())
 
-    view = _first_view(markers, shapes)
+    first = _first_view(markers, shapes)
     outside: list[int] = []
-    if view is not None:
-        box, single, outside = view
-        fmap.fit_bounds(
-            box,
-            padding_top_left=(30, 30),
-            padding_bottom_right=(330, 30),  # keep places clear of the panel at the top right
-            max_zoom=_POINT_ZOOM if single else _FIT_MAX_ZOOM,
-        )
+    view = None
+    if first is not None:
+        box, outside = first
+        # Padding keeps places clear of the panel at the top right; the offline basemap has
+        # nothing finer than country borders to show past zoom 8.
+        view = {"box": box, "max_zoom": _FIT_MAX_ZOOM if tiles == "osm" else _OFFLINE_MAX_ZOOM}
 
     panel_id = "geo-panel-" + fmap.get_name()
     fmap.add_child(
         _Late(
             html_text=_panel(panel_id, title, summary, count_title, markers, outside),
-            script=_panel_script(panel_id, fmap.get_name(), marker_names, layer.get_name() if clustered else None),
+            script=_panel_script(panel_id, fmap.get_name(), marker_names, layer.get_name() if clustered else None, view),
         )
     )
     return stable_ids(figure, figure.render())
