@@ -81,17 +81,21 @@ def to_html(document: Document | CorpusMap, **options) -> str:
     return write(document, **options)
 
 
-def to_png(document: Document, path=None, **options) -> bytes:
-    """The document as a PNG map (see :func:`geo.static_map.to_png`)."""
-    from geo.static_map import to_png as write
-
+def to_png(document: Document | CorpusMap, path=None, **options) -> bytes:
+    """The document (or corpus) as a PNG map (see :func:`geo.static_map.to_png`, :func:`geo.corpus.to_png`)."""
+    if isinstance(document, CorpusMap):
+        from geo.corpus import to_png as write
+    else:
+        from geo.static_map import to_png as write
     return write(document, path, **options)
 
 
-def to_svg(document: Document, path=None, **options) -> bytes:
-    """The document as an SVG map (see :func:`geo.static_map.to_svg`)."""
-    from geo.static_map import to_svg as write
-
+def to_svg(document: Document | CorpusMap, path=None, **options) -> bytes:
+    """The document (or corpus) as an SVG map (see :func:`geo.static_map.to_svg`, :func:`geo.corpus.to_svg`)."""
+    if isinstance(document, CorpusMap):
+        from geo.corpus import to_svg as write
+    else:
+        from geo.static_map import to_svg as write
     return write(document, path, **options)
 
 

@@ -134,9 +134,11 @@ def _write_map(args: argparse.Namespace, fmt: str, name: str, source, home) -> s
         kwargs = {"tiles": args.tiles} if args.tiles else {}
         Path(output).write_text(to_html(source, title=title, **kwargs), encoding="utf-8")
     elif fmt in ("png", "svg"):
-        from geo import static_map
+        from geo import corpus, static_map
+        from geo.records import CorpusMap
 
-        render = static_map.to_png if fmt == "png" else static_map.to_svg
+        writer = corpus if isinstance(source, CorpusMap) else static_map
+        render = writer.to_png if fmt == "png" else writer.to_svg
         Path(output).write_bytes(render(source, title=title, width=args.width, height=args.height, dpi=args.dpi))
     else:
         from geo.geojson import dumps_geojson

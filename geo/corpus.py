@@ -26,7 +26,7 @@ from typing import Any
 
 from geo.records import Citation, CorpusMap, CorpusPlace, Document, Place, Quote, SourceDocument, SourceError
 
-__all__ = ["collect_places", "map_documents", "caption", "weighted_places"]
+__all__ = ["collect_places", "map_documents", "caption", "weighted_places", "to_png", "to_svg"]
 
 
 def _quotes(document: Document, spans: list[tuple[int, int, int]]) -> tuple[Quote, ...]:
@@ -182,3 +182,33 @@ def caption(corpus: CorpusMap) -> str:
 
     places = plural(len(corpus.places), "place") if corpus.places else "no places"
     return f"{places} named in {plural(corpus.document_count, 'document')}"
+
+
+def _image(corpus: CorpusMap, fmt: str, target: Any, title: str | None, width: float, height: float, dpi: float,
+           basemap: dict[str, Any] | None) -> bytes:
+    from geo.static_map import render_places  # matplotlib: only when an image is asked for
+
+    line = f"{caption(corpus)}; source: {corpus.id}" if corpus.id else caption(corpus)
+    data = render_places(weighted_places(corpus), corpus.outlines, fmt=fmt, title=corpus.id if title is None else title,
+                         caption=line, width=width, height=height, dpi=dpi, basemap=basemap)
+    if target is not None:
+        if hasattr(target, "write"):
+            target.write(data)
+        else:
+            with open(target, "wb") as handle:
+                handle.write(data)
+    return data
+
+
+def to_png(corpus: CorpusMap, path_or_stream: Any = None, *, title: str | None = None, width: float = 10.0,
+           height: float = 6.0, dpi: float = 150, basemap: dict[str, Any] | None = None) -> bytes:
+    """The corpus as a static PNG for a report (see :func:`geo.static_map.render_places`): framed
+    like the HTML map, markers sized by the documents naming each place, a caption line
+    ("12 places named in 20 documents; source: week"). Also written to ``path_or_stream``."""
+    return _image(corpus, "png", path_or_stream, title, width, height, dpi, basemap)
+
+
+def to_svg(corpus: CorpusMap, path_or_stream: Any = None, *, title: str | None = None, width: float = 10.0,
+           height: float = 6.0, dpi: float = 150, basemap: dict[str, Any] | None = None) -> bytes:
+    """The corpus as SVG; arguments as in :func:`to_png`."""
+    return _image(corpus, "svg", path_or_stream, title, width, height, dpi, basemap)

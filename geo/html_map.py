@@ -234,10 +234,11 @@ def _css(tiles: str) -> str:
 .geo-reason {{ margin: 4px 0 0; color: #555; font-style: italic; }}
 .geo-documents {{ margin: 0; padding-left: 18px; }}
 .geo-doc {{ margin: 4px 0; }}
+.geo-doc .geo-sentences {{ list-style: none; padding-left: 8px; border-left: 2px solid #e2e8f0; }}
 .geo-doc-head {{ font-weight: 600; overflow-wrap: anywhere; }}
 .geo-doc-id {{ font-weight: normal; }}
 .geo-more {{ list-style: none; color: #555; font-style: italic; }}
-.geo-outside {{ margin-top: 6px; border-top: 1px solid #ddd; padding-top: 4px; color: #555; }}
+.geo-outside {{ margin: 0 0 6px; border-bottom: 1px solid #ddd; padding-bottom: 4px; color: #555; }}
 .geo-outside p {{ margin: 0; }}
 .geo-outside ul {{ list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 10px; }}
 .geo-outside button {{ all: unset; cursor: pointer; color: #1f4e79; text-decoration: underline; }}
@@ -278,7 +279,7 @@ def _panel(panel_id: str, title: str, summary: str, count_title: str, markers: l
         away = f'<div class="geo-outside"><p>Outside the first view (click to go there):</p><ul>{names}</ul></div>'
     return (
         f'<div id="{panel_id}" class="geo-panel leaflet-control">'
-        f'<h1 class="geo-title" dir="auto">{escape_html(title)}</h1>{summary}{legend}{away}</div>'
+        f'<h1 class="geo-title" dir="auto">{escape_html(title)}</h1>{summary}{away}{legend}</div>'
     )
 
 

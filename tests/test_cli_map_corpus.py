@@ -121,3 +121,30 @@ def test_python_m_geo_maps_a_corpus(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Thursday: shelling" in out.read_text(encoding="utf-8")
+
+
+def test_corpus_png_and_svg_for_a_report(tmp_path):
+    import struct
+
+    source = write_jsonl(tmp_path / "week.jsonl", WEEK)
+    png, again, svg = tmp_path / "a.png", tmp_path / "b.png", tmp_path / "week.svg"
+    assert run(["map", str(source), "-o", str(png), "--width", "8", "--height", "5", "--dpi", "100"]) == 0
+    assert run(["map", str(source), "-o", str(again), "--width", "8", "--height", "5", "--dpi", "100"]) == 0
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data == again.read_bytes()  # the same bytes on every run
+    assert struct.unpack(">II", data[16:24]) == (800, 500)
+    assert run(["map", str(source), "-o", str(svg), "--title", "Coverage"]) == 0
+    text = svg.read_text(encoding="utf-8")
+    assert ">Coverage<" in text
+    assert "4 places named in 4 documents; source: week" in text
+    for name in ("Baku", "Azerbaijan", "Tovuz"):
+        assert f">{name}<" in text
+
+
+def test_python_api_draws_a_corpus_as_png_and_svg(gazetteer):
+    import geo
+
+    corpus = geo.map_documents([(r["id"], r["text"], r.get("title")) for r in WEEK], gazetteer=gazetteer, corpus_id="w")
+    assert geo.to_png(corpus, dpi=50)[:4] == b"\x89PNG"
+    svg = geo.to_svg(corpus, title="This week").decode("utf-8")
+    assert ">This week<" in svg and "4 places named in 4 documents; source: w" in svg
