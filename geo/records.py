@@ -214,17 +214,8 @@ class Document:
         return tuple(mapped)
 
     def _repr_html_(self) -> str:
-        """The offline map inline in Jupyter: the page in an iframe's ``srcdoc``, so no network.
-
-        The writer is imported here, not at the top: records stay free of folium.
-        """
-        import html
-
-        from geo.html_map import to_html
-
-        page = to_html(self)
-        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:480px;border:0" '
-                f'sandbox="allow-scripts allow-popups" title="{html.escape(self.id, quote=True)}"></iframe>')
+        """The offline map inline in Jupyter: the page in an iframe's ``srcdoc``, so no network."""
+        return _inline_map(self, self.id)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
@@ -315,6 +306,10 @@ class CorpusMap:
     def mention_count(self) -> int:
         return sum(cp.mention_count for cp in self.places)
 
+    def _repr_html_(self) -> str:
+        """The corpus map inline in Jupyter, as for a Document."""
+        return _inline_map(self, self.id)
+
     @property
     def __geo_interface__(self) -> dict[str, Any]:
         """A FeatureCollection with one feature per place (outline where there is one)."""
@@ -349,3 +344,15 @@ class SourceError:
     id: str | None
     location: str
     reason: str
+
+
+def _inline_map(source: Document | CorpusMap, title: str) -> str:
+    """A map page inside an iframe's ``srcdoc``, for Jupyter. The writer is imported here, not
+    at the top: records stay free of folium."""
+    import html
+
+    from geo.html_map import to_html
+
+    page = to_html(source)
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:480px;border:0" '
+            f'sandbox="allow-scripts allow-popups" title="{html.escape(title, quote=True)}"></iframe>')

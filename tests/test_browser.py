@@ -453,3 +453,21 @@ def test_corpus_popup_caps_documents_with_a_more_line(open_map):
     popup = loaded.open_popup(loaded.markers().first)
     assert popup.locator(".geo-doc-label").all_inner_texts() == [f"r{i:02d}" for i in range(DOCUMENTS_PER_POPUP)]
     assert popup.locator(".geo-more").all_inner_texts() == ["+5 more documents"]
+
+
+def test_a_place_the_frame_leaves_out_but_the_window_shows_is_not_listed_outside(open_map):
+    from geo.framing import frame_places
+
+    # A tall, narrow story (towns down one meridian) in a wide window: the view is wider than
+    # the frame, so a place just east of it is in sight, and one across the ocean is not.
+    towns = [Place(f"t{i}", f"Town {i}", "city", lat, -70.5, "CL") for i, lat in enumerate([-20, -27, -33, -38, -45, -50])]
+    near = Place("n1", "Near Point", "city", -35.0, -50.0, "XX")
+    far = Place("f1", "Lagos", "city", 6.45, 3.39, "NG")
+    doc = make_document([[("x", p), "."] for p in towns for _ in range(5)] + [[("x", near), "."], [("x", far), "."]])
+    frame = frame_places([(mp.place, mp.mention_count) for mp in doc.places], doc.outlines)
+    assert set(frame.outside) == {"n1", "f1"}
+    loaded = open_map(doc)
+    assert_focus_in_view(loaded, doc, frame)
+    state = view_state(loaded)
+    assert state["west"] <= near.lon <= state["east"] and not state["west"] <= far.lon <= state["east"]
+    assert loaded.page.locator(".geo-outside button").all_inner_texts() == ["Lagos"]

@@ -249,3 +249,10 @@ def test_corpus_geo_interface_matches():
     assert [(f["properties"]["name"], f["properties"]["document_count"]) for f in features] == [
         ("Baku", 3), ("Paris", 2), ("Tokyo", 1)]
     assert features[0]["geometry"]["coordinates"] == (BAKU.lon, BAKU.lat)
+
+
+def test_jupyter_shows_a_corpus_map_in_a_sandboxed_iframe():
+    view = collect_places(week(), corpus_id="week")._repr_html_()
+    assert view.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts allow-popups"' in view and 'title="week"' in view
+    srcdoc = html.unescape(re.search(r'srcdoc="([^"]*)"', view).group(1))
+    assert "3 places named in 4 documents" in srcdoc and "L.circleMarker(" in srcdoc
