@@ -242,6 +242,12 @@ def _css(tiles: str) -> str:
 .geo-outside p {{ margin: 0; }}
 .geo-outside ul {{ list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 10px; }}
 .geo-outside button {{ all: unset; cursor: pointer; color: #1f4e79; text-decoration: underline; }}
+.geo-edge {{ position: absolute; z-index: 650; display: flex; gap: 4px; align-items: center; cursor: pointer;
+  background: rgba(255,255,255,.92); border: 1px solid #888; border-radius: 10px; padding: 1px 8px 1px 4px;
+  font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f4e79;
+  box-shadow: 0 1px 3px rgba(0,0,0,.3); max-width: 180px; white-space: nowrap; overflow: hidden; }}
+.geo-edge:hover, .geo-edge:focus {{ background: #eef3f8; }}
+.geo-edge-arrow {{ display: inline-flex; }}
 """
 
 
@@ -306,11 +312,57 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
   // The first view is wider than the frame where the window's shape asks for it: a place
   // the frame left out may be in sight after all, and is then not listed as outside.
   var outside = panel.querySelector(".geo-outside");
+  var edges = [];
   if (outside) {{
     outside.querySelectorAll("[data-geo-i]").forEach(function (item) {{
-      if (map.getBounds().contains(markers[Number(item.getAttribute("data-geo-i"))].getLatLng())) item.parentNode.remove();
+      var i = Number(item.getAttribute("data-geo-i"));
+      edges.push(edgeMarker(i, item.querySelector("bdi").cloneNode(true)));
+      if (map.getBounds().contains(markers[i].getLatLng())) item.parentNode.remove();
     }});
     if (!outside.querySelector("[data-geo-i]")) outside.remove();
+  }}
+  // Edge markers: at the border of the view, an arrow and the name of each place left out,
+  // pointing to where it lies (clear of the panel); a click goes there.
+  function edgeMarker(i, name) {{
+    var edge = L.DomUtil.create("button", "geo-edge", map.getContainer());
+    edge.type = "button";
+    edge.setAttribute("data-geo-i", String(i));
+    var arrow = L.DomUtil.create("span", "geo-edge-arrow", edge);
+    arrow.innerHTML = '<svg width="10" height="10" viewBox="0 0 10 10"><path d="M1 5 H8.5 M5 1.5 L8.5 5 L5 8.5" fill="none" stroke="#c05621" stroke-width="1.8"/></svg>';
+    edge.appendChild(name);
+    L.DomEvent.disableClickPropagation(edge);
+    L.DomEvent.on(edge, "click", function () {{ reveal(markers[i], 30); }});
+    return {{ i: i, el: edge, arrow: arrow }};
+  }}
+  function placeEdges() {{
+    var size = map.getSize(), bounds = map.getBounds(), box = map.getContainer().getBoundingClientRect();
+    var cx = size.x / 2, cy = size.y / 2, inset = 12;
+    var p = panel.getBoundingClientRect();
+    var pl = p.left - box.left, pb = p.bottom - box.top;
+    edges.forEach(function (edge) {{
+      var ll = markers[edge.i].getLatLng();
+      if (bounds.contains(ll)) {{ edge.el.style.display = "none"; return; }}
+      edge.el.style.display = "";
+      var at = map.latLngToContainerPoint(ll), dx = at.x - cx, dy = at.y - cy;
+      var s = Math.min((cx - inset) / Math.max(Math.abs(dx), 1e-9), (cy - inset) / Math.max(Math.abs(dy), 1e-9));
+      var x = cx + dx * s, y = cy + dy * s;
+      var w = edge.el.offsetWidth, h = edge.el.offsetHeight;
+      var left = Math.min(Math.max(x - w / 2, inset), size.x - w - inset);
+      var top = Math.min(Math.max(y - h / 2, inset), size.y - h - inset);
+      if (left + w > pl && top < pb) {{  // under the panel: below it on the right, left of it at the top
+        if (x >= size.x - inset - 1) top = pb + inset; else left = pl - w - inset;
+      }}
+      if (left < 52 && top < 80) {{  // under the zoom buttons: beside them at the top, below them on the left
+        if (y <= inset + 1) left = 52; else top = 80;
+      }}
+      edge.el.style.left = left + "px";
+      edge.el.style.top = top + "px";
+      edge.arrow.style.transform = "rotate(" + Math.atan2(dy, dx) * 180 / Math.PI + "deg)";
+    }});
+  }}
+  if (edges.length) {{
+    map.on("move zoom resize", placeEdges);
+    placeEdges();
   }}
   panel.addEventListener("click", function (event) {{
     var item = event.target.closest("[data-geo-i]");

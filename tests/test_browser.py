@@ -373,13 +373,26 @@ def test_seed_first_view_shows_every_focus_place_and_names_russia_outside(open_m
     assert_focus_in_view(loaded, doc, frame)
     state = view_state(loaded)
     assert state["east"] < 60 and state["north"] < 50  # the South Caucasus, not Siberia
-    # Russia is outside the first view, still has its marker, and the panel takes the reader there.
+    # Russia is outside the first view and still has its marker; the panel names it, and an edge
+    # marker on the view's border (clear of the panel) points towards it.
     page = loaded.page
     assert page.locator(".geo-outside button").all_inner_texts() == ["Russia"]
     assert loaded.markers().count() == len(doc.places)
-    page.locator(".geo-outside button").click()
+    edge = page.locator(".geo-edge")
+    assert edge.all_inner_texts() == ["Russia"] and edge.is_visible()
+    box = edge.bounding_box()
+    panel = page.locator(".geo-panel").bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 1200 and 0 <= box["y"] and box["y"] + box["height"] <= 750
+    assert box["y"] >= panel["y"] + panel["height"] or box["x"] + box["width"] <= panel["x"]
+    assert box["x"] + box["width"] > 900 and box["y"] < 375  # on the right, upper half: Russia lies north-east
+    rotation = page.evaluate("document.querySelector('.geo-edge-arrow').style.transform")
+    assert -90 < float(rotation.removeprefix("rotate(").removesuffix("deg)")) < 0  # the arrow points up and right
+    edge.click()
     page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
     assert page.locator(".leaflet-popup h3").inner_text() == "Russia"
+    assert not edge.is_visible()  # Russia is in view now
+    state = view_state(loaded)
+    assert state["west"] <= 45 and state["east"] >= 100  # zoomed out to show Russia beside the story
 
 
 @pytest.mark.parametrize(
@@ -471,3 +484,6 @@ def test_a_place_the_frame_leaves_out_but_the_window_shows_is_not_listed_outside
     state = view_state(loaded)
     assert state["west"] <= near.lon <= state["east"] and not state["west"] <= far.lon <= state["east"]
     assert loaded.page.locator(".geo-outside button").all_inner_texts() == ["Lagos"]
+    edges = loaded.page.locator(".geo-edge")
+    assert edges.all_inner_texts() == ["Near Point", "Lagos"]
+    assert [edges.nth(i).is_visible() for i in range(2)] == [False, True]

@@ -148,3 +148,12 @@ def test_python_api_draws_a_corpus_as_png_and_svg(gazetteer):
     assert geo.to_png(corpus, dpi=50)[:4] == b"\x89PNG"
     svg = geo.to_svg(corpus, title="This week").decode("utf-8")
     assert ">This week<" in svg and "4 places named in 4 documents; source: w" in svg
+
+
+def test_a_corpus_naming_no_place_still_gets_a_map_and_a_warning(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "quiet.jsonl", [{"id": "a", "text": "Nothing to report."},
+                                                    {"id": "b", "text": "All quiet today."}])
+    out = tmp_path / "quiet.html"
+    assert run(["map", str(source), "-o", str(out)]) == 0
+    assert capsys.readouterr().err.startswith("warning: quiet: no places found in 2 documents\n")
+    assert "No places found" in out.read_text(encoding="utf-8")
