@@ -16,7 +16,7 @@ FLOORS = {
     "common_words": 0.620,  # 4. I'll, Mass, Ebola, champagne
     "famous": 0.825,  # 5. Lourdes, Jerusalem, Odessa over namesakes
     "definitional": 0.888,  # 6. "X is a city in Y", "Y's X", "X (Y)"
-    "spellings": 0.545,  # 7. Qəbələ, Nikolayev, Hodeidah, España
+    "spellings": 0.568,  # 7. Qəbələ, Nikolayev, Hodeidah, España
     "no_cue": 0.866,  # 8. "Detroit has a new mayor."
     "missing": 0.333,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
     "coherence_limits": 0.370,  # 10. China stays China beside Bangor; long texts
@@ -31,4 +31,4 @@ FLOORS = {
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.701
+OVERALL_FLOOR = 0.702
