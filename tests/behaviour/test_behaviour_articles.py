@@ -67,6 +67,7 @@ CASES += variants(
     "Officials in {x} and in Madrid said the agreement would be signed next week.",
     {"La Coruña": P.A_CORUNA, "Las Palmas": P.LAS_PALMAS, "San Sebastián": P.SAN_SEBASTIAN, "Seville": P.SEVILLE},
     {"Madrid": P.MADRID},
+    only=True,
 )
 
 
