@@ -209,8 +209,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failures = _Failures()
 
     def results(render, outlines=False):
-        import itertools
-
         for result in map_each(itertools.chain([first], items), render=render, jobs=jobs, outlines=outlines,
                                gazetteer=default_gazetteer(), home=home):
             if isinstance(result, SourceError):
@@ -241,6 +239,42 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     return failures.exit_code()
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from geo.batch import run_batch
+    from geo.gazetteer import Gazetteer
+    from geo.progress import Progress
+    from geo.inputs import estimated_characters
+
+    if args.jobs is not None and args.jobs < 0:
+        raise InputError(f"--jobs must be 0 (one per CPU) or more, got {args.jobs!r}")
+    options = _reading_options(args)
+    home = _home(args)
+    gazetteer = Gazetteer(cache_dir=args.cache_dir)
+    runner = None
+    if args.dask:
+        from geo.dask import shard_runner
+
+        runner = shard_runner(args.dask, cache_dir=args.cache_dir)
+    progress = Progress(mode="quiet" if args.quiet else None,
+                        total_chars=estimated_characters(args.input) if Path(args.input).exists() else None)
+    try:
+        manifest = run_batch(args.input, args.output, shard_format=args.format, shard_size=args.shard_size,
+                             jobs=args.jobs or None, runner=runner, overwrite=args.overwrite, home=home,
+                             gazetteer=gazetteer, progress=progress, **options)
+    finally:
+        if runner is not None:
+            runner.close()
+    mapped, failed = manifest.get("mapped", 0), manifest.get("failed", 0)
+    total = mapped + failed
+    resumed = f" ({manifest['resumed_shards']} already done)" if manifest["resumed_shards"] else ""
+    errors = f", {failed} failed (see {Path(args.output) / '_errors.jsonl'})" if failed else ""
+    print(f"geo batch: {mapped} of {total} documents mapped{errors}; {manifest['shards']} shards{resumed} in "
+          f"{args.output}, {manifest['seconds']:.1f} s", file=sys.stderr)
+    if not failed:
+        return 0
+    return EXIT_SOME_FAILED if mapped else 2
 
 
 def _place_row(place) -> dict:
@@ -379,6 +413,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "
                    "ambiguous names lean towards it (a local paper's \"Paris\")")
     p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser("batch", help="map an archive into a folder of shards, resumably, here or on Dask",
+                       description="Map every document of INPUT (a text file, a folder, .jsonl(.gz) or .parquet) into "
+                       "OUTDIR: part-NNNNN.jsonl shards (the geo extract --format jsonl records), _errors.jsonl and a "
+                       "_SUCCESS manifest. Rerun the same command to finish an interrupted run. Exit 0: all mapped; "
+                       "3: finished, some documents failed (see _errors.jsonl); 2: bad input, or nothing mapped.")
+    p.add_argument("input", metavar="INPUT", help="a text file, folder, .jsonl(.gz) or .parquet file")
+    p.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="the output folder")
+    p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="shard format (default jsonl)")
+    p.add_argument("--shard-size", type=int, default=1000, metavar="N", help="documents per shard (default 1000)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default 0: one per CPU; 1: this process)")
+    p.add_argument("--dask", metavar="ADDRESS", help="map the shards on a Dask cluster (a scheduler address, or "
+                   "'local' for a LocalCluster here); needs pip install 'geo[dask]'")
+    p.add_argument("--cache-dir", metavar="DIR", help="where the gazetteer index is built and kept (default "
+                   "$GEO_CACHE_DIR, else ~/.cache/geo); on a cluster, a folder on each worker's machine")
+    p.add_argument("--overwrite", action="store_true", help="start again in an OUTDIR that holds another run")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or progress lines")
+    _add_reading_options(p)
+    p.add_argument("--near", metavar="PLACE", help="the readers' home area (as for extract)")
+    p.set_defaults(handler=cmd_batch)
 
     p = sub.add_parser("lookup", help="show the gazetteer's places for a name",
                        description="Show the places a name could refer to, best prior first.")

@@ -30,6 +30,7 @@ import itertools
 import json
 import sys
 import zlib
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -41,6 +42,7 @@ __all__ = [
     "read_documents",
     "read_text",
     "folder_files",
+    "estimated_characters",
     "decode",
     "sniff_encoding",
     "SourceDocument",
@@ -173,7 +175,7 @@ def read_documents(
         return
     p = Path(path)
     if not p.exists():
-        raise FileNotFoundError(f"{path}: no such file or folder")
+        raise FileNotFoundError(f"{path}: no such file")
     if not p.is_dir():
         yield from _read_file(p, p.stem, encoding, fields, top=True)
         return
@@ -190,11 +192,14 @@ def read_documents(
             yield SourceError(None, str(f), _one_line(str(exc).removeprefix(f"{f}: ")))
 
 
+@dataclass(frozen=True, slots=True)
 class _Fields:
-    __slots__ = ("text", "id", "title", "max_chars")
+    """Where a record keeps its text, id and title, and the longest text read."""
 
-    def __init__(self, text: str, id_: str, title: str, max_chars: int | None):
-        self.text, self.id, self.title, self.max_chars = text, id_, title, max_chars
+    text: str
+    id: str
+    title: str
+    max_chars: int | None
 
 
 def _suffix(f: Path) -> str:
@@ -384,3 +389,15 @@ def _read_parquet(f: Path, fields: _Fields, *, prefix: str) -> Iterator[SourceDo
             title = table[fields.title][i] if fields.title in table else None
             yield _checked(doc_id, table[fields.text][i], f"{f}[{row}]", title, fields)
             row += 1
+
+
+def estimated_characters(path: str) -> int | None:
+    """About how many characters ``path`` holds (its bytes), for a progress bar's ETA; None
+    when that cannot be told without reading it (standard input, compressed or Parquet files)."""
+    if path == "-":
+        return None
+    p = Path(path)
+    files = folder_files(p) if p.is_dir() else [p]
+    if any(f.name.lower().endswith((".gz",) + PARQUET_SUFFIXES) for f in files):
+        return None
+    return sum(f.stat().st_size for f in files)
