@@ -22,7 +22,7 @@ The rule, in order:
    it is the heaviest place of the story or at most :data:`MAX_OUTLINE_GROWTH` times the area
    framed so far; a huge country named in passing (Russia beside Armenia) does not.
 3. **Near misses.** A place outside the core whose point would grow the frame's area by at
-   most half is taken in rather than left to the inset.
+   most a quarter is taken in rather than left to the inset.
 4. **Margins and shape.** A margin of :data:`MARGIN` of the span goes round (labels need
    room), the view is at least :data:`MIN_SPAN` degrees of latitude high (one city zooms to
    the city and its surroundings), and with ``aspect`` it is widened or heightened to fill a
@@ -74,8 +74,8 @@ MAX_ANCHORS = 60
 #: How many times the framed area an outline in the core may grow it to (unless it is the
 #: heaviest place).
 MAX_OUTLINE_GROWTH = 4.0
-#: How much a near miss may grow the frame's area (0.5: by half) to be taken in.
-NEAR_GROWTH = 0.5
+#: How much a near miss may grow the frame's area (0.25: by a quarter) to be taken in.
+NEAR_GROWTH = 0.25
 #: The margin round the framed places, as a share of the span on each side.
 MARGIN = 0.12
 #: The least height of a frame, in degrees of latitude (about 170 km: a city and its surroundings).
@@ -163,7 +163,7 @@ def frame_places(
         if extent is None:
             continue
         union = _union(box, extent)
-        if i == heaviest or _area(union) <= MAX_OUTLINE_GROWTH * max(_area(box), _area(_min_box(box))):
+        if i == heaviest or _area(_min_box(union)) <= MAX_OUTLINE_GROWTH * _area(_min_box(box)):
             box = union
             grown_by.append(places[i].name)
 
@@ -172,7 +172,7 @@ def frame_places(
         union = _union(box, (points[i][0], points[i][1], points[i][0], points[i][1]))
         if union == box:
             continue  # inside already
-        if _area(union) <= (1 + NEAR_GROWTH) * max(_area(box), _area(_min_box(box))):
+        if _area(_min_box(union)) <= (1 + NEAR_GROWTH) * _area(_min_box(box)):
             box = union
             taken_in.append(places[i].name)
 

@@ -24,6 +24,7 @@ __all__ = [
     "prepare_basemap",
     "add_polygons",
     "country_labels",
+    "area_label",
     "scale_bar",
     "locator_inset",
     "edge_markers",
@@ -104,37 +105,67 @@ def country_labels(axes, countries: Sequence[Country], view: Box, skip: set[str]
     country where it fits and is clear of ``taken`` (the places' markers and labels come
     first: a country name is background and gives way). Returns how many were drawn."""
     from shapely import clip_by_rect
-    from shapely.ops import polylabel
 
-    renderer = axes.figure.canvas.get_renderer()
     x0, y0, x1, y1 = view
     candidates = []
     for country in countries:
         if not country.name or country.iso2 in skip:
             continue
         pieces = _polygons(clip_by_rect(country.geometry, x0, y0, x1, y1))
-        if not pieces:
-            continue
-        piece = max(pieces, key=lambda p: p.area)
-        candidates.append((-piece.area, country.name, piece))
-    drawn = 0
-    for _, name, piece in sorted(candidates, key=lambda c: (c[0], c[1])):
-        px0, py0, px1, py1 = piece.bounds
-        corners = axes.transData.transform([(px0, py0), (px1, py1)])
-        if corners[1][0] - corners[0][0] < 30 or corners[1][1] - corners[0][1] < 10:
-            continue  # too small to hold any name
-        point = polylabel(piece, tolerance=max(px1 - px0, py1 - py0) / 50)
-        text = axes.text(point.x, point.y, name.upper(), ha="center", va="center", fontsize=7, color=MUTED,
-                         zorder=2.5, gid="country-label", **text_kw)
+        if pieces:
+            piece = max(pieces, key=lambda p: p.area)
+            candidates.append((-piece.area, country.name, piece))
+    style = {"fontsize": 7, "color": MUTED, "zorder": 2.5, "gid": "country-label"}
+    return sum(area_label(axes, piece, name.upper(), taken, text_kw, **style)
+               for _, name, piece in sorted(candidates, key=lambda c: (c[0], c[1])))
+
+
+def area_label(axes, geometry, name: str, taken: list[Box], text_kw: dict, **style) -> bool:
+    """Write ``name`` inside the biggest piece of ``geometry`` in view, where it fits inside
+    that piece and the map and is clear of ``taken``; say whether it was written."""
+    from shapely import clip_by_rect
+    from shapely.ops import polylabel
+
+    renderer = axes.figure.canvas.get_renderer()
+    extent = axes.get_window_extent(renderer)
+    frame = (extent.x0, extent.y0, extent.x1, extent.y1)
+    (x0, x1), (y0, y1) = axes.get_xlim(), axes.get_ylim()
+    pieces = _polygons(clip_by_rect(geometry, x0, y0, x1, y1))
+    if not pieces:
+        return False
+    piece = max(pieces, key=lambda p: p.area)
+    px0, py0, px1, py1 = piece.bounds
+    corners = axes.transData.transform([(px0, py0), (px1, py1)])
+    width, height = corners[1][0] - corners[0][0], corners[1][1] - corners[0][1]
+    if width < 30 or height < 10:
+        return False  # too small to hold any name
+    for x, y in _label_spots(piece, polylabel):
+        text = axes.text(x, y, name, ha="center", va="center", **style, **text_kw)
         box = text_box(text, renderer)
-        bounds = (box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2)
-        fits = box.width <= (corners[1][0] - corners[0][0]) * 0.9 and box.height <= (corners[1][1] - corners[0][1])
-        if fits and not any(overlaps(bounds, other) for other in taken):
-            taken.append(bounds)
-            drawn += 1
-        else:
+        if box.width > width * 0.9 or box.height > height:
             text.remove()
-    return drawn
+            return False
+        bounds = (box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2)
+        within = frame[0] <= bounds[0] and bounds[2] <= frame[2] and frame[1] <= bounds[1] and bounds[3] <= frame[3]
+        if within and not any(overlaps(bounds, other) for other in taken):
+            taken.append(bounds)
+            return True
+        text.remove()
+    return False
+
+
+def _label_spots(piece, polylabel) -> list[tuple[float, float]]:
+    """Where a country's name may go, best first: the piece's pole of inaccessibility, then
+    points of a coarse grid over it that lie inside it, nearest that pole first."""
+    from shapely.geometry import Point
+
+    x0, y0, x1, y1 = piece.bounds
+    best = polylabel(piece, tolerance=max(x1 - x0, y1 - y0) / 50)
+    grid = [(x0 + (x1 - x0) * fx, y0 + (y1 - y0) * fy) for fy in (0.2, 0.35, 0.5, 0.65, 0.8)
+            for fx in (0.15, 0.3, 0.5, 0.7, 0.85)]
+    inside = [p for p in grid if piece.contains(Point(p))]
+    inside.sort(key=lambda p: ((p[0] - best.x) ** 2 + (p[1] - best.y) ** 2, p))
+    return [(best.x, best.y), *inside]
 
 
 def nice_distance(target_km: float) -> float:
@@ -181,16 +212,18 @@ def scale_bar(axes, view: Box, corner: str, text_kw: dict) -> Box | None:
 
 def inset_extent(view: Box, outside: Sequence[tuple[float, float]]) -> Box:
     """The inset's (west, south, east, north): the frame and the places outside it, with room,
-    at least about a continent; the world when that is most of it."""
+    at least six times the frame's height; the world when that is most of it."""
     west, south, east, north = view
     lons = [west, east, *(lon for lon, _ in outside)]
     lats = [south, north, *(lat for _, lat in outside)]
     x0, x1, y0, y1 = min(lons), max(lons), min(lats), max(lats)
     pad_x, pad_y = max((x1 - x0) * 0.15, 4.0), max((y1 - y0) * 0.15, 4.0)
     x0, x1, y0, y1 = x0 - pad_x, x1 + pad_x, y0 - pad_y, y1 + pad_y
-    # At least 50 degrees of latitude: enough coast and neighbours to tell where the frame is.
-    if y1 - y0 < 50:
-        grow = (50 - (y1 - y0)) / 2
+    # Six times the frame's height, at least 20 degrees of latitude: enough coast and
+    # neighbours to tell where the frame is (a country for a city, a continent for a region).
+    least = max(20.0, 6 * (north - south))
+    if y1 - y0 < least:
+        grow = (least - (y1 - y0)) / 2
         y0, y1 = y0 - grow, y1 + grow
     stretch = 1 / max(math.cos(math.radians((y0 + y1) / 2)), 0.3)
     want_x = (y1 - y0) * stretch * 1.4  # a landscape inset
@@ -246,7 +279,7 @@ def locator_inset(figure, main_axes, countries: Sequence[Country], view: Box,
         inset.scatter([lon for _, _, lon in outside], [lat for _, lat, _ in outside], s=10, c=INK,
                       edgecolors="white", linewidths=0.4, zorder=4)
         for name, lat, lon in outside[:3]:
-            right = lon > (iw + ie) / 2
+            right = lon < (west + east) / 2  # the name away from the frame: right-aligned west of it
             inset.annotate(name, (lon, lat), xytext=(-4 if right else 4, 0), textcoords="offset points",
                            ha="right" if right else "left", va="center", fontsize=6, color=INK, zorder=5,
                            bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none",

@@ -19,8 +19,8 @@ from typing import IO, Any, Mapping, Sequence
 
 from geo.errors import InputError
 from geo.records import Document, Place
-from geo.static_furniture import (ACCENT, BORDER, INK, LAND, OCEAN, add_polygons, country_labels, edge_markers,
-                                  locator_inset, prepare_basemap, scale_bar)
+from geo.static_furniture import (ACCENT, BORDER, INK, LAND, OCEAN, add_polygons, area_label, country_labels,
+                                  edge_markers, locator_inset, prepare_basemap, scale_bar)
 from geo.static_labels import LabelItem, legend_lines, place_labels
 
 __all__ = ["to_png", "to_svg", "render_places", "caption_for", "ATTRIBUTION"]
@@ -152,6 +152,8 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from shapely.geometry import Point
+
     from geo.framing import frame_places
 
     figure = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
@@ -177,12 +179,11 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     add_polygons(axes, (c.geometry for c in countries), view, facecolor=LAND, edgecolor=BORDER, linewidth=0.4,
                  zorder=1)
     focus = set(frame.focus)
-    for p in places:  # the biggest outline first, so a small one stays visible on top
-        if p.id in outlines:
-            shape = _shape(outlines[p.id])
-            if shape is not None:
-                add_polygons(axes, [shape], view, facecolor=ACCENT, edgecolor=ACCENT, linewidth=0.8,
-                             alpha=0.14 if p.id in focus else 0.07, zorder=2)
+    shapes = {p.id: shape for p in places if p.id in outlines and (shape := _shape(outlines[p.id])) is not None}
+    for p in places:
+        if p.id in shapes:
+            add_polygons(axes, [shapes[p.id]], view, facecolor=ACCENT, edgecolor=ACCENT, linewidth=0.8,
+                         alpha=0.14 if p.id in focus else 0.07, zorder=2)
 
     figure.text(0.5, 1 - 0.08 / height, title, ha="center", va="top", fontsize=13, color=INK, wrap=False, **text_kw)
     figure.text(0.01, 0.06 / height, caption, ha="left", va="bottom", fontsize=8, color="#444444", **text_kw)
@@ -218,9 +219,22 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     for (x, y), i in zip(axes.transData.transform([(places[i].lon, places[i].lat) for i in labelled]), labelled):
         r = math.sqrt(sizes[i]) / 2 * scale
         taken.append((x - r, y - r, x + r, y + r))
-    edged = set(edge_markers(axes, view, outside[:_MAX_EDGE_MARKERS], taken, text_kw))
+    # A place outside the frame whose outline holds the frame (France round a map of Lyon) is
+    # named inside its visible part, like a country; the others get edge markers.
+    centre = Point((frame.west + frame.east) / 2, (frame.south + frame.north) / 2)
+    outside_ids = [places[i].id for i in order if places[i].id not in focus]
+    around = {k for k, pid in enumerate(outside_ids)
+              if (shape := shapes.get(pid)) is not None and shape.covers(centre)}
+    for k in sorted(around):
+        if not area_label(axes, shapes[outside_ids[k]], outside[k][0], taken, text_kw, fontsize=9, color=INK,
+                          fontstyle="italic", zorder=5, gid="area-label"):
+            around.discard(k)
+    rest_outside = [k for k in range(len(outside)) if k not in around]
+    edged = {rest_outside[j] for j in edge_markers(axes, view, [outside[k] for k in rest_outside][:_MAX_EDGE_MARKERS],
+                                                   taken, text_kw)} | around
     failed = place_labels(axes, items, taken, dpi, text_kw, numbered=hint)
-    skip = {p.country_code for p in places if p.kind == "country" and p.id in focus and p.country_code}
+    named = focus | {outside_ids[k] for k in around}
+    skip = {p.country_code for p in places if p.kind == "country" and p.id in named and p.country_code}
     country_labels(axes, countries, view, skip, taken, text_kw)
 
     entries = [f"{n} {items[k].name}" for n, k in enumerate(failed, 1)]

@@ -203,6 +203,16 @@ def test_an_outlier_with_no_room_for_an_edge_marker_is_listed_under_the_map():
         assert (name in edged) != (f"{name} (1)" in legend), name  # each one once, one way or the other
 
 
+def test_an_area_round_the_frame_is_named_inside_it_rather_than_pointed_at():
+    quarters = [(Place(f"q{i}", f"Quarter {i}", "city", 45.76 + i * 0.03, 4.84 + i * 0.04, "FR"), 3) for i in range(4)]
+    france = Place("fr", "France", "country", 46.0, 2.0, "FR")
+    figure = _draw(_document([*quarters, (france, 1)], outlines={"fr": _box(-5, 42, 8, 51)}), None, 8.0, 5.0, 60,
+                   BASEMAP)
+    assert figure.axes[0].get_xlim()[0] > 2.0  # France's point is outside the frame...
+    assert _labels(figure, "area-label") == ["France"]  # ...but the frame lies in France: named there
+    assert _labels(figure, "edge-marker") == [] and not any("France" in line for line in _legend(figure))
+
+
 def test_country_names_in_view_are_drawn_except_the_places_own():
     west = Place("w", "West", "country", 40.0, 43.0, "WW")
     figure = _draw(_document([(west, 3), (Place("c", "Town", "city", 41.0, 47.0, "EE"), 1)]), None, 8.0, 5.0, 60,
