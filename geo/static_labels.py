@@ -48,11 +48,12 @@ class LabelItem:
 
 
 def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: float, text_kw: dict,
-                 numbered: frozenset[int] = frozenset()) -> list[int]:
-    """Label every item (heaviest first: the order given); return the indices that got a number
-    instead of a name, in the order their numbers run (1, 2, ...). Items in ``numbered`` are
-    numbered without trying their name (a second pass keeps the first pass's numbers).
-    ``obstacles`` gains every box placed.
+                 numbered: frozenset[int] = frozenset(), max_numbers: int = 20) -> tuple[list[int], list[int]]:
+    """Label every item (heaviest first: the order given). Returns the indices that got a number
+    instead of a name, in the order their numbers run (1, 2, ...), and those past the first
+    ``max_numbers`` failures, which get neither (a corpus map's legend would outgrow the map;
+    the caller counts them under the map). Items in ``numbered`` are numbered without trying
+    their name (a second pass keeps the first pass's numbers). ``obstacles`` gains every box placed.
     """
     renderer = axes.figure.canvas.get_renderer()
     bounds = axes.get_window_extent(renderer)
@@ -82,6 +83,7 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
             failed.append(i)
         else:
             placed.append(box)
+    failed, left = failed[:max_numbers], failed[max_numbers:]
     for number, i in enumerate(failed, 1):
         item = items[i]
         gap = math.sqrt(item.marker_size) / 2 + 1.5
@@ -94,7 +96,7 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
         if box is not None:
             placed.append(box)
     obstacles[:] = placed
-    return failed
+    return failed, left
 
 
 def _try_spots(axes, renderer, name, point, gap, fontsize, frame, taken, scale, text_kw, leader, weight="normal"):

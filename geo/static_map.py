@@ -30,6 +30,7 @@ ATTRIBUTION = "Places: GeoNames (CC BY 4.0), outlines: Natural Earth"
 
 _LEGEND_SIZE = 7.5  # points
 _MAX_LABELS = 80  # a corpus map labels its heaviest places; the legend counts the rest
+_MAX_NUMBERS = 20  # names in the legend at most; past that the legend only counts them
 _MAX_EDGE_MARKERS = 6  # the rest of the places outside the frame are listed under the map
 _INSET_BELOW = 30.0  # degrees of latitude: a frame smaller than this gets a locator inset
 _RC = {  # applied only while drawing, never globally
@@ -197,7 +198,9 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     order = sorted(range(len(places)), key=lambda i: (-weights[i], i))  # heaviest first
     inside = [i for i in order if places[i].id in focus]
     outside = [(places[i].name, places[i].lat, places[i].lon) for i in order if places[i].id not in focus]
-    sizes = [_marker_size(w) for w in weights]
+    # Many markers shrink together, so a corpus map stays a map and not a blot.
+    crowd = min(1.0, math.sqrt(40 / max(len(focus), 1)))
+    sizes = [_marker_size(w, crowd) for w in weights]
     # Biggest marker first so a small one is never hidden under a big one.
     drawn = sorted(inside, key=lambda i: (-sizes[i], i))
     axes.scatter([places[i].lon for i in drawn], [places[i].lat for i in drawn], s=[sizes[i] for i in drawn],
@@ -232,7 +235,7 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     rest_outside = [k for k in range(len(outside)) if k not in around]
     edged = {rest_outside[j] for j in edge_markers(axes, view, [outside[k] for k in rest_outside][:_MAX_EDGE_MARKERS],
                                                    taken, text_kw)} | around
-    failed = place_labels(axes, items, taken, dpi, text_kw, numbered=hint)
+    failed, left = place_labels(axes, items, taken, dpi, text_kw, numbered=hint, max_numbers=_MAX_NUMBERS)
     named = focus | {outside_ids[k] for k in around}
     skip = {p.country_code for p in places if p.kind == "country" and p.id in named and p.country_code}
     country_labels(axes, countries, view, skip, taken, text_kw)
@@ -243,9 +246,10 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     lines = legend_lines(entries, width_points=width * 72 * 0.97, fontsize=_LEGEND_SIZE) if entries else []
     if rest:
         lines += legend_lines(["Outside the map:", *rest], width_points=width * 72 * 0.97, fontsize=_LEGEND_SIZE)
-    unlabelled = len(inside) - len(labelled)
+    unlabelled = len(inside) - len(labelled) + len(left)
     if unlabelled:
-        lines.append(f"{unlabelled} more {'place' if unlabelled == 1 else 'places'} with smaller markers, not labelled")
+        lines.append(f"{unlabelled} more {'place' if unlabelled == 1 else 'places'} on the map, not labelled "
+                     "(smaller markers, no room)")
     for row, line in enumerate(lines[:legend_rows]):
         y = (0.3 + (legend_rows - row - 0.5) * line_in) / height
         figure.text(0.01, y, line, ha="left", va="center", fontsize=_LEGEND_SIZE, color=INK, gid="legend", **text_kw)
@@ -289,9 +293,10 @@ def _default_title(document: Document, count: int) -> str:
     return f"{count} {noun} named in {document.id}" if document.id else f"{count} {noun}"
 
 
-def _marker_size(weight: float) -> float:
-    """Marker area in points²: grows with the weight, so 9 mentions is 3x as wide as one."""
-    return 28.0 * min(weight, 25)
+def _marker_size(weight: float, crowd: float = 1.0) -> float:
+    """Marker area in points²: grows with the weight (9 mentions is 3x as wide as one, up to 25),
+    times ``crowd`` (below 1 on a map of many places), never under 4."""
+    return max(28.0 * min(weight, 25) * crowd, 4.0)
 
 
 def _num(value: float) -> str:

@@ -175,6 +175,18 @@ def test_crowded_places_are_numbered_and_listed_never_dropped():
     assert not any(a.overlaps(b) for i, a in enumerate(names) for b in names[i + 1 :])
 
 
+def test_a_corpus_map_names_what_fits_numbers_twenty_and_counts_the_rest():
+    grid = [(Place(f"g{i}", f"Grid town {i}", "city", 40.0 + (i // 12) * 0.08, 45.0 + (i % 12) * 0.1, "XX"), 1 + i % 3)
+            for i in range(144)]
+    figure = _draw(_document(grid), None, 6.0, 4.0, 60, BASEMAP)
+    texts = _labels(figure)
+    named = [t for t in texts if not t.isdigit()]
+    numbers = [t for t in texts if t.isdigit()]
+    assert len(numbers) == 20
+    (count_line,) = [line for line in _legend(figure) if "not labelled" in line]
+    assert len(named) + len(numbers) + int(count_line.split()[0]) == 144  # every place accounted for
+
+
 def test_a_far_outlier_gets_an_edge_marker_and_the_inset_and_stays_out_of_the_frame():
     russia = Place("ru", "Russia", "country", 60.0, 100.0, "RU")
     document = _document([*PLACES[:4], (russia, 1)], outlines={"ru": _box(28, 41, 180, 78)})
