@@ -253,7 +253,15 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     for row, line in enumerate(lines[:legend_rows]):
         y = (0.3 + (legend_rows - row - 0.5) * line_in) / height
         figure.text(0.01, y, line, ha="left", va="center", fontsize=_LEGEND_SIZE, color=INK, gid="legend", **text_kw)
+    _number_gids([*axes.texts, *figure.texts])
     return figure, len(lines), [labelled[k] for k in failed]
+
+
+def _number_gids(texts) -> None:
+    """``place-label`` -> ``place-label-1``, ...: the SVG's ids name what each text is and stay
+    unique (a page that inlines the SVG needs them so)."""
+    for n, text in enumerate((t for t in texts if t.get_gid()), 1):
+        text.set_gid(f"{text.get_gid()}-{n}")
 
 
 def _inset_corner(axes, points, outside) -> str:

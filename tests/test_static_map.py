@@ -89,6 +89,14 @@ def test_dollar_signs_are_drawn_literally_not_as_math():
     to_png(document, basemap=BASEMAP, title="$\\frac{$")  # broken math must not raise either
 
 
+def test_svg_ids_are_unique_and_name_what_each_text_is():
+    root = ET.fromstring(to_svg(_document(), basemap=BASEMAP))
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+    named = sum(i.startswith(("place-label-", "edge-marker-")) for i in ids)
+    assert named == 5 and sum(i.startswith("scale-bar-") for i in ids) == 1  # 4 beside markers, $x$ Town by the edge
+
+
 def test_renders_are_byte_identical():
     document = _document(outlines={"587116": _box(44.8, 38.4, 50.3, 41.9)})
     assert to_png(document, basemap=BASEMAP, dpi=60) == to_png(document, basemap=BASEMAP, dpi=60)
@@ -139,7 +147,7 @@ def test_labels_stay_inside_the_map_and_do_not_overlap():
     renderer = figure.canvas.get_renderer()
     axes = figure.axes[0]
     frame = axes.get_window_extent(renderer)
-    boxes = {t.get_text(): _text_extent(t, renderer) for t in axes.texts if t.get_gid() == "place-label"}
+    boxes = {t.get_text(): _text_extent(t, renderer) for t in axes.texts if _kind(t) == "place-label"}
     assert {"Northwest Long Name", "Northeast Long Name", "Southwest Long Name", "Southeast Long Name"} <= set(boxes)
     for name, box in boxes.items():
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, name
@@ -149,19 +157,23 @@ def test_labels_stay_inside_the_map_and_do_not_overlap():
             assert not a.overlaps(b)
 
 
+def _kind(text):
+    return (text.get_gid() or "").rsplit("-", 1)[0]
+
+
 def _labels(figure, gid="place-label"):
-    return [t.get_text() for t in figure.axes[0].texts if t.get_gid() == gid]
+    return [t.get_text() for t in figure.axes[0].texts if _kind(t) == gid]
 
 
 def _legend(figure):
-    return [t.get_text() for t in figure.texts if t.get_gid() == "legend"]
+    return [t.get_text() for t in figure.texts if _kind(t) == "legend"]
 
 
 def test_crowded_places_are_numbered_and_listed_never_dropped():
     crowd = [(Place(str(i), f"Crowded place {i}", "city", 40.0 + i * 0.001, 45.0, "XX"), 1) for i in range(12)]
     figure = _draw(_document(crowd), None, 4.0, 3.0, 50, BASEMAP)
     renderer = figure.canvas.get_renderer()
-    texts = [t for t in figure.axes[0].texts if t.get_gid() == "place-label"]
+    texts = [t for t in figure.axes[0].texts if _kind(t) == "place-label"]
     named = {t.get_text() for t in texts if not t.get_text().isdigit()}
     numbers = sorted(int(t.get_text()) for t in texts if t.get_text().isdigit())
     legend = "   ".join(_legend(figure))
