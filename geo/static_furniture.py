@@ -26,6 +26,7 @@ __all__ = [
     "country_labels",
     "area_label",
     "scale_bar",
+    "inset_box",
     "locator_inset",
     "edge_markers",
     "nice_distance",
@@ -235,27 +236,35 @@ def inset_extent(view: Box, outside: Sequence[tuple[float, float]]) -> Box:
     return (max(x0, -180.0), max(y0, -90.0), min(x1, 180.0), min(y1, 90.0))
 
 
-def locator_inset(figure, main_axes, countries: Sequence[Country], view: Box,
-                  outside: Sequence[tuple[str, float, float]], corner: str, text_kw: dict):
-    """A small map in ``corner`` ("upper right", ...) of the main map: the frame drawn on it as
-    a red box and the places outside the frame as dots, the heaviest three named. Returns the
-    inset's pixel box."""
-    from matplotlib.patches import Rectangle
-
-    west, south, east, north = view
+def inset_box(figure, main_axes, view: Box, outside: Sequence[tuple[str, float, float]], corner: str,
+              scale: float = 1.0) -> Box:
+    """The pixel box a locator inset takes in ``corner`` ("upper right", ...) of the main map:
+    about a quarter of its width times ``scale``, shaped like the inset's extent."""
     iw, isouth, ie, inorth = inset_extent(view, [(lon, lat) for _, lat, lon in outside])
     stretch = 1 / max(math.cos(math.radians((isouth + inorth) / 2)), 0.3)
-    renderer = figure.canvas.get_renderer()
-    main = main_axes.get_window_extent(renderer)
-    fig_w, fig_h = figure.bbox.width, figure.bbox.height
-    width_px = main.width * 0.26
+    main = main_axes.get_window_extent(figure.canvas.get_renderer())
+    width_px = main.width * 0.26 * scale
     height_px = width_px * (inorth - isouth) * stretch / (ie - iw)
-    if height_px > main.height * 0.42:
-        height_px = main.height * 0.42
+    if height_px > main.height * 0.42 * scale:
+        height_px = main.height * 0.42 * scale
         width_px = height_px * (ie - iw) / ((inorth - isouth) * stretch)
     pad = 6 * figure.dpi / 72
     x = main.x1 - width_px - pad if "right" in corner else main.x0 + pad
     y = main.y1 - height_px - pad if "upper" in corner else main.y0 + pad
+    return (x, y, x + width_px, y + height_px)
+
+
+def locator_inset(figure, countries: Sequence[Country], view: Box, outside: Sequence[tuple[str, float, float]],
+                  box: Box, text_kw: dict) -> Box:
+    """A small map in ``box`` (from :func:`inset_box`): the frame drawn on it as a red box and
+    the places outside the frame as dots, the heaviest three named. Returns the box it covers."""
+    from matplotlib.patches import Rectangle
+
+    west, south, east, north = view
+    iw, isouth, ie, inorth = inset_extent(view, [(lon, lat) for _, lat, lon in outside])
+    fig_w, fig_h = figure.bbox.width, figure.bbox.height
+    x, y = box[0], box[1]
+    width_px, height_px = box[2] - box[0], box[3] - box[1]
     inset = figure.add_axes((x / fig_w, y / fig_h, width_px / fig_w, height_px / fig_h))
     inset.set_xlim(iw, ie)
     inset.set_ylim(isouth, inorth)
@@ -279,7 +288,9 @@ def locator_inset(figure, main_axes, countries: Sequence[Country], view: Box,
         inset.scatter([lon for _, _, lon in outside], [lat for _, lat, _ in outside], s=10, c=INK,
                       edgecolors="white", linewidths=0.4, zorder=4)
         for name, lat, lon in outside[:3]:
-            right = lon < (west + east) / 2  # the name away from the frame: right-aligned west of it
+            # The name away from the frame (right-aligned west of it), unless that runs off the inset.
+            share = (lon - iw) / (ie - iw)
+            right = share > 0.7 or (share >= 0.3 and lon < (west + east) / 2)
             inset.annotate(name, (lon, lat), xytext=(-4 if right else 4, 0), textcoords="offset points",
                            ha="right" if right else "left", va="center", fontsize=6, color=INK, zorder=5,
                            bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none",

@@ -74,7 +74,7 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
             for fontsize in _SIZES:
                 for distance in (gap, gap + 14):
                     box = _try_spots(axes, renderer, item.name, item.point, distance, fontsize, frame,
-                                     placed + others, scale, text_kw, leader=distance > gap)
+                                     placed + others, scale, text_kw, leader=distance > gap, crossing=placed)
                     if box is not None:
                         break
                 if box is not None:
@@ -88,19 +88,30 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
         item = items[i]
         gap = math.sqrt(item.marker_size) / 2 + 1.5
         others = markers[:i] + markers[i + 1 :]
-        box = _try_spots(axes, renderer, str(number), item.point, gap, _NUMBER_SIZE, frame, placed + others,
-                         scale, text_kw, leader=False, weight="bold")
-        if box is None:  # crowded even for a number: it goes on top, readable, beside its marker
-            box = _try_spots(axes, renderer, str(number), item.point, gap, _NUMBER_SIZE, frame, [], scale,
-                             text_kw, leader=False, weight="bold")
+        box = None
+        # Clear of labels and markers, then of labels only, then (crowded even for a number) on
+        # top, readable, beside its marker.
+        for taken, distance, leader in ((placed + others, gap, False), (placed + others, gap + 6, False),
+                                        (placed + others, gap + 12, False), (placed + others, gap + 20, True),
+                                        (placed, gap, False), (placed, gap + 8, False), (placed, gap + 16, False),
+                                        ([], gap, False)):
+            box = _try_spots(axes, renderer, str(number), item.point, distance, _NUMBER_SIZE, frame, taken, scale,
+                             text_kw, leader=leader, weight="bold", crossing=placed)
+            if box is not None:
+                break
         if box is not None:
             placed.append(box)
     obstacles[:] = placed
     return failed, left
 
 
-def _try_spots(axes, renderer, name, point, gap, fontsize, frame, taken, scale, text_kw, leader, weight="normal"):
+def _try_spots(axes, renderer, name, point, gap, fontsize, frame, taken, scale, text_kw, leader, weight="normal",
+               crossing=()):
+    """The first of eight spots ``gap`` points from ``point`` where the text fits inside
+    ``frame`` and clear of ``taken`` (and, with a leader line, where that line crosses none of
+    the boxes in ``crossing``); the text is left drawn there and its padded box returned."""
     pad = 2 * scale  # the white box round a label, and a little air
+    anchor = axes.transData.transform([point])[0] if leader else None
     arrow = {"arrowstyle": "-", "color": LEADER, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3} if leader else None
     for (dx, dy), ha, va in _OFFSETS:
         norm = math.hypot(dx, dy)
@@ -112,11 +123,27 @@ def _try_spots(axes, renderer, name, point, gap, fontsize, frame, taken, scale, 
         box = text_box(text, renderer)
         bounds = (box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
         inside = bounds[0] >= frame[0] and bounds[1] >= frame[1] and bounds[2] <= frame[2] and bounds[3] <= frame[3]
-        if inside and not any(overlaps(bounds, other) for other in taken):
+        clear = inside and not any(overlaps(bounds, other) for other in taken)
+        if clear and leader and _line_crosses(anchor, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2), bounds, crossing):
+            clear = False
+        if clear:
             text.set_gid("place-label")
             return bounds
         text.remove()
     return None
+
+
+def _line_crosses(start, end, own: Box, boxes: Sequence[Box]) -> bool:
+    """Whether the segment from ``start`` to ``end`` (outside the label's ``own`` box) passes
+    through any of ``boxes``; checked at a dozen points along it, enough for labels' sizes."""
+    for k in range(1, 12):
+        t = k / 12
+        x, y = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
+        if own[0] <= x <= own[2] and own[1] <= y <= own[3]:
+            break  # reached the label itself
+        if any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes):
+            return True
+    return False
 
 
 def text_box(annotation, renderer):

@@ -20,7 +20,7 @@ from typing import IO, Any, Mapping, Sequence
 from geo.errors import InputError
 from geo.records import Document, Place
 from geo.static_furniture import (ACCENT, BORDER, INK, LAND, OCEAN, add_polygons, area_label, country_labels,
-                                  edge_markers, locator_inset, prepare_basemap, scale_bar)
+                                  edge_markers, inset_box, locator_inset, prepare_basemap, scale_bar)
 from geo.static_labels import LabelItem, legend_lines, place_labels
 
 __all__ = ["to_png", "to_svg", "render_places", "caption_for", "ATTRIBUTION"]
@@ -209,8 +209,14 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     taken: list[tuple[float, float, float, float]] = []
     corner = None
     if not frame.is_world and (outside or frame.north - frame.south < _INSET_BELOW):
-        corner = _inset_corner(axes, [(places[i].lon, places[i].lat, weights[i]) for i in inside], outside)
-        taken.append(locator_inset(figure, axes, countries, view, outside, corner, text_kw))
+        markers = [(*axes.transData.transform([(places[i].lon, places[i].lat)])[0], math.sqrt(sizes[i]) / 2 * dpi / 72)
+                   for i in inside]
+        placement = _inset_placement(figure, axes, view, outside, markers,
+                                     _inset_corners(axes, [(places[i].lon, places[i].lat, weights[i]) for i in inside],
+                                                    outside))
+        if placement is not None:
+            corner, box = placement
+            taken.append(locator_inset(figure, countries, view, outside, box, text_kw))
     bar = scale_bar(axes, view, "right" if corner == "lower left" else "left", text_kw) if not frame.is_world else None
     if bar is not None:
         taken.append(bar)
@@ -264,10 +270,10 @@ def _number_gids(texts) -> None:
         text.set_gid(f"{text.get_gid()}-{n}")
 
 
-def _inset_corner(axes, points, outside) -> str:
-    """The corner of the map where an inset hides the least weight of the places in it (an edge
-    marker's direction counts too); on a tie the first of upper right, lower left, upper left,
-    lower right."""
+def _inset_corners(axes, points, outside) -> list[str]:
+    """The corners of the map, the one where an inset hides the least weight of the places in
+    it first (an edge marker's direction counts too); on a tie, upper right, lower left, upper
+    left, lower right."""
     renderer = axes.figure.canvas.get_renderer()
     box = axes.get_window_extent(renderer)
     pixels = axes.transData.transform([(lon, lat) for lon, lat, _ in points]) if points else []
@@ -282,7 +288,19 @@ def _inset_corner(axes, points, outside) -> str:
             if ("right" in corner) == (x > centre[0]) and ("upper" in corner) == (y > centre[1]):
                 cost += 0.5
         costs[corner] = cost
-    return min(costs, key=lambda c: costs[c])
+    return sorted(costs, key=lambda c: costs[c])
+
+
+def _inset_placement(figure, axes, view, outside, markers, corners):
+    """The first corner, at full size or smaller, where the inset covers no marker; None when
+    every corner would (the edge markers and the legend still name the places outside)."""
+    for scale in (1.0, 0.8, 0.6):
+        for corner in corners:
+            box = inset_box(figure, axes, view, outside, corner, scale)
+            if not any(box[0] - r - 4 < x < box[2] + r + 4 and box[1] - r - 4 < y < box[3] + r + 4
+                       for x, y, r in markers):
+                return corner, box
+    return None
 
 
 def _shape(geometry):
