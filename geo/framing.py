@@ -79,8 +79,8 @@ MAX_OUTLINE_GROWTH = 4.0
 NEAR_SHARE = 0.25
 #: The margin round the framed places, as a share of the span on each side.
 MARGIN = 0.12
-#: The least height of a frame, in degrees of latitude (about 170 km: a city and its surroundings).
-MIN_SPAN = 1.5
+#: The least height of a frame, in degrees of latitude (about 67 km: a city and its suburbs).
+MIN_SPAN = 0.6
 #: A core wider than this (degrees of longitude) frames no region: every place with at least
 #: half its mean weight joins it.
 WIDE_CORE = 90.0
@@ -138,7 +138,7 @@ def frame_places(
     'no places: the world'
     >>> one = frame_places([(Place("1", "Lyon", "city", 45.76, 4.84), 3)], aspect=1.0)
     >>> round(one.north - one.south, 2), one.focus
-    (1.5, ('1',))
+    (0.6, ('1',))
     """
     if aspect is not None and not (isinstance(aspect, (int, float)) and math.isfinite(aspect) and aspect > 0):
         raise ValueError(f"aspect must be a positive number: got {aspect!r}")

@@ -2,8 +2,8 @@
 
 Greedy placement, heaviest place first: eight spots round the marker, the first that stays
 inside the map and clear of the other labels, the markers and whatever the map already holds
-(inset, scale bar, edge markers) wins; then eight spots further out with a thin leader line;
-then both again at a smaller size. A name that finds no room at all is never dropped: the
+(inset, scale bar, edge markers) wins; then spots further out with a thin leader line that
+crosses no other label; then all again at a smaller size. A name that finds no room at all is never dropped: the
 marker gets a small number and the name goes into the legend under the map
 (:func:`legend_lines`). Boxes are in display pixels, ``(x0, y0, x1, y1)``.
 
@@ -72,7 +72,7 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
         box = None
         if i not in numbered:
             for fontsize in _SIZES:
-                for distance in (gap, gap + 14):
+                for distance in (gap, gap + 14, gap + 28):
                     box = _try_spots(axes, renderer, item.name, item.point, distance, fontsize, frame,
                                      placed + others, scale, text_kw, leader=distance > gap, crossing=placed)
                     if box is not None:
@@ -91,10 +91,9 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
         box = None
         # Clear of labels and markers, then of labels only, then (crowded even for a number) on
         # top, readable, beside its marker.
-        for taken, distance, leader in ((placed + others, gap, False), (placed + others, gap + 6, False),
-                                        (placed + others, gap + 12, False), (placed + others, gap + 20, True),
-                                        (placed, gap, False), (placed, gap + 8, False), (placed, gap + 16, False),
-                                        ([], gap, False)):
+        for taken, distance, leader in ((placed + others, gap, False), (placed + others, gap + 10, True),
+                                        (placed + others, gap + 20, True), (placed, gap, False),
+                                        (placed, gap + 10, True), ([], gap, False)):
             box = _try_spots(axes, renderer, str(number), item.point, distance, _NUMBER_SIZE, frame, taken, scale,
                              text_kw, leader=leader, weight="bold", crossing=placed)
             if box is not None:
