@@ -64,8 +64,12 @@ def prepare_basemap(basemap: dict[str, Any]) -> list[Country]:
         if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon", "GeometryCollection"):
             continue
         properties = feature.get("properties") or {}
-        countries.append(Country(str(properties.get("name") or ""), str(properties.get("iso2") or ""),
-                                 shape(split_geometry(geometry))))
+        polygon = shape(geometry)
+        if polygon.bounds[2] - polygon.bounds[0] > 180:
+            # The build splits the basemap at ±180 already; only a shape round a pole
+            # (Antarctica) or a hand-made basemap still needs it (half the drawing time if done for all).
+            polygon = shape(split_geometry(geometry))
+        countries.append(Country(str(properties.get("name") or ""), str(properties.get("iso2") or ""), polygon))
     return countries
 
 
