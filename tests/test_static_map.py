@@ -291,3 +291,25 @@ def test_default_basemap_comes_from_geo_basemap(monkeypatch):
     monkeypatch.setitem(sys.modules, "geo.basemap", types.SimpleNamespace(load_basemap=load_basemap))
     assert to_svg(_document()) == to_svg(_document(), basemap=BASEMAP)
     assert calls == [None]
+
+
+def test_the_seed_map_frames_the_south_caucasus_and_names_every_place():
+    from pathlib import Path
+
+    import geo
+    from geo.basemap import load_basemap
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "fuzuli-2021-01-26.txt"
+    document = geo.map_text(seed.read_text(encoding="utf-8"), doc_id="fuzuli-2021-01-26")
+    figure = _draw(document, "seed", 10.0, 6.0, 60, load_basemap())
+    main, inset = figure.axes
+    (west, east), (south, north) = main.get_xlim(), main.get_ylim()
+    # Georgia, Armenia and Azerbaijan (40-50.4E, 38.4-43.6N) in view; not Siberia.
+    assert west < 40.5 and east > 50.4 and south < 38.5 and north > 43.5
+    assert east - west < 20 and north - south < 12
+    names = {mp.place.name for mp in document.places}
+    assert "Russia" in names and len(names) == 8
+    assert _labels(figure, "edge-marker") == ["Russia"]
+    assert "Russia" in [t.get_text() for t in inset.texts]
+    assert set(_labels(figure)) == names - {"Russia"}  # every other place by its name, none numbered
+    assert _legend(figure) == []
