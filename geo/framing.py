@@ -21,8 +21,9 @@ The rule, in order:
    French Guiana, the lower 48 without Alaska). An outline in the core widens the frame when
    it is the heaviest place of the story or at most :data:`MAX_OUTLINE_GROWTH` times the area
    framed so far; a huge country named in passing (Russia beside Armenia) does not.
-3. **Near misses.** A place outside the core whose point would grow the frame's area by at
-   most half is taken in rather than left to the inset.
+3. **Near misses.** A place outside the core whose point lies within a quarter of the framed
+   box's diagonal from it is taken in rather than left to the inset (the heaviest first; the box
+   grows with each).
 4. **Margins and shape.** A margin of :data:`MARGIN` of the span goes round (labels need
    room), the view is at least :data:`MIN_SPAN` degrees of latitude high (one city zooms to
    the city and its surroundings), and with ``aspect`` it is widened or heightened to fill a
@@ -74,12 +75,12 @@ MAX_ANCHORS = 60
 #: How many times the framed area an outline in the core may grow it to (unless it is the
 #: heaviest place).
 MAX_OUTLINE_GROWTH = 4.0
-#: How much a near miss may grow the frame's area (0.5: by half) to be taken in.
-NEAR_GROWTH = 0.5
+#: How close a near miss lies to the framed box, as a share of the box's diagonal.
+NEAR_SHARE = 0.25
 #: The margin round the framed places, as a share of the span on each side.
 MARGIN = 0.12
-#: The least height of a frame, in degrees of latitude (about 90 km).
-MIN_SPAN = 0.8
+#: The least height of a frame, in degrees of latitude (about 67 km: a city and its suburbs).
+MIN_SPAN = 0.6
 #: A core wider than this (degrees of longitude) frames no region: every place with at least
 #: half its mean weight joins it.
 WIDE_CORE = 90.0
@@ -137,7 +138,7 @@ def frame_places(
     'no places: the world'
     >>> one = frame_places([(Place("1", "Lyon", "city", 45.76, 4.84), 3)], aspect=1.0)
     >>> round(one.north - one.south, 2), one.focus
-    (0.8, ('1',))
+    (0.6, ('1',))
     """
     if aspect is not None and not (isinstance(aspect, (int, float)) and math.isfinite(aspect) and aspect > 0):
         raise ValueError(f"aspect must be a positive number: got {aspect!r}")
@@ -163,7 +164,7 @@ def frame_places(
         if extent is None:
             continue
         union = _union(box, extent)
-        if i == heaviest or _area(union) <= MAX_OUTLINE_GROWTH * max(_area(box), _area(_min_box(box))):
+        if i == heaviest or _area(_min_box(union)) <= MAX_OUTLINE_GROWTH * _area(_min_box(box)):
             box = union
             grown_by.append(places[i].name)
 
@@ -172,7 +173,7 @@ def frame_places(
         union = _union(box, (points[i][0], points[i][1], points[i][0], points[i][1]))
         if union == box:
             continue  # inside already
-        if _area(union) <= (1 + NEAR_GROWTH) * max(_area(box), _area(_min_box(box))):
+        if _distance_km(_min_box(box), points[i]) <= NEAR_SHARE * _diagonal_km(_min_box(box)):
             box = union
             taken_in.append(places[i].name)
 
@@ -263,6 +264,18 @@ def _core(points: list[tuple[float, float]], weights: list[float], total: float)
             best = (cost, rank, sorted(group))
     assert best is not None
     return best[2]
+
+
+def _distance_km(box: Box, point: tuple[float, float]) -> float:
+    """From a point to the nearest point of a box (0 inside it)."""
+    south, west, north, east = box
+    lat, lon = point
+    return haversine_km(lat, lon, min(max(lat, south), north), min(max(lon, west), east))
+
+
+def _diagonal_km(box: Box) -> float:
+    south, west, north, east = box
+    return haversine_km(south, west, north, east)
 
 
 def _points_box(points: list[tuple[float, float]]) -> Box:
