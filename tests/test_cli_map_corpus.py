@@ -107,7 +107,7 @@ def test_bad_records_are_one_line_each_and_the_rest_is_mapped(tmp_path, capsys):
 
 def test_missing_and_empty_corpus_inputs_are_one_line_errors(tmp_path, capsys):
     assert run(["map", str(tmp_path / "gone.jsonl")]) == 2
-    assert capsys.readouterr().err.strip() == f"geo: {tmp_path / 'gone.jsonl'}: no such file or folder"
+    assert capsys.readouterr().err.strip() == f"geo: {tmp_path / 'gone.jsonl'}: no such file"
     (tmp_path / "empty").mkdir()
     assert run(["map", str(tmp_path / "empty")]) == 2
     err = capsys.readouterr().err.strip()
