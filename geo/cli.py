@@ -63,12 +63,22 @@ def _home(args: argparse.Namespace):
         raise InputError(f"--near: {exc}") from None
 
 
+def _is_corpus(path: str) -> bool:
+    """Whether ``geo map`` draws one map of many documents: a folder, a JSONL or a Parquet file."""
+    from geo.inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES
+
+    p = Path(path)
+    return path != "-" and (p.is_dir() or p.name.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES))
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from geo.pipeline import map_text
 
     fmt = args.format or _format_from_suffix(args.output) or "html"
     if fmt not in MAP_FORMATS:
         raise UnknownNameError("map format", fmt, MAP_FORMATS)
+    if _is_corpus(args.input):
+        return _map_corpus(args, fmt)
     name, text = _read_source(args.input, args.encoding)
     home = _home(args)
     if not text.strip():
@@ -76,6 +86,43 @@ def cmd_map(args: argparse.Namespace) -> int:
     document = map_text(text, doc_id=name, home=home)
     if not document.places and text.strip():
         print(f"warning: {name}: no places found", file=sys.stderr)
+    output = _write_map(args, fmt, name, document, home)
+    print(f"{output}: {len(document.places)} places, {len(document.mentions)} mentions", file=sys.stderr)
+    return 0
+
+
+def _map_corpus(args: argparse.Namespace, fmt: str) -> int:
+    """One map of every place the documents of a folder, a JSONL or a Parquet file name."""
+    from geo.batch import AUTO
+    from geo.corpus import caption, map_documents
+    from geo.gazetteer import default_gazetteer
+    from geo.inputs import read_documents
+
+    p = Path(args.input)
+    name = p.resolve().name if p.is_dir() else p.name.split(".")[0]
+    home = _home(args)
+    items = read_documents(args.input, encoding=args.encoding, text_field=args.text_field, id_field=args.id_field,
+                           title_field=args.title_field)
+    first = next(items, None)  # a missing file or an empty folder fails here, before any output is written
+    if first is None:
+        raise InputError(f"{args.input}: no documents")
+    corpus = map_documents(itertools.chain([first], items), corpus_id=name, gazetteer=default_gazetteer(),
+                           home=home, jobs=AUTO)
+    failures = _Failures()
+    failures.mapped = corpus.document_count
+    for error in corpus.errors:
+        failures.report(error)
+    if not corpus.document_count:
+        return failures.exit_code()  # nothing could be read: no map, exit 2
+    if not corpus.places:
+        print(f"warning: {name}: no places found in {corpus.document_count} documents", file=sys.stderr)
+    output = _write_map(args, fmt, name, corpus, home)
+    print(f"{output}: {caption(corpus)}", file=sys.stderr)
+    return failures.exit_code()
+
+
+def _write_map(args: argparse.Namespace, fmt: str, name: str, source, home) -> str:
+    """Write the map of a Document or a CorpusMap where -o says (default maps/NAME.FORMAT); return the path."""
     output = args.output or str(Path("maps") / f"{name}.{fmt}")
     title = args.title if args.title is not None else name
     if home is not None:  # the reader should know the map leaned towards a home area
@@ -85,18 +132,19 @@ def cmd_map(args: argparse.Namespace) -> int:
         from geo.html_map import to_html
 
         kwargs = {"tiles": args.tiles} if args.tiles else {}
-        Path(output).write_text(to_html(document, title=title, **kwargs), encoding="utf-8")
+        Path(output).write_text(to_html(source, title=title, **kwargs), encoding="utf-8")
     elif fmt in ("png", "svg"):
-        from geo import static_map
+        from geo import corpus, static_map
+        from geo.records import CorpusMap
 
-        render = static_map.to_png if fmt == "png" else static_map.to_svg
-        Path(output).write_bytes(render(document, title=title, width=args.width, height=args.height, dpi=args.dpi))
+        writer = corpus if isinstance(source, CorpusMap) else static_map
+        render = writer.to_png if fmt == "png" else writer.to_svg
+        Path(output).write_bytes(render(source, title=title, width=args.width, height=args.height, dpi=args.dpi))
     else:
         from geo.geojson import dumps_geojson
 
-        Path(output).write_text(dumps_geojson(document, indent=1), encoding="utf-8")
-    print(f"{output}: {len(document.places)} places, {len(document.mentions)} mentions", file=sys.stderr)
-    return 0
+        Path(output).write_text(dumps_geojson(source, indent=1), encoding="utf-8")
+    return output
 
 
 def _format_from_suffix(path: str | None) -> str | None:
@@ -331,8 +379,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("map", help="map the places a text names (HTML, PNG, SVG or GeoJSON)",
-                       description="Map the places a text names. The default output is maps/<input stem>.html.")
-    p.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+                       description="Map the places a text names, or every place a corpus (a folder, a .jsonl or a .parquet file) names, "
+                       "markers sized by the number of documents. The default output is maps/<input stem>.html.")
+    p.add_argument("input", metavar="INPUT", help="a text file or - (standard input): one document; a folder, or a "
+                   ".jsonl(.gz) or .parquet file of {\"id\", \"text\", \"title\"} records: one map of every place "
+                   "the documents name")
     p.add_argument("-o", "--output", help="output file (its extension may imply --format)")
     p.add_argument("--format", choices=MAP_FORMATS, help="output format (default: from -o, else html)")
     p.add_argument("--title", help="map title (default: the input's name)")
@@ -344,6 +395,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "says UTF-8, UTF-16 or UTF-32, else UTF-8)")
     p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "
                    "ambiguous names lean towards it (a local paper's \"Paris\")")
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="corpus input: the JSONL field or Parquet column holding the text (default text)")
+    p.add_argument("--id-field", default="id", metavar="NAME",
+                   help="corpus input: the field holding the document id (default id; else the line or row number)")
+    p.add_argument("--title-field", default="title", metavar="NAME",
+                   help="corpus input: the field holding the document title the popups show (default title; "
+                   "else the id)")
     p.set_defaults(handler=cmd_map)
 
     p = sub.add_parser("extract", help="list every place mention as JSONL, JSON, GeoJSON or CSV",
