@@ -1,8 +1,15 @@
 """Many documents at once: in order for a stream (map_each), or in shards for an archive (run_batch).
 
-Each worker opens its own read-only :class:`~geo.gazetteer.Gazetteer` once and
-runs the pure pipeline on the documents it is sent; results come back in input
-order, one at a time, so a caller can write each as soon as it is ready.
+A layer on top of the pipeline that knows nothing of how a place is chosen: it calls
+geo.pipeline.map_text and a writer (geo.tables.extract_record) per document. Each worker
+process opens its own read-only :class:`~geo.gazetteer.Gazetteer` once.
+
+- :func:`map_each` (``geo extract``): results come back in input order, one at a time, so a
+  caller can write each as soon as it is ready.
+- :func:`run_batch` (``geo batch``): the input is cut into shards (:func:`make_shards`, which
+  depends on the input only); :func:`map_shard` maps one shard to records and errors, and is
+  what this process, the local process pool (:func:`run_in_pool`) and Dask (geo.dask) all
+  run; geo.shards writes each shard whole into the output folder, and a rerun resumes.
 
 >>> docs = [("a", "Rain over Baku."), ("b", "Snow in Tovuz, Azerbaijan.")]
 >>> [record["id"] for record in map_each(docs, render=summary, jobs=1)]
@@ -20,21 +27,22 @@ import os
 import signal
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from geo.errors import InputError
 from geo.gazetteer import Gazetteer
 from geo.pipeline import map_text
-from geo.errors import InputError
 from geo.records import Document, Place, SourceDocument, SourceError
 from geo.tables import extract_record
 
-__all__ = ["map_each", "map_one", "summary", "default_jobs", "AUTO", "Shard", "ShardResult", "make_shards",
-           "map_shard", "run_batch", "DEFAULT_SHARD_SIZE", "SHARD_MAX_CHARS", "EXIT_SOME_FAILED"]
+__all__ = ["map_each", "map_one", "failure_reason", "summary", "default_jobs", "AUTO", "Shard", "ShardResult",
+           "make_shards", "map_shard", "run_in_process", "run_in_pool", "run_batch", "DEFAULT_SHARD_SIZE",
+           "SHARD_MAX_CHARS"]
 
 _WARM_UP_TEXT = "Rain fell on Paris, Texas, and on Baku, Azerbaijan; Azerbaijani officials said so."
 #: Documents sent to a worker at a time: fewer round trips, still fine-grained enough to share the work.
@@ -172,8 +180,6 @@ def map_each(
 DEFAULT_SHARD_SIZE = 1000
 #: A shard also ends once it holds this many characters, so a shard of long texts stays small.
 SHARD_MAX_CHARS = 16_000_000
-#: The exit code of a run that finished but could not map some of its documents.
-EXIT_SOME_FAILED = 3
 #: Times a shard is sent again after the worker mapping it died (out of memory, killed).
 SHARD_RETRIES = 2
 
