@@ -115,18 +115,22 @@ def test_a_pool_worker_that_dies_loses_nothing(tmp_path, monkeypatch):
     assert json.loads((tmp_path / "two" / "_SUCCESS").read_text())["mapped"] == 30
 
 
-def test_a_killed_run_resumes_to_the_same_bytes(tmp_path):
+@pytest.mark.parametrize("sig, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "2")], ids=["SIGKILL", "SIGINT"])
+def test_a_killed_run_resumes_to_the_same_bytes(tmp_path, sig, jobs):
     texts = [synthetic_text(i, sentences=30) for i in range(800)]  # about 3 MB: a few seconds of mapping
     source = write_jsonl(tmp_path / "c.jsonl", texts)
-    command = [sys.executable, "-m", "geo", "batch", str(source), "--shard-size", "20", "--jobs", "1"]
+    command = [sys.executable, "-m", "geo", "batch", str(source), "--shard-size", "20", "--jobs", jobs]
     killed = tmp_path / "killed"
-    process = subprocess.Popen(command + ["-o", str(killed)], cwd=ROOT, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(command + ["-o", str(killed), "--quiet"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
     deadline = time.monotonic() + 120
     while not (killed / "part-00003.jsonl").exists():
         assert process.poll() is None and time.monotonic() < deadline, "the run ended before it could be killed"
         time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+    os.killpg(process.pid, sig)  # the whole process group (Ctrl-C signals the foreground group: workers too)
+    _, err = process.communicate(timeout=60)
+    if sig == signal.SIGINT:  # Ctrl-C: one line, no traceback from the parent or a worker
+        assert process.returncode == 130 and err == "geo: interrupted\n", err
     done = sorted(p.name for p in killed.glob("part-*.jsonl"))
     assert 4 <= len(done) < 40  # killed midway
     for name in done:  # a reader never sees half a shard: every visible shard is whole
