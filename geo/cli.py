@@ -3,7 +3,8 @@
 Everything here is the edge of the program; the work is done by the library
 (geo.pipeline and the writers), which knows nothing of argv or exit codes.
 
-Exit codes: 0 success; 1 nothing found where something was asked for (lookup);
+Exit codes: 0 success; 1 nothing found where something was asked for (lookup), or the
+output could not be written (a full disk, no permission);
 2 bad input or usage (missing file, undecodable bytes, bad option value), or no document
 of the input could be read or mapped; 3 finished, but some documents failed (each is one
 line on stderr, or in ``_errors.jsonl`` for ``geo batch``; the others were all mapped).
@@ -485,6 +486,9 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("geo: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a folder without write permission: one line, not a traceback
+        print(f"geo: {str(exc.filename) + ': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def main() -> None:

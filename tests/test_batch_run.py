@@ -184,6 +184,7 @@ def test_a_folder_of_other_files_is_refused_and_other_mistakes_are_one_line(tmp_
         (["batch", str(source), "-o", str(tmp_path / "o"), "--shard-size", "0"], "got 0"),
         (["batch", str(source), "-o", str(tmp_path / "o"), "--jobs", "-2"], "got -2"),
         (["batch", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o")], "nope.jsonl: no such file"),
+        (["batch", str(source), "-o", str(source)], "cannot be the output folder (File exists)"),
     ]:
         assert run(argv) == 2, argv
         err = capsys.readouterr().err
