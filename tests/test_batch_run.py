@@ -115,6 +115,24 @@ def test_a_pool_worker_that_dies_loses_nothing(tmp_path, monkeypatch):
     assert json.loads((tmp_path / "two" / "_SUCCESS").read_text())["mapped"] == 30
 
 
+def test_a_shard_whose_worker_always_dies_is_reported_and_the_rest_mapped(tmp_path, capsys, monkeypatch):
+    def always_dies(text, **options):
+        if "FATAL" in text:
+            os._exit(1)
+        return map_text(text, **options)
+
+    texts = [synthetic_text(i) for i in range(30)]
+    texts[12] = "FATAL in Oslo."
+    source = write_jsonl(tmp_path / "c.jsonl", texts)
+    monkeypatch.setattr(batch, "map_text", always_dies)
+    assert run(["batch", str(source), "-o", str(tmp_path / "out"), "--shard-size", "5", "--jobs", "2", "--quiet"]) == 3
+    assert "25 of 30 documents mapped, 5 failed" in capsys.readouterr().err
+    assert [r["id"] for r in records(tmp_path / "out")] == [f"d{i}" for i in range(30) if not 10 <= i < 15]
+    errors = [json.loads(line) for line in (tmp_path / "out" / "_errors.jsonl").read_text().splitlines()]
+    assert [e["id"] for e in errors] == ["d10", "d11", "d12", "d13", "d14"]
+    assert errors[0]["reason"] == "a worker process died mapping this document's shard 3 times (out of memory?)"
+
+
 @pytest.mark.parametrize("sig, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "2")], ids=["SIGKILL", "SIGINT"])
 def test_a_killed_run_resumes_to_the_same_bytes(tmp_path, sig, jobs):
     texts = [synthetic_text(i, sentences=30) for i in range(800)]  # about 3 MB: a few seconds of mapping
