@@ -74,7 +74,7 @@ CORE_SHARE = 0.8
 MAX_ANCHORS = 60
 #: How many times the framed area an outline in the core may grow it to (unless it is the
 #: heaviest place).
-MAX_OUTLINE_GROWTH = 4.0
+MAX_OUTLINE_GROWTH = 2.5
 #: How close a near miss lies to the framed box, as a share of the box's diagonal.
 NEAR_SHARE = 0.25
 #: The margin round the framed places, as a share of the span on each side.

@@ -292,9 +292,12 @@ def locator_inset(figure, countries: Sequence[Country], view: Box, outside: Sequ
         inset.scatter([lon for _, _, lon in outside], [lat for _, lat, _ in outside], s=10, c=INK,
                       edgecolors="white", linewidths=0.4, zorder=4)
         for name, lat, lon in outside[:3]:
-            # The name away from the frame (right-aligned west of it), unless that runs off the inset.
-            share = (lon - iw) / (ie - iw)
-            right = share > 0.7 or (share >= 0.3 and lon < (west + east) / 2)
+            # The name away from the frame (right-aligned west of it), unless it would run off the inset.
+            room_px = width_px * (lon - iw) / (ie - iw)  # left of the dot
+            need_px = len(name) * 6 * 0.6 * figure.dpi / 72 + 8
+            right = lon < (west + east) / 2
+            if (right and room_px < need_px) or (not right and width_px - room_px < need_px):
+                right = not right
             inset.annotate(name, (lon, lat), xytext=(-4 if right else 4, 0), textcoords="offset points",
                            ha="right" if right else "left", va="center", fontsize=6, color=INK, zorder=5,
                            bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none",

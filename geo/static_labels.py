@@ -134,7 +134,9 @@ def _try_spots(axes, renderer, name, point, gap, fontsize, frame, taken, scale, 
 
 def _line_crosses(start, end, own: Box, boxes: Sequence[Box]) -> bool:
     """Whether the segment from ``start`` to ``end`` (outside the label's ``own`` box) passes
-    through any of ``boxes``; checked at a dozen points along it, enough for labels' sizes."""
+    through any of ``boxes`` (but those it starts in: the marker's own); checked at a dozen points
+    along it, enough for labels' sizes."""
+    boxes = [b for b in boxes if not (b[0] <= start[0] <= b[2] and b[1] <= start[1] <= b[3])]
     for k in range(1, 12):
         t = k / 12
         x, y = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
