@@ -237,7 +237,21 @@ def inset_extent(view: Box, outside: Sequence[tuple[float, float]]) -> Box:
         x0, x1 = x0 - grow, x1 + grow
     if x1 - x0 > 200:
         return (INSET_WORLD[0], INSET_WORLD[2], INSET_WORLD[1], INSET_WORLD[3])
-    return (max(x0, -180.0), max(y0, -90.0), min(x1, 180.0), min(y1, 90.0))
+    # Slide (not clip) back inside the world, so a frame by the antimeridian (Fiji) or a pole
+    # keeps its neighbours on the other side.
+    x0, x1 = _slide(x0, x1, -180.0, 180.0)
+    y0, y1 = _slide(y0, y1, -90.0, 90.0)
+    return (x0, y0, x1, y1)
+
+
+def _slide(lo: float, hi: float, floor: float, ceiling: float) -> tuple[float, float]:
+    if hi - lo >= ceiling - floor:
+        return floor, ceiling
+    if lo < floor:
+        return floor, floor + (hi - lo)
+    if hi > ceiling:
+        return ceiling - (hi - lo), ceiling
+    return lo, hi
 
 
 def inset_box(figure, main_axes, view: Box, outside: Sequence[tuple[str, float, float]], corner: str,
