@@ -313,3 +313,19 @@ def test_the_seed_map_frames_the_south_caucasus_and_names_every_place():
     assert "Russia" in [t.get_text() for t in inset.texts]
     assert set(_labels(figure)) == names - {"Russia"}  # every other place by its name, none numbered
     assert _legend(figure) == []
+
+
+def test_the_inset_never_covers_a_marker():
+    corners = [(Place(f"c{i}", f"Corner {i}", "city", lat, lon, "XX"), 3)
+               for i, (lat, lon) in enumerate([(35, 40), (35, 55), (45, 40), (45, 55), (40, 47.5)])]
+    far = (Place("far", "Far away", "city", -30.0, 150.0, "AU"), 1)
+    for places in (corners, corners[:4] + [far], corners[:1] + [far]):
+        figure = _draw(_document(places), None, 8.0, 5.0, 60, BASEMAP)
+        main = figure.axes[0]
+        markers = main.transData.transform([(p.lon, p.lat) for p, _ in places if p.id != "far"])
+        for inset in figure.axes[1:]:
+            box = inset.get_window_extent(figure.canvas.get_renderer())
+            assert not any(box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1 for x, y in markers)
+        if places[-1][0].id == "far":  # the far town is named, in the frame or outside it
+            named = _labels(figure) + _labels(figure, "edge-marker") + ["   ".join(_legend(figure))]
+            assert any("Far away" in text for text in named)
