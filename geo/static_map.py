@@ -31,7 +31,8 @@ ATTRIBUTION = "Places: GeoNames (CC BY 4.0), outlines: Natural Earth"
 _LEGEND_SIZE = 7.5  # points
 _MAX_LABELS = 80  # a corpus map labels its heaviest places; the legend counts the rest
 _MAX_NUMBERS = 20  # names in the legend at most; past that the legend only counts them
-_MAX_EDGE_MARKERS = 6  # the rest of the places outside the frame are listed under the map
+_MAX_EDGE_MARKERS = 6
+_MAX_OUTSIDE_LISTED = 15  # outside places named in the line under the map; the rest counted  # the rest of the places outside the frame are listed under the map
 _INSET_BELOW = 30.0  # degrees of latitude: a frame smaller than this gets a locator inset
 _RC = {  # applied only while drawing, never globally
     "svg.hashsalt": "geo-static-map",  # fixed ids, so SVG bytes repeat
@@ -138,13 +139,14 @@ def _draw(weighted, outlines, title, caption, width, height, dpi, basemap):
     countries = basemap if isinstance(basemap, list) else prepare_basemap(basemap)
     numbered: frozenset[int] = frozenset()
     lines = 0
-    for _ in range(3):
+    while True:
         figure, needed, numbered_now = _layout(weighted, outlines, title, caption, width, height, dpi, countries,
                                                lines, numbered)
         if needed <= lines:
             return figure
-        lines, numbered = needed, frozenset(numbered_now)
-    return figure
+        # Room for the legend shrinks the map, which may crowd a label more: the places
+        # numbered so far stay numbered, so the legend only grows and this ends.
+        lines, numbered = needed, numbered | frozenset(numbered_now)
 
 
 def _layout(weighted, outlines, title, caption, width, height, dpi, countries, legend_rows, numbered):
@@ -249,6 +251,8 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     entries = [f"{n} {items[k].name}" for n, k in enumerate(failed, 1)]
     rest = [f"{name} ({_num(weights[i])})" for k, ((name, _, _), i) in
             enumerate(zip(outside, [i for i in order if places[i].id not in focus])) if k not in edged]
+    if len(rest) > _MAX_OUTSIDE_LISTED:  # heaviest first; a corpus may leave hundreds out
+        rest = [*rest[:_MAX_OUTSIDE_LISTED], f"and {len(rest) - _MAX_OUTSIDE_LISTED} more"]
     lines = legend_lines(entries, width_points=width * 72 * 0.97, fontsize=_LEGEND_SIZE) if entries else []
     if rest:
         lines += legend_lines(["Outside the map:", *rest], width_points=width * 72 * 0.97, fontsize=_LEGEND_SIZE)
