@@ -73,9 +73,9 @@ def prepare_basemap(basemap: dict[str, Any]) -> list[Country]:
     return countries
 
 
-def add_polygons(axes, geometries: Iterable[Any], view: Box, **style) -> None:
+def add_polygons(axes, geometries: Iterable[Any], view: Box, tolerance: float = 0.0, **style) -> None:
     """Add the polygons among shapely ``geometries``, clipped to ``view`` (west, south, east,
-    north, with a little room), as one collection."""
+    north, with a little room) and simplified to ``tolerance`` degrees, as one collection."""
     from matplotlib.collections import PathCollection
     from matplotlib.path import Path
     from shapely import clip_by_rect
@@ -85,6 +85,8 @@ def add_polygons(axes, geometries: Iterable[Any], view: Box, **style) -> None:
     paths = []
     for geometry in geometries:
         clipped = clip_by_rect(geometry, x0 - pad_x, y0 - pad_y, x1 + pad_x, y1 + pad_y)
+        if tolerance and not clipped.is_empty:
+            clipped = clipped.simplify(tolerance)
         for polygon in _polygons(clipped):
             vertices, codes = [], []
             for ring in (polygon.exterior, *polygon.interiors):
@@ -293,8 +295,9 @@ def locator_inset(figure, countries: Sequence[Country], view: Box, outside: Sequ
         spine.set_edgecolor("#6f7f8f")
         spine.set_linewidth(0.8)
     inset.set_zorder(7)
-    add_polygons(inset, (c.geometry for c in countries), (iw, isouth, ie, inorth), facecolor=LAND,
-                 edgecolor=BORDER, linewidth=0.2, zorder=1)
+    # Simplified to about a pixel: the inset is small, its coastlines need not be exact.
+    add_polygons(inset, (c.geometry for c in countries), (iw, isouth, ie, inorth), (ie - iw) / width_px,
+                 facecolor=LAND, edgecolor=BORDER, linewidth=0.2, zorder=1)
     # The frame, at least a few pixels wide so a city's frame still shows as a box.
     min_w = (ie - iw) * 4 / width_px
     min_h = (inorth - isouth) * 4 / height_px
