@@ -24,12 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC_FIGURES = (
     ("docs/examples/one-city.txt", "docs/one-city.png", "One city: the map zooms to it"),
     ("docs/examples/world-markets.txt", "docs/world.png", "A story that spans the world"),
+    ("docs/examples/week.jsonl", "docs/corpus-static.png", "A week of dispatches: 20 documents on one map"),
 )
 MAP_SUFFIXES = (".html", ".png", ".svg", ".geojson")
 #: HTML maps shown as screenshots (headless Chromium, docs/screenshot.py): (the map's input,
 #: the figure, screenshot options). Chromium's pixels are not compared by --check.
 SCREENSHOTS = (
     ("seeds/fuzuli-2021-01-26.txt", "docs/seed-map.png", ()),
+    ("docs/examples/week.jsonl", "docs/corpus-map.png", ("--open", "Nairobi")),
 )
 
 

@@ -22,7 +22,7 @@ def test_the_check_notices_a_stale_file(tmp_path):
     script = _script()
     # A copy of the repository's inputs with one committed map changed by a byte.
     for relative in ("seeds", "docs/examples"):
-        for path in (ROOT / relative).glob("*.txt"):
+        for path in [*(ROOT / relative).glob("*.txt"), *(ROOT / relative).glob("*.jsonl")]:
             (tmp_path / relative).mkdir(parents=True, exist_ok=True)
             (tmp_path / relative / path.name).write_bytes(path.read_bytes())
     written = script.generate(tmp_path, tmp_path)
