@@ -26,7 +26,7 @@ The rule, in order:
    grows with each).
 4. **Margins and shape.** A margin of :data:`MARGIN` of the span goes round (labels need
    room), the view is at least :data:`MIN_SPAN` degrees of latitude high (one city zooms to
-   the city and its surroundings), and with ``aspect`` it is widened or heightened to fill a
+   the city and its suburbs), and with ``aspect`` it is widened or heightened to fill a
    box ``aspect`` times wider than high, in the plate carrée the static maps draw (longitudes
    shrunk by the cosine of the middle latitude).
 5. **The world.** A frame wider than :data:`WORLD_SPAN` degrees of longitude shows the world
