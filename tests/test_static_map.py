@@ -329,3 +329,14 @@ def test_the_inset_never_covers_a_marker():
         if places[-1][0].id == "far":  # the far town is named, in the frame or outside it
             named = _labels(figure) + _labels(figure, "edge-marker") + ["   ".join(_legend(figure))]
             assert any("Far away" in text for text in named)
+
+
+def test_inset_extent_is_about_a_continent_slides_inside_the_world_and_becomes_the_world():
+    from geo.static_furniture import INSET_WORLD, inset_extent
+
+    west, south, east, north = inset_extent((44.0, 38.0, 51.0, 44.0), [])  # the Caucasus alone
+    assert north - south >= 36 and west < 44 and east > 51  # six times the frame's height
+    west, south, east, north = inset_extent((176.0, -19.0, 180.0, -15.0), [])  # Fiji
+    assert east == 180.0 and west < 150  # slid back, not clipped to a sliver
+    assert inset_extent((44.0, 38.0, 51.0, 44.0), [(-77.0, 38.9), (151.2, -33.9)]) == (
+        INSET_WORLD[0], INSET_WORLD[2], INSET_WORLD[1], INSET_WORLD[3])  # Washington and Sydney: the world
