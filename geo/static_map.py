@@ -163,7 +163,11 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     text_kw = {"parse_math": False, "usetex": False}
     line_in = _LEGEND_SIZE * 1.45 / 72  # one legend line, in inches
     top = 1 - 0.45 / height
-    bottom = (0.3 + legend_rows * line_in) / height
+    # The caption and the credit share the last line when both fit (0.6 em a character, an
+    # estimate that needs no renderer); else the caption goes on a line of its own above.
+    shared = (len(caption) * 8 + len(ATTRIBUTION) * 7) * 0.6 / 72 + 0.3 <= width * 0.98
+    foot = 0.3 if shared else 0.45  # inches under the legend
+    bottom = (foot + legend_rows * line_in) / height
     axes = figure.add_axes((0.01, bottom, 0.98, top - bottom))
     axes.set_axis_off()
     axes.add_patch(_ocean_patch(axes))
@@ -188,7 +192,8 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
                          alpha=0.14 if p.id in focus else 0.07, zorder=2)
 
     figure.text(0.5, 1 - 0.08 / height, title, ha="center", va="top", fontsize=13, color=INK, wrap=False, **text_kw)
-    figure.text(0.01, 0.06 / height, caption, ha="left", va="bottom", fontsize=8, color="#444444", **text_kw)
+    figure.text(0.01, (0.06 if shared else 0.2) / height, caption, ha="left", va="bottom", fontsize=8,
+                color="#444444", **text_kw)
     figure.text(0.99, 0.06 / height, ATTRIBUTION, ha="right", va="bottom", fontsize=7, color="#666666", **text_kw)
 
     if not places:
@@ -243,7 +248,7 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
         width=width,
     )
     for row, line in enumerate(lines[:legend_rows]):
-        y = (0.3 + (legend_rows - row - 0.5) * line_in) / height
+        y = (foot + (legend_rows - row - 0.5) * line_in) / height
         figure.text(0.01, y, line, ha="left", va="center", fontsize=_LEGEND_SIZE, color=INK, gid="legend", **text_kw)
     _number_gids([*axes.texts, *figure.texts])
     return figure, len(lines), [labelled[k] for k in failed]

@@ -340,3 +340,13 @@ def test_inset_extent_is_about_a_continent_slides_inside_the_world_and_becomes_t
     assert east == 180.0 and west < 150  # slid back, not clipped to a sliver
     assert inset_extent((44.0, 38.0, 51.0, 44.0), [(-77.0, 38.9), (151.2, -33.9)]) == (
         INSET_WORLD[0], INSET_WORLD[2], INSET_WORLD[1], INSET_WORLD[3])  # Washington and Sydney: the world
+
+
+def test_caption_and_credit_never_overlap_on_a_narrow_map():
+    for width in (10.0, 5.0, 3.5):
+        figure = _draw(_document(), "t", width, 3.0, 80, BASEMAP)
+        renderer = figure.canvas.get_renderer()
+        caption, credit = (t.get_window_extent(renderer) for t in figure.texts
+                           if t.get_text() in ("5 places, 8 mentions; source: demo", ATTRIBUTION))
+        assert not caption.overlaps(credit), width
+        assert caption.y0 >= 0 and credit.y0 >= 0
