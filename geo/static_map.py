@@ -191,7 +191,7 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
             add_polygons(axes, [shapes[p.id]], view, facecolor=ACCENT, edgecolor=ACCENT, linewidth=0.8,
                          alpha=0.14 if p.id in focus else 0.07, zorder=2)
 
-    figure.text(0.5, 1 - 0.08 / height, title, ha="center", va="top", fontsize=13, color=INK, wrap=False, **text_kw)
+    _title(figure, title, height, text_kw)
     figure.text(0.01, (0.06 if shared else 0.2) / height, caption, ha="left", va="bottom", fontsize=8,
                 color="#444444", **text_kw)
     figure.text(0.99, 0.06 / height, ATTRIBUTION, ha="right", va="bottom", fontsize=7, color="#666666", **text_kw)
@@ -252,6 +252,21 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
         figure.text(0.01, y, line, ha="left", va="center", fontsize=_LEGEND_SIZE, color=INK, gid="legend", **text_kw)
     _number_gids([*axes.texts, *figure.texts])
     return figure, len(lines), [labelled[k] for k in failed]
+
+
+def _title(figure, title: str, height: float, text_kw: dict) -> None:
+    """The title at the top, smaller (down to 9 pt) when it is long, and cut with an ellipsis
+    when even that does not fit the width."""
+    renderer = figure.canvas.get_renderer()
+    room = figure.bbox.width * 0.98
+    text = figure.text(0.5, 1 - 0.08 / height, title, ha="center", va="top", fontsize=13, color=INK, **text_kw)
+    for size in (13, 12, 11, 10, 9):
+        text.set_fontsize(size)
+        if text.get_window_extent(renderer).width <= room:
+            return
+    while len(title) > 1 and text.get_window_extent(renderer).width > room:
+        title = title[: max(1, int(len(title) * 0.95))]
+        text.set_text(title.rstrip() + "…")
 
 
 def _name_outside(axes, frame, away: list[Place], shapes: dict, taken: list, text_kw: dict) -> dict[str, set[int]]:

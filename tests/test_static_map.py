@@ -350,3 +350,15 @@ def test_caption_and_credit_never_overlap_on_a_narrow_map():
                            if t.get_text() in ("5 places, 8 mentions; source: demo", ATTRIBUTION))
         assert not caption.overlaps(credit), width
         assert caption.y0 >= 0 and credit.y0 >= 0
+
+
+def test_a_long_title_shrinks_then_is_cut_but_stays_on_the_figure():
+    long = "A very long title about " + "many places " * 20
+    figure = _draw(_document(), long, 5.0, 3.0, 80, BASEMAP)
+    renderer = figure.canvas.get_renderer()
+    (title,) = [t for t in figure.texts if t.get_text().startswith("A very long title")]
+    box = title.get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= figure.bbox.width
+    assert title.get_fontsize() == 9 and title.get_text().endswith("…")
+    short = _draw(_document(), "Short", 5.0, 3.0, 80, BASEMAP)
+    assert [t.get_fontsize() for t in short.texts if t.get_text() == "Short"] == [13]
