@@ -75,15 +75,19 @@ def comparable(path: Path, data: bytes) -> bytes:
 def stale(root: Path = ROOT) -> list[str]:
     """The committed files that differ from what the code makes now (or are missing)."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        problems = []
-        for relative in generate(out, root):
-            committed = root / relative
-            if not committed.exists():
-                problems.append(f"{relative} (missing)")
-            elif comparable(relative, committed.read_bytes()) != comparable(relative, (out / relative).read_bytes()):
-                problems.append(str(relative))
-        return problems
+        return compare(root, Path(tmp), generate(Path(tmp), root))
+
+
+def compare(root: Path, fresh: Path, made: list[Path]) -> list[str]:
+    """Which of ``made`` (paths relative to ``fresh``) differ from their copy under ``root``."""
+    problems = []
+    for relative in made:
+        committed = root / relative
+        if not committed.exists():
+            problems.append(f"{relative} (missing)")
+        elif comparable(relative, committed.read_bytes()) != comparable(relative, (fresh / relative).read_bytes()):
+            problems.append(str(relative))
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
