@@ -95,6 +95,9 @@ def render_places(
     for name, value in (("width", width), ("height", height), ("dpi", dpi)):
         if not isinstance(value, (int, float)) or not value > 0 or not math.isfinite(value):
             raise InputError(f"{name} must be a positive number: got {value!r}")
+    for place, weight in weighted:
+        if not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
+            raise InputError(f"a place's weight must be a number of 0 or more: got {weight!r} for {place.name!r}")
     if basemap is None:
         from geo.basemap import load_basemap
 

@@ -265,6 +265,9 @@ def test_render_places_draws_weighted_places_with_the_caption():
     texts = _svg_texts(data)
     assert "Week 49" in texts and "5 places, 16 documents; source: wire" in texts
     assert {"Fuzuli", "Tovuz", "Azerbaijan", "Armenia", "$x$ Town"} <= set(texts)
+    with pytest.raises(InputError, match="got nan for 'Fuzuli'"):
+        render_places([(PLACES[0][0], float("nan"))], {}, fmt="png", title="", caption="", width=6.0, height=4.0,
+                      dpi=72, basemap=BASEMAP)
     with pytest.raises(InputError, match="got 'pdf'"):
         render_places(weighted, {}, fmt="pdf", title="", caption="", width=6.0, height=4.0, dpi=72, basemap=BASEMAP)
 
