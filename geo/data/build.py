@@ -61,8 +61,8 @@ Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
 ``capitals.tsv.gz`` (country code, capital's place id, its name), ``word_zipf.tsv.gz``
 (see :func:`word_zipf_tsv`), ``given_names.tsv.gz`` (see :func:`given_names_tsv`), ``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
 
->>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly")
-(True, False, False, False)
+>>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly"), latin_name("Oʻzbekiston")
+(True, False, False, False, True)
 >>> round(haversine_km(0.0, 0.0, 0.0, 1.0))
 111
 """
@@ -83,6 +83,7 @@ from typing import Any, Iterable
 
 from geo.data.sources import (
     AIRPORTS_PIN,
+    BABEL_PIN,
     NAMES_PIN,
     WORDFREQ_PIN,
     Sources,
@@ -142,6 +143,7 @@ __all__ = [
     "WORDFREQ_PIN",
     "NAMES_PIN",
     "AIRPORTS_PIN",
+    "BABEL_PIN",
     "airport_names",
     "GIVEN_NAME_MIN_PERCENT",
 ]
@@ -181,13 +183,18 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
+#: Modifier letters Latin spelling uses as apostrophes (Uzbek Oʻzbekiston, Hawaiian Oʻahu, the
+#: ʼ of romanised Arabic and Hebrew): Unicode counts them as letters of no script.
+_APOSTROPHE_LETTERS = frozenset("ʻʼʽʹ")
+
+
 def latin_name(name: str) -> bool:
     """Whether an alternate name is worth indexing: Latin letters only, capitalised, not a code.
 
     Drops other scripts, digits, names of fewer than three letters, all-caps codes of up
     to four letters (IATA "FZL") and all-lower-case machine transliterations ("fdwly").
     """
-    letters = [ch for ch in name if ch.isalpha()]
+    letters = [ch for ch in name if ch.isalpha() and ch not in _APOSTROPHE_LETTERS]
     if not letters or any(ch.isdigit() for ch in name):
         return False
     if not all("LATIN" in unicodedata.name(ch, "") for ch in letters):
@@ -251,6 +258,7 @@ class _Gazetteer:
         self.outlines: dict[str, Any] = {}
         self.geonames_points: dict[str, int] = defaultdict(int)  # kind -> places placed by area_points.tsv
         self.capitals: dict[str, str] = {}  # ISO2 -> place id of the national capital
+        self.variants: dict[str, int] = defaultdict(int)  # rule -> names it added (geo.data.variants)
 
     def add(self, rec: Place) -> None:
         self.places.setdefault(rec.id, rec)
@@ -725,6 +733,19 @@ def _add_region_names(g: _Gazetteer, src: Sources) -> None:
         g.name(pid, name, match)
 
 
+def _add_variants(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], country_ids: dict[str, str], zipf=None) -> None:
+    """Spellings no source lists, derived by the rules of :mod:`geo.data.variants`, and the
+    countries' names in their own languages (CLDR, when Babel is a source); counted per rule."""
+    from geo.data.variants import cldr_endonyms, derived_names
+
+    endonyms = cldr_endonyms(country_ids) if src.cldr is not None else []
+    listed, derived = derived_names(g.places, g.names, cities, country_ids, endonyms,
+                                    usable=latin_name, zipf=zipf or _english_zipf())
+    for pid, rule, name in listed + derived:
+        g.name(pid, name)
+        g.variants[rule] += 1
+
+
 def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     """Everything the gazetteer holds, from the sources, in memory (``zipf``: as in :func:`build`)."""
     g = _Gazetteer()
@@ -743,6 +764,7 @@ def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     _add_abbreviations(g, src, country_ids)
     _add_region_names(g, src)
     _add_airports(g, src, zipf)
+    _add_variants(g, src, cities, country_ids, zipf)
     return g
 
 
@@ -789,6 +811,7 @@ def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
         "words": words_text.count("\n") - 1,
         "kinds": dict(sorted(kinds.items())),
         "geonames_points": dict(sorted(g.geonames_points.items())),
+        "variants": dict(sorted(g.variants.items())),
     }
     log(f"wrote {out} in {time.perf_counter() - t0:.1f} s: {summary}")
     return summary

