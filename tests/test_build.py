@@ -339,3 +339,25 @@ def test_build_derives_spellings_by_rule_and_counts_them(sources, tmp_path):
     # Gabala comes from both rules and is counted once, for the first (the Azerbaijani Latin one).
     assert summary["variants"] == {"azerbaijani": 2, "cldr": 1, "russian": 1}
     assert "Unicode CLDR" in (tmp_path / "out" / "ATTRIBUTION.md").read_text(encoding="utf-8")
+
+
+def test_military_airfields_come_by_iata_or_icao_code(sources, tmp_path):
+    import dataclasses
+
+    airports = tmp_path / "airports.csv"
+    airports.write_text(
+        '"icao","iata","name","city","subd","country","elevation","lat","lon","tz","lid"\n'
+        '"ETAR","RMS","Ramstein Air Base","Ramstein","Rheinland-Pfalz","DE",776,49.436901,7.60028,"Europe/Berlin",""\n'
+        '"LFOA","","Avord (BA 702) Air Base","Avord","Centre","FR",580,47.053299,2.6325,"Europe/Paris",""\n'
+        '"EGUL","LKZ","RAF Lakenheath","Lakenheath","England","GB",32,52.409302,0.561,"Europe/London",""\n'
+        '"XXXX","","Basel Heliport","Basel","Basel","CH",10,47.5,7.6,"Europe/Zurich",""\n',
+        encoding="utf-8")
+    build(dataclasses.replace(sources, airports=airports), tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert places["iata:RMS"][1:6] == ["Ramstein Air Base", "airport", "49.43690", "7.60028", "DE"]
+    assert places["icao:LFOA"][1:3] == ["Avord Air Base", "airport"]  # no IATA code; the bracket dropped
+    assert places["iata:LKZ"][1] == "RAF Lakenheath"
+    assert not any(r[1] == "Basel Heliport" for r in places.values())
+    names = {(r[0], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+    assert {("iata:RMS", "Ramstein Airbase"), ("icao:LFOA", "Avord Airbase")} <= names
+    assert not {n for i, n in names if i == "iata:RMS"} & {"Ramstein"}  # the bare name is the town's

