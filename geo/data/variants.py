@@ -31,8 +31,8 @@ another place: a variant never outranks a place whose main name it is, because i
 shares a key with one. CLDR's endonyms written in Latin are names a source lists, kept as
 every listed name is (España is Spain, though a Philippine town is named España).
 
->>> azerbaijani("Qəbələ")[:2]
-['Gabala', 'Gebele']
+>>> azerbaijani("Qəbələ")[:4]
+['Gabala', 'Gabale', 'Gabela', 'Gabele']
 >>> russian("Николаев"), ukrainian("Миколаїв"), ukrainian("Луганськ")
 ('Nikolayev', 'Mykolaiv', 'Luhansk')
 >>> georgian("საქართველო"), armenian("Հայաստան")
@@ -43,6 +43,7 @@ every listed name is (España is Spain, though a Philippine town is named Españ
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -107,8 +108,11 @@ def _word_start(prev: str) -> bool:
 
 # Azerbaijani: letters whose English transcription differs; ə, ı and ğ have two usual ones.
 _AZ_FIXED = {"q": "g", "x": "kh", "c": "j", "ç": "ch", "ş": "sh", "j": "zh", "ü": "u", "ö": "o", "i̇": "i"}
-_AZ_CHOICES = ({"ə": "a", "ı": "y", "ğ": "gh"}, {"ə": "e", "ı": "i", "ğ": "g"},
-               {"ə": "a", "ı": "i", "ğ": "gh"}, {"ə": "a", "ı": "y", "ğ": "g"})
+# ə, ı and ğ have two usual English renderings each, and English spellings mix them within
+# a name (Kəlbəcər: Kelbajar; Yardımlı: Yardymli): every mix for up to _AZ_MIXED such letters,
+# else each rendering throughout.
+_AZ_TWO = {"ə": ("a", "e"), "ı": ("y", "i"), "ğ": ("gh", "g")}
+_AZ_MIXED = 3
 # Already English: a name with these digraphs is not Azerbaijani spelling ("Shusha", "Khojaly").
 _ENGLISH_DIGRAPHS = re.compile(r"kh|sh|ch|zh|gh", re.IGNORECASE)
 # Letters only Azerbaijani spelling has (an English "Jalilabad" or "Calut" has none: its c and
@@ -120,17 +124,28 @@ def azerbaijani(name: str) -> list[str]:
     """English transcriptions of an Azerbaijani Latin name, the usual first ([] when the name
     has no letter to transcribe or is already in English spelling).
 
-    >>> azerbaijani("Xankəndi")[:2], azerbaijani("Cəbrayıl")[:2], azerbaijani("Ağdam")
-    (['Khankandi', 'Khankendi'], ['Jabrayyl', 'Jebrayil'], ['Aghdam', 'Agdam'])
+    >>> azerbaijani("Xankəndi"), azerbaijani("Ağdam"), "Kelbajar" in azerbaijani("Kəlbəcər")
+    (['Khankandi', 'Khankendi'], ['Aghdam', 'Agdam'], True)
     >>> azerbaijani("Shusha"), azerbaijani("Baku")
     ([], [])
     """
     if not _AZ_LETTERS.search(name) or _ENGLISH_DIGRAPHS.search(name):
         return []
     name = unicodedata.normalize("NFC", name).replace("İ", "I").replace("ǝ", "ə").replace("Ǝ", "Ə")
+    lower = name.lower()
+    open_letters = [i for i, ch in enumerate(lower) if ch in _AZ_TWO]
+    if len(open_letters) <= _AZ_MIXED:
+        picks = itertools.product((0, 1), repeat=len(open_letters))
+    else:
+        picks = ((k,) * len(open_letters) for k in (0, 1))
     out = []
-    for choice in _AZ_CHOICES:
-        spelled = _spell(name, lambda ch, prev, nxt: choice.get(ch) or _AZ_FIXED.get(ch, ch))
+    for pick in picks:
+        chosen = dict(zip(open_letters, pick))
+        letters = []
+        for i, ch in enumerate(name):
+            latin = _AZ_TWO[lower[i]][chosen[i]] if i in chosen else _AZ_FIXED.get(lower[i], lower[i])
+            letters.append(latin[0].upper() + latin[1:] if ch != lower[i] and latin else latin)
+        spelled = "".join(letters)
         if spelled != name and spelled not in out:
             out.append(spelled)
     return out
