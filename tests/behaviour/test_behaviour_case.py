@@ -50,6 +50,25 @@ CASES = [
     # case must not invent places: ordinary lower-case words stay words
     case("we will mark the date and turn the page, said the chair", {"mark": NOWHERE, "date": NOWHERE, "turn": NOWHERE, "page": NOWHERE}, only=True),
     case("THE MAN WHO SOLD THE WORLD IS STILL MY FAVOURITE SONG", {"WORLD": NOWHERE}, only=True),
+    # more lower case, as typed on phones
+    case("stuck at the airport in atlanta for 6 hours", {"atlanta": P.ATLANTA}),
+    case("visiting family in mexico city this week!!", {"mexico city": P.MEXICO_CITY}),
+    case("the heat in phoenix is unreal today", {"phoenix": P.PHOENIX}),
+    case("road trip: seattle -> portland -> sacramento", {"seattle": P.SEATTLE, "sacramento": P.SACRAMENTO}),
+    case("earthquake felt in lima and callao, no damage reported yet", {"lima": P.LIMA}),
+    case("cheap flights to lisbon in march?", {"lisbon": P.LISBON}),
+    # headlines in capitals, with the small words
+    case("MIGRANT BOAT SINKS OFF LIBYA, DOZENS MISSING", {"LIBYA": P.LIBYA}),
+    case("WILDFIRES FORCE EVACUATIONS ACROSS GREECE AND TURKEY", {"GREECE": P.GREECE, "TURKEY": P.TURKEY}),
+    case("NIGERIA ELECTION: TINUBU DECLARED WINNER", {"NIGERIA": P.NIGERIA}),
+    case("STORM BATTERS NEW ORLEANS; LEVEES HOLD", {"NEW ORLEANS": P.NEW_ORLEANS}),
+    case("Baku To Host Climate Talks, UN Says", {"Baku": P.BAKU}),
+    # hashtags with more than one name
+    case("Sending love to #Morocco after the quake #Marrakech", {"Morocco": P.MOROCCO, "Marrakech": P.MARRAKESH}),
+    case("Long queues at the border #Poland #Ukraine", {"Poland": P.POLAND, "Ukraine": P.UKRAINE}),
+    case("#MexicoCity marathon this morning, what a crowd", {"MexicoCity": P.MEXICO_CITY}),
+    case("So proud of #Kenya today", {"Kenya": P.KENYA}),
+    case("#SanDiego beaches are closed after the sewage spill", {"SanDiego": P.SAN_DIEGO}),
 ]
 
 

@@ -71,6 +71,50 @@ CASES = [
         "Macon and Savannah officials met in Atlanta; separately, the president of Georgia flew from Tbilisi to Brussels.",
         [Expect("Macon", P.MACON), Expect("Savannah", P.SAVANNAH), Expect("Georgia", P.GEORGIA_COUNTRY, inside="president of Georgia"), Expect("Tbilisi", P.TBILISI)],
     ),
+    case(
+        "Students from Canton and Massillon, Ohio, raised money for flood relief in China.",
+        {"Canton": P.town(40.799, -81.379, "Canton, Ohio"), "China": P.CHINA},
+    ),
+    case(
+        "Teachers from Berlin, New Hampshire, spent the summer in Germany.",
+        {"Berlin": P.town(44.469, -71.185, "Berlin, New Hampshire"), "Germany": P.GERMANY},
+    ),
+    case(
+        "The Paris, Tennessee, factory will ship parts to France, Germany and Spain.",
+        {"Paris": P.PARIS_TN, "France": P.FRANCE, "Germany": P.GERMANY, "Spain": P.SPAIN},
+    ),
+    case(
+        "Mills in Rumford and Jay, Maine, are losing business to pulp from Brazil, Peru and Chile.",
+        {"Brazil": P.BRAZIL, "Peru": P.PERU, "Chile": P.CHILE},
+    ),
+    case(
+        "A school board in Lima, Ohio, voted to ban phones; in Lima, the capital of Peru, teachers went on strike.",
+        [Expect("Lima", P.town(40.743, -84.105, "Lima, Ohio"), inside="Lima, Ohio"), Expect("Lima", P.LIMA, inside="Lima, the capital"), Expect("Peru", P.PERU)],
+    ),
+    case(
+        "Russia, Ohio, a village of 600 people, held its annual homecoming festival.",
+        {"Russia": P.town(40.234, -84.410, "Russia, Ohio", 15), "Ohio": P.OHIO},
+        note="explicit evidence: the village",
+    ),
+    case(
+        "Residents of China, Maine, voted to keep their town meeting.",
+        {"China": P.town(44.478, -69.517, "China, Maine", 15)},
+        note="explicit evidence: the town",
+    ),
+    case(
+        "Norway, Maine, is famous for its snowshoes, and Norway the country for its fjords.",
+        [Expect("Norway", P.town(44.214, -70.545, "Norway, Maine", 15), inside="Norway, Maine"), Expect("Norway", P.NORWAY, inside="Norway the country")],
+    ),
+    case(
+        "Police in Athens and Marietta, Ohio, said the suspects had come from Columbus. Meanwhile in Greece, Athens braced for a heat wave.",
+        [Expect("Athens", P.town(39.329, -82.101, "Athens, Ohio"), inside="Athens and Marietta"), Expect("Athens", P.ATHENS, inside="Greece, Athens"), Expect("Greece", P.GREECE)],
+        note="local evidence beats one sense per text",
+    ),
+    case(
+        "Dublin, Ohio, hosts the Memorial golf tournament. Ireland's government in Dublin announced a budget surplus.",
+        [Expect("Dublin", P.town(40.099, -83.114, "Dublin, Ohio"), inside="Dublin, Ohio"), Expect("Dublin", P.DUBLIN, inside="government in Dublin"), Expect("Ireland", P.IRELAND)],
+        note="local evidence beats one sense per text",
+    ),
 ]
 
 
@@ -128,6 +172,43 @@ CASES.append(
             Expect("Georgia", P.GEORGIA_COUNTRY, inside="flags of Georgia"),
         ],
         note="long text: each Georgia follows its own sentence",
+    )
+)
+
+# A Maine weekly's digest: Maine has towns called China, Peru, Mexico, Poland, Norway,
+# Denmark, Belfast, Lisbon and Vienna; the world briefs name the countries and cities.
+_MAINE = [
+    "AUGUSTA, Maine - The legislature passed a bill to fund rural broadband.",
+    "Bangor will repave Main Street this summer.",
+    "A Waterville restaurant won a state award for its chowder.",
+    "Lewiston's new high school opens in September.",
+    "Portland, Maine, saw a record number of cruise ships.",
+]
+_BRIEFS = [
+    "Poland and Norway signed a gas deal in Warsaw.",
+    "Floods in Peru destroyed thousands of homes near Lima.",
+    "Mexico elected its first woman president.",
+    "Denmark will buy more fighter jets from the United States.",
+    "China's exports to Europe fell for a third month.",
+]
+_DIGEST = _long_text([s for pair in zip(_MAINE, _BRIEFS) for s in pair] * 4)
+CASES.append(
+    case(
+        _DIGEST,
+        {
+            "Poland": P.POLAND,
+            "Norway": P.NORWAY,
+            "Warsaw": P.WARSAW,
+            "Peru": P.PERU,
+            "Lima": P.LIMA,
+            "Mexico": P.MEXICO,
+            "Denmark": P.DENMARK,
+            "China": P.CHINA,
+            "Europe": P.EUROPE,
+            "Bangor": P.BANGOR,
+            "Waterville": P.WATERVILLE,
+        },
+        note="long text: a Maine digest with world briefs",
     )
 )
 

@@ -57,6 +57,18 @@ CASES = [
     case("She collects fine china and old silver.", {"china": NOWHERE}, only=True),
     case("The company's new Jersey cows produce richer milk.", {"Jersey": NOWHERE}, only=True),
     case("Many people say Brexit was a mistake.", {"Brexit": NOWHERE}, only=True),
+    # more contractions and short words
+    case("\"I'll be back by noon,\" he said, \"and we'll talk then.\"", {"I'll": NOWHERE}, only=True),
+    case("Wash your hands before you eat.", {"Wash": NOWHERE}, only=True),
+    case("Del Potro won the US Open in 2009.", {"Del": NOWHERE}),
+    case("Col. Smith and Gen. Jones briefed reporters.", {"Col.": NOWHERE, "Gen.": NOWHERE}, only=True),
+    case("Ala. Gov. Kay Ivey signed the bill on Tuesday.", {"Ala.": P.ALABAMA}),
+    # more products and brands
+    case("He drives a Jeep Cherokee and she drives a Toyota Sienna.", {"Cherokee": NOWHERE, "Sienna": NOWHERE}, only=True),
+    case("Sales of the Hyundai Tucson and Kia Sorento rose.", {"Tucson": NOWHERE}, only=True),
+    case("A pint of Guinness and a plate of buffalo wings, please.", {"buffalo": NOWHERE}, only=True),
+    case("Stilton and Gouda were on the cheese board.", {"Stilton": NOWHERE, "Gouda": NOWHERE}, only=True),
+    case("The Lyme disease vaccine is being tested on 10,000 people in Connecticut.", {"Lyme": NOWHERE, "Connecticut": P.area(41.6, -72.7, 120, "Connecticut")}),
 ]
 
 

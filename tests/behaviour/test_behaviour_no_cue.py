@@ -45,11 +45,23 @@ CASES = [
     # ... and where the text says it is not the place: a team, a company
     case("Detroit beat Chicago 4-2 in overtime.", {"Detroit": NOWHERE, "Chicago": NOWHERE}, only=True, note="teams"),
     case("Boston traded its first-round pick to Phoenix.", {"Boston": NOWHERE, "Phoenix": NOWHERE}, only=True, note="teams"),
+    # encyclopedia-style openings
+    case("Montevideo is the capital and largest city of Uruguay.", {"Montevideo": P.MONTEVIDEO, "Uruguay": P.URUGUAY}),
+    case("Almaty was the capital of Kazakhstan until 1997.", {"Almaty": P.ALMATY, "Kazakhstan": P.KAZAKHSTAN}),
+    case("Rotterdam has the largest port in Europe.", {"Rotterdam": P.ROTTERDAM, "Europe": P.EUROPE}),
+    # wire-copy subjects
+    case("Islamabad summoned the Afghan envoy.", {"Islamabad": P.ISLAMABAD, "Afghan": P.AFGHANISTAN}),
+    case("Ankara and Damascus restored diplomatic ties.", {"Ankara": P.ANKARA, "Damascus": P.DAMASCUS}),
+    case("Riyadh is hosting the talks.", {"Riyadh": P.RIYADH}),
+    # social media
+    case("Minneapolis is so cold today lol", {"Minneapolis": P.MINNEAPOLIS}),
+    case("Honestly Lisbon is the best city in Europe", {"Lisbon": P.LISBON, "Europe": P.EUROPE}),
 ]
 # Invariance: the same frame, one big city after another.
 CASES += variants(
     "{x} has a new mayor.",
     {"Philadelphia": P.PHILADELPHIA, "Dallas": P.DALLAS, "Atlanta": P.ATLANTA, "Denver": P.DENVER, "Seattle": P.SEATTLE, "Milwaukee": P.MILWAUKEE},
+    only=True,
 )
 
 

@@ -50,6 +50,19 @@ CASES = [
     case("Charlotte Church has moved from Cardiff to a farm in Wales.", {"Charlotte": NOWHERE}),
     case("Austin Powers was filmed partly in Las Vegas.", {"Austin": NOWHERE, "Las Vegas": P.LAS_VEGAS}),
     case("Adelaide Kane flew home to Perth for the holidays.", {"Adelaide": NOWHERE, "Perth": P.PERTH}),
+    # more towns that are given names or surnames
+    case("Eugene is the second-largest city in Oregon.", {"Eugene": P.EUGENE}),
+    case("Tyler is the county seat of Smith County in East Texas.", {"Tyler": P.TYLER}),
+    case("Gary sits on the southern shore of Lake Michigan, in Indiana.", {"Gary": P.GARY}),
+    case("Regina and Saskatoon both voted for the new budget.", {"Regina": P.REGINA}),
+    case("Irving and Garland are suburbs of Dallas.", {"Irving": P.IRVING, "Dallas": P.DALLAS}),
+    # more people who carry a place's name
+    case("Kendall Jenner and Sofia Richie arrived at the gala together.", {"Sofia": NOWHERE}, only=True),
+    case("Chelsea Clinton spoke at the conference on Tuesday.", {"Chelsea": NOWHERE}, only=True),
+    case("Phoenix Rivers, a 19-year-old swimmer, broke the junior record.", {"Phoenix": NOWHERE}, only=True),
+    case("President Lincoln signed the proclamation in 1863.", {"Lincoln": NOWHERE}, only=True),
+    case("Savannah Guthrie opened the show from the studio in New York.", {"Savannah": NOWHERE, "New York": P.NEW_YORK.within(400)}),
+    case("Dakota Johnson and Dakota Fanning were both nominated.", {"Dakota": NOWHERE}, only=True),
 ]
 
 

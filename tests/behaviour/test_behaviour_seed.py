@@ -44,6 +44,18 @@ CASES = [
     case("Yerevan and Baku accused each other of breaking the ceasefire.", {"Yerevan": P.YEREVAN, "Baku": P.BAKU}),
     case("The Armenian Armed Forces withdrew from Aghdam in November.", {"Armenian": P.ARMENIA, "Aghdam": P.AGHDAM}),
     case("Ganja, Azerbaijan's second city, was struck by a missile.", {"Ganja": P.GANJA}),
+    case("Azerbaijan's Fuzuli district was liberated in October 2020.", {"Fuzuli": P.FUZULI.within(30), "Azerbaijan": P.AZERBAIJAN}),
+    case("Tovuz lies on the highway from Ganja to the Georgian border.", {"Tovuz": P.TOVUZ, "Ganja": P.GANJA, "Georgian": P.GEORGIA_COUNTRY}),
+    case("Russian peacekeepers left Khankendi in 2024.", {"Russian": P.RUSSIA, "Khankendi": P.KHANKENDI}),
+    case("Jabrayil and Zangilan lie along the Iranian border.", {"Jabrayil": P.JABRAYIL, "Zangilan": P.ZANGILAN, "Iranian": P.IRAN}),
+    case("Kalbajar was handed back to Azerbaijan in November 2020.", {"Kalbajar": P.KALBAJAR, "Azerbaijan": P.AZERBAIJAN}),
+    case("A train from Baku to Tbilisi and Kars started running in 2017.", {"Baku": P.BAKU, "Tbilisi": P.TBILISI, "Kars": P.town(40.608, 43.097, "Kars, Turkey")}),
+    case("Gyumri hosts Russia's only military base in Armenia.", {"Gyumri": P.GYUMRI, "Russia": P.RUSSIA, "Armenia": P.ARMENIA}),
+    case("Sumgait is an industrial city just north of Baku on the Caspian Sea.", {"Sumgait": P.SUMGAIT, "Baku": P.BAKU, "Caspian Sea": P.CASPIAN_SEA}),
+    case("Armenian and Azerbaijani negotiators met in Almaty.", {"Armenian": P.ARMENIA, "Azerbaijani": P.AZERBAIJAN, "Almaty": P.ALMATY}),
+    case("The ceasefire in Karabakh was brokered by Moscow.", {"Karabakh": P.KARABAKH, "Moscow": P.MOSCOW}),
+    case("Trucks from Turkey cross Georgia to reach Azerbaijan and Central Asia.", {"Turkey": P.TURKEY, "Georgia": P.GEORGIA_COUNTRY, "Azerbaijan": P.AZERBAIJAN, "Central Asia": P.CENTRAL_ASIA}),
+    case("Mingachevir's reservoir is the largest in the South Caucasus.", {"Mingachevir": P.town(40.764, 47.060, "Mingachevir"), "South Caucasus": P.SOUTH_CAUCASUS}),
 ]
 
 
