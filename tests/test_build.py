@@ -297,7 +297,7 @@ def test_built_data_serves_the_census_given_names(sources, tmp_path):
 def test_an_outline_cut_at_180_degrees_has_its_point_between_its_parts():
     from shapely.geometry import MultiPolygon, Polygon
 
-    from geo.data.build import _point_in
+    from geo.data.outlines import point_in as _point_in
 
     east = Polygon([(170, 60), (180, 60), (180, 70), (170, 70)])
     west = Polygon([(-180, 64), (-175, 64), (-175, 68), (-180, 68)])
@@ -310,15 +310,15 @@ def test_an_outline_cut_at_180_degrees_has_its_point_between_its_parts():
 def test_admin1_outlines_match_a_bracketed_name_before_a_wrong_fips_code(monkeypatch):
     from shapely.geometry import box
 
-    import geo.data.build as build_module
+    import geo.data.outlines as build_module
 
     sakha, chukotka = box(105, 55, 160, 77), box(160, 62, 179.9, 71)
     rows = [("RU", ("Sakha (Yakutia)", "Respublika Sakha (Yakutiya)", "Chukot"), "RS15", sakha),
             ("RU", ("Chukchi Autonomous Okrug", "Chukotskiy Avtonomnyy Okrug"), "RS15", chukotka)]
-    monkeypatch.setattr(build_module, "read_gpkg_adm1", lambda src: rows)
+    monkeypatch.setattr(build_module.sources, "read_gpkg_adm1", lambda src: rows)
     subdivisions = [["Saha, Respublika", "RU-SA", "RU.63", "2013162", "Republic", "Sakha|Yakutia", "1"],
                     ["Chukotskiy avtonomnyy okrug", "RU-CHU", "RU.15", "2126099", "Autonomous district", "Chukotka", "1"]]
-    outlines = build_module._adm1_outlines(None, subdivisions)
+    outlines = build_module.adm1_outlines(None, subdivisions)
     assert outlines[1].equals(sakha)
     assert outlines[2].equals(chukotka)
 

