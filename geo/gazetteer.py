@@ -69,7 +69,7 @@ __all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer",
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2", "airport"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 #: Places kept per name key, best first (see the module doc).
 MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
@@ -485,6 +485,24 @@ class Gazetteer:
             found = entry[3] = _matches_of(entry[1] or _unpack_rows(entry), self._places)
         return found
 
+    def alternate_name_counts(self, name: str) -> tuple[int, ...]:
+        """For each of :meth:`matches` ``(name)``, how many names other than its main name and
+        demonyms the place has: a signal of how well known it is (geo.candidates' prior).
+
+        Read off the index rows the matches come from (no query); counted when the index is built.
+        """
+        entry = self._memo_raw.get(name) or self._entry(name)
+        rows = entry[1] or (_unpack_rows(entry) if entry[0] else ())
+        return tuple([r[10] if len(r) > 10 else 0 for r in rows])
+
+    def alternate_name_count(self, place_id: str) -> int:
+        """How many names other than its main name and demonyms the place has (see
+        :meth:`alternate_name_counts`)."""
+        row = self._db().execute("SELECT alts FROM places WHERE id = ?", (str(place_id),)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no place with id: got {place_id!r}")
+        return row[0]
+
     def summary(self, name: str) -> NameSummary | None:
         """What the name's matches say in sum (see :class:`NameSummary`), None when it names
         nothing: ``summarize_matches(self.matches(name))`` without a record per match (the
@@ -634,7 +652,7 @@ def _tsv(path: Path) -> Iterable[list[str]]:
 
 _SCHEMA = """
 CREATE TABLE places (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
-                     cc TEXT, admin1 TEXT, pop INTEGER, rank INTEGER);
+                     cc TEXT, admin1 TEXT, pop INTEGER, rank INTEGER, alts INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX places_cc ON places (cc, kind);
 CREATE TABLE altnames (place INTEGER, match INTEGER, name TEXT, PRIMARY KEY (place, match, name)) WITHOUT ROWID;
 CREATE TABLE outlines (place INTEGER PRIMARY KEY, wkt TEXT);
@@ -729,12 +747,16 @@ def build_index(data_dir: Path, path: Path) -> None:
                 yield (n, pid, name, kind, float(lat), float(lon), cc, admin1, int(pop), KIND_RANK[kind])
 
         # Streamed into SQLite (no big Python lists) to keep the first run's memory low.
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows())
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,0)", place_rows())
         main_names = con.execute("SELECT rowid, name FROM places").fetchall()
         con.executemany("INSERT INTO raw VALUES (?,?,0)", ((name_key(name), n) for n, name in main_names))
         del main_names
         alt_rows = [(rowids[pid], _MATCH_RANK[m], name) for pid, m, name in _tsv(data_dir / "names.tsv.gz") if pid in rowids]
         con.executemany("INSERT OR IGNORE INTO altnames VALUES (?,?,?)", alt_rows)
+        # A prominence signal (geo.candidates): how many other names the sources list for a
+        # place; the world knows Paris and Lourdes by many, their namesakes by few or none.
+        con.execute(f"UPDATE places SET alts = (SELECT COUNT(*) FROM altnames a WHERE a.place = places.rowid "
+                    f"AND a.match != {_MATCH_RANK['demonym']})")
         con.executemany("INSERT INTO raw VALUES (?,?,?)", ((name_key(name), p, m) for p, m, name in alt_rows))
         del alt_rows
         con.execute("DELETE FROM raw WHERE key = ''")
@@ -757,7 +779,7 @@ def build_index(data_dir: Path, path: Path) -> None:
         has_words = con.execute("SELECT 1 FROM meta WHERE name = 'words'").fetchone() is not None
         zipf_of = dict(con.execute("SELECT word, zipf FROM words").fetchall()) if has_words else None
         ranked = con.execute(
-            f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match "
+            f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match, p.alts "
             f"FROM names n JOIN places p ON p.rowid = n.place WHERE n.ord < {MAX_CANDIDATES} ORDER BY n.key, n.ord"
         )
 

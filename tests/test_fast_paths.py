@@ -443,16 +443,23 @@ def test_sentences_made_without_init_are_the_records_the_constructor_makes():
 def test_prior_features_are_the_plain_list_of_named_features():
     import math
 
-    from geo.candidates import CAPITAL_BONUS, KIND_PRIOR, MATCH_PENALTY, POPULATION_WEIGHT, prior_features
+    from geo.candidates import (CAPITAL_BONUS, KIND_PRIOR, MATCH_PENALTY, METROPOLIS_BONUS, METROPOLIS_FROM,
+                                POPULATION_WEIGHT, PROMINENCE_NAMES, PROMINENCE_WEIGHT, prior_features)
     from geo.records import CURATED_KINDS, MATCH_KINDS, Place
 
-    def plain(place, match, capital):  # the reference: every feature appended to a list
+    def plain(place, match, capital, names, spelling, state_too):  # the reference: every feature appended to a list
+        own = match != "alternate" or spelling
         features = [("kind " + place.kind, KIND_PRIOR.get(place.kind, 0.2))]
         weight = POPULATION_WEIGHT.get(place.kind, 0.0)
         if weight and place.population > 0:
             features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
-        if capital:
+        if state_too and own and place.kind == "city" and place.population > METROPOLIS_FROM:
+            ramp = min(1.0, math.log10(place.population / METROPOLIS_FROM) / math.log10(4))
+            features.append(("city of millions", round(METROPOLIS_BONUS * ramp, 4)))
+        if capital and own:
             features.append(("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]))
+        if names and place.kind in ("city", "adm2"):
+            features.append(("well known", round(PROMINENCE_WEIGHT * min(1.0, math.log1p(names) / math.log1p(PROMINENCE_NAMES)), 4)))
         if MATCH_PENALTY.get(match) and place.kind not in CURATED_KINDS:
             features.append((match + " name", MATCH_PENALTY[match]))
         return tuple(features)
@@ -462,4 +469,6 @@ def test_prior_features_are_the_plain_list_of_named_features():
             place = Place("1", "X", kind, 0.0, 0.0, "", "", population)
             for match in MATCH_KINDS:
                 for capital in (False, True):
-                    assert prior_features(place, match, capital) == plain(place, match, capital)
+                    for names, spelling, state_too in ((0, False, False), (3, False, True), (80, True, True)):
+                        assert (prior_features(place, match, capital, names, spelling, state_too)
+                                == plain(place, match, capital, names, spelling, state_too))
