@@ -42,6 +42,8 @@ __all__ = [
     "NEIGHBOUR_KM",
     "STATE_NAMED_BONUS",
     "ROUNDS",
+    "OUTCLASS_RATIO",
+    "QUALIFIER_REACH",
 ]
 
 QUALIFIER_BONUS = 0.8
@@ -68,6 +70,9 @@ DATELINE_ALONE_POPULATION = 50_000
 #: A town holding at least this share of the people of the district named after it is what
 #: the name means, wherever the district's namesakes are.
 TOWN_SHARE = 0.5
+#: A country this many times the size of a town or district named like it is what the name
+#: means whatever the text's other names are, unless the mention itself says otherwise.
+OUTCLASS_RATIO = 10_000
 #: Coherence changes one name's reading at a time; it stops when no name gains, or after
 #: twice as many changes as names plus ROUNDS (a guard: changes that gain rarely cycle).
 ROUNDS = 3
@@ -137,6 +142,53 @@ def _qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list
         elif _POSSESSIVE_GAP.fullmatch(text, left.end, right.start):
             pairs.setdefault(i + 1, []).append(i)
     return pairs
+
+
+#: How far below the best reading of a qualifier ("Georgia" in "Macon, Georgia") an area it can
+#: be may lie and still be the one meant, when it holds a place the qualified name can be.
+QUALIFIER_REACH = 0.8
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
+
+
+def _qualifying_areas(
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], pairs: dict[int, list[int]]
+) -> tuple[dict[int, list[Place]], dict[int, dict[str, str]]]:
+    """For "X, Y" and "Y's X": per X, the areas Y stands for; per Y, {area id: X's name}.
+
+    Y stands for the best of its readings as a country or state (within QUALIFIER_REACH of
+    its best reading) that holds a place X can be: "Macon, Georgia" is the US state, and
+    names both. A name that is first a country is qualified only by a state, and not in a
+    list ("Russia, Ohio"; not "France, Germany" nor "Chile, Peru, Georgia").
+    """
+    areas_of: dict[int, list[Place]] = {}
+    holds: dict[int, dict[str, str]] = {}
+    for i, qualifying in pairs.items():
+        x = candidates[i]
+        if not x:
+            continue
+        country_first = x[0].place.kind == "country"
+        if country_first and _in_list(text, mentions, i):
+            continue
+        kinds = ("adm1",) if country_first else _AREA_KINDS
+        for q in qualifying:
+            y = candidates[q]
+            if not y:
+                continue
+            floor = y[0].score - QUALIFIER_REACH
+            area = next((c.place for c in y if c.score >= floor and c.place.kind in kinds
+                         and any(_contains(c.place, xc.place) for xc in x)), None)
+            if area is not None:
+                areas_of.setdefault(i, []).append(area)
+                holds.setdefault(q, {})[area.id] = mentions[i].text
+    return areas_of, holds
+
+
+def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:
+    """Is mention ``i`` one of a list of three or more names ("Chile, Peru, Georgia and Cuba")?"""
+    before = i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
+    after_next = (i + 2 < len(mentions)
+                  and _LIST_GAP.fullmatch(text, mentions[i + 1].end, mentions[i + 2].start) is not None)
+    return before or after_next
 
 
 _TOWN_RULE_KINDS = frozenset(("city", "adm1", "adm2"))
@@ -212,6 +264,9 @@ def _local_features(
             qualifier = next((a for a in areas if _contains(a, place)), None)
             if qualifier is not None:
                 extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
+            elif place.kind == "country" and any(a.kind == "adm1" for a in areas):
+                # "Russia, Ohio": a country is never qualified by a state (the town is meant).
+                extra.append(("named with a state", -QUALIFIER_BONUS))
         if admin_word and towns and place.kind in ("adm1", "adm2"):
             extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
         elif id(place) in named_after_a_town:
@@ -231,7 +286,7 @@ def _with_local_evidence(
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
     """
-    qualifiers = _qualifier_pairs(text, mentions)
+    areas_of, holds = _qualifying_areas(text, mentions, candidates, _qualifier_pairs(text, mentions))
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None
@@ -242,13 +297,18 @@ def _with_local_evidence(
     local: list[tuple[Candidate, ...]] = []
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         cands = cands if isinstance(cands, tuple) else tuple(cands)
-        areas = []
-        if i in qualifiers and cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
-            areas = [candidates[q][0].place for q in qualifiers[i] if candidates[q]
-                     and candidates[q][0].place.kind in _AREA_KINDS]
+        areas = areas_of.get(i, ())
         towns = towns_of.get(id(cands))
         if towns is None:
             towns = towns_of[id(cands)] = _towns(cands)
+        if i in holds:  # the area that qualifies another name ("Macon, Georgia": the US state)
+            held = holds[i]
+            extras = _local_features(_admin_word(text, mention), cands, areas, towns)
+            for c, extra in zip(cands, extras):
+                if c.place.id in held:
+                    extra.append(("holds " + held[c.place.id], QUALIFIER_BONUS))
+            local.append(_with_each(cands, extras))
+            continue
         if not areas and not towns:
             local.append(cands)
             continue
@@ -306,6 +366,34 @@ _first = operator.itemgetter(0)
 _NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 1e-6)
 
 
+def _outclassed(cand: Candidate, best: Candidate) -> bool:
+    """Is ``cand`` a town or district behind ``best``, its name's best reading, a country at
+    least OUTCLASS_RATIO times its size? The text's other names cannot make it win: no amount
+    of context turns Russia (144 million) into Russia, Ohio (656 people); only the mention's
+    own evidence can ("Russia, Ohio" puts the town ahead already). A town of some size stays
+    a contender: local news means Lebanon, Indiana by "Lebanon" near Boone County."""
+    place = best.place
+    return (place.kind == "country" and cand.score < best.score and cand.place.kind in _POINT_KINDS
+            and place.population >= OUTCLASS_RATIO * max(cand.place.population, 1))
+
+
+#: The labels of evidence a mention's own words give (a qualifier, the area it qualifies, "X district").
+_EXPLICIT = ("qualified by ", "holds ", "followed by ")
+
+
+def _explicit(cands: tuple[Candidate, ...]) -> bool:
+    """Do the mention's own words say which place it is (see _EXPLICIT)?"""
+    return any(label.startswith(_EXPLICIT) for c in cands for label, _ in c.features)
+
+
+def _best_of(cands: tuple[Candidate, ...]) -> Candidate:
+    """The first of the best-scoring candidates (what max() by score picks)."""
+    return max(cands, key=_score)
+
+
+_score = operator.attrgetter("score")
+
+
 def _with_neighbours(
     names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
 ) -> list[tuple[Candidate, ...]]:
@@ -324,10 +412,11 @@ def _with_neighbours(
         if not cands or (key, id(cands)) in hopeful:
             continue
         hopeful.add((key, id(cands)))
-        floor = max([c.score for c in cands]) - reach
+        best = _best_of(cands)
+        floor = best.score - reach
         before = len(points)
         for c in cands:
-            if c.score >= floor and c.place.kind in _POINT_KINDS:
+            if c.score >= floor and c.place.kind in _POINT_KINDS and not _outclassed(c, best):
                 points.append((c.place.lat, key, c.place))
         if len(points) > before and key not in padded:
             padded[key] = f" {key} "
@@ -400,12 +489,14 @@ def _with_states_named(
     is alone."""
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
     states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
-    groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], float]] = {}  # (name, id(candidates)) -> (them, floor)
+    # (name, id(candidates)) -> (them, floor, the best of them)
+    groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], float, Candidate]] = {}
     for (key, _kind), cands in zip(names, local):
         if len(cands) < 2 or (key, id(cands)) in groups:
             continue
-        floor = max([c.score for c in cands]) - reach
-        groups[(key, id(cands))] = (cands, floor)
+        best = _best_of(cands)
+        floor = best.score - reach
+        groups[(key, id(cands))] = (cands, floor, best)
         for c in cands:
             place = c.place
             if place.kind == "adm1" and c.score >= floor and place.country_code:
@@ -416,13 +507,13 @@ def _with_states_named(
     towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
     # (name, id(candidates)) -> per candidate, the state it is or lies in, or None
     rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
-    for group, (cands, floor) in groups.items():
+    for group, (cands, floor, best) in groups.items():
         rows = rows_of[group] = []
         for c in cands:
             place = c.place
             state = _coherence_facts(place)[1]  # the state it is, or the one a town or district lies in
             if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
-                    and state in states):
+                    and state in states and not _outclassed(c, best)):
                 towns.setdefault(state, []).append(group[0])
             rows.append(state)
     if not towns:  # (its states are those both some name can be and some name can lie in)
@@ -616,7 +707,8 @@ def resolve(
             scores = [c.score for c in cands]
             top = max(scores, default=0.0)
             floor = top - reach
-            near = tuple([c for c in cands if c.score >= floor])
+            best = cands[scores.index(top)] if cands else None
+            near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
             for c in near:
                 if c.place.id not in coherence_of:
                     coherence_of[c.place.id] = _coherence_facts(c.place)
@@ -689,9 +781,13 @@ def resolve(
             rest = rest_of.get(id(cands))
             if rest is None:
                 floor = contenders_of[id(cands)][1]
-                rest = rest_of[id(cands)] = sorted([c for c in cands if c.score < floor], key=candidate_rank)
+                best = _best_of(cands)
+                rest = rest_of[id(cands)] = sorted([c for c in cands if c.score < floor or _outclassed(c, best)],
+                                                   key=candidate_rank)
             scored += rest
-            chosen_id = chosen[name].id
+            # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
+            # in Texas in a text whose other Paris is France's).
+            chosen_id = scored[0].place.id if _explicit(cands) else chosen[name].id
             if scored[0].place.id == chosen_id:
                 best, ordered = scored[0], tuple(scored)
             else:
