@@ -260,7 +260,7 @@ def test_a_dateline_keeps_its_qualifier():
 # ----------------------------------------------------------------- speed-ups keep the answers
 
 def test_context_updated_by_moves_equals_a_recount():
-    from geo.resolve import _coherence_facts, _Context
+    from geo.coherence import _coherence_facts, _Context
 
     places = [PARIS, PARIS_TX, TEXAS, TOVUZ, AZ]
     facts = {p.id: _coherence_facts(p) for p in places}
