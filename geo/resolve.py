@@ -35,6 +35,7 @@ from geo.coherence import (
 )
 from geo.distance import EARTH_RADIUS_KM, haversine_km
 from geo.names import name_key
+from geo.qualifiers import QUALIFIER_REACH, contains, qualifier_pairs, qualifying_areas
 from geo.records import Candidate, Mention, Place, Resolution, candidate_rank
 
 __all__ = [
@@ -86,13 +87,10 @@ ADMIN_WORDS = frozenset(
     "district districts province provinces region regions county counties state states rayon oblast "
     "governorate prefecture municipality department parish territory canton krai okrug voivodeship".split()
 )
-_AREA_KINDS = ("country", "adm1")
-_COMMA_GAP = re.compile(r"\s*,\s*")
 # What may stand before a dateline's name (the text's start, a bracket) and after it: an
 # optional qualifier (", Ill."), then an agency in brackets or a dash.
 _BEFORE_DATELINE = re.compile(r"\s*\(?")
 _AFTER_DATELINE = re.compile(r"\)?(?:,[^\n(),]{1,30})?\s*(?:\(|[-–—_])")
-_POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 
 
@@ -102,79 +100,9 @@ def _key(name: str) -> str:
     return name_key(name)
 
 
-def _contains(area: Place, place: Place) -> bool:
-    """Does ``area`` (a country or first-level subdivision) contain ``place``?"""
-    if area.id == place.id or not place.country_code or place.country_code != area.country_code:
-        return False
-    if area.kind == "country":
-        return True
-    return area.kind == "adm1" and _key(place.admin1) == _key(area.name)
-
-
-def _qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[int]]:
-    """For each mention index, the indices of mentions that qualify it.
-
-    "X, Y" (Y qualifies X) and "Y's X" (Y qualifies X).
-    """
-    pairs: dict[int, list[int]] = {}
-    for i in range(len(mentions) - 1):
-        left, right = mentions[i], mentions[i + 1]
-        # Matched in place (pos, endpos): the gap between two far mentions is never copied.
-        if _COMMA_GAP.fullmatch(text, left.end, right.start):
-            pairs.setdefault(i, []).append(i + 1)
-        elif _POSSESSIVE_GAP.fullmatch(text, left.end, right.start):
-            pairs.setdefault(i + 1, []).append(i)
-    return pairs
-
-
-#: How far below the best reading of a qualifier ("Georgia" in "Macon, Georgia") an area it can
-#: be may lie and still be the one meant, when it holds a place the qualified name can be.
-QUALIFIER_REACH = 0.8
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
-
-
-def _qualifying_areas(
-    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], pairs: dict[int, list[int]]
-) -> tuple[dict[int, list[Place]], dict[int, dict[str, str]]]:
-    """For "X, Y" and "Y's X": per X, the areas Y stands for; per Y, {area id: X's name}.
-
-    Y stands for the best of its readings as a country or state (within QUALIFIER_REACH of
-    its best reading) that holds a place X can be: "Macon, Georgia" is the US state, and
-    names both. A name that is first a country is qualified only by a state, and not in a
-    list ("Russia, Ohio"; not "France, Germany" nor "Chile, Peru, Georgia").
-    """
-    areas_of: dict[int, list[Place]] = {}
-    holds: dict[int, dict[str, str]] = {}
-    for i, qualifying in pairs.items():
-        x = candidates[i]
-        if not x:
-            continue
-        country_first = x[0].place.kind == "country"
-        if country_first and _in_list(text, mentions, i):
-            continue
-        kinds = ("adm1",) if country_first else _AREA_KINDS
-        for q in qualifying:
-            y = candidates[q]
-            if not y:
-                continue
-            floor = y[0].score - QUALIFIER_REACH
-            area = next((c.place for c in y if c.score >= floor and c.place.kind in kinds
-                         and any(_contains(c.place, xc.place) for xc in x)), None)
-            if area is not None:
-                areas_of.setdefault(i, []).append(area)
-                holds.setdefault(q, {})[area.id] = mentions[i].text
-    return areas_of, holds
-
-
-def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:
-    """Is mention ``i`` one of a list of three or more names ("Chile, Peru, Georgia and Cuba")?"""
-    before = i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
-    after_next = (i + 2 < len(mentions)
-                  and _LIST_GAP.fullmatch(text, mentions[i + 1].end, mentions[i + 2].start) is not None)
-    return before or after_next
-
-
 _TOWN_RULE_KINDS = frozenset(("city", "adm1", "adm2"))
+# Kinds that lie in no one area a qualifier names (a qualifier says nothing against them).
+_NOT_WITHIN = frozenset(("continent", "macroregion", "physical", "region"))
 
 
 def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
@@ -244,12 +172,13 @@ def _local_features(
     for cand in cands:
         place, extra = cand.place, []
         if areas:
-            qualifier = next((a for a in areas if _contains(a, place)), None)
+            qualifier = next((a for a in areas if contains(a, place)), None)
             if qualifier is not None:
                 extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
-            elif place.kind == "country" and any(a.kind == "adm1" for a in areas):
-                # "Russia, Ohio": a country is never qualified by a state (the town is meant).
-                extra.append(("named with a state", -QUALIFIER_BONUS))
+            elif place.kind not in _NOT_WITHIN:
+                # The text says where the name lies, and this place does not: "Lima, Ohio" is
+                # not Peru's capital however famous; "Russia, Ohio" is not the country.
+                extra.append(("not in " + areas[0].name, -QUALIFIER_BONUS))
         if admin_word and towns and place.kind in ("adm1", "adm2"):
             extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
         elif id(place) in named_after_a_town:
@@ -269,7 +198,7 @@ def _with_local_evidence(
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
     """
-    areas_of, holds = _qualifying_areas(text, mentions, candidates, _qualifier_pairs(text, mentions))
+    areas_of, holds = qualifying_areas(text, mentions, candidates, qualifier_pairs(text, mentions))
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None

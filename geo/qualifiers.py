@@ -1,0 +1,145 @@
+"""What a mention's own sentence says about where it is: qualifiers (part of geo.resolve).
+
+A qualifier is another name of the text that says which area a name lies in:
+- "X, Y" ("Paris, Texas"; "Fuzuli, Azerbaijan"; "Marshall, Harrison County, Texas");
+- "Y's X" ("Azerbaijan's Tovuz");
+- definitional phrases, said in so many words: "X is a city in Y", "X, the capital of Y",
+  "X, a village in northern Y", "X is the largest town in the US state of Y";
+- "X in northern Y" (a direction says X lies in Y);
+- "X (Y)" ("Paris (Texas)");
+- "the Y town of X" ("the Texas city of Tyler", "the Ukrainian city of Luhansk").
+A qualifier of a qualifier qualifies too ("X is a city in Harrison County, Texas").
+:func:`qualifier_pairs` finds who qualifies whom; :func:`qualifying_areas` which of the
+qualifier's readings is meant: the area that holds a place the qualified name can be.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from geo.names import name_key
+from geo.records import Candidate, Mention, Place
+
+__all__ = ["qualifier_pairs", "qualifying_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS"]
+
+_AREA_KINDS = ("country", "adm1")
+#: The nouns definitional phrases use for a place ("X is a *town* in Y").
+PLACE_NOUNS = (
+    "city town village hamlet suburb municipality community borough port capital settlement commune "
+    "district county province region state island resort neighbourhood neighborhood township seat "
+    "oblast governorate prefecture".split()
+)
+_NOUN = "(?:" + "|".join(PLACE_NOUNS) + ")"
+# A direction within an area: "northern", "north-eastern", "northeast", "central", "upstate".
+_DIRECTION = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|upstate|downstate|coastal|rural)"
+# Up to three words before the noun ("a small coastal town"), none of them a conjunction
+# ("Dayton, and the state of Ohio" lists, it does not define).
+_WORDS = r"(?:(?!(?:and|or|but|while|as|with)\b)[\w'’.-]+\s+){0,3}?"
+# After "in"/"of": "the", a direction ("northern", "the north of"), "the US state of".
+_WITHIN = (r"(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?"
+           r"(?:(?:[\w.]+\s+){0,2}(?:state|province|region|country|republic)\s+of\s+(?:the\s+)?)?")
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
+# X ... Y: "X is a city in Y", "X, the capital of Y", "X, a village in northern Y".
+_DEFINES_GAP = re.compile(
+    r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
+    + r"\s+(?:in|of|on)\s+" + _WITHIN, re.IGNORECASE)
+# X ... Y: "X in northern Y", "X in the north of Y".
+_DIRECTION_GAP = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?", re.IGNORECASE)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+# Y ... X: "the Texas city of Tyler".
+_NOUN_OF_GAP = re.compile(r"\s+" + _NOUN + r"\s+of\s+", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    """``name_key``, memoised (a pure function; bounded)."""
+    return name_key(name)
+
+
+def contains(area: Place, place: Place) -> bool:
+    """Does ``area`` (a country or first-level subdivision) contain ``place``?"""
+    if area.id == place.id or not place.country_code or place.country_code != area.country_code:
+        return False
+    if area.kind == "country":
+        return True
+    return area.kind == "adm1" and _key(place.admin1) == _key(area.name)
+
+
+
+
+def qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[int]]:
+    """For each mention index, the indices of mentions that qualify it (see the module doc).
+
+    >>> text = "Tyler is a city in Texas."
+    >>> qualifier_pairs(text, (Mention(0, 5, "Tyler", 0), Mention(19, 24, "Texas", 0)))
+    {0: [1]}
+    """
+    pairs: dict[int, list[int]] = {}
+    for i in range(len(mentions) - 1):
+        left, right = mentions[i], mentions[i + 1]
+        start, end = left.end, right.start
+        # Matched in place (pos, endpos): the gap between two far mentions is never copied.
+        if _COMMA_GAP.fullmatch(text, start, end):
+            pairs.setdefault(i, []).append(i + 1)
+        elif _POSSESSIVE_GAP.fullmatch(text, start, end):
+            pairs.setdefault(i + 1, []).append(i)
+        elif end - start > 120:  # (no phrase below is this long: spare the patterns)
+            continue
+        elif (_DEFINES_GAP.fullmatch(text, start, end) or _DIRECTION_GAP.fullmatch(text, start, end)
+              or (_OPEN_BRACKET.fullmatch(text, start, end) and _CLOSE_BRACKET.match(text, right.end))):
+            pairs.setdefault(i, []).append(i + 1)
+        elif _NOUN_OF_GAP.fullmatch(text, start, end) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
+            pairs.setdefault(i + 1, []).append(i)
+    return pairs
+
+
+#: How far below the best reading of a qualifier ("Georgia" in "Macon, Georgia") an area it can
+#: be may lie and still be the one meant, when it holds a place the qualified name can be.
+QUALIFIER_REACH = 0.8
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
+
+
+def qualifying_areas(
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], pairs: dict[int, list[int]]
+) -> tuple[dict[int, list[Place]], dict[int, dict[str, str]]]:
+    """For "X, Y" and "Y's X": per X, the areas Y stands for; per Y, {area id: X's name}.
+
+    Y stands for the best of its readings as a country or state (within QUALIFIER_REACH of
+    its best reading) that holds a place X can be: "Macon, Georgia" is the US state, and
+    names both. A name that is first a country is qualified only by a state, and not in a
+    list ("Russia, Ohio"; not "France, Germany" nor "Chile, Peru, Georgia").
+    """
+    areas_of: dict[int, list[Place]] = {}
+    holds: dict[int, dict[str, str]] = {}
+    for i, qualifying in pairs.items():
+        x = candidates[i]
+        if not x:
+            continue
+        country_first = x[0].place.kind == "country"
+        if country_first and _in_list(text, mentions, i):
+            continue
+        kinds = ("adm1",) if country_first else _AREA_KINDS
+        # A qualifier's own qualifier qualifies too ("a city in Harrison County, Texas").
+        for q in qualifying + [z for q in qualifying for z in pairs.get(q, ()) if z != i]:
+            y = candidates[q]
+            if not y:
+                continue
+            floor = y[0].score - QUALIFIER_REACH
+            area = next((c.place for c in y if c.score >= floor and c.place.kind in kinds
+                         and any(contains(c.place, xc.place) for xc in x)), None)
+            if area is not None:
+                areas_of.setdefault(i, []).append(area)
+                holds.setdefault(q, {})[area.id] = mentions[i].text
+    return areas_of, holds
+
+
+def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:
+    """Is mention ``i`` one of a list of three or more names ("Chile, Peru, Georgia and Cuba")?"""
+    before = i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
+    after_next = (i + 2 < len(mentions)
+                  and _LIST_GAP.fullmatch(text, mentions[i + 1].end, mentions[i + 2].start) is not None)
+    return before or after_next
