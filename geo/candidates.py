@@ -182,7 +182,10 @@ def rank(
         place = m.place
         capital = (shares_a_state and place.kind == "city" and is_capital is not None
                    and is_capital(place.id))
-        spelling = m.match == "alternate" and bool(name) and _spelling_of(name, place.name)
+        # (asked only where it can matter: a city that may be a capital or a city of millions)
+        spelling = (m.match == "alternate" and place.kind == "city" and bool(name)
+                    and (capital or (shares_a_state and place.population > METROPOLIS_FROM))
+                    and _spelling_of(name, place.name))
         features = prior_features(place, m.match, capital, n, spelling, shares_a_state)
         score = 0.0
         for _, value in features:  # sum()'s order and rounding, without a generator per place

@@ -493,7 +493,7 @@ class Gazetteer:
         """
         entry = self._memo_raw.get(name) or self._entry(name)
         rows = entry[1] or (_unpack_rows(entry) if entry[0] else ())
-        return tuple([r[10] if len(r) > 10 else 0 for r in rows])
+        return tuple([r[10] for r in rows])  # (every row of an index of this version has the count)
 
     def alternate_name_count(self, place_id: str) -> int:
         """How many names other than its main name and demonyms the place has (see

@@ -192,8 +192,10 @@ def _local_features(
 
 def _with_local_evidence(
     text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
-) -> list[tuple[Candidate, ...]]:
-    """Each mention's candidates with their local evidence added (it never changes: added once).
+) -> tuple[list[tuple[Candidate, ...]], set[int]]:
+    """Each mention's candidates with their local evidence added (it never changes: added once),
+    and the indices of the mentions whose own words say which place they are (a qualifier,
+    the area they qualify, "X district"): one sense per document yields to those.
 
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
@@ -207,6 +209,7 @@ def _with_local_evidence(
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
     unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
     local: list[tuple[Candidate, ...]] = []
+    explicit = set(areas_of) | set(holds)
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         cands = cands if isinstance(cands, tuple) else tuple(cands)
         areas = areas_of.get(i, ())
@@ -228,13 +231,15 @@ def _with_local_evidence(
             local.append(_with_each(cands, _local_features(_admin_word(text, mention), cands, areas, towns)))
             continue
         admin_word = _admin_word(text, mention)
+        if admin_word:
+            explicit.add(i)
         hit = unqualified.get((id(cands), admin_word))
         if hit is None:
             hit = unqualified[(id(cands), admin_word)] = _with_each(cands, _local_features(admin_word, cands, [], towns))
         local.append(hit)
     if dateline is not None:
         _add_dateline(local, mentions, _key(mentions[0].text), dateline)
-    return local
+    return local, explicit
 
 
 def _add_dateline(local: list[tuple[Candidate, ...]], mentions: tuple[Mention, ...], key: str, smallest: int) -> None:
@@ -287,15 +292,6 @@ def _outclassed(cand: Candidate, best: Candidate) -> bool:
     place = best.place
     return (place.kind == "country" and cand.score < best.score and cand.place.kind in _POINT_KINDS
             and place.population >= OUTCLASS_RATIO * max(cand.place.population, 1))
-
-
-#: The labels of evidence a mention's own words give (a qualifier, the area it qualifies, "X district").
-_EXPLICIT = ("qualified by ", "holds ", "followed by ")
-
-
-def _explicit(cands: tuple[Candidate, ...]) -> bool:
-    """Do the mention's own words say which place it is (see _EXPLICIT)?"""
-    return any(label.startswith(_EXPLICIT) for c in cands for label, _ in c.features)
 
 
 def _best_of(cands: tuple[Candidate, ...]) -> Candidate:
@@ -501,7 +497,8 @@ def resolve(
     if len(mentions) != len(candidates):
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
     names = [(_key(m.text), m.kind) for m in mentions]
-    local = _with_states_named(names, _with_neighbours(names, _with_local_evidence(text, mentions, candidates)))
+    local, explicit = _with_local_evidence(text, mentions, candidates)
+    local = _with_states_named(names, _with_neighbours(names, local))
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
     contenders: list[tuple[Candidate, ...]] = []
@@ -520,7 +517,10 @@ def resolve(
             top = max(scores, default=0.0)
             floor = top - reach
             best = cands[scores.index(top)] if cands else None
-            near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
+            if best is not None and best.place.kind == "country":
+                near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
+            else:
+                near = tuple([c for c in cands if c.score >= floor])
             for c in near:
                 if c.place.id not in coherence_of:
                     coherence_of[c.place.id] = _coherence_facts(c.place)
@@ -556,13 +556,14 @@ def resolve(
     rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
     country_bonus, state_bonus, context_states = context.country_bonus, context.state_bonus, context.states
     resolutions = []
-    # (name, id(local tuple)) -> (best, ordered, reason): the same for every mention that shares them.
-    settled: dict[tuple[tuple[str, str], int], tuple[Candidate, tuple[Candidate, ...], str]] = {}
-    for mention, name, cands, near in zip(mentions, names, local, contenders):
+    # (name, id(local tuple), own words?) -> (best, ordered, reason): the same for every mention that shares them.
+    settled: dict[tuple[tuple[str, str], int, bool], tuple[Candidate, tuple[Candidate, ...], str]] = {}
+    for i, (mention, name, cands, near) in enumerate(zip(mentions, names, local, contenders)):
         if not cands:
             resolutions.append(_new_resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
-        hit = settled.get((name, id(cands)))
+        own_words = i in explicit
+        hit = settled.get((name, id(cands), own_words))
         if hit is None:
             key = name[0]
             scored = []
@@ -593,20 +594,23 @@ def resolve(
             rest = rest_of.get(id(cands))
             if rest is None:
                 floor = contenders_of[id(cands)][1]
-                best = _best_of(cands)
-                rest = rest_of[id(cands)] = sorted([c for c in cands if c.score < floor or _outclassed(c, best)],
-                                                   key=candidate_rank)
+                if contenders_of[id(cands)][2].kind == "country":  # (else no candidate is outclassed)
+                    best = _best_of(cands)
+                    rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
+                else:
+                    rest = [c for c in cands if c.score < floor]
+                rest = rest_of[id(cands)] = sorted(rest, key=candidate_rank)
             scored += rest
             # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
             # in Texas in a text whose other Paris is France's).
-            chosen_id = scored[0].place.id if _explicit(cands) else chosen[name].id
+            chosen_id = scored[0].place.id if own_words else chosen[name].id
             if scored[0].place.id == chosen_id:
                 best, ordered = scored[0], tuple(scored)
             else:
                 best = next(c for c in scored if c.place.id == chosen_id)
                 ordered = (best,) + tuple([c for c in scored if c is not best])
             reason = ", ".join(map(_first, best.features))  # the features' labels
-            hit = settled[(name, id(cands))] = (best, ordered, reason)
+            hit = settled[(name, id(cands), own_words)] = (best, ordered, reason)
         best, ordered, reason = hit
         resolutions.append(_new_resolution(mention, best.place, best.score, ordered, reason))
     return tuple(resolutions)
