@@ -14,12 +14,16 @@ import functools
 from geo.names import name_key
 from geo.records import Candidate, Place
 
-__all__ = ["COUNTRY_CONTEXT_BONUS", "ADMIN1_CONTEXT_BONUS"]
+__all__ = ["COUNTRY_CONTEXT_BONUS", "ADMIN1_CONTEXT_BONUS", "FAR_WEIGHT"]
 
 #: At most this much for lying in the country the rest of the text is about (scaled by its share).
 COUNTRY_CONTEXT_BONUS = 0.5
 #: At most this much for lying in (or being) a state/province other names of the text lie in.
 ADMIN1_CONTEXT_BONUS = 0.35
+#: In a text of several paragraphs, how many votes of a name's own paragraph the rest of the
+#: text counts as (cast by its shares), however long it is: a file of many stories is read
+#: story by story, and a paragraph that names nothing else takes the whole text's context.
+FAR_WEIGHT = 1.0
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -67,8 +71,15 @@ class _Context:
     recount would give.
     """
 
-    def __init__(self, chosen: dict[tuple[str, str], Place], coherence_of: dict[str, tuple[str, tuple[str, str] | None]]):
+    def __init__(self, chosen: dict[tuple[str, str], Place], coherence_of: dict[str, tuple[str, tuple[str, str] | None]],
+                 block_of: dict[str, int] | None = None):
         self.coherence_of = coherence_of  # place id -> (country, state) for coherence, for every contender
+        # For a text of several blocks (paragraphs): each voter's block. Votes from the voter's
+        # own block then count in full, the others' FAR_WEIGHT each (see _country_bonus).
+        self.block_of = block_of
+        self.countries_in: dict[int, dict[str, float]] = {}
+        self.states_in: dict[int, dict[tuple[str, str], float]] = {}
+        self.total_in: dict[int, float] = {}
         self.countries: dict[str, float] = {}
         self.states: dict[tuple[str, str], float] = {}
         self.own_country: dict[tuple[str, str], float] = {}  # (country, name) -> that name's own weight
@@ -93,6 +104,9 @@ class _Context:
                 states[state] = states.get(state, 0.0) + w
                 own_state[(state, name)] = own_state.get((state, name), 0.0) + w
         self.total = total
+        if block_of is not None:
+            for (name, _kind), place in chosen.items():
+                self._vote_in(block_of[name], place, 1.0)
         # (country or state, name) -> its bonus, until a reading changes: the last round of
         # coherence and the final scores ask for the same ones.
         self._bonuses: dict[tuple, float | None] = {}
@@ -109,6 +123,18 @@ class _Context:
             w = sign * (1.0 if place.kind == "adm1" else 0.5)
             _add(self.states, state, w)
             _add(self.own_state, (state, name), w)
+        if self.block_of is not None:
+            self._vote_in(self.block_of[name], place, sign)
+
+    def _vote_in(self, block: int, place: Place, sign: float) -> None:
+        """The vote of a name in ``block`` for ``place``, counted in its block's weights."""
+        if place.country_code:
+            w = sign * (1.0 if place.kind == "country" else 0.5)
+            _add(self.countries_in.setdefault(block, {}), place.country_code, w)
+            self.total_in[block] = self.total_in.get(block, 0.0) + w
+        state = self.coherence_of[place.id][1]
+        if state is not None:
+            _add(self.states_in.setdefault(block, {}), state, sign * (1.0 if place.kind == "adm1" else 0.5))
 
     def move(self, name: str, old: Place, new: Place) -> None:
         """``name`` now reads ``new`` instead of ``old``."""
@@ -126,6 +152,8 @@ class _Context:
     def _country_bonus(self, country: str, name: str) -> float | None:
         # The share among the *other* names' votes: a name's own reading must not dilute it
         # ("Florida and Georgia": Florida's vote is all the context Georgia has).
+        if self.block_of is not None:
+            return self._country_bonus_by_distance(country, name)
         others = self.total - self.own_total.get(name, 0.0)
         if country and others > 0:
             if country == _ANY_COUNTRY:  # as good as the text's main country
@@ -134,6 +162,29 @@ class _Context:
                 weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
             if weight > 0:
                 return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
+        return None
+
+    def _country_bonus_by_distance(self, country: str, name: str) -> float | None:
+        # As _country_bonus, with the text beyond the name's block counted as FAR_WEIGHT votes
+        # of the block, cast by that text's shares: a name alone in its paragraph takes the
+        # text's shares; one among others mostly theirs, however long the text is.
+        block = self.block_of[name]
+        near_in = self.countries_in.get(block, {})
+        near_total = self.total_in.get(block, 0.0)
+        near_others = near_total - self.own_total.get(name, 0.0)
+        far_total = self.total - near_total
+        far = FAR_WEIGHT / far_total if far_total > 1e-9 else 0.0  # per vote beyond the block
+        others = near_others + (FAR_WEIGHT if far else 0.0)
+        if not country or others <= 1e-9:
+            return None
+
+        def weight_of(c: str) -> float:
+            near = near_in.get(c, 0.0)
+            return (near - self.own_country.get((c, name), 0.0)) + far * (self.countries.get(c, 0.0) - near)
+
+        weight = max(map(weight_of, self.countries)) if country == _ANY_COUNTRY else weight_of(country)
+        if weight > 1e-9:
+            return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
         return None
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
@@ -147,7 +198,19 @@ class _Context:
 
     def _state_bonus(self, state: tuple[str, str], name: str) -> float | None:
         weight = self.states[state] - self.own_state.get((state, name), 0.0)
-        return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4) if weight > 0 else None
+        if self.block_of is not None:
+            # The text beyond the block counts as FAR_WEIGHT votes cast by its shares, and the
+            # weight is a share of the block's other votes and those: the rest of a long file
+            # cannot outweigh a paragraph's own names.
+            block = self.block_of[name]
+            near = self.states_in.get(block, {}).get(state, 0.0)
+            near_total = self.total_in.get(block, 0.0)
+            far_total = self.total - near_total
+            far = FAR_WEIGHT / far_total if far_total > 1e-9 else 0.0
+            others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
+            weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
+            weight = weight / others if others > 1e-9 else 0.0
+        return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4) if weight > 1e-9 else None
 
 
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:

@@ -490,6 +490,49 @@ def _with(cand: Candidate, extra) -> Candidate:
     return _new_candidate(cand.place, round(cand.score + value, 4), cand.features + tuple(extra))
 
 
+_BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n")
+#: For a town a mention's own words named ("Paris, Texas") at the name's mentions in other paragraphs.
+SENSE_ELSEWHERE_BONUS = 0.2
+
+
+def _blocks(text: str, mentions: tuple[Mention, ...]) -> list[int] | None:
+    """Each mention's paragraph (blocks of text between blank lines), or None when all
+    mentions share one (the usual case: then coherence runs as it always did)."""
+    if "\n" not in text or len(mentions) < 2:
+        return None
+    breaks = [m.start() for m in _BLOCK_BREAK.finditer(text, mentions[0].end, mentions[-1].start)]
+    if not breaks:
+        return None
+    blocks, b = [], 0
+    for mention in mentions:
+        while b < len(breaks) and breaks[b] < mention.start:
+            b += 1
+        blocks.append(b)
+    return blocks
+
+
+def _with_sense_elsewhere(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], explicit: set[int],
+                          blocks: list[int]) -> list[tuple[Candidate, ...]]:
+    """The place a mention's own words gave a name ("Paris, Texas") gains at the name's
+    mentions in the text's other paragraphs (where one sense per paragraph cannot carry it)."""
+    named: dict[tuple[str, str], dict[int, tuple[str, str]]] = {}  # name -> {block: (place id, its name)}
+    for i in sorted(explicit):
+        if local[i]:
+            best = _best_of(local[i])
+            named.setdefault(names[i], {}).setdefault(blocks[i], (best.place.id, best.place.name))
+    if not named:
+        return local
+    result = list(local)
+    for i, (name, cands) in enumerate(zip(names, local)):
+        elsewhere = named.get(name)
+        if i in explicit or not elsewhere or blocks[i] in elsewhere:
+            continue
+        ids = {pid for pid, _ in elsewhere.values()}
+        result[i] = _with_each(cands, [[("so named elsewhere in the text", SENSE_ELSEWHERE_BONUS)]
+                                       if c.place.id in ids else [] for c in cands])
+    return result
+
+
 def resolve(
     text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
 ) -> tuple[Resolution, ...]:
@@ -499,6 +542,15 @@ def resolve(
     names = [(_key(m.text), m.kind) for m in mentions]
     local, explicit = _with_local_evidence(text, mentions, candidates)
     local = _with_states_named(names, _with_neighbours(names, local))
+    # A text of several paragraphs is read paragraph by paragraph: one sense per name and
+    # paragraph, with the other paragraphs' votes weighing less (geo.coherence.FAR_WEIGHT)
+    # and what a mention's own words said of a name carried to its other paragraphs.
+    blocks = _blocks(text, mentions)
+    block_of: dict[str, int] | None = None
+    if blocks is not None:
+        local = _with_sense_elsewhere(names, local, explicit, blocks)
+        names = [(f"{key}\x1f{block}", kind) for (key, kind), block in zip(names, blocks)]
+        block_of = {voter: block for (voter, _kind), block in zip(names, blocks)}
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
     contenders: list[tuple[Candidate, ...]] = []
@@ -538,7 +590,7 @@ def resolve(
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
     undecided = [_Reading(name, nears, coherence_of) for name, nears in by_name.items() if _contested(nears)]
-    context = _Context(chosen, coherence_of)
+    context = _Context(chosen, coherence_of, block_of)
     # One name changes its reading at a time, the one that gains most, until none gains: all
     # names changing at once let pairs that lean on each other flip back and forth ("Redding"
     # and "California": each moved to Scotland to join the other's last reading, and back).

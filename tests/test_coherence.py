@@ -56,3 +56,46 @@ def test_a_qualified_mention_still_carries_the_others(gazetteer):
     text = "Growers in Macon, Georgia, met on Monday. Georgia's governor did not attend."
     georgias = [r.place for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions if r.mention.text == "Georgia"]
     assert [p.kind for p in georgias] == ["adm1", "adm1"]
+
+
+# A long text built from many short ones (a newsletter, a day's wire): each story reads as
+# it would alone, and a paragraph that names nothing else still takes the text's context.
+STORIES = [
+    ("The mayor of Atlanta said Georgia would widen the port at Savannah. Lawmakers in Georgia agreed.",
+     {"Georgia": ("US", "adm1")}),
+    ("Workers in Dayton and Sidney said the new plant would hire 300 people near Troy.",
+     {"Sidney": ("US", "city"), "Troy": ("US", "city")}),
+    ("In Tbilisi, the president said Georgia would not yield to Russia. Moscow said Georgia provoked it.",
+     {"Georgia": ("GE", "country"), "Russia": ("RU", "country")}),
+    ("Police in Macon said a man was arrested. Georgia state troopers helped.",
+     {"Georgia": ("US", "adm1")}),
+    ("Farmers near Athens and Columbus said drought hurt the peanut crop in Georgia.",
+     {"Georgia": ("US", "adm1"), "Athens": ("US", "city")}),
+    ("Russia and Georgia traded accusations at the United Nations on Friday.",
+     {"Russia": ("RU", "country"), "Georgia": ("GE", "country")}),
+]
+
+
+def test_a_file_of_many_stories_reads_story_by_story(gazetteer):
+    order = [i % len(STORIES) for i in range(5 * len(STORIES))]
+    text = "\n\n".join(STORIES[i][0] for i in order)
+    doc = map_text(text, gazetteer=gazetteer, outlines=False)
+    starts, at = [], 0
+    for i in order:
+        starts.append((at, i))
+        at += len(STORIES[i][0]) + 2
+    wrong = []
+    for r in doc.resolutions:
+        story = max((s, i) for s, i in starts if s <= r.mention.start)[1]
+        expected = STORIES[story][1].get(r.mention.text)
+        if expected and (r.place.country_code, r.place.kind) != expected:
+            wrong.append((story, r.mention.text, r.place.country_code, r.place.kind))
+    assert wrong == []
+
+
+def test_a_paragraph_alone_takes_the_texts_context(gazetteer):
+    text = ("A county fair opened in Paris, Texas, on Saturday.\n\n"
+            "Organisers expect 20,000 visitors from Dallas and Tyler.\n\n"
+            "Paris hosts the fair every year.")
+    parises = [r.place for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions if r.mention.text == "Paris"]
+    assert [(p.country_code, p.admin1) for p in parises] == [("US", "Texas"), ("US", "Texas")]
