@@ -14,6 +14,7 @@ that make its score, so the map can say why a place won.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import itertools
 import math
@@ -195,5 +196,22 @@ def rank(
         if seen is None or score > seen[0]:
             best[place.id] = (score, features, place)
     ranked = sorted(best.values(), key=lambda c: (-c[0], -c[2].population, c[2].id))
-    return tuple(Candidate(place, score, features) for score, features, place in ranked[:MAX_CANDIDATES])
+    return tuple([_new_candidate(place, score, features) for score, features, place in ranked[:MAX_CANDIDATES]])
+
+
+# Candidate records built by filling their slots: the same records Candidate(...) builds,
+# without the frozen class's checked __setattr__ per field (rank builds a dozen per name).
+_FAST_CANDIDATE = (tuple(f.name for f in dataclasses.fields(Candidate)) == ("place", "score", "features")
+                   and not hasattr(Candidate, "__post_init__") and hasattr(Candidate, "__slots__"))
+if _FAST_CANDIDATE:
+    _set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
+
+    def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:
+        cand = object.__new__(Candidate)
+        _set_place(cand, place)
+        _set_score(cand, score)
+        _set_features(cand, features)
+        return cand
+else:  # pragma: no cover - only if records.py changes shape
+    _new_candidate = Candidate
 

@@ -50,6 +50,7 @@ _DIRECTION_GAP = re.compile(
     r"\s+in\s+(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?", re.IGNORECASE)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
+_PHRASE_WORD = re.compile(r"\s(?:in|of|on)\s", re.IGNORECASE)
 # Y ... X: "the Texas city of Tyler".
 _NOUN_OF_GAP = re.compile(r"\s+" + _NOUN + r"\s+of\s+", re.IGNORECASE)
 
@@ -89,11 +90,18 @@ def qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[
             pairs.setdefault(i + 1, []).append(i)
         elif end - start > 120:  # (no phrase below is this long: spare the patterns)
             continue
-        elif (_DEFINES_GAP.fullmatch(text, start, end) or _DIRECTION_GAP.fullmatch(text, start, end)
-              or (_OPEN_BRACKET.fullmatch(text, start, end) and _CLOSE_BRACKET.match(text, right.end))):
-            pairs.setdefault(i, []).append(i + 1)
-        elif _NOUN_OF_GAP.fullmatch(text, start, end) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
-            pairs.setdefault(i + 1, []).append(i)
+        else:
+            # Each phrase below has a bracket or a word "in", "of" or "on": most gaps have none.
+            gap = text[start:end]
+            if "(" in gap:
+                if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
+                    pairs.setdefault(i, []).append(i + 1)
+            elif not _PHRASE_WORD.search(gap):
+                continue
+            elif _DEFINES_GAP.fullmatch(gap) or _DIRECTION_GAP.fullmatch(gap):
+                pairs.setdefault(i, []).append(i + 1)
+            elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
+                pairs.setdefault(i + 1, []).append(i)
     return pairs
 
 

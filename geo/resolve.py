@@ -322,9 +322,10 @@ def _with_neighbours(
         hopeful.add((key, id(cands)))
         best = _best_of(cands)
         floor = best.score - reach
+        guarded = best.place.kind == "country"  # (else no candidate is outclassed)
         before = len(points)
         for c in cands:
-            if c.score >= floor and c.place.kind in _POINT_KINDS and not _outclassed(c, best):
+            if c.score >= floor and c.place.kind in _POINT_KINDS and not (guarded and _outclassed(c, best)):
                 points.append((c.place.lat, key, c.place))
         if len(points) > before and key not in padded:
             padded[key] = f" {key} "
@@ -421,7 +422,7 @@ def _with_states_named(
             place = c.place
             state = _coherence_facts(place)[1]  # the state it is, or the one a town or district lies in
             if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
-                    and state in states and not _outclassed(c, best)):
+                    and state in states and not (best.place.kind == "country" and _outclassed(c, best))):
                 towns.setdefault(state, []).append(group[0])
             rows.append(state)
     if not towns:  # (its states are those both some name can be and some name can lie in)
