@@ -49,6 +49,10 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
         return country, (country, _key(place.name))
     if kind in ("city", "adm2"):
         return country, ((country, _key(place.admin1)) if place.admin1 else None)
+    if kind == "country":
+        # A country counts as lying in itself: "Georgia" with Tbilisi is the Caucasus, with
+        # Atlanta the state; the text's towns speak for the country that holds them too.
+        return country, None
     if kind in _NO_COUNTRY_BONUS:
         return "", None
     return (_ANY_COUNTRY if not country and kind in ("physical", "region") else country), None

@@ -5,7 +5,7 @@ A qualifier is another name of the text that says which area a name lies in:
 - "Y's X" ("Azerbaijan's Tovuz");
 - definitional phrases, said in so many words: "X is a city in Y", "X, the capital of Y",
   "X, a village in northern Y", "X is the largest town in the US state of Y";
-- "X in northern Y" (a direction says X lies in Y);
+- "X in northern Y" (a direction says X lies in Y), "X, in Y" and "X, in southern Y";
 - "X (Y)" ("Paris (Texas)");
 - "the Y town of X" ("the Texas city of Tyler", "the Ukrainian city of Luhansk").
 A qualifier of a qualifier qualifies too ("X is a city in Harrison County, Texas").
@@ -21,7 +21,8 @@ import re
 from geo.names import name_key
 from geo.records import Candidate, Mention, Place
 
-__all__ = ["qualifier_pairs", "qualifying_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS"]
+__all__ = ["qualifier_pairs", "qualifying_areas", "sentence_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
+           "SENTENCE_NAMES"]
 
 _AREA_KINDS = ("country", "adm1")
 #: The nouns definitional phrases use for a place ("X is a *town* in Y").
@@ -46,8 +47,11 @@ _DEFINES_GAP = re.compile(
     r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
     + r"\s+(?:in|of|on)\s+" + _WITHIN, re.IGNORECASE)
 # X ... Y: "X in northern Y", "X in the north of Y".
+# X ... Y: "X, in Y" (an aside that places X), "X, in southern Y".
 _DIRECTION_GAP = re.compile(
-    r"\s+in\s+(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?", re.IGNORECASE)
+    r"(?:\s+in\s+(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?"
+    r"|\s*,\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)",
+    re.IGNORECASE)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _PHRASE_WORD = re.compile(r"\s(?:in|of|on)\s", re.IGNORECASE)
@@ -143,6 +147,56 @@ def qualifying_areas(
                 areas_of.setdefault(i, []).append(area)
                 holds.setdefault(q, {})[area.id] = mentions[i].text
     return areas_of, holds
+
+
+#: At most this many names of one sentence are read against each other (a list of 40 towns
+#: says little of each, and pairs grow as the square).
+SENTENCE_NAMES = 12
+
+
+def sentence_areas(
+    mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], qualified: dict[int, list[Place]]
+) -> dict[int, dict[str, str]]:
+    """Per mention, {place id: name}: its readings that another name of the same sentence
+    holds or that hold another name of the sentence, with that name. Weaker than a qualifier,
+    nearer than the rest of the text: "Ireland's government in Dublin", "in Greece, Athens",
+    "the president of Georgia flew from Tbilisi" (Georgia the country holds Tbilisi).
+
+    The other name is read as a country or state within QUALIFIER_REACH of its best reading;
+    a country speaks for the towns and districts in it, not for its states ("the United
+    States and Georgia" is no evidence for the state), and a name first read as a country
+    or state is not made a town. A name a qualifier placed (``qualified``, from
+    :func:`qualifying_areas`) is left to its qualifier.
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if candidates[i]:
+            by_sentence.setdefault(m.sentence_index, []).append(i)
+    found: dict[int, dict[str, str]] = {}
+    for members in by_sentence.values():
+        if len(members) < 2 or len(members) > SENTENCE_NAMES:
+            continue
+        for a in members:
+            y = candidates[a]
+            floor = y[0].score - QUALIFIER_REACH
+            areas = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
+            if not areas:
+                continue
+            key_a = _key(mentions[a].text)
+            for p in members:
+                # A name that is first a country or state is not made a town by its sentence
+                # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that.
+                if (p == a or p in qualified or candidates[p][0].place.kind in _AREA_KINDS
+                        or _key(mentions[p].text) == key_a):
+                    continue
+                for area in areas:
+                    held = [c.place for c in candidates[p] if contains(area, c.place)
+                            and (area.kind == "adm1" or c.place.kind in ("city", "adm2"))]
+                    if 0 < len(held) <= 2:  # (an area that holds many of them tells them apart no more)
+                        for place in held:
+                            found.setdefault(p, {}).setdefault(place.id, mentions[a].text)
+                        found.setdefault(a, {}).setdefault(area.id, mentions[p].text)
+    return found
 
 
 def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:

@@ -35,7 +35,7 @@ from geo.coherence import (
 )
 from geo.distance import EARTH_RADIUS_KM, haversine_km
 from geo.names import name_key
-from geo.qualifiers import QUALIFIER_REACH, contains, qualifier_pairs, qualifying_areas
+from geo.qualifiers import QUALIFIER_REACH, contains, qualifier_pairs, qualifying_areas, sentence_areas
 from geo.records import Candidate, Mention, Place, Resolution, candidate_rank
 
 __all__ = [
@@ -53,6 +53,8 @@ __all__ = [
     "STATE_NAMED_BONUS",
     "ROUNDS",
     "OUTCLASS_RATIO",
+    "SENTENCE_BONUS",
+    "TEXT_WEIGHT_BESIDE_OWN_WORDS",
     "QUALIFIER_REACH",
 ]
 
@@ -79,6 +81,12 @@ TOWN_SHARE = 0.5
 #: A country this many times the size of a town or district named like it is what the name
 #: means whatever the text's other names are, unless the mention itself says otherwise.
 OUTCLASS_RATIO = 10_000
+#: For a reading that holds, or lies in, another name of the mention's sentence ("Ireland's
+#: government in Dublin"): the nearest evidence after a qualifier.
+SENTENCE_BONUS = 0.3
+#: What the rest of the text's countries and states weigh at a mention whose own words
+#: (a qualifier, another name of its sentence) say where it is: evidence weighs by distance.
+TEXT_WEIGHT_BESIDE_OWN_WORDS = 0.5
 #: Coherence changes one name's reading at a time; it stops when no name gains, or after
 #: twice as many changes as names plus ROUNDS (a guard: changes that gain rarely cycle).
 ROUNDS = 3
@@ -200,7 +208,9 @@ def _with_local_evidence(
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
     """
-    areas_of, holds = qualifying_areas(text, mentions, candidates, qualifier_pairs(text, mentions))
+    pairs = qualifier_pairs(text, mentions)
+    areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
+    in_sentence = sentence_areas(mentions, candidates, areas_of)
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None
@@ -209,19 +219,23 @@ def _with_local_evidence(
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
     unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
     local: list[tuple[Candidate, ...]] = []
-    explicit = set(areas_of) | set(holds)
+    explicit = set(areas_of) | set(holds) | set(in_sentence)
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         cands = cands if isinstance(cands, tuple) else tuple(cands)
         areas = areas_of.get(i, ())
         towns = towns_of.get(id(cands))
         if towns is None:
             towns = towns_of[id(cands)] = _towns(cands)
-        if i in holds:  # the area that qualifies another name ("Macon, Georgia": the US state)
-            held = holds[i]
+        if i in holds or i in in_sentence:
+            # the area that qualifies another name ("Macon, Georgia": the US state); readings
+            # that hold or lie in another name of the sentence
+            held, near = holds.get(i, {}), in_sentence.get(i, {})
             extras = _local_features(_admin_word(text, mention), cands, areas, towns)
             for c, extra in zip(cands, extras):
                 if c.place.id in held:
                     extra.append(("holds " + held[c.place.id], QUALIFIER_BONUS))
+                elif c.place.id in near:
+                    extra.append(("with " + near[c.place.id] + " in its sentence", SENTENCE_BONUS))
             local.append(_with_each(cands, extras))
             continue
         if not areas and not towns:
@@ -492,8 +506,6 @@ def _with(cand: Candidate, extra) -> Candidate:
 
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n")
-#: For a town a mention's own words named ("Paris, Texas") at the name's mentions in other paragraphs.
-SENSE_ELSEWHERE_BONUS = 0.2
 
 
 def _blocks(text: str, mentions: tuple[Mention, ...]) -> list[int] | None:
@@ -512,28 +524,6 @@ def _blocks(text: str, mentions: tuple[Mention, ...]) -> list[int] | None:
     return blocks
 
 
-def _with_sense_elsewhere(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], explicit: set[int],
-                          blocks: list[int]) -> list[tuple[Candidate, ...]]:
-    """The place a mention's own words gave a name ("Paris, Texas") gains at the name's
-    mentions in the text's other paragraphs (where one sense per paragraph cannot carry it)."""
-    named: dict[tuple[str, str], dict[int, tuple[str, str]]] = {}  # name -> {block: (place id, its name)}
-    for i in sorted(explicit):
-        if local[i]:
-            best = _best_of(local[i])
-            named.setdefault(names[i], {}).setdefault(blocks[i], (best.place.id, best.place.name))
-    if not named:
-        return local
-    result = list(local)
-    for i, (name, cands) in enumerate(zip(names, local)):
-        elsewhere = named.get(name)
-        if i in explicit or not elsewhere or blocks[i] in elsewhere:
-            continue
-        ids = {pid for pid, _ in elsewhere.values()}
-        result[i] = _with_each(cands, [[("so named elsewhere in the text", SENSE_ELSEWHERE_BONUS)]
-                                       if c.place.id in ids else [] for c in cands])
-    return result
-
-
 def resolve(
     text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
 ) -> tuple[Resolution, ...]:
@@ -544,12 +534,10 @@ def resolve(
     local, explicit = _with_local_evidence(text, mentions, candidates)
     local = _with_states_named(names, _with_neighbours(names, local))
     # A text of several paragraphs is read paragraph by paragraph: one sense per name and
-    # paragraph, with the other paragraphs' votes weighing less (geo.coherence.FAR_WEIGHT)
-    # and what a mention's own words said of a name carried to its other paragraphs.
+    # paragraph, with the other paragraphs' votes weighing less (geo.coherence.FAR_WEIGHT).
     blocks = _blocks(text, mentions)
     block_of: dict[str, int] | None = None
     if blocks is not None:
-        local = _with_sense_elsewhere(names, local, explicit, blocks)
         names = [(f"{key}\x1f{block}", kind) for (key, kind), block in zip(names, blocks)]
         block_of = {voter: block for (voter, _kind), block in zip(names, blocks)}
     # Coherence adds at most this much, so a candidate further behind the best can never win.
@@ -632,6 +620,9 @@ def resolve(
                 # The features and their sum, added up as _with() would.
                 extra: tuple[tuple[str, float], ...] = ()
                 value = 0
+                if own_words:  # nearer evidence first: the rest of the text weighs less
+                    country_value = round(country_value * TEXT_WEIGHT_BESIDE_OWN_WORDS, 4) if country_value else None
+                    state_value = round(state_value * TEXT_WEIGHT_BESIDE_OWN_WORDS, 4) if state_value else None
                 if country_value is not None:
                     label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
                     extra += ((label, country_value),)

@@ -99,3 +99,22 @@ def test_a_paragraph_alone_takes_the_texts_context(gazetteer):
             "Paris hosts the fair every year.")
     parises = [r.place for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions if r.mention.text == "Paris"]
     assert [(p.country_code, p.admin1) for p in parises] == [("US", "Texas"), ("US", "Texas")]
+
+
+def test_a_name_of_the_same_sentence_weighs_more_than_the_rest_of_the_text(gazetteer):
+    text = ("The festival in Dublin, Ohio, drew a record crowd. "
+            "Ireland's parliament in Dublin passed the budget on Tuesday.")
+    dublins = [r.place for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions if r.mention.text == "Dublin"]
+    assert [p.country_code for p in dublins] == ["US", "IE"]
+
+
+def test_a_country_gains_from_the_towns_it_holds(gazetteer):
+    text = ("Officials from Macon and Savannah met in Atlanta on Monday, while "
+            "the president of Georgia flew home to Tbilisi.")
+    assert place_of(text, "Georgia", gazetteer).kind == "country"
+
+
+def test_a_sentence_does_not_make_a_state_a_town(gazetteer):
+    # "England and Wales": Wales, a hamlet in England, must not win over the country of Wales.
+    text = "Floods hit England and Wales after a week of rain."
+    assert place_of(text, "Wales", gazetteer).kind == "adm1"

@@ -39,6 +39,8 @@ def resolved(text, gazetteer, *names):
     ("Lima in northwestern Ohio", ("Lima", "Ohio"), {0: [1]}),
     ("Lima in the north-west of Ohio", ("Lima", "Ohio"), {0: [1]}),
     ("Paris (Texas) votes.", ("Paris", "Texas"), {0: [1]}),
+    ("Lagos, in southern Portugal, is sunny.", ("Lagos", "Portugal"), {0: [1]}),
+    ("Richmond, in Virginia, voted.", ("Richmond", "Virginia"), {0: [1]}),
     ("the Texas city of Tyler", ("Texas", "Tyler"), {1: [0]}),
     ("Lugansk is a city in the Ukrainian region of Donbas.", ("Lugansk", "Donbas"), {0: [1]}),
     # not qualifiers
