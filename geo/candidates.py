@@ -73,6 +73,9 @@ _PROMINENCE_KINDS = frozenset(("city", "adm2"))
 #: a spelling of it ("Lugansk", "Luhansk"; "Kiev", "Kyiv"), and counts as the place's own name
 #: for being a capital or a city of millions; another name ("Victoria" for Hong Kong) does not.
 SPELLING_RATIO = 0.75
+#: Spellings are looked for among the alternate names of capitals and of cities this big
+#: (where they can change a ranking: "Odessa" is Odesa before Odessa, Texas).
+SPELLING_CITY = 100_000
 # The prominence feature per count of names (a few hundred at most: computed once each).
 _PROMINENCE: dict[int, tuple[str, float]] = {}
 _LOG_PROMINENCE_NAMES = math.log1p(PROMINENCE_NAMES)
@@ -137,7 +140,8 @@ def prior_features(
     if names > 0 and kind in _PROMINENCE_KINDS:
         features += (_prominence(names),)
     if MATCH_PENALTY.get(match) and kind not in CURATED_KINDS:
-        features += ((match + " name", MATCH_PENALTY[match]),)
+        # A spelling of a city's own name ("Odessa" for Odesa) is half the doubt another name is.
+        features += ((match + " name", MATCH_PENALTY[match] / 2 if spelling else MATCH_PENALTY[match]),)
     return features
 
 
@@ -185,7 +189,7 @@ def rank(
                    and is_capital(place.id))
         # (asked only where it can matter: a city that may be a capital or a city of millions)
         spelling = (m.match == "alternate" and place.kind == "city" and bool(name)
-                    and (capital or (shares_a_state and place.population > METROPOLIS_FROM))
+                    and (capital or place.population >= SPELLING_CITY)
                     and _spelling_of(name, place.name))
         features = prior_features(place, m.match, capital, n, spelling, shares_a_state)
         score = 0.0

@@ -46,6 +46,11 @@ def test_a_spelling_of_a_big_citys_name_outranks_a_village_called_by_it(gazettee
     assert lugansk[1:] == ("UA", "city")
 
 
+def test_an_older_spelling_of_a_big_citys_name_beats_a_smaller_namesake(gazetteer):
+    (odessa,) = places("Missiles struck Odessa overnight.", gazetteer)
+    assert odessa[1:] == ("UA", "city")
+
+
 def test_a_city_of_millions_beats_the_state_named_like_it(gazetteer):
     assert places("Traffic in São Paulo came to a halt.", gazetteer) == [("São Paulo", "BR", "city")]
 

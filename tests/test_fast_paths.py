@@ -461,7 +461,7 @@ def test_prior_features_are_the_plain_list_of_named_features():
         if names and place.kind in ("city", "adm2"):
             features.append(("well known", round(PROMINENCE_WEIGHT * min(1.0, math.log1p(names) / math.log1p(PROMINENCE_NAMES)), 4)))
         if MATCH_PENALTY.get(match) and place.kind not in CURATED_KINDS:
-            features.append((match + " name", MATCH_PENALTY[match]))
+            features.append((match + " name", MATCH_PENALTY[match] / 2 if spelling else MATCH_PENALTY[match]))
         return tuple(features)
 
     for kind in ("country", "adm1", "adm2", "city", "physical", "region", "continent", "macroregion", "other"):
