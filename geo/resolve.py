@@ -15,12 +15,16 @@ Evidence added to each candidate's prior (geo.candidates):
 - one sense per document: the same name resolves to the same place throughout.
 
 Every resolution keeps its score, the runner-up candidates and a short reason.
+
+The stage's parts, by job: geo.qualifiers (who qualifies whom, and as which area),
+geo.neighbours (neighbours and named states), geo.coherence (the votes and each name's
+readings in the rounds), geo.evidence (adding features to candidates, the country guard);
+this module runs them in order and settles each mention.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import operator
 import re
 
@@ -33,8 +37,10 @@ from geo.coherence import (
     _Context,
     _Reading,
 )
-from geo.distance import EARTH_RADIUS_KM, haversine_km
+from geo.distance import haversine_km
+from geo.evidence import OUTCLASS_RATIO, _best_of, _new_candidate, _outclassed, _with_each
 from geo.names import name_key
+from geo.neighbours import NEIGHBOUR_BONUS, NEIGHBOUR_KM, STATE_NAMED_BONUS, _with_neighbours, _with_states_named
 from geo.qualifiers import QUALIFIER_REACH, contains, qualifier_pairs, qualifying_areas, sentence_areas
 from geo.records import Candidate, Mention, Place, Resolution, candidate_rank
 
@@ -59,13 +65,6 @@ __all__ = [
 ]
 
 QUALIFIER_BONUS = 0.8
-#: For a town or district lying within NEIGHBOUR_KM of a town or district another name of
-#: the text can be ("Paris and Henry County": the Paris in Henry County, Tennessee).
-NEIGHBOUR_BONUS = 0.3
-NEIGHBOUR_KM = 30.0
-#: For a town or district in a state that another name of the text can be, and for that
-#: state: "Albany" and "Georgia" are read together, whichever each would be alone.
-STATE_NAMED_BONUS = 0.1
 TOWN_OVER_DISTRICT_BONUS = 0.6
 #: For a town named by the dateline a news story opens with ("NEW YORK (AP) —", "BEIRUT
 #: (Reuters) -"), at each mention of the name: a dateline names the town the story was
@@ -78,9 +77,6 @@ DATELINE_ALONE_POPULATION = 50_000
 #: A town holding at least this share of the people of the district named after it is what
 #: the name means, wherever the district's namesakes are.
 TOWN_SHARE = 0.5
-#: A country this many times the size of a town or district named like it is what the name
-#: means whatever the text's other names are, unless the mention itself says otherwise.
-OUTCLASS_RATIO = 10_000
 #: For a reading that holds, or lies in, another name of the mention's sentence ("Ireland's
 #: government in Dublin"): the nearest evidence after a qualifier.
 SENTENCE_BONUS = 0.3
@@ -100,6 +96,7 @@ ADMIN_WORDS = frozenset(
 _BEFORE_DATELINE = re.compile(r"\s*\(?")
 _AFTER_DATELINE = re.compile(r"\)?(?:,[^\n(),]{1,30})?\s*(?:\(|[-–—_])")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
+_first = operator.itemgetter(0)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -286,223 +283,24 @@ def _dateline(text: str, mention: Mention) -> int | None:
     return 0 if "," in after.group() else DATELINE_ALONE_POPULATION
 
 
-def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]]]) -> tuple[Candidate, ...]:
-    return tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)])
 
 
-_POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
-_first = operator.itemgetter(0)
-# The haversine h = sin^2(dlat/2) + cos(lat1) cos(lat2) sin^2(dlon/2) of NEIGHBOUR_KM, a
-# millionth over so that rounding never rules out a pair haversine_km puts within reach.
-_NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 1e-6)
-
-
-def _outclassed(cand: Candidate, best: Candidate) -> bool:
-    """Is ``cand`` a town or district behind ``best``, its name's best reading, a country at
-    least OUTCLASS_RATIO times its size? The text's other names cannot make it win: no amount
-    of context turns Russia (144 million) into Russia, Ohio (656 people); only the mention's
-    own evidence can ("Russia, Ohio" puts the town ahead already). A town of some size stays
-    a contender: local news means Lebanon, Indiana by "Lebanon" near Boone County."""
-    place = best.place
-    return (place.kind == "country" and cand.score < best.score and cand.place.kind in _POINT_KINDS
-            and place.population >= OUTCLASS_RATIO * max(cand.place.population, 1))
-
-
-def _best_of(cands: tuple[Candidate, ...]) -> Candidate:
-    """The first of the best-scoring candidates (what max() by score picks)."""
-    return max(cands, key=_score)
-
-
-_score = operator.attrgetter("score")
-
-
-def _with_neighbours(
-    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
-) -> list[tuple[Candidate, ...]]:
-    """Candidates with evidence for lying near a candidate of another name of the text.
-
-    Names that share a neighbourhood are a strong clue in local news, where a town and
-    its county or the next town are named together and the state goes without saying.
-    Only towns and districts that could still win count (a few dozen a document); sorted
-    by latitude, each is compared only with those less than NEIGHBOUR_KM further north.
-    """
-    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS
-    points: list[tuple[float, str, Place]] = []
-    hopeful: set[tuple[str, int]] = set()  # (name, id(candidates)) already collected
-    padded: dict[str, str] = {}  # name -> " name ", for each name with a point
-    for (key, _kind), cands in zip(names, local):
-        if not cands or (key, id(cands)) in hopeful:
-            continue
-        hopeful.add((key, id(cands)))
-        best = _best_of(cands)
-        floor = best.score - reach
-        guarded = best.place.kind == "country"  # (else no candidate is outclassed)
-        before = len(points)
-        for c in cands:
-            if c.score >= floor and c.place.kind in _POINT_KINDS and not (guarded and _outclassed(c, best)):
-                points.append((c.place.lat, key, c.place))
-        if len(points) > before and key not in padded:
-            padded[key] = f" {key} "
-    if len(padded) < 2:
-        return local
-    points.sort(key=_first)
-    max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
-    lats = [lat for lat, _, _ in points]
-    nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
-    count = len(points)
-    for i in range(count - 1):
-        lat = lats[i]
-        if lats[i + 1] - lat > max_dlat:  # the usual case: no other point within reach
-            continue
-        _, key, place = points[i]
-        # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
-        cos_lat = math.cos(math.radians(lat))
-        for j in range(i + 1, count):
-            other_lat = lats[j]
-            if other_lat - lat > max_dlat:
-                break
-            _, other_key, other = points[j]
-            # (a name's own candidates, the usual echo, need no substring search)
-            if other_key is key or other.id == place.id or _echoes(padded[key], padded[other_key]):
-                continue
-            # The haversine term of the longitude alone is at most the whole: past the limit, too far.
-            if cos_lat * math.cos(math.radians(other_lat)) * math.sin(math.radians(other.lon - place.lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
-                continue
-            km = haversine_km(lat, place.lon, other_lat, other.lon)
-            if km <= NEIGHBOUR_KM:  # evidence for both; each keeps its nearest neighbour
-                for here, found in (((key, place.id), (km, other.name)), ((other_key, other.id), (km, place.name))):
-                    if here not in nearest or found < nearest[here]:
-                        nearest[here] = found
-    if not nearest:
-        return local
-
-    near_names = {key for key, _ in nearest}
-
-    def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
-        if len(cands) < 2 or key not in near_names:  # a name with one candidate has nothing to choose
-            return []
-        near = (nearest.get((key, c.place.id)) for c in cands)
-        return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else () for n in near]
-
-    return _with_name_evidence(names, local, evidence)
-
-
-def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence) -> list[tuple[Candidate, ...]]:
-    """``local`` with ``evidence(name key, candidates)`` (extra features per candidate) added,
-    worked out once per distinct name and candidates tuple; a tuple that gains nothing is kept
-    as it is, so the mentions that share it still do."""
-    done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
-    result = []
-    for (key, _kind), cands in zip(names, local):
-        hit = done.get((key, id(cands)))
-        if hit is None:
-            extras = evidence(key, cands)
-            hit = tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)]) if any(extras) else cands
-            done[(key, id(cands))] = hit
-        result.append(hit)
-    return result
-
-
-def _with_states_named(
-    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
-) -> list[tuple[Candidate, ...]]:
-    """Candidates with evidence for a town lying in a state another name can be, and for
-    that state. The rounds of coherence see only each name's current reading, so "Albany
-    ... Georgia" could stay New York and the Caucasus; this sees the pair whatever either
-    is alone."""
-    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
-    states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
-    # (name, id(candidates)) -> (them, floor, the best of them)
-    groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], float, Candidate]] = {}
-    for (key, _kind), cands in zip(names, local):
-        if len(cands) < 2 or (key, id(cands)) in groups:
-            continue
-        best = _best_of(cands)
-        floor = best.score - reach
-        groups[(key, id(cands))] = (cands, floor, best)
-        for c in cands:
-            place = c.place
-            if place.kind == "adm1" and c.score >= floor and place.country_code:
-                states.setdefault(_coherence_facts(place)[1], []).append(key)
-    # Most texts name no state any name can be (about half of LGL's): then no town needs looking at.
-    if not states:
-        return local
-    towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
-    # (name, id(candidates)) -> per candidate, the state it is or lies in, or None
-    rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
-    for group, (cands, floor, best) in groups.items():
-        rows = rows_of[group] = []
-        for c in cands:
-            place = c.place
-            state = _coherence_facts(place)[1]  # the state it is, or the one a town or district lies in
-            if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
-                    and state in states and not (best.place.kind == "country" and _outclassed(c, best))):
-                towns.setdefault(state, []).append(group[0])
-            rows.append(state)
-    if not towns:  # (its states are those both some name can be and some name can lie in)
-        return local
-
-    def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
-        rows = rows_of.get((key, id(cands)))
-        if rows is None or towns.keys().isdisjoint(rows):
-            return []
-        padded = f" {key} "
-        extras = []
-        for c, state in zip(cands, rows):
-            extra = ()
-            if state in towns:
-                if c.place.kind == "adm1":
-                    if any(not _echoes(padded, f" {other} ") for other in towns[state]):
-                        extra = (("holds a town the text names", STATE_NAMED_BONUS),)
-                elif any(not _echoes(padded, f" {other} ") for other in states[state]):
-                    extra = (("in a state the text names", STATE_NAMED_BONUS),)
-            extras.append(extra)
-        return extras
-
-    return _with_name_evidence(names, local, evidence)
-
-
-def _echoes(padded_key: str, padded_other: str) -> bool:
-    """Is one name part of the other ("Richmond", "City of Richmond")? Such names find
-    namesakes side by side in every state: no evidence of where either is. (Keys padded
-    with a space each side, so only whole words match.)"""
-    return padded_other in padded_key or padded_key in padded_other
-
-
-# Constructors of Candidate and Resolution that fill the slots directly: the same records
-# as Candidate(...) and Resolution(...) build, without the frozen classes' checked
-# __setattr__ per field (resolution builds thousands per text; this halves their cost).
-_new_record = object.__new__
-_set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
+# A constructor of Resolution that fills the slots directly: the same records as
+# Resolution(...) builds, without the frozen class's checked __setattr__ per field.
 _set_mention, _set_chosen, _set_chosen_score, _set_ranked, _set_reason = (
     Resolution.mention.__set__, Resolution.place.__set__, Resolution.score.__set__,
     Resolution.candidates.__set__, Resolution.reason.__set__)
 
 
-def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:
-    cand = _new_record(Candidate)
-    _set_place(cand, place)
-    _set_score(cand, score)
-    _set_features(cand, features)
-    return cand
-
-
 def _new_resolution(mention: Mention, place: Place | None, score: float,
                     candidates: tuple[Candidate, ...], reason: str) -> Resolution:
-    resolution = _new_record(Resolution)
+    resolution = object.__new__(Resolution)
     _set_mention(resolution, mention)
     _set_chosen(resolution, place)
     _set_chosen_score(resolution, score)
     _set_ranked(resolution, candidates)
     _set_reason(resolution, reason)
     return resolution
-
-
-def _with(cand: Candidate, extra) -> Candidate:
-    if not extra:
-        return cand
-    value = extra[0][1] if len(extra) == 1 else sum([v for _, v in extra])  # (the same sum: 0 + v is v)
-    return _new_candidate(cand.place, round(cand.score + value, 4), cand.features + tuple(extra))
 
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n")
