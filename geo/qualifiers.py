@@ -149,6 +149,9 @@ def qualifying_areas(
     return areas_of, holds
 
 
+# A name whose second reading is this far behind its first is settled whatever its sentence
+# says (more than all evidence but a qualifier can add).
+_CONTESTED_WITHIN = 1.6
 #: At most this many names of one sentence are read against each other (a list of 40 towns
 #: says little of each, and pairs grow as the square).
 SENTENCE_NAMES = 12
@@ -169,33 +172,58 @@ def sentence_areas(
     :func:`qualifying_areas`) is left to its qualifier.
     """
     by_sentence: dict[int, list[int]] = {}
+    contested: set[int] = set()  # names with more than one reading in reach: the ones evidence can move
     for i, m in enumerate(mentions):
-        if candidates[i]:
+        cands = candidates[i]
+        if cands:
             by_sentence.setdefault(m.sentence_index, []).append(i)
+            if len(cands) > 1 and cands[1].score >= cands[0].score - _CONTESTED_WITHIN:
+                contested.add(i)
     found: dict[int, dict[str, str]] = {}
     for members in by_sentence.values():
         if len(members) < 2 or len(members) > SENTENCE_NAMES:
             continue
+        # Per member: its readings as an area (within reach of its best), and, for a member
+        # a sentence may place, its readings by what holds them: (country,) for towns and
+        # districts, (country, state key) for any. Most sentences have no area at all.
+        areas_of: dict[int, list[Place]] = {}
         for a in members:
             y = candidates[a]
             floor = y[0].score - QUALIFIER_REACH
             areas = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
-            if not areas:
+            if areas:
+                areas_of[a] = areas
+        if not areas_of or contested.isdisjoint(members):
+            continue
+        held_by: dict[int, dict[tuple[str, ...], list[Place]]] = {}
+        for p in members:
+            # A name that is first a country or state is not made a town by its sentence
+            # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that.
+            if p not in contested or p in qualified or candidates[p][0].place.kind in _AREA_KINDS:
                 continue
+            index: dict[tuple[str, ...], list[Place]] = {}
+            for c in candidates[p]:
+                place = c.place
+                if not place.country_code:
+                    continue
+                if place.kind in ("city", "adm2"):
+                    index.setdefault((place.country_code,), []).append(place)
+                if place.admin1:
+                    index.setdefault((place.country_code, _key(place.admin1)), []).append(place)
+            held_by[p] = index
+        for a, areas in areas_of.items():
             key_a = _key(mentions[a].text)
-            for p in members:
-                # A name that is first a country or state is not made a town by its sentence
-                # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that.
-                if (p == a or p in qualified or candidates[p][0].place.kind in _AREA_KINDS
-                        or _key(mentions[p].text) == key_a):
+            for p, index in held_by.items():
+                if p == a or _key(mentions[p].text) == key_a:
                     continue
                 for area in areas:
-                    held = [c.place for c in candidates[p] if contains(area, c.place)
-                            and (area.kind == "adm1" or c.place.kind in ("city", "adm2"))]
+                    where = (area.country_code,) if area.kind == "country" else (area.country_code, _key(area.name))
+                    held = [place for place in index.get(where, ()) if place.id != area.id]
                     if 0 < len(held) <= 2:  # (an area that holds many of them tells them apart no more)
                         for place in held:
                             found.setdefault(p, {}).setdefault(place.id, mentions[a].text)
-                        found.setdefault(a, {}).setdefault(area.id, mentions[p].text)
+                        if a in contested:
+                            found.setdefault(a, {}).setdefault(area.id, mentions[p].text)
     return found
 
 

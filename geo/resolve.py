@@ -215,6 +215,7 @@ def _with_local_evidence(
     # Without a qualifier the evidence depends only on the candidates and the word after the
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
     unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
+    by_sentence: dict[tuple, tuple[Candidate, ...]] = {}  # the same for evidence from a sentence
     local: list[tuple[Candidate, ...]] = []
     explicit = set(areas_of) | set(holds) | set(in_sentence)
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
@@ -227,13 +228,23 @@ def _with_local_evidence(
             # the area that qualifies another name ("Macon, Georgia": the US state); readings
             # that hold or lie in another name of the sentence
             held, near = holds.get(i, {}), in_sentence.get(i, {})
-            extras = _local_features(_admin_word(text, mention), cands, areas, towns)
+            admin_word = _admin_word(text, mention)
+            alike = None
+            if not held and not areas:  # the same evidence at another mention: the same tuple
+                alike = (id(cands), admin_word, tuple(sorted(near.items())))
+                hit = by_sentence.get(alike)
+                if hit is not None:
+                    local.append(hit)
+                    continue
+            extras = _local_features(admin_word, cands, areas, towns)
             for c, extra in zip(cands, extras):
                 if c.place.id in held:
                     extra.append(("holds " + held[c.place.id], QUALIFIER_BONUS))
                 elif c.place.id in near:
                     extra.append(("with " + near[c.place.id] + " in its sentence", SENTENCE_BONUS))
             local.append(_with_each(cands, extras))
+            if alike is not None:
+                by_sentence[alike] = local[-1]
             continue
         if not areas and not towns:
             local.append(cands)
