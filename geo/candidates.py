@@ -26,7 +26,7 @@ from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
 
 __all__ = [
     "candidates_for", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES", "PROMINENCE_WEIGHT", "PROMINENCE_NAMES",
-    "METROPOLIS_BONUS", "METROPOLIS_FROM", "SPELLING_RATIO",
+    "METROPOLIS_BONUS", "METROPOLIS_FROM", "SPELLING_RATIO", "SMALL_STATE", "SMALL_STATE_PENALTY",
 ]
 
 #: The prior of a place by kind, before its size: a country or continent named outright
@@ -45,6 +45,11 @@ KIND_PRIOR = {
     "adm2": 0.2,
     "city": 0.2,
 }
+#: A state or province with fewer people than this loses SMALL_STATE_PENALTY of its kind's
+#: prior per tenfold fewer: a parish of Jamaica called Manchester (62,000 people) does not
+#: outrank Manchester, England; the smallest US states (500,000 and more) keep all of it.
+SMALL_STATE = 300_000
+SMALL_STATE_PENALTY = 0.25
 #: How much size adds, by kind, for a population of 10 million or more (log scale).
 POPULATION_WEIGHT = {"city": 0.8, "adm2": 0.6, "adm1": 0.2}
 #: Matching by an alternate name is weaker evidence than the main name ("Atlantic" is
@@ -88,6 +93,10 @@ class CandidateSource(Protocol):
     def is_capital(self, place_id: str) -> bool: ...
 
 
+def _small_state(population: int) -> float:
+    return -round(SMALL_STATE_PENALTY * math.log10(SMALL_STATE / max(population, 1)), 4)
+
+
 def _spelling_of(name: str, main: str) -> bool:
     """Is ``name`` a spelling of the main name ``main`` (see SPELLING_RATIO)?"""
     a, b = name_key(name), name_key(main)
@@ -127,6 +136,9 @@ def prior_features(
     # rank() asks this of every match: the kind's feature is made once, and the common case
     # (a name match, no capital) is one small tuple.
     features: tuple[tuple[str, float], ...] = (_KIND_FEATURES.get(kind) or ("kind " + kind, 0.2),)
+    if kind == "adm1" and place.population < SMALL_STATE:
+        # A state or province of few people is no better known than a town of its size.
+        features += (("small state", _small_state(place.population)),)
     weight = POPULATION_WEIGHT.get(kind, 0.0)
     if weight and place.population > 0:
         # log scale: a town of 1,000 adds 0.34 of 0.8, a city of a million 0.69

@@ -55,6 +55,15 @@ def test_a_city_of_millions_beats_the_state_named_like_it(gazetteer):
     assert places("Traffic in São Paulo came to a halt.", gazetteer) == [("São Paulo", "BR", "city")]
 
 
+def test_a_small_province_does_not_outrank_a_big_city(gazetteer):
+    # Manchester is also a parish of Jamaica (62,000 people): the English city is meant.
+    (manchester,) = places("Manchester is bidding to host the games.", gazetteer)
+    assert manchester[1:] == ("GB", "city")
+    # ... while a big province keeps its name ("Quebec" below), and so does a US state.
+    (wyoming,) = places("Wyoming voted on Tuesday.", gazetteer)
+    assert wyoming[1:] == ("US", "adm1")
+
+
 def test_a_smaller_city_leaves_its_province_alone(gazetteer):
     assert places("Quebec voted on Monday.", gazetteer) == [("Quebec", "CA", "adm1")]
 

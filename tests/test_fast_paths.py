@@ -444,12 +444,15 @@ def test_prior_features_are_the_plain_list_of_named_features():
     import math
 
     from geo.candidates import (CAPITAL_BONUS, KIND_PRIOR, MATCH_PENALTY, METROPOLIS_BONUS, METROPOLIS_FROM,
-                                POPULATION_WEIGHT, PROMINENCE_NAMES, PROMINENCE_WEIGHT, prior_features)
+                                POPULATION_WEIGHT, PROMINENCE_NAMES, PROMINENCE_WEIGHT, SMALL_STATE, SMALL_STATE_PENALTY,
+                                prior_features)
     from geo.records import CURATED_KINDS, MATCH_KINDS, Place
 
     def plain(place, match, capital, names, spelling, state_too):  # the reference: every feature appended to a list
         own = match != "alternate" or spelling
         features = [("kind " + place.kind, KIND_PRIOR.get(place.kind, 0.2))]
+        if place.kind == "adm1" and place.population < SMALL_STATE:
+            features.append(("small state", -round(SMALL_STATE_PENALTY * math.log10(SMALL_STATE / max(place.population, 1)), 4)))
         weight = POPULATION_WEIGHT.get(place.kind, 0.0)
         if weight and place.population > 0:
             features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
