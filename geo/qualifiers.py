@@ -18,13 +18,18 @@ from __future__ import annotations
 import functools
 import re
 
+from geo.distance import haversine_km
 from geo.names import name_key
 from geo.records import Candidate, Mention, Place
 
 __all__ = ["qualifier_pairs", "qualifying_areas", "sentence_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
-           "SENTENCE_NAMES"]
+           "SENTENCE_NAMES", "COUNTY_KM"]
 
 _AREA_KINDS = ("country", "adm1")
+# What a qualifier can be read as: an area, or a county ("Reading, Berkshire").
+_QUALIFIER_KINDS = ("country", "adm1", "adm2")
+#: How far from a county's point its towns may lie (the gazetteer has no county of a town).
+COUNTY_KM = 60.0
 #: The nouns definitional phrases use for a place ("X is a *town* in Y").
 PLACE_NOUNS = (
     "city town village hamlet suburb municipality community borough port capital settlement commune "
@@ -66,12 +71,20 @@ def _key(name: str) -> str:
 
 
 def contains(area: Place, place: Place) -> bool:
-    """Does ``area`` (a country or first-level subdivision) contain ``place``?"""
+    """Does ``area`` (a country, a first- or second-level subdivision) contain ``place``?
+
+    The gazetteer records each place's country and state, not its county: a county holds
+    the towns and districts of its state within COUNTY_KM of its point.
+    """
     if area.id == place.id or not place.country_code or place.country_code != area.country_code:
         return False
-    if area.kind == "country":
+    kind = area.kind
+    if kind == "country":
         return True
-    return area.kind == "adm1" and _key(place.admin1) == _key(area.name)
+    if kind == "adm1":
+        return _key(place.admin1) == _key(area.name)
+    return (kind == "adm2" and place.kind in ("city", "adm2") and place.admin1 == area.admin1
+            and abs(place.lat - area.lat) < COUNTY_KM / 110 and haversine_km(area.lat, area.lon, place.lat, place.lon) <= COUNTY_KM)
 
 
 
@@ -120,7 +133,7 @@ def qualifying_areas(
 ) -> tuple[dict[int, list[Place]], dict[int, dict[str, str]]]:
     """For "X, Y" and "Y's X": per X, the areas Y stands for; per Y, {area id: X's name}.
 
-    Y stands for the best of its readings as a country or state (within QUALIFIER_REACH of
+    Y stands for the best of its readings as a country, state or county (within QUALIFIER_REACH of
     its best reading) that holds a place X can be: "Macon, Georgia" is the US state, and
     names both. A name that is first a country is qualified only by a state, and not in a
     list ("Russia, Ohio"; not "France, Germany" nor "Chile, Peru, Georgia").
@@ -134,7 +147,7 @@ def qualifying_areas(
         country_first = x[0].place.kind == "country"
         if country_first and _in_list(text, mentions, i):
             continue
-        kinds = ("adm1",) if country_first else _AREA_KINDS
+        kinds = ("adm1", "adm2") if country_first else _QUALIFIER_KINDS
         # A qualifier's own qualifier qualifies too ("a city in Harrison County, Texas").
         for q in qualifying + [z for q in qualifying for z in pairs.get(q, ()) if z != i]:
             y = candidates[q]

@@ -95,3 +95,14 @@ def test_a_recognised_name_a_person_could_have_resolves_to_its_town(gazetteer):
 def test_a_qualifier_overrules_a_famous_namesake(gazetteer):
     # However well known Lima, Peru is, the sentence says Ohio.
     assert resolved("Lima, Ohio, hired a police chief.", gazetteer, "Lima", "Ohio")[0][2:] == ("US", "Ohio")
+
+
+def test_a_county_qualifies_the_towns_near_its_point(gazetteer):
+    # Two Richmonds in England: the one in North Yorkshire (54.4 N), not the one by London (51.5 N).
+    text = "Richmond, in North Yorkshire, is a market town."
+    mentions = mentions_of(text, "Richmond", "North Yorkshire")
+    richmond, county = resolve(text, mentions, tuple(candidates_for(m, gazetteer) for m in mentions))
+    assert richmond.place.country_code == "GB" and richmond.place.lat > 54
+    assert "qualified by North Yorkshire" in richmond.reason and "holds Richmond" in county.reason
+    text = "He farms near Springfield, Sangamon County."
+    assert resolved(text, gazetteer, "Springfield", "Sangamon County")[0][2:] == ("US", "Illinois")
