@@ -22,7 +22,7 @@ from geo.distance import haversine_km
 from geo.names import name_key
 from geo.records import Candidate, Mention, Place
 
-__all__ = ["qualifier_pairs", "qualifying_areas", "sentence_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
+__all__ = ["qualifier_pairs", "qualifying_areas", "sentence_areas", "listed_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
            "SENTENCE_NAMES", "COUNTY_KM"]
 
 _AREA_KINDS = ("country", "adm1")
@@ -234,9 +234,32 @@ def sentence_areas(
                     held = [place for place in index.get(where, ()) if place.id != area.id]
                     if 0 < len(held) <= 2:  # (an area that holds many of them tells them apart no more)
                         for place in held:
-                            found.setdefault(p, {}).setdefault(place.id, mentions[a].text)
+                            found.setdefault(p, {}).setdefault(place.id, f"with {mentions[a].text} in its sentence")
                         if a in contested:
-                            found.setdefault(a, {}).setdefault(area.id, mentions[p].text)
+                            found.setdefault(a, {}).setdefault(area.id, f"with {mentions[p].text} in its sentence")
+    return found
+
+
+def listed_areas(
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], found: dict[int, dict[str, str]]
+) -> dict[int, dict[str, str]]:
+    """Add to ``found`` (see :func:`sentence_areas`) the readings of names listed beside a
+    country or state ("Germany and Poland", "Florida, Georgia and Alabama") as the same kind
+    of area: names joined by "and", "or" or a comma are alike. Not "X, Y" where Y holds X
+    (a qualifier, found before), and only for names with such a reading in reach."""
+    for i in range(len(mentions) - 1):
+        if not _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
+            continue
+        for p, a in ((i, i + 1), (i + 1, i)):
+            ours, theirs = candidates[p], candidates[a]
+            if len(ours) < 2 or not theirs or theirs[0].place.kind not in _AREA_KINDS:
+                continue
+            kind = theirs[0].place.kind
+            floor = ours[0].score - _CONTESTED_WITHIN
+            alike = [c.place for c in ours if c.place.kind == kind and c.score >= floor]
+            if alike:
+                for place in alike:
+                    found.setdefault(p, {}).setdefault(place.id, f"listed with {mentions[a].text}")
     return found
 
 

@@ -41,7 +41,14 @@ from geo.distance import haversine_km
 from geo.evidence import OUTCLASS_RATIO, _best_of, _new_candidate, _outclassed, _with_each
 from geo.names import name_key
 from geo.neighbours import NEIGHBOUR_BONUS, NEIGHBOUR_KM, STATE_NAMED_BONUS, _with_neighbours, _with_states_named
-from geo.qualifiers import QUALIFIER_REACH, contains, qualifier_pairs, qualifying_areas, sentence_areas
+from geo.qualifiers import (
+    QUALIFIER_REACH,
+    contains,
+    listed_areas,
+    qualifier_pairs,
+    qualifying_areas,
+    sentence_areas,
+)
 from geo.records import Candidate, Mention, Place, Resolution, candidate_rank
 
 __all__ = [
@@ -207,7 +214,7 @@ def _with_local_evidence(
     """
     pairs = qualifier_pairs(text, mentions)
     areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
-    in_sentence = sentence_areas(mentions, candidates, areas_of)
+    in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of))
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None
@@ -241,7 +248,7 @@ def _with_local_evidence(
                 if c.place.id in held:
                     extra.append(("holds " + held[c.place.id], QUALIFIER_BONUS))
                 elif c.place.id in near:
-                    extra.append(("with " + near[c.place.id] + " in its sentence", SENTENCE_BONUS))
+                    extra.append((near[c.place.id], SENTENCE_BONUS))
             local.append(_with_each(cands, extras))
             if alike is not None:
                 by_sentence[alike] = local[-1]

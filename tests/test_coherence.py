@@ -118,3 +118,13 @@ def test_a_sentence_does_not_make_a_state_a_town(gazetteer):
     # "England and Wales": Wales, a hamlet in England, must not win over the country of Wales.
     text = "Floods hit England and Wales after a week of rain."
     assert place_of(text, "Wales", gazetteer).kind == "adm1"
+
+
+def test_names_listed_together_are_alike(gazetteer):
+    # The second Poland is listed beside Germany: the country, whatever the first one was.
+    text = "A creamery in Poland, Maine, sells its butter to Germany and Poland."
+    first, second = [r.place for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions
+                     if r.mention.text == "Poland"]
+    assert (first.kind, first.admin1) == ("city", "Maine") and second.kind == "country"
+    # "Washington and Oregon" are two states, not the capital and a state.
+    assert place_of("Wildfires spread across Washington and Oregon.", "Washington", gazetteer).kind == "adm1"
