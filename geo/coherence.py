@@ -37,6 +37,7 @@ _NO_COUNTRY_BONUS = ("country", "continent", "macroregion")
 #: What a sea, an ocean or a region that lies in no one country counts as for coherence: it
 #: fits any text, so a town of the same name ("Atlantic", Iowa) gains nothing over it.
 _ANY_COUNTRY = "*"
+_NO_VOTES: dict = {}  # (shared, never changed) the votes of a block that has none
 
 
 def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
@@ -172,21 +173,23 @@ class _Context:
         # As _country_bonus, with the text beyond the name's block counted as FAR_WEIGHT votes
         # of the block, cast by that text's shares: a name alone in its paragraph takes the
         # text's shares; one among others mostly theirs, however long the text is.
+        if not country:
+            return None
         block = self.block_of[name]
-        near_in = self.countries_in.get(block, {})
         near_total = self.total_in.get(block, 0.0)
-        near_others = near_total - self.own_total.get(name, 0.0)
         far_total = self.total - near_total
         far = FAR_WEIGHT / far_total if far_total > 1e-9 else 0.0  # per vote beyond the block
-        others = near_others + (FAR_WEIGHT if far else 0.0)
-        if not country or others <= 1e-9:
+        others = near_total - self.own_total.get(name, 0.0) + (FAR_WEIGHT if far else 0.0)
+        if others <= 1e-9:
             return None
-
-        def weight_of(c: str) -> float:
-            near = near_in.get(c, 0.0)
-            return (near - self.own_country.get((c, name), 0.0)) + far * (self.countries.get(c, 0.0) - near)
-
-        weight = max(map(weight_of, self.countries)) if country == _ANY_COUNTRY else weight_of(country)
+        near_in = self.countries_in.get(block, _NO_VOTES)
+        own_country, countries = self.own_country, self.countries
+        if country == _ANY_COUNTRY:
+            weight = max((near_in.get(c, 0.0) - own_country.get((c, name), 0.0)) + far * (w - near_in.get(c, 0.0))
+                         for c, w in countries.items())
+        else:
+            near = near_in.get(country, 0.0)
+            weight = (near - own_country.get((country, name), 0.0)) + far * (countries.get(country, 0.0) - near)
         if weight > 1e-9:
             return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
         return None

@@ -69,7 +69,7 @@ __all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer",
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2", "airport"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 #: Places kept per name key, best first (see the module doc).
 MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
@@ -84,6 +84,10 @@ _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index 
 # Entries of the name store beside the name keys (which never hold control characters):
 _WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
 _STARTS_ENTRY = "\x01"  # + the first word of some multi-word name key -> b""
+# + a name key -> for each of its ranked candidates, how many other names its place has
+# (marshal; only for keys where some place has any): kept apart from the candidates, which
+# recognition unpacks for every name it weighs, and only candidate ranking needs.
+_COUNTS_ENTRY = "\x02"
 _ZIPF = struct.Struct("<d")
 # A name key's value in the name store: the length of its summary, its summary's fields
 # (marshal), then its ranked candidates (marshal): the summary reads without the candidates.
@@ -291,6 +295,7 @@ class Gazetteer:
         self._known: dict[str, bool] = {}
         self._starts: dict[str, bool] = {}  # first word -> does some multi-word name key start with it?
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
+        self._counts: dict[str, tuple[int, ...]] = {}  # alternate_name_counts() answers, by name key
         self._words: dict[str, float] = {}  # word_frequency() answers
         self._word_source: Any = None  # how word_frequency() finds a word it has not seen
 
@@ -500,8 +505,20 @@ class Gazetteer:
         Read off the index rows the matches come from (no query); counted when the index is built.
         """
         entry = self._memo_raw.get(name) or self._entry(name)
-        rows = entry[1] or (_unpack_rows(entry) if entry[0] else ())
-        return tuple([r[10] for r in rows])  # (every row of an index of this version has the count)
+        if not entry[0]:
+            return ()
+        key = name_key(name)
+        counts = self._counts.get(key)
+        if counts is None:
+            packed = (self._names or self._name_store()).get(_COUNTS_ENTRY + key)
+            if packed is not None:
+                counts = marshal.loads(packed)
+            else:
+                counts = (0,) * len(entry[1] or _unpack_rows(entry))
+            if len(self._counts) >= _CACHE_LIMIT:
+                self._counts.clear()
+            self._counts[key] = counts
+        return counts
 
     def alternate_name_count(self, place_id: str) -> int:
         """How many names other than its main name and demonyms the place has (see
@@ -555,7 +572,7 @@ class Gazetteer:
             probe = []
             first_words: dict[str, str] = {}  # multi-word key -> its first word
             for k in ask:
-                if k[:1] in (_WORD_ENTRY, _STARTS_ENTRY):  # the store's other entries name nothing
+                if k[:1] in (_WORD_ENTRY, _STARTS_ENTRY, _COUNTS_ENTRY):  # the store's other entries name nothing
                     continue
                 space = k.find(" ")
                 if space > 0:
@@ -637,6 +654,7 @@ class Gazetteer:
         self._starts.clear()
         self._derived.clear()
         self._words.clear()
+        self._counts.clear()
         self._word_source = None
 
 
@@ -796,7 +814,11 @@ def build_index(data_dir: Path, path: Path) -> None:
             for key, rows in itertools.groupby(ranked, key=lambda r: r[0]):
                 if " " in key:
                     first_words.add(key[: key.index(" ")])
-                yield key, _pack_value(key, tuple(r[1:] for r in rows), zipf_of)
+                rows = tuple(rows)
+                yield key, _pack_value(key, tuple(r[1:11] for r in rows), zipf_of)
+                counts = tuple(r[11] for r in rows)
+                if any(counts):
+                    yield _COUNTS_ENTRY + key, marshal.dumps(counts)
             # Most multi-word n-grams of a text start with a word no multi-word name starts
             # with: known_keys() rules them out with one probe for that word.
             for word in sorted(first_words):

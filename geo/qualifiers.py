@@ -99,6 +99,8 @@ def qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[
     pairs: dict[int, list[int]] = {}
     for i in range(len(mentions) - 1):
         left, right = mentions[i], mentions[i + 1]
+        if left.sentence_index != right.sentence_index:  # (every phrase below lies in one sentence)
+            continue
         start, end = left.end, right.start
         # Matched in place (pos, endpos): the gap between two far mentions is never copied.
         if _COMMA_GAP.fullmatch(text, start, end):
@@ -186,13 +188,19 @@ def sentence_areas(
     """
     by_sentence: dict[int, list[int]] = {}
     contested: set[int] = set()  # names with more than one reading in reach: the ones evidence can move
-    for i, m in enumerate(mentions):
-        cands = candidates[i]
+    for i, (m, cands) in enumerate(zip(mentions, candidates)):
         if cands:
-            by_sentence.setdefault(m.sentence_index, []).append(i)
+            members = by_sentence.get(m.sentence_index)
+            if members is None:
+                by_sentence[m.sentence_index] = [i]
+            else:
+                members.append(i)
             if len(cands) > 1 and cands[1].score >= cands[0].score - _CONTESTED_WITHIN:
                 contested.add(i)
     found: dict[int, dict[str, str]] = {}
+    # id(candidates) -> its readings as an area; -> its readings by what holds them
+    area_readings: dict[int, list[Place]] = {}
+    indexes: dict[int, dict[tuple[str, ...], list[Place]]] = {}
     for members in by_sentence.values():
         if len(members) < 2 or len(members) > SENTENCE_NAMES:
             continue
@@ -202,8 +210,10 @@ def sentence_areas(
         areas_of: dict[int, list[Place]] = {}
         for a in members:
             y = candidates[a]
-            floor = y[0].score - QUALIFIER_REACH
-            areas = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
+            areas = area_readings.get(id(y))
+            if areas is None:  # (mentions of a name share their candidates: found once)
+                floor = y[0].score - QUALIFIER_REACH
+                areas = area_readings[id(y)] = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
             if areas:
                 areas_of[a] = areas
         if not areas_of or contested.isdisjoint(members):
@@ -214,15 +224,17 @@ def sentence_areas(
             # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that.
             if p not in contested or p in qualified or candidates[p][0].place.kind in _AREA_KINDS:
                 continue
-            index: dict[tuple[str, ...], list[Place]] = {}
-            for c in candidates[p]:
-                place = c.place
-                if not place.country_code:
-                    continue
-                if place.kind in ("city", "adm2"):
-                    index.setdefault((place.country_code,), []).append(place)
-                if place.admin1:
-                    index.setdefault((place.country_code, _key(place.admin1)), []).append(place)
+            index = indexes.get(id(candidates[p]))
+            if index is None:
+                index = indexes[id(candidates[p])] = {}
+                for c in candidates[p]:
+                    place = c.place
+                    if not place.country_code:
+                        continue
+                    if place.kind in ("city", "adm2"):
+                        index.setdefault((place.country_code,), []).append(place)
+                    if place.admin1:
+                        index.setdefault((place.country_code, _key(place.admin1)), []).append(place)
             held_by[p] = index
         for a, areas in areas_of.items():
             key_a = _key(mentions[a].text)

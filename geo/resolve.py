@@ -68,6 +68,7 @@ __all__ = [
     "OUTCLASS_RATIO",
     "SENTENCE_BONUS",
     "TEXT_WEIGHT_BESIDE_OWN_WORDS",
+    "BLOCKS_FROM_MENTIONS",
     "QUALIFIER_REACH",
 ]
 
@@ -324,10 +325,15 @@ def _new_resolution(mention: Mention, place: Place | None, score: float,
 _BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
+#: A text is read paragraph by paragraph from this many mentions on: a long file of many
+#: stories (a newsletter, a day's wire). A shorter text is one story, whatever its paragraphs.
+BLOCKS_FROM_MENTIONS = 40
+
+
 def _blocks(text: str, mentions: tuple[Mention, ...]) -> list[int] | None:
-    """Each mention's paragraph (blocks of text between blank lines), or None when all
-    mentions share one (the usual case: then coherence runs as it always did)."""
-    if "\n" not in text or len(mentions) < 2:
+    """Each mention's paragraph (blocks of text between blank lines) in a long text, or
+    None (a short text, or one paragraph: then coherence runs as it always did)."""
+    if len(mentions) < BLOCKS_FROM_MENTIONS or "\n" not in text:
         return None
     breaks = [m.start() for m in _BLOCK_BREAK.finditer(text, mentions[0].end, mentions[-1].start)]
     if not breaks:
