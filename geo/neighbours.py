@@ -119,12 +119,16 @@ def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidat
 
 
 def _with_states_named(
-    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
+    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]],
+    facts: dict[str, tuple[str, tuple[str, str] | None]] | None = None,
 ) -> list[tuple[Candidate, ...]]:
     """Candidates with evidence for a town lying in a state another name can be, and for
     that state. The rounds of coherence see only each name's current reading, so "Albany
     ... Georgia" could stay New York and the Caucasus; this sees the pair whatever either
-    is alone."""
+    is alone. ``facts``: place id -> _coherence_facts(place), filled in as found (the caller's
+    coherence needs them too: found once per text)."""
+    if facts is None:
+        facts = {}
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
     states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
     # (name, id(candidates)) -> (them, floor, the best of them)
@@ -138,7 +142,10 @@ def _with_states_named(
         for c in cands:
             place = c.place
             if place.kind == "adm1" and c.score >= floor and place.country_code:
-                states.setdefault(_coherence_facts(place)[1], []).append(key)
+                fact = facts.get(place.id)
+                if fact is None:
+                    fact = facts[place.id] = _coherence_facts(place)
+                states.setdefault(fact[1], []).append(key)
     # Most texts name no state any name can be (about half of LGL's): then no town needs looking at.
     if not states:
         return local
@@ -149,7 +156,10 @@ def _with_states_named(
         rows = rows_of[group] = []
         for c in cands:
             place = c.place
-            state = _coherence_facts(place)[1]  # the state it is, or the one a town or district lies in
+            fact = facts.get(place.id)
+            if fact is None:
+                fact = facts[place.id] = _coherence_facts(place)
+            state = fact[1]  # the state it is, or the one a town or district lies in
             if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
                     and state in states and not (best.place.kind == "country" and _outclassed(c, best))):
                 towns.setdefault(state, []).append(group[0])

@@ -354,7 +354,8 @@ def resolve(
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
     names = [(_key(m.text), m.kind) for m in mentions]
     local, explicit = _with_local_evidence(text, mentions, candidates)
-    local = _with_states_named(names, _with_neighbours(names, local))
+    coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}  # place id -> (country, state) for coherence
+    local = _with_states_named(names, _with_neighbours(names, local), coherence_of)
     # A text of several paragraphs is read paragraph by paragraph: one sense per name and
     # paragraph, with the other paragraphs' votes weighing less (geo.coherence.FAR_WEIGHT).
     blocks = _blocks(text, mentions)
@@ -367,7 +368,6 @@ def resolve(
     contenders: list[tuple[Candidate, ...]] = []
     # id(local tuple) -> (its contenders, the score below which a candidate is none, its best place)
     contenders_of: dict[int, tuple[tuple[Candidate, ...], float, Place | None]] = {}
-    coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}  # place id -> (country, state) for coherence
     # Coherence, settled step by step; each distinct name votes once for its current reading,
     # and a name keeps the reading with the best total over its mentions (one sense per document).
     chosen: dict[tuple[str, str], Place] = {}
