@@ -9,9 +9,7 @@ keeps the votes (:class:`_Context`) and what each undecided name needs in every 
 
 from __future__ import annotations
 
-import functools
-
-from geo.names import name_key
+from geo.evidence import _key
 from geo.records import Candidate, Place
 
 __all__ = ["COUNTRY_CONTEXT_BONUS", "ADMIN1_CONTEXT_BONUS", "FAR_WEIGHT"]
@@ -24,12 +22,6 @@ ADMIN1_CONTEXT_BONUS = 0.35
 #: text counts as (cast by its shares), however long it is: a file of many stories is read
 #: story by story, and a paragraph that names nothing else takes the whole text's context.
 FAR_WEIGHT = 1.0
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _key(name: str) -> str:
-    """``name_key``, memoised (a pure function; bounded)."""
-    return name_key(name)
 
 
 # Kinds that get no bonus for lying in the text's country: they are (or hold) countries.
@@ -267,8 +259,12 @@ class _Reading:
         """
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
-        country_bonus, state_bonus, states = context.country_bonus, context.state_bonus, context.states
-        by_country = [country_bonus(country, name) or 0 for country in self.countries]
+        country_bonus, state_bonus, states, bonuses = context.country_bonus, context.state_bonus, context.states, context._bonuses
+        # (the bonuses found before, in this round or the last, without a call each)
+        by_country = []
+        for country in self.countries:
+            bonus = bonuses.get((country, name), False)
+            by_country.append((country_bonus(country, name) if bonus is False else bonus) or 0)
         # (a state no other name lies in, the usual case, has no bonus to look up)
         by_state = [(state_bonus(state, name) or 0) if state in states else 0 for state in self.states]
         # A round that changed other names' readings mostly leaves this name's bonuses as they were.

@@ -9,8 +9,10 @@ contender for the text's other names to pull it to.
 
 from __future__ import annotations
 
+import functools
 import operator
 
+from geo.names import name_key
 from geo.records import Candidate, Place
 
 __all__ = ["OUTCLASS_RATIO"]
@@ -20,6 +22,13 @@ __all__ = ["OUTCLASS_RATIO"]
 OUTCLASS_RATIO = 10_000
 _POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
 _set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    """``name_key``, memoised (a pure function; bounded): names and admin1 names repeat across
+    documents. One memo for every step of resolution, so each name is keyed once."""
+    return name_key(name)
 
 
 def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:

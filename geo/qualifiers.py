@@ -15,11 +15,10 @@ qualifier's readings is meant: the area that holds a place the qualified name ca
 
 from __future__ import annotations
 
-import functools
 import re
 
 from geo.distance import haversine_km
-from geo.names import name_key
+from geo.evidence import _key
 from geo.records import Candidate, Mention, Place
 
 __all__ = ["qualifier_pairs", "qualifying_areas", "sentence_areas", "listed_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
@@ -62,12 +61,6 @@ _CLOSE_BRACKET = re.compile(r"\s*\)")
 _PHRASE_WORD = re.compile(r"\s(?:in|of|on)\s", re.IGNORECASE)
 # Y ... X: "the Texas city of Tyler".
 _NOUN_OF_GAP = re.compile(r"\s+" + _NOUN + r"\s+of\s+", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _key(name: str) -> str:
-    """``name_key``, memoised (a pure function; bounded)."""
-    return name_key(name)
 
 
 def contains(area: Place, place: Place) -> bool:

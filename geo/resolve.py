@@ -24,7 +24,6 @@ this module runs them in order and settles each mention.
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
 
@@ -38,8 +37,7 @@ from geo.coherence import (
     _Reading,
 )
 from geo.distance import haversine_km
-from geo.evidence import OUTCLASS_RATIO, _best_of, _new_candidate, _outclassed, _with_each
-from geo.names import name_key
+from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _new_candidate, _outclassed, _with_each
 from geo.neighbours import NEIGHBOUR_BONUS, NEIGHBOUR_KM, STATE_NAMED_BONUS, _with_neighbours, _with_states_named
 from geo.qualifiers import (
     QUALIFIER_REACH,
@@ -107,12 +105,6 @@ _NEXT_WORD = re.compile(r"\W*(\w+)")
 _first = operator.itemgetter(0)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _key(name: str) -> str:
-    """``name_key``, memoised (a pure function; bounded): names and admin1 names repeat across documents."""
-    return name_key(name)
-
-
 _TOWN_RULE_KINDS = frozenset(("city", "adm1", "adm2"))
 # Kinds that lie in no one area a qualifier names (a qualifier says nothing against them).
 _NOT_WITHIN = frozenset(("continent", "macroregion", "physical", "region"))
@@ -124,6 +116,8 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town
     vs the country. Only districts and states (adm1/adm2) get the rule's evidence.
     """
+    if len(cands) < 2:  # (one kind: the usual case, no rule)
+        return []
     kinds = {c.place.kind for c in cands}
     # Only a mix of towns and areas, all of them towns, districts or states, has a rule to apply.
     if "city" not in kinds or len(kinds) == 1 or not kinds <= _TOWN_RULE_KINDS:
@@ -375,7 +369,12 @@ def resolve(
     by_name: dict[tuple[str, str], list[tuple[Candidate, ...]]] = {}
     for name, cands in zip(names, local):
         hit = contenders_of.get(id(cands))
-        if hit is None:
+        if hit is None and len(cands) == 1:  # one candidate: it is the only contender, and the best
+            only = cands[0]
+            if only.place.id not in coherence_of:
+                coherence_of[only.place.id] = _coherence_facts(only.place)
+            hit = contenders_of[id(cands)] = (cands, only.score - reach, only.place)
+        elif hit is None:
             scores = [c.score for c in cands]
             top = max(scores, default=0.0)
             floor = top - reach
