@@ -180,7 +180,6 @@ def sentence_areas(
     :func:`qualifying_areas`) is left to its qualifier.
     """
     by_sentence: dict[int, list[int]] = {}
-    contested: set[int] = set()  # names with more than one reading in reach: the ones evidence can move
     for i, (m, cands) in enumerate(zip(mentions, candidates)):
         if cands:
             members = by_sentence.get(m.sentence_index)
@@ -188,14 +187,18 @@ def sentence_areas(
                 by_sentence[m.sentence_index] = [i]
             else:
                 members.append(i)
-            if len(cands) > 1 and cands[1].score >= cands[0].score - _CONTESTED_WITHIN:
-                contested.add(i)
     found: dict[int, dict[str, str]] = {}
     # id(candidates) -> its readings as an area; -> its readings by what holds them
     area_readings: dict[int, list[Place]] = {}
     indexes: dict[int, dict[tuple[str, ...], list[Place]]] = {}
     for members in by_sentence.values():
         if len(members) < 2 or len(members) > SENTENCE_NAMES:
+            continue
+        # The sentence's names with more than one reading in reach: the ones evidence can
+        # move (a sentence with none has nothing to say; most sentences have one name).
+        contested = {a for a in members
+                     if len(candidates[a]) > 1 and candidates[a][1].score >= candidates[a][0].score - _CONTESTED_WITHIN}
+        if not contested:
             continue
         # Per member: its readings as an area (within reach of its best), and, for a member
         # a sentence may place, its readings by what holds them: (country,) for towns and
@@ -209,7 +212,7 @@ def sentence_areas(
                 areas = area_readings[id(y)] = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
             if areas:
                 areas_of[a] = areas
-        if not areas_of or contested.isdisjoint(members):
+        if not areas_of:
             continue
         held_by: dict[int, dict[tuple[str, ...], list[Place]]] = {}
         for p in members:
