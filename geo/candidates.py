@@ -25,7 +25,7 @@ from geo.names import name_key
 from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
 
 __all__ = [
-    "candidates_for", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES", "PROMINENCE_WEIGHT", "PROMINENCE_NAMES",
+    "candidates_for", "candidates_for_each", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES", "PROMINENCE_WEIGHT", "PROMINENCE_NAMES",
     "METROPOLIS_BONUS", "METROPOLIS_FROM", "SPELLING_RATIO", "SMALL_STATE", "SMALL_STATE_PENALTY",
 ]
 
@@ -179,6 +179,24 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
             memo.clear()
         memo[(mention.text, demonym)] = ranked
     return ranked
+
+
+def candidates_for_each(mentions: Iterable[Mention], gazetteer: CandidateSource) -> tuple[tuple[Candidate, ...], ...]:
+    """``candidates_for`` of each mention, in order: the gazetteer's memo of rankings is
+    found once per text, not once per mention (most mentions are names met before).
+
+    Mentions of one name share one candidates tuple (later stages rely on that to work
+    once per name).
+    """
+    derived_memo = getattr(gazetteer, "derived_memo", None)
+    if derived_memo is None:
+        return tuple([candidates_for(m, gazetteer) for m in mentions])
+    memo = derived_memo("candidates")
+    found = []
+    for mention in mentions:
+        hit = memo.get((mention.text, mention.kind == "demonym"))
+        found.append(hit if hit is not None else candidates_for(mention, gazetteer))
+    return tuple(found)
 
 
 def rank(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from geo.candidates import candidates_for
+from geo.candidates import candidates_for_each
 from geo.errors import InputError
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.home import with_home
@@ -49,7 +49,7 @@ def map_text(
     model = default_model(str(data_dir)) if data_dir is not None else None
     mentions = find_mentions(text, sentences, gz, model)
     # (candidates_for remembers each name's ranking in the gazetteer: repeats cost a lookup.)
-    candidates = tuple(candidates_for(m, gz) for m in mentions)
+    candidates = candidates_for_each(mentions, gz)
     if home is not None:
         candidates = _with_home(candidates, home)
     resolutions = resolve(text, mentions, candidates)

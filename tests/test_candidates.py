@@ -5,7 +5,7 @@ Sentences are the team's own; the places are the bundled gazetteer's.
 
 import pytest
 
-from geo.candidates import _spelling_of, candidates_for, rank
+from geo.candidates import _spelling_of, candidates_for, candidates_for_each, rank
 from geo.gazetteer import Gazetteer
 from geo.pipeline import map_text
 from geo.records import Mention
@@ -94,3 +94,25 @@ def test_a_spelling_is_told_from_another_name(name, main, alike):
 def test_rank_without_counts_gives_no_prominence(gazetteer):
     ranked = rank(gazetteer.matches("Fatima"))
     assert all(name != "well known" for c in ranked for name, _ in c.features)
+
+
+def test_candidates_for_each_is_candidates_for_of_each_mention(gazetteer):
+    mentions = (Mention(0, 5, "Paris", 0), Mention(10, 17, "Georgia", 0), Mention(20, 25, "Paris", 0),
+                Mention(30, 39, "Georgians", 0, "demonym"), Mention(40, 47, "Nowhere", 0))
+    each = candidates_for_each(mentions, gazetteer)
+    assert each == tuple(candidates_for(m, gazetteer) for m in mentions)
+    assert each[0][0].place.country_code == "FR" and each[4] == ()
+    assert each[0] is each[2]  # mentions of one name share one tuple: resolution works once per name
+    assert each[3][0].place.kind == "country"  # a demonym ranks its demonym matches: the country
+
+
+def test_candidates_for_each_works_without_a_memo():
+    class Plain:  # a candidate source with no derived memo: each mention is ranked afresh
+        def matches(self, name):
+            return gz_matches(name)
+
+    from geo.gazetteer import default_gazetteer
+    gz_matches = default_gazetteer().matches
+    mentions = (Mention(0, 4, "Baku", 0), Mention(6, 10, "Baku", 0))
+    first, second = candidates_for_each(mentions, Plain())
+    assert first == second and first[0].place.country_code == "AZ"
