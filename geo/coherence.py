@@ -51,11 +51,6 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
     return (_ANY_COUNTRY if not country and kind in ("physical", "region") else country), None
 
 
-def _weight(place: Place) -> float:
-    """How much a reading of ``place`` adds to the total of the text's country votes."""
-    return (1.0 if place.kind == "country" else 0.5) if place.country_code else 0.0
-
-
 def _add(weights: dict, key, weight: float) -> None:
     """Add ``weight`` to ``weights[key]``; a key whose weight comes to nothing leaves the dict."""
     total = weights.get(key, 0.0) + weight
@@ -138,20 +133,11 @@ class _Context:
         if state is not None:
             _add(self.states_in.setdefault(block, {}), state, sign * (1.0 if place.kind == "adm1" else 0.5))
 
-    def move(self, name: str, old: Place, new: Place) -> frozenset | None:
-        """``name`` now reads ``new`` instead of ``old``. Returns the countries and states
-        whose votes changed: another name's bonuses for any other country or state are
-        as they were (None: any bonus may have changed, as when the total of votes did)."""
+    def move(self, name: str, old: Place, new: Place) -> None:
+        """``name`` now reads ``new`` instead of ``old``."""
         self._vote(name, old, -1.0)
         self._vote(name, new, 1.0)
         self._bonuses.clear()
-        # A bonus is a share of the other names' votes: with the same total, only the
-        # countries and states that gained or lost a vote change it (see _country_bonus,
-        # _state_bonus). A text read by paragraphs weighs each against its block's total.
-        if self.block_of is not None or _weight(old) != _weight(new):
-            return None
-        facts = self.coherence_of
-        return frozenset(k for k in (old.country_code, new.country_code, facts[old.id][1], facts[new.id][1]) if k)
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
@@ -264,16 +250,7 @@ class _Reading:
                 rows.append((c.score, countries.setdefault(country, len(countries)), states.setdefault(state, len(states))))
             self.rows.append(rows)
         self.countries, self.states = list(countries), list(states)
-        # The countries and states its bonuses depend on (see unchanged_by); "any country"
-        # (a sea) depends on every country's votes.
-        self._depends_on = frozenset(k for k in (*countries, *states) if k)
-        self._any_country = _ANY_COUNTRY in countries
         self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
-
-    def unchanged_by(self, changed: frozenset | None) -> bool:
-        """Are this name's bonuses as they were, after a move that changed the votes of
-        ``changed`` (see _Context.move) by another name?"""
-        return changed is not None and not self._any_country and self._depends_on.isdisjoint(changed)
 
     def best(self, context: _Context) -> Place | None:
         """The place with the best total score over the name's mentions, or None if it has none.

@@ -404,27 +404,15 @@ def resolve(
     # One name changes its reading at a time, the one that gains most, until none gains: all
     # names changing at once let pairs that lean on each other flip back and forth ("Redding"
     # and "California": each moved to Scotland to join the other's last reading, and back).
-    # A name whose bonuses a move left as they were, and whose reading did not move, has the
-    # same best move as in the round before: it is not scored again.
-    moves: list[tuple[Place | None, float]] = []
-    changed, mover = None, None
     for _ in range(2 * len(undecided) + ROUNDS if undecided else 0):
         move, gain = None, 0.0
-        for r, reading in enumerate(undecided):
-            if r < len(moves) and reading.name[0] != mover and reading.unchanged_by(changed):
-                place, better_by = moves[r]
-            else:
-                place, better_by = reading.best_move(context, chosen[reading.name])
-                if r < len(moves):
-                    moves[r] = (place, better_by)
-                else:
-                    moves.append((place, better_by))
+        for reading in undecided:
+            place, better_by = reading.best_move(context, chosen[reading.name])
             if place is not None and better_by > gain + 1e-9:
                 move, gain = (reading.name, place), better_by
         if move is None:
             break
-        mover = move[0][0]
-        changed = context.move(mover, chosen[move[0]], move[1])
+        context.move(move[0][0], chosen[move[0]], move[1])
         chosen[move[0]] = move[1]
 
     rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
