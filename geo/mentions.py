@@ -345,6 +345,7 @@ class _Piece(NamedTuple):
     keys: tuple[str, ...]  # name_key of each token
     lower: tuple[str, ...]  # each token in lower case
     after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
+    opens: tuple[int, ...] = ()  # where a capitalised connector stands: it may open a name (_grams)
 
 
 def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
@@ -356,7 +357,11 @@ def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
     # Most runs hold no title: the pairs are walked only when one does.
     after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
         word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
-    return _new_tuple(_Piece, (tokens, tuple(map(_word_key, words)), lower, after_title))
+    keys = tuple(map(_word_key, words))
+    # Most runs hold no connector: the words are walked only when one does.
+    opens = () if CONNECTORS.isdisjoint(keys) else tuple(
+        i for i, (key, word) in enumerate(zip(keys, words)) if key in CONNECTORS and word[:1].isupper())
+    return _new_tuple(_Piece, (tokens, keys, lower, after_title, opens))
 
 
 class _Run(NamedTuple):
@@ -424,7 +429,7 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         lower = run.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), ())),)
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), (), ())),)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.
@@ -475,11 +480,17 @@ def _word_key(word: str) -> str:
     return name_key(word)
 
 
-def _grams(keys: tuple[str, ...], wanted: set[str]) -> list[list[str] | None] | None:
+def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ()) -> list[list[str] | None] | None:
     """The n-grams of up to _MAX_WORDS of ``keys`` by where they start (``grams[i][k]`` joins
     ``keys[i : i + k + 1]``; None where a connector starts), joined once for both uses: each
     that neither starts nor ends with a connector is added to ``wanted`` (the only ones
-    _longest_known asks about). None for a one-word piece, which needs no joining."""
+    _longest_known asks about). None for a one-word piece, which needs no joining.
+
+    A connector written with a capital (at ``opens``) may start a name of two words or more:
+    an article or particle that is part of the name ("Des Moines", "La Coruña", "El Alto",
+    "The Bronx", "Al-Hasakah", "Del Rio"), which only the gazetteer's keys admit; in lower
+    case it is a joint between names ("the Gulf of Mexico"), never a start.
+    """
     if len(keys) == 1:  # most runs
         if keys[0] not in CONNECTORS:
             wanted.add(keys[0])
@@ -487,10 +498,12 @@ def _grams(keys: tuple[str, ...], wanted: set[str]) -> list[list[str] | None] | 
     by_start: list[list[str] | None] = []
     for i, first in enumerate(keys):
         if first in CONNECTORS:
-            by_start.append(None)
-            continue
+            if i not in opens:
+                by_start.append(None)
+                continue
+        else:
+            wanted.add(first)
         grams = [first]
-        wanted.add(first)
         for last in keys[i + 1 : i + _MAX_WORDS]:
             gram = grams[-1] + " " + last
             grams.append(gram)
@@ -510,19 +523,28 @@ def _longest_known(
     spans = []
     i = 0
     while i < len(keys):
-        grams = by_start[i]
-        # Most starts begin no known key (one C-level test for all their grams).
-        if grams is not None and not known.isdisjoint(grams):
-            for j in range(i + len(grams), i, -1):  # longest first
-                if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
-                    spans.append((i, j, grams[j - i - 1]))
-                    i = j
-                    break
-            else:
-                i += 1
+        j = _longest_end(keys, known, by_start[i], i)
+        # An article or particle that opens a name (see _grams) is the name's only when the
+        # name without it reaches no further: "Des Moines", but not "The Rock" in "The Rock Hill".
+        if j and keys[i] in CONNECTORS and _longest_end(keys, known, by_start[i + 1], i + 1) > j:
+            j = 0
+        if j:
+            spans.append((i, j, by_start[i][j - i - 1]))
+            i = j
         else:
             i += 1
     return tuple(spans)
+
+
+def _longest_end(keys: tuple[str, ...], known: frozenset[str], grams: list[str] | None, i: int) -> int:
+    """The end of the longest known span of ``keys`` from ``i`` (its n-grams ``grams``) that
+    does not end with a connector; 0 when there is none."""
+    # Most starts begin no known key (one C-level test for all their grams).
+    if grams is not None and not known.isdisjoint(grams):
+        for j in range(i + len(grams), i, -1):  # longest first
+            if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
+                return j
+    return 0
 
 
 def _proposals(
@@ -565,17 +587,18 @@ def _named_spans(
     fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
     wanted: set[str] = set()
     for piece, _, _ in pieces:
-        keys = piece.keys
+        # A piece's spans follow from its keys and where a capitalised connector stands.
+        keys = (piece.keys, piece.opens) if piece.opens else piece.keys
         spans = spans_of.get(keys)
         if spans is None and keys not in fresh:
-            fresh[keys] = _grams(keys, wanted)
+            fresh[keys] = _grams(piece.keys, wanted, piece.opens)
         remembered.append(spans)
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     if len(spans_of) >= _FACTS_MEMO_LIMIT:
         spans_of.clear()
     for keys, by_start in fresh.items():
-        fresh[keys] = spans_of[keys] = _longest_known(keys, known, by_start)
+        fresh[keys] = spans_of[keys] = _longest_known(keys[0] if type(keys[0]) is tuple else keys, known, by_start)
 
     # The runs that hold a span, and what the document says of its capitalised words (_Context).
     # Those sets are asked only about spans' texts, and a span of two words or more holds what
@@ -589,7 +612,7 @@ def _named_spans(
     spanless = []
     for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
-            spans = fresh[piece.keys]
+            spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
         if len(piece.lower) > 1:
             mid.update(piece.lower[1:])
             titled.update(piece.after_title)

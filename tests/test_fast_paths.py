@@ -184,6 +184,8 @@ def test_remembered_run_pieces_are_the_split_run():
                 assert piece.after_title == tuple(
                     b.text.lower() for a, b in zip(tokens, tokens[1:]) if a.text.lower() in mentions._TITLES
                 )
+                assert piece.opens == tuple(i for i, t in enumerate(tokens)
+                                            if t.text.lower() in mentions.CONNECTORS and t.text[0].isupper())
 
 
 def test_pieces_are_the_runs_split_at_sentence_starts():
@@ -204,15 +206,25 @@ def test_pieces_are_the_runs_split_at_sentence_starts():
 
 
 def test_longest_known_spans_are_the_plain_search():
-    def plain(keys, known):
+    connectors = mentions.CONNECTORS
+
+    def longest(keys, known, opens, i):
+        for j in range(min(len(keys), i + mentions._MAX_WORDS), i, -1):
+            gram = " ".join(keys[i:j])
+            if (keys[i] not in connectors or (i in opens and j > i + 1)) and keys[j - 1] not in connectors \
+                    and gram in known:
+                return j
+        return 0
+
+    def plain(keys, known, opens):
         spans, i = [], 0
         while i < len(keys):
-            for j in range(min(len(keys), i + mentions._MAX_WORDS), i, -1):
-                gram = " ".join(keys[i:j])
-                if keys[i] not in mentions.CONNECTORS and keys[j - 1] not in mentions.CONNECTORS and gram in known:
-                    spans.append((i, j, gram))
-                    i = j
-                    break
+            j = longest(keys, known, opens, i)
+            if j and keys[i] in connectors and longest(keys, known, opens, i + 1) > j:
+                j = 0  # an opening article that would cut a longer name short
+            if j:
+                spans.append((i, j, " ".join(keys[i:j])))
+                i = j
             else:
                 i += 1
         return tuple(spans)
@@ -221,13 +233,14 @@ def test_longest_known_spans_are_the_plain_search():
     words = ["port", "land", "of", "the", "new", "u s", "de"]
     for _ in range(3000):
         keys = tuple(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        opens = tuple(i for i, k in enumerate(keys) if k in connectors and rng.random() < 0.5) if len(keys) > 1 else ()
         grams = {" ".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, min(len(keys), i + 6) + 1)
-                 if keys[i] not in mentions.CONNECTORS and keys[j - 1] not in mentions.CONNECTORS}
+                 if (keys[i] not in connectors or (i in opens and j > i + 1)) and keys[j - 1] not in connectors}
         wanted: set[str] = set()
-        by_start = mentions._grams(keys, wanted)
+        by_start = mentions._grams(keys, wanted, opens)
         assert wanted == grams
         known = frozenset(g for g in grams if rng.random() < 0.3)
-        assert mentions._longest_known(keys, known, by_start) == plain(keys, known), (keys, known)
+        assert mentions._longest_known(keys, known, by_start) == plain(keys, known, opens), (keys, opens, known)
 
 
 def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):

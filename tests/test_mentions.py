@@ -1,7 +1,7 @@
 from geo.mentions import find_mentions, tokenize
 from geo.records import Place
 from geo.sentences import split_sentences
-from tests.fakes import FakeGazetteer
+from tests.fakes import TEXAS, FakeGazetteer
 
 
 def mentions(text):
@@ -190,3 +190,43 @@ def test_where_the_model_is_sure_of_a_name_its_other_occurrences_are_places_too(
     assert found({"bias": -1.0, "prev=in": 3.0}) == [20, 28]  # sure after "in" (p .88): both
     assert found({"bias": -1.0, "prev=in": 1.2}) == [20]  # accepted, not sure (p .55): that one only
     assert found({"bias": -1.0}) == []
+
+
+# ----------------------------------------------------------------- articles and particles that open names
+
+_DES_MOINES = Place("4853828", "Des Moines", "city", 41.6, -93.6, "US", "Iowa", 203_433)
+_BRONX = Place("5110266", "The Bronx", "city", 40.85, -73.87, "US", "New York", 1_385_108)
+_AL_HASAKAH = Place("173811", "Al Hasakah", "city", 36.5, 40.7, "SY", "", 188_160)
+_ROCK = Place("9999003", "The Rock", "city", -35.3, 147.1, "AU", "", 1_207)
+_ROCK_HILL = Place("4598353", "Rock Hill", "city", 34.9, -81.0, "US", "South Carolina", 66_154)
+_RIO = Place("9999004", "Rio", "city", 43.9, -89.2, "US", "Wisconsin", 1_000)
+_DEL_RIO = Place("5520677", "Del Rio", "city", 29.4, -100.9, "US", "Texas", 36_153)
+
+
+def _article_gazetteer():
+    return FakeGazetteer([("Des Moines", _DES_MOINES, "name"), ("The Bronx", _BRONX, "name"),
+                          ("Bronx", _BRONX, "alternate"), ("Al Hasakah", _AL_HASAKAH, "name"),
+                          ("The Rock", _ROCK, "name"), ("Rock Hill", _ROCK_HILL, "name"),
+                          ("Rio", _RIO, "name"), ("Del Rio", _DEL_RIO, "name"), ("Texas", TEXAS, "name")])
+
+
+def test_a_capitalised_article_or_particle_opens_a_name_the_gazetteer_holds_whole():
+    gz = _article_gazetteer()
+    assert _found("He lives in Des Moines, Iowa.", gz) == ["Des Moines"]
+    assert _found("She grew up in The Bronx and stayed.", gz) == ["The Bronx"]
+    assert _found("Fighting near Al-Hasakah went on.", gz) == ["Al-Hasakah"]
+    assert _found("He moved to Del Rio, Texas, in May.", gz) == ["Del Rio", "Texas"]  # not a Rio elsewhere
+
+
+def test_a_lower_case_article_stays_outside_the_name():
+    gz = _article_gazetteer()
+    assert _found("She grew up in the Bronx.", gz) == ["Bronx"]
+    assert _found("Rain fell on des Moines.", gz) == []  # a joint, never a start: no name without it
+    assert _found("They met at The Dam.", gz) == []  # an article alone is never a name
+
+
+def test_an_opening_article_does_not_cut_a_longer_name_short():
+    gz = _article_gazetteer()
+    # "The Rock" is a name too, but "Rock Hill" without the article reaches further.
+    assert _found("The Rock Hill schools reopened.", gz) == ["Rock Hill"]
+    assert _found("They drove to The Rock today.", gz) == ["The Rock"]
