@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
+from geo.casing import cased_view
 from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
@@ -665,10 +666,14 @@ def _with_abbreviation_dot(text: str, end: int) -> int:
 
 
 def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
-    """Every longest capitalised span the gazetteer knows, described by named features."""
+    """Every longest capitalised span the gazetteer knows, described by named features
+    (in lower-case text and hashtags, those of the copy geo.casing makes; offsets are ``text``'s)."""
+    view = cased_view(text, sentences, gazetteer)
+    scanned, sentences = (text, sentences) if view is None else (view.text, view.sentences)
     return tuple(
-        SpanCandidate(start, end, key, gazetteer.matches(surface), tuple((name, 1.0) for name in sorted([*fixed, *names])))
-        for start, end, key, surface, fixed, names, _ in _proposals(text, sentences, gazetteer)
+        SpanCandidate(*((start, end) if view is None else (view.original(start), view.original_end(end))), key,
+                      gazetteer.matches(surface), tuple((name, 1.0) for name in sorted([*fixed, *names])))
+        for start, end, key, surface, fixed, names, _ in _proposals(scanned, sentences, gazetteer)
     )
 
 
@@ -678,8 +683,25 @@ def find_mentions(
     """Every span of ``text`` that names a place, in text order; ``text[m.start:m.end] == m.text``.
 
     With a ``model`` (geo.recognizer), a span is kept when the model accepts its
-    features; without one, only the hard rules decide.
+    features; without one, only the hard rules decide. Text whose case says nothing of
+    names (all lower case; hashtags) is read through the copy geo.casing makes of it.
     """
+    view = cased_view(text, sentences, gazetteer)
+    if view is None:
+        return _find_mentions(text, sentences, gazetteer, model)
+    original, original_end = view.original, view.original_end
+    return tuple(
+        # A name the text writes joined ("PuertoRico") keeps the copy's reading for the lookup.
+        Mention(start, end, text[start:end], m.sentence_index, m.kind, "" if end - start == m.end - m.start else m.text)
+        for m in _find_mentions(view.text, view.sentences, gazetteer, model)
+        for start, end in [(original(m.start), original_end(m.end))]
+    )
+
+
+def _find_mentions(
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, model: Recognizer | None
+) -> tuple[Mention, ...]:
+    """find_mentions in text the mention finder can read as it is."""
     sentence_starts = [s.start for s in sentences] or [0]
     # Every feature recognition makes has the value 1.0: a model that can take their names
     # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
