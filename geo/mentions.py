@@ -39,6 +39,7 @@ from typing import Any, NamedTuple, Protocol
 from geo.casing import cased_view
 from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
+from geo.place_cues import PERSON_OR_GROUP, defined_as_place, famous_alone, qualified_by_its_state
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
 
 __all__ = [
@@ -559,6 +560,10 @@ def _proposals(
     for run, i, j, start, end, key, surface, facts in spans:
         features = _span_features(run, i, j, start, facts, context)
         _costly_features(run, j, facts, context, features)
+        # What the sentence says outright (find_mentions asks only when the model is unsure).
+        cue = 0 if facts.demonym else _says_place(run, end, surface, facts, features, context, gazetteer, {})
+        if cue:
+            features.append(_CUE_LABELS[cue])
         proposals.append((start, end, key, surface, facts.features, features, facts.demonym))
     return proposals
 
@@ -716,6 +721,8 @@ def _find_mentions(
     graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
     sure: set[str] = set()  # texts of spans the model is sure of (grade 2)
     spans, context = _named_spans(text, sentences, gazetteer)
+    derived_memo = getattr(gazetteer, "derived_memo", None)
+    cue_memo = derived_memo("place cues") if derived_memo is not None else {}
     for run, i, j, start, end, _key, _surface, facts in spans:
         fixed = facts.features
         if "rule:never" in fixed:
@@ -739,6 +746,8 @@ def _find_mentions(
                     grade = grade_unordered(fixed, names)
                 else:
                     grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
+            if grade < 2 and not facts.demonym:
+                grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
             if grade == 2:
                 sure.add(text[start:end])
         graded.append((start, end, facts.demonym, grade))
@@ -752,6 +761,27 @@ def _find_mentions(
     return tuple(mentions)
 
 
+def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: list[str],
+                context: _Context, gazetteer: NameIndex, memo: dict) -> int:
+    """What the sentence says outright of a span the model is not sure of (geo.place_cues):
+    2, surely a place, when it is qualified by its own state or defined as a place; 1 when it
+    is a famous place standing alone; else 0. Nothing, when its neighbours say person or group."""
+    if not _PERSON_OR_GROUP.isdisjoint(names):
+        return 0
+    text, ceiling = context.text, run.ceiling
+    if end < ceiling and text[end] == "," and qualified_by_its_state(surface, text, end, ceiling, gazetteer, memo):
+        return 2
+    if defined_as_place(text, end, ceiling):
+        return 2
+    if facts.one_word and "population>=5" in facts.features and famous_alone(surface, gazetteer.matches(surface), names, context.zipf):
+        return 1
+    return 0
+
+
+#: The features that tell propose_spans' callers what _says_place said: a span is then at
+#: least as sure a place as this (no model weighs them; training leaves them out).
+_CUE_LABELS = {1: "rule:famous alone", 2: "rule:place"}
+_PERSON_OR_GROUP = frozenset(PERSON_OR_GROUP)
 _WORDS_LABEL = {n: "words=%d" % n for n in (1, 2, 3)}
 
 

@@ -422,13 +422,16 @@ def test_find_mentions_grades_as_propose_spans_features_do():
     sents = sentences.split_sentences(text)
     gz = FakeGazetteer()
     spans = mentions.propose_spans(text, sents, gz)
-    features = sorted({name for s in spans for name, _ in s.features})
+    features = sorted({name for s in spans for name, _ in s.features if not name.startswith("rule:")})
+    assert any(("rule:place", 1.0) in s.features for s in spans)  # "Paris, Texas": the sentence says so
     rng = random.Random(3)
+    cue = {"rule:place": 2, "rule:famous alone": 1}
     for _ in range(300):
         model = RecognizerModel({name: rng.uniform(-2, 2) for name in features}, threshold=rng.uniform(0.1, 0.9))
         kept = [s for s in spans if "rule:never" not in dict(s.features)]
         grades = [1 if {"kind=continent", "best match=name"} <= dict(s.features).keys()
-                  else model.grade_binary([name for name, _ in s.features]) for s in kept]
+                  else max([model.grade_binary([name for name, _ in s.features if not name.startswith("rule:")]),
+                            *(cue.get(name, 0) for name, _ in s.features)]) for s in kept]
         sure = {text[s.start : s.end] for s, g in zip(kept, grades) if g == 2}
         expected = [(s.start, s.end) for s, g in zip(kept, grades) if g or text[s.start : s.end] in sure]
         assert [(m.start, m.end) for m in mentions.find_mentions(text, sents, gz, model)] == expected

@@ -53,6 +53,8 @@ def training_samples(gold_lines, gazetteer: Gazetteer) -> tuple[list[dict[str, f
             features = dict(span.features)
             if "rule:never" in features:
                 continue
+            # The sentence's own say (geo.place_cues) overrides the model; it is not learnt.
+            features = {name: value for name, value in features.items() if not name.startswith("rule:")}
             assert not any(name.startswith(_FORBIDDEN_PREFIXES) for name in features)
             samples.append(features)
             labels.append(int((span.start, span.end) in gold))

@@ -1,0 +1,117 @@
+"""What a sentence says outright of a name: that it is a place, whatever else it could be.
+
+The recognizer (geo.recognizer) weighs a span's context as a news corpus taught it. A few
+things a sentence can say settle the question for any English reader, and are named
+rules here, each tested (tests/test_place_cues.py):
+
+- **qualified by its own state or country**: "Tyler, Texas, is known for roses",
+  "Gary, Ind." — the name is followed by ", " and a state or country that holds a
+  place of that name (a person's name followed by a state holds no such place);
+- **defined as a place**: "Marshall is a city in Texas", "Tyler, a town of 100,000" —
+  the name is followed by "is a / was the / , a" and a word for a kind of place;
+- **a famous place standing alone**: "Detroit has a new mayor." — a place of half a
+  million people or more, which the name means by its own name, whose word is no commoner
+  in English than the place's size explains (geo.casing.known_without_case: "Detroit",
+  not "Mobile" or "Reading"), and nothing around it says person, team or company (no
+  capitalised word beside it, no title or given name before it anywhere in the text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from geo.casing import known_without_case
+from geo.names import name_key
+
+__all__ = ["defined_as_place", "qualified_by_its_state", "famous_alone", "PLACE_NOUNS", "PERSON_OR_GROUP"]
+
+#: Words for a kind of place that a definition names ("X is a city ...").
+PLACE_NOUNS = (
+    "city town village hamlet suburb borough municipality county parish district province region state "
+    "country nation capital seat port island community township settlement neighbourhood neighborhood commune"
+)
+# "is a / was the / , a", up to three words that are no function word ("small", "port",
+# "coastal"), the kind of place, and then no more of the noun phrase ("a city boy", "the
+# city's planner" are no definition): punctuation, the end, or a word that goes on the sentence.
+_DEFINITION = re.compile(
+    r"(?:\s+(?:is|was|remains|became|has\s+been)|\s*,)\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:for|of|the|a|an|in|on|at|to|by|with|from|and|or|who|whose)\b)[a-z][\w-]*\s+){0,3}?"
+    rf"(?:{'|'.join(PLACE_NOUNS.split())})"
+    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:in|of|on|near|about|with|that|which|where|whose|located|known|founded|"
+    r"and|outside|close|just|some|across|along|at|by|for|to|north|south|east|west|between|famous|best|"
+    r"home|located|situated|called|named)\b)"
+)
+# ", " and then the state or country: up to three capitalised words or a dotted abbreviation,
+# that end there (punctuation or a lower-case word next: not "Canada's", not "U.S. Rep.").
+_QUALIFIER = re.compile(
+    r",\s+((?:[A-Z][a-z]{0,3}\.)+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-]|\.\w)"
+    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+[a-z])"
+)
+#: What the span's features (geo.mentions) say of a person, a team or a company.
+PERSON_OR_GROUP = ("run after", "run before", "after a title elsewhere", "after a given name",
+                   "given name before a name")
+
+
+def defined_as_place(text: str, end: int, ceiling: int) -> bool:
+    """Does the sentence define the name that ends at ``end`` as a kind of place?
+
+    >>> t = "Marshall is a city in Texas."; defined_as_place(t, 8, len(t))
+    True
+    >>> t = "Tyler, a small town near Dallas"; defined_as_place(t, 5, len(t))
+    True
+    >>> t = "Marshall is a good coach."; defined_as_place(t, 8, len(t))
+    False
+    """
+    return _DEFINITION.match(text, end, ceiling) is not None
+
+
+def qualified_by_its_state(surface: str, text: str, end: int, ceiling: int, gazetteer, memo: dict | None = None) -> bool:
+    """Is the name ``surface`` (ending at ``end``) followed by ", " and a state or country
+    that holds a place of that name ("Tyler, Texas", "Gary, Ind.", "Fuzuli, Azerbaijan")?"""
+    match = _QUALIFIER.match(text, end, ceiling)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    key = (surface, match.group(1))
+    if memo is not None and key in memo:
+        return memo[key]
+    places = [m.place for m in gazetteer.matches(surface) if m.match != "demonym"]
+    found = False
+    # The longest qualifier first ("New York" before "New").
+    for n in range(len(words), 0, -1):
+        qualifier = " ".join(words[:n]).rstrip(",")
+        areas = [m.place for m in gazetteer.matches(qualifier)
+                 if m.match != "demonym" and m.place.kind in ("country", "adm1")]
+        if areas:
+            found = any(p.country_code == a.country_code and (a.kind == "country" or (p.admin1 and p.admin1 == a.admin1))
+                        and p.id != a.id for p in places for a in areas)
+            break
+    if memo is not None:
+        if len(memo) >= 50_000:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+def famous_alone(name: str, matches, features, zipf: Callable[[str], float]) -> bool:
+    """Is the one-word ``name`` a famous place standing alone (see the module doc)?
+    ``matches``: the gazetteer's for it; ``features``: the span's (geo.mentions), which say
+    whether anything around it says person or group."""
+    if any(cue in features for cue in PERSON_OR_GROUP) or "possessive" in features or not name[1:].islower():
+        return False
+    biggest = max((m.place.population for m in matches
+                   if m.match == "name" and m.place.kind in ("city", "adm1", "country", "continent")), default=0)
+    if biggest < 500_000:
+        return False
+    summary = _Size(biggest)
+    return known_without_case(summary, [name_key(name)], zipf)
+
+
+class _Size(NamedTuple):
+    """The little of a NameSummary that known_without_case reads of a famous place."""
+
+    population: int
+    places: int = 1
+    kinds: tuple = (("city", frozenset({"name"})),)
