@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,9 @@ __all__ = ["load_basemap"]
 def load_basemap(data_dir: str | Path | None = None) -> dict[str, Any]:
     """The basemap as a GeoJSON FeatureCollection dict (``data_dir`` as for the gazetteer)."""
     if data_dir is None:
-        data_dir = os.environ.get("GEO_DATA_DIR") or Path(__file__).resolve().parents[1] / "data"
+        from geo.gazetteer import _default_data_dir  # the one rule for where data/ is
+
+        data_dir = _default_data_dir()
     path = Path(data_dir) / "basemap.geojson.gz"
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:

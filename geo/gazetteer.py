@@ -245,8 +245,15 @@ def _pack_value(key: str, rows: tuple, zipf: dict[str, float] | None) -> bytes:
 
 
 def _default_data_dir() -> Path:
+    """``$GEO_DATA_DIR``; else the copy of ``data/`` an installed wheel carries (``geo/_data``,
+    mapped there by pyproject.toml); else the checkout's top-level ``data/`` (a checkout, or an
+    editable install, which has no ``geo/_data``)."""
     env = os.environ.get("GEO_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
+    if env:
+        return Path(env)
+    package = Path(__file__).resolve().parent
+    installed = package / "_data"
+    return installed if (installed / "manifest.json").is_file() else package.parent / "data"
 
 
 def _default_cache_dir() -> Path:
@@ -260,7 +267,8 @@ def _default_cache_dir() -> Path:
 class Gazetteer:
     """Places by name, id and country code. Lazy: constructing it opens nothing.
 
-    ``data_dir`` defaults to ``$GEO_DATA_DIR`` or the repository's ``data/``;
+    ``data_dir`` defaults to ``$GEO_DATA_DIR``, else the installed package's copy of
+    ``data/``, else the repository's ``data/``;
     ``cache_dir`` (where the SQLite index lives) to ``$GEO_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/geo`` or ``~/.cache/geo``.
     """
