@@ -85,7 +85,7 @@ class Token(NamedTuple):
 
 #: Lower-case words that occur inside place names.
 CONNECTORS = frozenset(
-    "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur".split()
+    "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur au aux".split()
 )
 _MAX_WORDS = 6
 
@@ -98,6 +98,9 @@ _TOKEN = re.compile(_WORD)
 # Upper-case letters of the Latin scripts news is written in (re has no \p{Lu}).
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏ"
 _CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
+# A capitalised word behind an elided particle joins a name after a hyphen ("Les
+# Sables-d'Olonne", "Port-d'Envaux"); the gazetteer's key writes it as one word ("dolonne").
+_ELIDED = rf"-[dl]['’][{_UPPER}][^\W\d_]*"
 _SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 _CONNECTOR = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 # _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
@@ -112,7 +115,7 @@ _CAPITALISED_REST = (
 # (none, or no word character or dot: "(?<![\w.])" at the run's start).
 _RUN = re.compile(
     rf"[{_UPPER}](?<![\w.].)(?:{_CAPITALISED_REST})"
-    rf"(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
+    rf"(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED})|{_ELIDED})*"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).

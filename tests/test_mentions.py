@@ -230,3 +230,12 @@ def test_an_opening_article_does_not_cut_a_longer_name_short():
     # "The Rock" is a name too, but "Rock Hill" without the article reaches further.
     assert _found("The Rock Hill schools reopened.", gz) == ["Rock Hill"]
     assert _found("They drove to The Rock today.", gz) == ["The Rock"]
+
+
+def test_french_joints_and_elided_particles_join_a_name():
+    port = Place("3718426", "Port-au-Prince", "city", 18.54, -72.34, "HT", "", 1_234_742)
+    sables = Place("3006787", "Les Sables-d'Olonne", "city", 46.5, -1.78, "FR", "", 14_000)
+    gz = FakeGazetteer([("Port-au-Prince", port, "name"), ("Les Sables-d'Olonne", sables, "name")])
+    assert _found("Camps around Port-au-Prince grew.", gz) == ["Port-au-Prince"]
+    assert _found("They sailed into Les Sables-d'Olonne at dawn.", gz) == ["Les Sables-d'Olonne"]
+    assert [t.text for t in tokenize("the Ballon d'Or")] == ["the", "Ballon", "d'Or"]
