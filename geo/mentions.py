@@ -890,6 +890,18 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in facts.features:
         f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
+    elif "best match=abbreviation" in facts.features and "rule:never" not in facts.features:
+        # A named rule: a name that is only an abbreviation needs its dot or its capitals
+        # ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells
+        # ("Mass was celebrated", "I'll", "Wash your hands").
+        # Undotted, it may still qualify a name right after ", " or "-" ("Edmonton, Ky", "D-Calif"),
+        # where no contraction stands.
+        end = run.base + tokens[j - 1].end
+        surface = text[start:end]
+        if text[end : end + 1] != "." and "dotted" not in facts.features and not surface.isupper() and (
+                "'" in surface or "’" in surface or text[max(0, start - 2) : start] not in (", ", "-")
+                and text[start - 1 : start] != "-"):
+            f.append("rule:never")
     f.append("prev=" + prev)
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).

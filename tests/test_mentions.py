@@ -239,3 +239,17 @@ def test_french_joints_and_elided_particles_join_a_name():
     assert _found("Camps around Port-au-Prince grew.", gz) == ["Port-au-Prince"]
     assert _found("They sailed into Les Sables-d'Olonne at dawn.", gz) == ["Les Sables-d'Olonne"]
     assert [t.text for t in tokenize("the Ballon d'Or")] == ["the", "Ballon", "d'Or"]
+
+
+def test_an_abbreviation_without_its_dot_or_capitals_is_the_word_or_contraction_it_spells():
+    illinois = Place("4896861", "Illinois", "adm1", 40.0, -89.25, "US", "Illinois", 12_830_632)
+    mass = Place("6254926", "Massachusetts", "adm1", 42.36, -71.1, "US", "Massachusetts", 6_547_629)
+    springfield = Place("4250542", "Springfield", "city", 39.8, -89.64, "US", "Illinois", 116_250)
+    gz = FakeGazetteer([("Ill.", illinois, "abbreviation"), ("Mass.", mass, "abbreviation"),
+                        ("Springfield", springfield, "name")])
+    assert _found("I'll call you when I get home.", gz) == []
+    assert _found("Mass was celebrated at dawn.", gz) == []
+    assert _found("He lives in Springfield, Ill. now.", gz) == ["Springfield", "Ill."]
+    assert _found("SPRINGFIELD, Ill (AP) - The governor spoke.", gz) == ["SPRINGFIELD", "Ill"]  # a qualifier
+    assert _found("Rep. Jane Doe, D-Mass, spoke.", gz) == ["Mass"]
+    assert _found("Of course, I'll be there.", gz) == []  # a contraction is never one
