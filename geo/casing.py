@@ -41,6 +41,8 @@ __all__ = ["CasedView", "cased_view", "is_caseless", "known_without_case", "hash
 _MAX_WORDS = 6
 # A hashtag: '#' not inside a word (not "C#", not "&#39;"), then a letter and word characters.
 _HASHTAG = re.compile(r"(?<![\w&])#([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
+# A capitalised word whose case changes inside it ("NewYork", "McAllen"), not in a hashtag.
+_JOINED = re.compile(r"(?<![\w#])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 # A word of letters (inner apostrophes kept), as the mention finder reads one.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Lower-case words that never start or end a name written without capitals: English's function
@@ -85,33 +87,37 @@ class CasedView(NamedTuple):
 
 
 def is_caseless(text: str, sentence_starts: Iterable[int] = (0,)) -> bool:
-    """Does ``text`` have words and no capitalised word but at a sentence's start (and "I")?
+    """Does ``text`` have no capitalised word but at a sentence's start (and "I"), and some
+    sentence that starts in lower case? (A sentence with ordinary case and no name in it has
+    its capital at the start: "They opened a bottle of champagne.")
 
     >>> is_caseless("quake near tokyo"), is_caseless("Quake near tokyo. more later", (0, 18))
     (True, True)
-    >>> is_caseless("Quake near Tokyo"), is_caseless("")
-    (False, False)
+    >>> is_caseless("Quake near Tokyo"), is_caseless(""), is_caseless("We sipped champagne.")
+    (False, False, False)
     """
     # Most texts have ordinary case, which a capital right after a lower-case word or a comma
     # shows at once (a scan in C); only a text without one is read word by word.
     if _MID_SENTENCE_CAPITAL.search(text) is not None:
         return False
     starts = set(sentence_starts) | {0}
-    seen_word = False
+    lower_start = False
     for match in _WORD.finditer(text):
-        seen_word = True
         word = match.group()
         if match.start() and text[match.start() - 1] == "#":
             continue  # a hashtag's capitals are its own (see hashtag_words)
-        if not word[0].isupper() or word in ("I", "I'm", "I’m", "I'll", "I’ll", "I've", "I’ve", "I'd", "I’d"):
+        lower = not word[0].isupper()
+        if (lower and lower_start) or word in ("I", "I'm", "I’m", "I'll", "I’ll", "I've", "I’ve", "I'd", "I’d"):
             continue
-        # Capitalised: caseless text capitalises only a sentence's first word.
         i = match.start() - 1
         while i >= 0 and not text[i].isalnum():
             i -= 1
-        if i >= 0 and not _starts_sentence(text, i + 1, match.start(), starts):
-            return False
-    return seen_word
+        initial = i < 0 or _starts_sentence(text, i + 1, match.start(), starts)
+        if lower:
+            lower_start = initial
+        elif not initial:
+            return False  # caseless text capitalises only a sentence's first word
+    return lower_start
 
 
 def _starts_sentence(text: str, after: int, start: int, starts: set[int]) -> bool:
@@ -171,7 +177,8 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
     starts = tuple(s.start for s in sentences) or (0,)
     has_tag = "#" in text and _HASHTAG.search(text) is not None
     caseless = is_caseless(text, starts)
-    if not has_tag and not caseless:
+    joined = _JOINED.findall(text)
+    if not has_tag and not caseless and not joined:
         return None
     zipf = getattr(gazetteer, "word_frequency", None) or _wordfreq_zipf
     summary_of = getattr(gazetteer, "summary", None)
@@ -200,6 +207,8 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
                 groups.append(_split_by_names(body, body_start, gazetteer, inserts))
             else:
                 groups.append([(body_start + i, body_start + j, name_key(body[i:j])) for i, j in parts])
+    if joined:
+        _part_joined_names(text, gazetteer, inserts)
     if caseless:
         groups.extend(_word_groups(text, starts, tag_spans))
     _capitalise_known(groups, gazetteer, summary_of, zipf, upper)
@@ -231,6 +240,22 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
         from_original[original] = copy_offset  # an inserted space is overwritten by its character
     moved = tuple(Sentence(s.index, from_original[s.start], from_original[s.end]) for s in sentences)
     return CasedView("".join(pieces), moved, tuple(to_original))
+
+
+def _part_joined_names(text: str, gazetteer, inserts: set[int]) -> None:
+    """Part a name written as one capitalised word ("NewYork", "SanFrancisco", "HongKong")
+    where the case changes, when the gazetteer knows it parted and not whole ("McAllen",
+    "DeKalb" and "LaSalle" are names whole); the cuts go into ``inserts``."""
+    found = []
+    for match in _JOINED.finditer(text):
+        word = match.group()
+        parts = hashtag_words(word)
+        found.append((match.start(), word, parts, name_key(" ".join(word[i:j] for i, j in parts))))
+    known = gazetteer.known_keys({key for *_, key in found} | {name_key(word) for _, word, _, _ in found})
+    for start, word, parts, key in found:
+        if key in known and name_key(word) not in known:
+            for i, _ in parts[1:]:
+                inserts.add(start + i)
 
 
 def _wordfreq_zipf(word: str) -> float:

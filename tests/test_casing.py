@@ -29,11 +29,25 @@ def _found(text):
 def test_text_with_ordinary_case_and_no_hashtag_is_read_as_it_is():
     text = "Fighting near Fuzuli, Azerbaijan, went on."
     assert cased_view(text, split_sentences(text), _gazetteer()) is None
-    assert cased_view("The price of bread rose.", (), _gazetteer()) is None  # caseless, but no name in it
+    assert cased_view("the price of bread rose.", (), _gazetteer()) is None  # caseless, but no name in it
+    # A sentence with ordinary case and no name in it is not caseless: "nice" stays a word.
+    assert _found("What a nice day it was in the end.") == []
+    assert _found("Prices rose in mexico.") == []
+
+
+def test_a_name_written_as_one_word_is_parted_where_its_case_changes_if_the_gazetteer_knows_it_so():
+    text = "Flying NewYork to Fuzuli tomorrow"
+    found = find_mentions(text, split_sentences(text), _gazetteer())
+    assert [(m.text, m.name) for m in found] == [("Fuzuli", "")]  # this gazetteer has no "New York"
+    gz = FakeGazetteer([("New York", _NEW_YORK, "name"), ("DeKalb", _NICE, "name")])
+    text = "Flying NewYork to DeKalb tomorrow"
+    found = find_mentions(text, split_sentences(text), gz)
+    assert [(m.text, m.name) for m in found] == [("NewYork", "New York"), ("DeKalb", "")]  # DeKalb: a name whole
 
 
 def test_a_caseless_text_is_one_with_no_capital_but_at_a_sentence_start():
     assert is_caseless("floods hit texas and mexico")
+    assert not is_caseless("Floods hit the coast overnight.")  # ordinary case, no name
     assert is_caseless("Floods hit texas. more rain in mexico", (0, 18))
     assert is_caseless("i think i'll go to texas") and is_caseless("then I went to texas, I think")  # "I" is no name
     assert is_caseless("heavy snow #PrayForTexas")  # a hashtag's capitals are its own
