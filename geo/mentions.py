@@ -206,7 +206,7 @@ class _Context:
     """Facts about the whole document that help judge one span."""
 
     __slots__ = ("text", "mid_sentence_words", "after_title_words", "after_given_name_words", "given_names",
-                 "_lower_memo", "surface_memo", "zipf", "zipf_labels")
+                 "_lower_memo", "surface_memo", "zipf", "zipf_labels", "surnames")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str],
                  after_given_name_words: frozenset[str] = frozenset(), given_names: frozenset[str] = frozenset()):
@@ -223,6 +223,7 @@ class _Context:
         # capitalised words seen right after a common given name ("John Clark"): surnames here
         self.after_given_name_words = after_given_name_words
         self.given_names = given_names  # common given names, lower case (Gazetteer.given_names)
+        self.surnames: frozenset[str] = frozenset()  # common surnames, lower case (the recognizer's)
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
@@ -553,12 +554,12 @@ def _longest_end(keys: tuple[str, ...], known: frozenset[str], grams: list[str] 
 
 
 def _proposals(
-    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
 ) -> list[tuple[int, int, str, str, tuple[str, ...], list[str], bool]]:
     """(start, end, key, surface, features of its text, its other features, is_demonym) of every
     longest capitalised span the gazetteer knows (``surface``: its text, without a dot
     _with_abbreviation_dot adds; the features are their names, see _span_features)."""
-    spans, context = _named_spans(text, sentences, gazetteer)
+    spans, context = _named_spans(text, sentences, gazetteer, surnames)
     proposals = []
     for run, i, j, start, end, key, surface, facts in spans:
         features = _span_features(run, i, j, start, facts, context)
@@ -572,7 +573,7 @@ def _proposals(
 
 
 def _named_spans(
-    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
 ) -> tuple[list[tuple[_Run, int, int, int, int, str, str, _SurfaceFacts]], _Context]:
     """(run, i, j, start, end, key, surface, facts) of every longest capitalised span
     ``run.tokens[i:j]`` the gazetteer knows (``text[start:end]``, past a dot that
@@ -641,6 +642,7 @@ def _named_spans(
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
 
     context = _Context(text, frozenset(mid), frozenset(titled), frozenset(after_given), given)
+    context.surnames = surnames
     context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
@@ -673,15 +675,18 @@ def _with_abbreviation_dot(text: str, end: int) -> int:
     return end
 
 
-def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
+def propose_spans(
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
+) -> tuple[SpanCandidate, ...]:
     """Every longest capitalised span the gazetteer knows, described by named features
-    (in lower-case text and hashtags, those of the copy geo.casing makes; offsets are ``text``'s)."""
+    (in lower-case text and hashtags, those of the copy geo.casing makes; offsets are ``text``'s).
+    ``surnames``: common surnames, lower case, as a recognizer model carries them."""
     view = cased_view(text, sentences, gazetteer)
     scanned, sentences = (text, sentences) if view is None else (view.text, view.sentences)
     return tuple(
         SpanCandidate(*((start, end) if view is None else (view.original(start), view.original_end(end))), key,
                       gazetteer.matches(surface), tuple((name, 1.0) for name in sorted([*fixed, *names])))
-        for start, end, key, surface, fixed, names, _ in _proposals(scanned, sentences, gazetteer)
+        for start, end, key, surface, fixed, names, _ in _proposals(scanned, sentences, gazetteer, surnames)
     )
 
 
@@ -723,7 +728,7 @@ def _find_mentions(
         lower_low, lower_high = model.weight_range("also lower case")
     graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
     sure: set[str] = set()  # texts of spans the model is sure of (grade 2)
-    spans, context = _named_spans(text, sentences, gazetteer)
+    spans, context = _named_spans(text, sentences, gazetteer, getattr(model, "surnames", frozenset()))
     derived_memo = getattr(gazetteer, "derived_memo", None)
     cue_memo = derived_memo("place cues") if derived_memo is not None else {}
     for run, i, j, start, end, _key, _surface, facts in spans:
@@ -926,6 +931,11 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
             f.append("run after")
             if facts.one_word and lower in context.given_names:
                 f.append("given name before a name")  # "Jordan Peterson", "Victoria Beckham"
+                # A named rule: a given name right before a common surname is a person ("Georgia
+                # Smith", "Chad Johnson"), whatever place shares the given name.
+                if tokens[j].text.lower() in context.surnames and not tokens[i].possessive \
+                        and "rule:never" not in f and "rule:never" not in facts.features:
+                    f.append("rule:never")
     if lower in context.after_title_words:
         f.append("after a title elsewhere")
     if facts.one_word and lower in context.after_given_name_words:

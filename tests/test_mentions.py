@@ -253,3 +253,24 @@ def test_an_abbreviation_without_its_dot_or_capitals_is_the_word_or_contraction_
     assert _found("SPRINGFIELD, Ill (AP) - The governor spoke.", gz) == ["SPRINGFIELD", "Ill"]  # a qualifier
     assert _found("Rep. Jane Doe, D-Mass, spoke.", gz) == ["Mass"]
     assert _found("Of course, I'll be there.", gz) == []  # a contraction is never one
+
+
+def test_a_given_name_right_before_a_common_surname_is_a_person(tmp_path):
+    from geo.recognizer import RecognizerModel
+
+    georgia = Place("614540", "Georgia", "country", 42.0, 43.5, "GE", "", 3_731_000)
+    gz = FakeGazetteer([("Georgia", georgia, "name")])
+    gz.given_names = lambda: frozenset({"georgia"})
+    model = RecognizerModel({"bias": 5.0}, 0.5, surnames=["smith", "harrison"])
+    path = tmp_path / "recognizer.json"
+    path.write_text(model.dumps(), encoding="utf-8")
+    model = RecognizerModel.load(path)  # the surnames travel with the model
+    assert model.surnames == {"smith", "harrison"}
+
+    def found(text):
+        return [m.text for m in find_mentions(text, split_sentences(text), gz, model)]
+
+    assert found("Georgia Smith and friends sang.") == []
+    assert found("Georgia Harrison, who grew up there, won.") == []
+    assert found("The Georgia Bureau of Investigation said so.") == ["Georgia"]  # no surname: the model decides
+    assert found("Georgia's Smith district voted.") == ["Georgia"]  # a possessive parts the names
