@@ -50,6 +50,16 @@ CASES = [
     case("Sugar beet harvests around Saint-Étienne fell by a third.", {"Saint-Étienne": P.SAINT_ETIENNE}),
     case("The research ship left El Jadida for the Canary Islands.", {"El Jadida": P.EL_JADIDA}),
     case("A power cut left half of La Plata without electricity.", {"La Plata": P.LA_PLATA}),
+    case("A mine near Mount Isa in outback Queensland will close next year.", {"Mount Isa": P.town(-20.726, 139.493, "Mount Isa, Queensland")}),
+    case("Mount Gambier's Blue Lake turns a vivid blue every November.", {"Mount Gambier": P.town(-37.829, 140.783, "Mount Gambier, South Australia")}),
+    case("Temperatures in Al Ain reached 50 degrees on Sunday.", {"Al Ain": P.AL_AIN}),
+    case("Aid convoys gathered in El-Arish before heading to the border.", {"El-Arish": P.town(31.132, 33.803, "El-Arish, Egypt")}),
+    case("A storm flooded the promenade at De Panne on the Belgian coast.", {"De Panne": P.DE_PANNE}),
+    case("Shipbuilders in Saint-Nazaire launched the world's largest cruise ship.", {"Saint-Nazaire": P.town(47.273, -2.214, "Saint-Nazaire, France")}),
+    case("Oil workers in Port Harcourt went on strike.", {"Port Harcourt": P.town(4.816, 7.050, "Port Harcourt, Nigeria")}),
+    case("Wildfires forced the evacuation of Fort McMurray in 2016.", {"Fort McMurray": P.town(56.726, -111.381, "Fort McMurray, Alberta")}),
+    case("The ferry from St. John's to Halifax takes about 36 hours.", {"St. John's": P.ST_JOHNS_NL}),
+    case("Zapatista rebels took San Cristóbal de las Casas in 1994.", {"San Cristóbal de las Casas": P.town(16.737, -92.638, "San Cristóbal de las Casas")}),
     case("Students from Fort Collins won the state robotics prize.", {"Fort Collins": P.FORT_COLLINS}),
 ]
 # Invariance: the particle city in the slot changes nothing else in the sentence.
@@ -57,6 +67,7 @@ CASES += variants(
     "Officials in {x} and in Madrid said the agreement would be signed next week.",
     {"La Coruña": P.A_CORUNA, "Las Palmas": P.LAS_PALMAS, "San Sebastián": P.SAN_SEBASTIAN, "Seville": P.SEVILLE},
     {"Madrid": P.MADRID},
+    only=True,
 )
 
 

@@ -50,6 +50,7 @@ CASES += variants(
     "The delegation flew from {x} to Brussels for the summit.",
     {"Paris": P.PARIS, "Lyon": P.LYON, "Athens": P.ATHENS, "Moscow": P.MOSCOW, "Cairo": P.CAIRO, "Dublin": P.DUBLIN, "Rome": P.ROME, "Berlin": P.BERLIN},
     {"Brussels": P.BRUSSELS},
+    only=True,
 )
 
 

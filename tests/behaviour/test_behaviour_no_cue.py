@@ -61,6 +61,7 @@ CASES = [
 CASES += variants(
     "{x} has a new mayor.",
     {"Philadelphia": P.PHILADELPHIA, "Dallas": P.DALLAS, "Atlanta": P.ATLANTA, "Denver": P.DENVER, "Seattle": P.SEATTLE, "Milwaukee": P.MILWAUKEE},
+    only=True,
 )
 
 

@@ -35,7 +35,7 @@ CASES = [
     case("A fire destroyed a warehouse in Charleston, S.C., on Sunday.", {"Charleston": P.CHARLESTON_SC}),
     case("A fire destroyed a warehouse in Charleston, W.Va., on Sunday.", {"Charleston": P.CHARLESTON_WV}),
     case("He was arrested in Columbus, Ohio, after a traffic stop.", {"Columbus": P.COLUMBUS_OH}),
-    case("The Lakers' new arena is not in Los Angeles, Calif., but in Inglewood.", {"Los Angeles": P.LOS_ANGELES}),
+    case("The Clippers' new arena is not in Los Angeles, Calif., but in Inglewood.", {"Los Angeles": P.LOS_ANGELES}),
     # country qualifiers and possessives
     case("Azerbaijan's Tovuz district came under fire in July.", {"Tovuz": P.TOVUZ}),
     case("Ukraine's Kherson was liberated in November 2022.", {"Kherson": P.KHERSON}),

@@ -29,7 +29,7 @@ CASES = [
     # Russian against Ukrainian spellings, old and new
     case("Lugansk and Donetsk declared independence in 2014.", {"Lugansk": P.LUHANSK, "Donetsk": P.DONETSK}),
     case("The shipyard in Nikolayev was hit by a missile.", {"Nikolayev": P.MYKOLAIV}),
-    case("Kiev said the talks had failed.", {"Kiev": P.KYIV}),
+    case("Air raid sirens sounded across Kiev overnight.", {"Kiev": P.KYIV}),
     case("Kharkov's metro became a shelter for thousands.", {"Kharkov": P.KHARKIV}),
     case("Rail links between Zaporozhye and the front were cut.", {"Zaporozhye": P.ZAPORIZHZHIA}),
     case("Artemovsk, now Bakhmut, was the scene of months of fighting.", {"Artemovsk": P.BAKHMUT, "Bakhmut": P.BAKHMUT}),
@@ -46,7 +46,7 @@ CASES = [
     case("Sulaimaniya is the second city of Iraqi Kurdistan.", {"Sulaimaniya": P.town(35.561, 45.437, "Sulaymaniyah")}),
     # Older English names
     case("He sailed from Bombay to Aden in 1947.", {"Bombay": P.MUMBAI, "Aden": P.ADEN}),
-    case("The Peking opera toured Europe that year.", {"Peking": P.BEIJING}),
+    case("Nixon landed in Peking in February 1972.", {"Peking": P.BEIJING}),
     case("Rangoon's colonial buildings are being restored.", {"Rangoon": P.YANGON}),
     case("Calcutta was the capital of British India until 1911.", {"Calcutta": P.KOLKATA}),
     case("The battle of Stalingrad lasted five months.", {"Stalingrad": P.VOLGOGRAD}),

@@ -4,6 +4,10 @@ The harness is checked on hand-built documents, so a bug in it cannot make cases
 (or fail) unseen.
 """
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from floors import FLOORS, OVERALL_FLOOR, TARGETS
@@ -110,3 +114,17 @@ def test_the_whole_suite_does_not_fall_below_its_overall_floor(gazetteer):
     outcomes = [o for cases in load_capabilities().values() for o in run_cases(cases, gazetteer)]
     rate = pass_rate(outcomes)
     assert rate >= OVERALL_FLOOR, f"{rate:.1%} of {len(outcomes)} cases pass, below the overall floor {OVERALL_FLOOR:.1%}"
+
+
+def test_the_benchmark_prints_each_capability_and_lists_failures():
+    script = Path(__file__).parents[2] / "benchmarks" / "behaviour.py"
+    run = subprocess.run([sys.executable, str(script), "-v", "-k", "common_words"], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].split() == ["capability", "cases", "passed", "rate", "floor", "target"]
+    name, cases, passed = lines[1].split()[:3]
+    assert name == "common_words" and lines[2].split()[0] == "overall"
+    # -v lists exactly as many failing cases as the row says fail, each with what was found
+    listed = [line for line in lines if line.startswith("  - ")]
+    assert len(listed) == int(cases) - int(passed)
+    assert ("common_words: failing cases" in run.stdout) == bool(listed)
