@@ -9,7 +9,7 @@ rules here, each tested (tests/test_place_cues.py):
   place of that name (a person's name followed by a state holds no such place);
 - **defined as a place**: "Marshall is a city in Texas", "Tyler, a town of 100,000" —
   the name is followed by "is a / was the / , a" and a word for a kind of place;
-- **a famous place standing alone**: "Detroit has a new mayor." — a place of half a
+- **a famous place standing alone**: "Detroit has a new mayor." — a place of a quarter of a
   million people or more, which the name means by its own name, whose word is no commoner
   in English than the place's size explains (geo.casing.known_without_case: "Detroit",
   not "Mobile" or "Reading"), and nothing around it says person, team or company (no
@@ -103,7 +103,7 @@ def famous_alone(name: str, matches, features, zipf: Callable[[str], float]) -> 
         return False
     biggest = max((m.place.population for m in matches
                    if m.match == "name" and m.place.kind in ("city", "adm1", "country", "continent")), default=0)
-    if biggest < 500_000:
+    if biggest < 250_000:
         return False
     summary = _Size(biggest)
     return known_without_case(summary, [name_key(name)], zipf)
