@@ -39,7 +39,7 @@ from typing import Any, NamedTuple, Protocol
 from geo.casing import cased_view
 from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
-from geo.place_cues import PERSON_OR_GROUP, defined_as_place, famous_alone, qualified_by_its_state
+from geo.place_cues import EPONYMS, PERSON_OR_GROUP, defined_as_place, famous_alone, named_after_a_place, qualified_by_its_state
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
 
 __all__ = [
@@ -895,6 +895,9 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
     if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in facts.features:
         f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
+    elif (facts.key in EPONYMS or prev == "of") and "rule:never" not in facts.features and named_after_a_place(
+            facts.key, text, start, run.base + tokens[j - 1].end, prev):
+        f.append("rule:never")  # "Brussels sprouts", "a glass of Bordeaux" (geo.place_cues)
     elif "best match=abbreviation" in facts.features and "rule:never" not in facts.features:
         # A named rule: a name that is only an abbreviation needs its dot or its capitals
         # ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells
