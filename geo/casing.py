@@ -15,6 +15,10 @@ prose, and maps the copy's offsets back to the text's:
   are no commoner in English than the place's size explains (:func:`known_without_case`:
   "tokyo", "bangladesh", "new york", but not "nice", "reading" or "may").
 
+A name written as one capitalised word ("NewYork", "SanFrancisco") is parted the same way
+by :func:`joined_view`, which the mention finder asks only about such words that no name of
+the text covers.
+
 The recognizer then judges the copy's capitalised names as it judges any others.
 Text with ordinary case and no hashtag is left alone (``cased_view`` returns None).
 
@@ -36,13 +40,11 @@ from typing import NamedTuple
 from geo.names import name_key
 from geo.records import Sentence
 
-__all__ = ["CasedView", "cased_view", "is_caseless", "known_without_case", "hashtag_words"]
+__all__ = ["CasedView", "cased_view", "joined_view", "is_caseless", "known_without_case", "hashtag_words"]
 
 _MAX_WORDS = 6
 # A hashtag: '#' not inside a word (not "C#", not "&#39;"), then a letter and word characters.
 _HASHTAG = re.compile(r"(?<![\w&])#([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
-# A capitalised word whose case changes inside it ("NewYork", "McAllen"), not in a hashtag.
-_JOINED = re.compile(r"(?<![\w#])[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 # A word of letters (inner apostrophes kept), as the mention finder reads one.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Lower-case words that never start or end a name written without capitals: English's function
@@ -177,8 +179,8 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
     starts = tuple(s.start for s in sentences) or (0,)
     has_tag = "#" in text and _HASHTAG.search(text) is not None
     caseless = is_caseless(text, starts)
-    joined = _JOINED.findall(text)
-    if not has_tag and not caseless and not joined:
+    # A capital right after a lower-case letter, found in C, before the pattern reads words.
+    if not has_tag and not caseless:
         return None
     zipf = getattr(gazetteer, "word_frequency", None) or _wordfreq_zipf
     summary_of = getattr(gazetteer, "summary", None)
@@ -207,11 +209,45 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
                 groups.append(_split_by_names(body, body_start, gazetteer, inserts))
             else:
                 groups.append([(body_start + i, body_start + j, name_key(body[i:j])) for i, j in parts])
-    if joined:
-        _part_joined_names(text, gazetteer, inserts)
     if caseless:
         groups.extend(_word_groups(text, starts, tag_spans))
     _capitalise_known(groups, gazetteer, summary_of, zipf, upper)
+    return _view(text, sentences, upper, spaces, inserts)
+
+
+def joined_view(text: str, sentences: tuple[Sentence, ...], gazetteer, starts: Iterable[int]) -> CasedView | None:
+    """The copy of ``text`` in which each name written as one capitalised word at ``starts``
+    ("NewYork", "SanFrancisco") is parted where its case changes, when the gazetteer knows it
+    parted and not whole ("McAllen", "DeKalb" and "LaSalle" are names whole); None when none is.
+
+    >>> from tests.fakes import FakeGazetteer
+    >>> joined_view("Flying NewYork today", (), FakeGazetteer(), [7]) is None  # no "New York" there
+    True
+    """
+    found = []
+    for start in starts:
+        match = _WORD.match(text, start)
+        if match is None:
+            continue
+        word = match.group()
+        parts = hashtag_words(word)
+        if len(parts) > 1:
+            found.append((start, word, parts, name_key(" ".join(word[i:j] for i, j in parts))))
+    if not found:
+        return None
+    known = gazetteer.known_keys({key for *_, key in found} | {name_key(word) for _, word, _, _ in found})
+    inserts: set[int] = set()
+    for start, word, parts, key in found:
+        if key in known and name_key(word) not in known:
+            for i, _ in parts[1:]:
+                inserts.add(start + i)
+    return _view(text, sentences, set(), set(), inserts)
+
+
+def _view(text: str, sentences: tuple[Sentence, ...], upper: set[int], spaces: set[int], inserts: set[int]) -> CasedView | None:
+    """The copy of ``text`` with the letters at ``upper`` capitalised, the characters at
+    ``spaces`` made spaces and a space put in before each offset of ``inserts``; None when
+    there is nothing to change."""
     if not upper and not spaces and not inserts:
         return None
     chars = list(text)
@@ -240,22 +276,6 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
         from_original[original] = copy_offset  # an inserted space is overwritten by its character
     moved = tuple(Sentence(s.index, from_original[s.start], from_original[s.end]) for s in sentences)
     return CasedView("".join(pieces), moved, tuple(to_original))
-
-
-def _part_joined_names(text: str, gazetteer, inserts: set[int]) -> None:
-    """Part a name written as one capitalised word ("NewYork", "SanFrancisco", "HongKong")
-    where the case changes, when the gazetteer knows it parted and not whole ("McAllen",
-    "DeKalb" and "LaSalle" are names whole); the cuts go into ``inserts``."""
-    found = []
-    for match in _JOINED.finditer(text):
-        word = match.group()
-        parts = hashtag_words(word)
-        found.append((match.start(), word, parts, name_key(" ".join(word[i:j] for i, j in parts))))
-    known = gazetteer.known_keys({key for *_, key in found} | {name_key(word) for _, word, _, _ in found})
-    for start, word, parts, key in found:
-        if key in known and name_key(word) not in known:
-            for i, _ in parts[1:]:
-                inserts.add(start + i)
 
 
 def _wordfreq_zipf(word: str) -> float:

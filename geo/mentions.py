@@ -36,10 +36,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
-from geo.casing import cased_view
+from geo.casing import cased_view, joined_view
 from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
-from geo.place_cues import EPONYMS, PERSON_OR_GROUP, defined_as_place, famous_alone, named_after_a_place, qualified_by_its_state
+from geo.place_cues import EPONYMS, FAMOUS_POPULATION, PERSON_OR_GROUP, defined_as_place, famous_alone, named_after_a_place, qualified_by_its_state
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
 
 __all__ = [
@@ -88,6 +88,10 @@ CONNECTORS = frozenset(
     "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur au aux".split()
 )
 _MAX_WORDS = 6
+# The connectors that, capitalised, may open a name (see _grams): articles and particles
+# ("The Bronx", "La Paz", "Des Moines", "Al-Hasakah", "An Najaf"), not "Of", "And" or "On",
+# which are capitalised only in headlines.
+_OPENERS = CONNECTORS - frozenset("of and on upon sur y en au aux am im".split())
 
 # "St. Louis", "Mt. Vernon", "Ft. Worth": the abbreviated first word of a name, one word
 # with its dot when a capitalised word follows (name_key reads it as saint/mount/fort).
@@ -206,7 +210,7 @@ class _Context:
     """Facts about the whole document that help judge one span."""
 
     __slots__ = ("text", "mid_sentence_words", "after_title_words", "after_given_name_words", "given_names",
-                 "_lower_memo", "surface_memo", "zipf", "zipf_labels", "surnames")
+                 "_lower_memo", "surface_memo", "zipf", "zipf_labels", "surnames", "joined")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str],
                  after_given_name_words: frozenset[str] = frozenset(), given_names: frozenset[str] = frozenset()):
@@ -224,6 +228,7 @@ class _Context:
         self.after_given_name_words = after_given_name_words
         self.given_names = given_names  # common given names, lower case (Gazetteer.given_names)
         self.surnames: frozenset[str] = frozenset()  # common surnames, lower case (the recognizer's)
+        self.joined: list[int] = []  # where a word whose case changes inside it stands outside every span
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
@@ -242,7 +247,8 @@ class _Context:
             zipf = summary.zipf if summary is not None and summary.zipf is not None and name_key(surface) == key else None
             features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
             facts = memo[surface] = _SurfaceFacts(
-                key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation)
+                key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
+                len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION)
         return facts if facts.named else None
 
     def zipf_label(self, word: str) -> str:
@@ -352,6 +358,7 @@ class _Piece(NamedTuple):
     lower: tuple[str, ...]  # each token in lower case
     after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
     opens: tuple[int, ...] = ()  # where a capitalised connector stands: it may open a name (_grams)
+    humps: tuple[int, ...] = ()  # where a word's case changes inside it ("NewYork"): see find_mentions
 
 
 def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
@@ -365,9 +372,17 @@ def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
         word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
     keys = tuple(map(_word_key, words))
     # Most runs hold no connector: the words are walked only when one does.
-    opens = () if CONNECTORS.isdisjoint(keys) else tuple(
-        i for i, (key, word) in enumerate(zip(keys, words)) if key in CONNECTORS and word[:1].isupper())
-    return _new_tuple(_Piece, (tokens, keys, lower, after_title, opens))
+    opens = () if _OPENERS.isdisjoint(keys) else tuple(
+        i for i, (key, word) in enumerate(zip(keys, words)) if key in _OPENERS and word[:1].isupper())
+    # Most runs are title case or all capitals: their words are walked for humps only otherwise.
+    joined = " ".join(words)
+    humps = () if joined.istitle() or joined.isupper() else tuple(i for i, word in enumerate(words) if _humped(word))
+    return _new_tuple(_Piece, (tokens, keys, lower, after_title, opens, humps))
+
+
+def _humped(word: str) -> bool:
+    """Does the word's case change inside it, past its first letter ("NewYork", "McAllen")?"""
+    return word.isalpha() and not word[1:].islower() and not word.isupper()
 
 
 class _Run(NamedTuple):
@@ -435,7 +450,9 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         lower = run.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), (), ())),)
+        humps = () if run[1:].islower() or run.isupper() else (0,)  # "NewYork" (run is all letters)
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), (),
+                                    (), humps)),)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.
@@ -529,13 +546,18 @@ def _longest_known(
     spans = []
     i = 0
     while i < len(keys):
-        j = _longest_end(keys, known, by_start[i], i)
+        grams = by_start[i]
+        # Most starts begin no known key (one C-level test for all their grams).
+        if grams is None or known.isdisjoint(grams):
+            i += 1
+            continue
+        j = _longest_end(keys, known, grams, i)
         # An article or particle that opens a name (see _grams) is the name's only when the
         # name without it reaches no further: "Des Moines", but not "The Rock" in "The Rock Hill".
         if j and keys[i] in CONNECTORS and _longest_end(keys, known, by_start[i + 1], i + 1) > j:
             j = 0
         if j:
-            spans.append((i, j, by_start[i][j - i - 1]))
+            spans.append((i, j, grams[j - i - 1]))
             i = j
         else:
             i += 1
@@ -620,9 +642,13 @@ def _named_spans(
     given_names = getattr(gazetteer, "given_names", None)
     given = given_names() if given_names is not None else frozenset()
     spanless = []
+    joined: list[int] = []  # where a word whose case changes inside it stands outside every span
     for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
             spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
+        if piece.humps:
+            joined.extend(base + piece.tokens[k].start for k in piece.humps
+                          if not any(i <= k < j for i, j, _ in spans))
         if len(piece.lower) > 1:
             mid.update(piece.lower[1:])
             titled.update(piece.after_title)
@@ -642,7 +668,7 @@ def _named_spans(
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
 
     context = _Context(text, frozenset(mid), frozenset(titled), frozenset(after_given), given)
-    context.surnames = surnames
+    context.surnames, context.joined = surnames, joined
     context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
@@ -701,20 +727,26 @@ def find_mentions(
     """
     view = cased_view(text, sentences, gazetteer)
     if view is None:
-        return _find_mentions(text, sentences, gazetteer, model)
+        found, joined = _find_mentions(text, sentences, gazetteer, model)
+        # A name written as one word ("NewYork") outside every span: read again, parted, when
+        # the gazetteer knows it so (rare: the common case pays nothing more).
+        view = joined_view(text, sentences, gazetteer, joined) if joined else None
+        if view is None:
+            return found
     original, original_end = view.original, view.original_end
     return tuple(
         # A name the text writes joined ("PuertoRico") keeps the copy's reading for the lookup.
         Mention(start, end, text[start:end], m.sentence_index, m.kind, "" if end - start == m.end - m.start else m.text)
-        for m in _find_mentions(view.text, view.sentences, gazetteer, model)
+        for m in _find_mentions(view.text, view.sentences, gazetteer, model)[0]
         for start, end in [(original(m.start), original_end(m.end))]
     )
 
 
 def _find_mentions(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, model: Recognizer | None
-) -> tuple[Mention, ...]:
-    """find_mentions in text the mention finder can read as it is."""
+) -> tuple[tuple[Mention, ...], list[int]]:
+    """find_mentions in text the mention finder can read as it is, and where a word whose case
+    changes inside it stands outside every span (geo.casing.joined_view)."""
     sentence_starts = [s.start for s in sentences] or [0]
     # Every feature recognition makes has the value 1.0: a model that can take their names
     # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
@@ -754,7 +786,8 @@ def _find_mentions(
                     grade = grade_unordered(fixed, names)
                 else:
                     grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
-            if grade < 2 and not facts.demonym:
+            # What the sentence says outright (geo.place_cues), asked only where it may say something.
+            if grade < 2 and (facts.big or text.startswith(_CUE_OPENERS, end)) and not facts.demonym:
                 grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
             if grade == 2:
                 sure.add(text[start:end])
@@ -766,7 +799,7 @@ def _find_mentions(
         if grade or (sure and text[start:end] in sure):
             sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
             mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
-    return tuple(mentions)
+    return tuple(mentions), context.joined
 
 
 def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: list[str],
@@ -774,14 +807,18 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
     """What the sentence says outright of a span the model is not sure of (geo.place_cues):
     2, surely a place, when it is qualified by its own state or defined as a place; 1 when it
     is a famous place standing alone; else 0. Nothing, when its neighbours say person or group."""
+    text, ceiling = context.text, run.ceiling
+    famous = facts.big
+    # Most spans have no cue to ask about (the tests are in C): the person test comes after.
+    if not famous and not text.startswith(_CUE_OPENERS, end):
+        return 0
     if not _PERSON_OR_GROUP.isdisjoint(names):
         return 0
-    text, ceiling = context.text, run.ceiling
     if end < ceiling and text[end] == "," and qualified_by_its_state(surface, text, end, ceiling, gazetteer, memo):
         return 2
     if defined_as_place(text, end, ceiling):
         return 2
-    if facts.one_word and "population>=5" in facts.features and famous_alone(surface, gazetteer.matches(surface), names, context.zipf):
+    if famous and famous_alone(surface, gazetteer.matches(surface), names, context.zipf):
         return 1
     return 0
 
@@ -789,6 +826,8 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
 #: The features that tell propose_spans' callers what _says_place said: a span is then at
 #: least as sure a place as this (no model weighs them; training leaves them out).
 _CUE_LABELS = {1: "rule:famous alone", 2: "rule:place"}
+# What follows a name that a qualifier or a definition may follow (see geo.place_cues).
+_CUE_OPENERS = (",", " ,", " is ", " was ", " remains ", " became ", " has been ")
 _PERSON_OR_GROUP = frozenset(PERSON_OR_GROUP)
 _WORDS_LABEL = {n: "words=%d" % n for n in (1, 2, 3)}
 
@@ -814,6 +853,9 @@ class _SurfaceFacts(NamedTuple):
     one_word: bool  # its key is one word
     lower: str  # the text in lower case
     abbreviation: bool  # some place's abbreviation matches it (see _with_abbreviation_dot)
+    # One word, and some place it names has 250,000 people or more (see _says_place: only
+    # then can it be a famous place standing alone).
+    big: bool = False
 
 
 def _name_features(
@@ -898,7 +940,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     elif (facts.key in EPONYMS or prev == "of") and "rule:never" not in facts.features and named_after_a_place(
             facts.key, text, start, run.base + tokens[j - 1].end, prev):
         f.append("rule:never")  # "Brussels sprouts", "a glass of Bordeaux" (geo.place_cues)
-    elif "best match=abbreviation" in facts.features and "rule:never" not in facts.features:
+    elif facts.abbreviation and "best match=abbreviation" in facts.features and "rule:never" not in facts.features:
         # A named rule: a name that is only an abbreviation needs its dot or its capitals
         # ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells
         # ("Mass was celebrated", "I'll", "Wash your hands").

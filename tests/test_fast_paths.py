@@ -185,7 +185,8 @@ def test_remembered_run_pieces_are_the_split_run():
                     b.text.lower() for a, b in zip(tokens, tokens[1:]) if a.text.lower() in mentions._TITLES
                 )
                 assert piece.opens == tuple(i for i, t in enumerate(tokens)
-                                            if t.text.lower() in mentions.CONNECTORS and t.text[0].isupper())
+                                            if t.text.lower() in mentions._OPENERS and t.text[0].isupper())
+                assert piece.humps == tuple(i for i, t in enumerate(tokens) if mentions._humped(t.text))
 
 
 def test_pieces_are_the_runs_split_at_sentence_starts():
