@@ -106,7 +106,9 @@ _CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*
 # Sables-d'Olonne", "Port-d'Envaux"); the gazetteer's key writes it as one word ("dolonne").
 _ELIDED = rf"-[dl]['’][{_UPPER}][^\W\d_]*"
 _SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
-_CONNECTOR = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+# Spanish "los"/"las" join a name's words in lower case ("San Cristóbal de las Casas"), but are
+# no connectors for spans: capitalised they are the name's first word ("Los Angeles", "Las Vegas").
+_CONNECTOR = "|".join(sorted(CONNECTORS | {"los", "las"}, key=len, reverse=True))
 # _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
 _CAPITALISED_REST = (
     rf"(?<=[A-Z])[a-z]{{0,2}}\.(?:[A-Z][a-z]{{0,2}}\.)+"

@@ -239,6 +239,10 @@ def test_french_joints_and_elided_particles_join_a_name():
     assert _found("Camps around Port-au-Prince grew.", gz) == ["Port-au-Prince"]
     assert _found("They sailed into Les Sables-d'Olonne at dawn.", gz) == ["Les Sables-d'Olonne"]
     assert [t.text for t in tokenize("the Ballon d'Or")] == ["the", "Ballon", "d'Or"]
+    casas = Place("3530180", "San Cristóbal de las Casas", "city", 16.74, -92.64, "MX", "", 158_027)
+    gz = FakeGazetteer([("San Cristóbal de las Casas", casas, "name"), ("Los Angeles", casas, "name")])
+    assert _found("Rebels took San Cristóbal de las Casas in 1994.", gz) == ["San Cristóbal de las Casas"]
+    assert _found("He flew to Los Angeles today.", gz) == ["Los Angeles"]
 
 
 def test_an_abbreviation_without_its_dot_or_capitals_is_the_word_or_contraction_it_spells():
