@@ -102,7 +102,7 @@ def geo_one_pass_speed(path: Path, warm_up: list[Path], repeat: int) -> float:
 
 def geo_parallel_speed(texts: list[str], repeat: int) -> tuple[float, int]:
     """Characters per second of `geo extract --jobs 0`: one worker process per CPU."""
-    from geo.batch import default_jobs, map_documents
+    from geo.batch import default_jobs, map_each
     from geo.tables import extract_record
 
     jobs = default_jobs()
@@ -110,7 +110,7 @@ def geo_parallel_speed(texts: list[str], repeat: int) -> tuple[float, int]:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        for _record in map_documents(items, render=extract_record, jobs=jobs):
+        for _record in map_each(items, render=extract_record, jobs=jobs):
             pass
         best = min(best, time.perf_counter() - t0)
     return sum(map(len, texts)) / best, jobs

@@ -1,6 +1,6 @@
 """Screenshot an HTML map with headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
 
-    python docs/screenshot.py maps/fuzuli-2021-01-26.html docs/seed-map.png [--click]
+    python docs/screenshot.py maps/fuzuli-2021-01-26.html docs/seed-map.png [--click | --open NAME]
 
 Every http(s) request is blocked and counted: an offline map makes none.
 """
@@ -21,6 +21,7 @@ def main() -> int:
     parser.add_argument("html", type=Path)
     parser.add_argument("png", type=Path)
     parser.add_argument("--click", action="store_true", help="open the most-mentioned place's popup first")
+    parser.add_argument("--open", metavar="NAME", help="open this place's popup first (its button in the panel)")
     args = parser.parse_args()
     network = []
     with sync_playwright() as p:
@@ -32,6 +33,9 @@ def main() -> int:
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(args.html.resolve().as_uri())
         page.wait_for_timeout(800)
+        if args.open:
+            page.locator(".geo-legend button", has_text=args.open).first.click()
+            page.wait_for_timeout(600)
         if args.click:
             page.locator(".leaflet-interactive").last.click(force=True)
             page.wait_for_timeout(400)

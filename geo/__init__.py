@@ -9,10 +9,24 @@ Offline: names are resolved against the gazetteer bundled in ``data/``.
 """
 
 from geo.errors import DataError, GeoError, InputError, NotFoundError, UnknownNameError
-from geo.records import Candidate, Document, MappedPlace, Mention, NameMatch, Place, Resolution, Sentence
+from geo.records import (
+    Candidate,
+    Citation,
+    CorpusMap,
+    CorpusPlace,
+    Document,
+    MappedPlace,
+    Mention,
+    NameMatch,
+    Place,
+    Quote,
+    Resolution,
+    Sentence,
+)
 
 __all__ = [
     "map_text",
+    "map_documents",
     "find_home",
     "Gazetteer",
     "Document",
@@ -23,6 +37,10 @@ __all__ = [
     "Mention",
     "Candidate",
     "Resolution",
+    "CorpusMap",
+    "CorpusPlace",
+    "Citation",
+    "Quote",
     "GeoError",
     "InputError",
     "DataError",
@@ -44,6 +62,10 @@ def __getattr__(name: str):
         from geo import pipeline
 
         return getattr(pipeline, name)
+    if name == "map_documents":
+        from geo.corpus import map_documents
+
+        return map_documents
     if name == "Gazetteer":
         from geo.gazetteer import Gazetteer
 
@@ -52,29 +74,33 @@ def __getattr__(name: str):
 
 
 # The writers pull in folium or matplotlib: import them only when asked for.
-def to_html(document: Document, **options) -> str:
-    """The document as a self-contained HTML map (see :func:`geo.html_map.to_html`)."""
+def to_html(document: Document | CorpusMap, **options) -> str:
+    """The document (or corpus) as a self-contained HTML map (see :func:`geo.html_map.to_html`)."""
     from geo.html_map import to_html as write
 
     return write(document, **options)
 
 
-def to_png(document: Document, path=None, **options) -> bytes:
-    """The document as a PNG map (see :func:`geo.static_map.to_png`)."""
-    from geo.static_map import to_png as write
-
+def to_png(document: Document | CorpusMap, path=None, **options) -> bytes:
+    """The document (or corpus) as a PNG map (see :func:`geo.static_map.to_png`, :func:`geo.corpus.to_png`)."""
+    if isinstance(document, CorpusMap):
+        from geo.corpus import to_png as write
+    else:
+        from geo.static_map import to_png as write
     return write(document, path, **options)
 
 
-def to_svg(document: Document, path=None, **options) -> bytes:
-    """The document as an SVG map (see :func:`geo.static_map.to_svg`)."""
-    from geo.static_map import to_svg as write
-
+def to_svg(document: Document | CorpusMap, path=None, **options) -> bytes:
+    """The document (or corpus) as an SVG map (see :func:`geo.static_map.to_svg`, :func:`geo.corpus.to_svg`)."""
+    if isinstance(document, CorpusMap):
+        from geo.corpus import to_svg as write
+    else:
+        from geo.static_map import to_svg as write
     return write(document, path, **options)
 
 
-def to_geojson(document: Document) -> dict:
-    """The document as an RFC 7946 FeatureCollection (see :func:`geo.geojson.to_geojson`)."""
+def to_geojson(document: Document | CorpusMap) -> dict:
+    """The document (or corpus) as an RFC 7946 FeatureCollection (see :func:`geo.geojson.to_geojson`)."""
     from geo.geojson import to_geojson as write
 
     return write(document)

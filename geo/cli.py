@@ -4,16 +4,18 @@ Everything here is the edge of the program; the work is done by the library
 (geo.pipeline and the writers), which knows nothing of argv or exit codes.
 
 Exit codes: 0 success; 1 nothing found where something was asked for (lookup);
-2 bad input or usage (missing file, undecodable bytes, bad option value).
+2 bad input or usage (missing file, undecodable bytes, bad option value), or no document
+of the input could be read or mapped; 3 finished, but some documents failed (each is one
+line on stderr, or in ``_errors.jsonl`` for ``geo batch``; the others were all mapped).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -22,74 +24,21 @@ from geo.errors import GeoError, InputError, UnknownNameError
 __all__ = ["main", "run", "build_parser"]
 
 EXTRACT_FORMATS = ("jsonl", "json", "geojson", "csv")
+#: Exit code of a run that finished but could not map some of its documents.
+EXIT_SOME_FAILED = 3
 MAP_FORMATS = ("html", "png", "svg", "geojson")
 TABLE_FORMATS = ("table", "json")
 
 
 # ---------------------------------------------------------------- reading input
-
-
-def _decode(data: bytes, source: str, encoding: str) -> str:
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "pass --encoding (for example --encoding latin-1) to read it"
-        ) from None
-    except LookupError:
-        raise InputError(f"unknown encoding: got {encoding!r}") from None
-    return text.replace("\r\n", "\n")
+# (geo.inputs reads every kind of input; the commands here only report what it could not.)
 
 
 def _read_source(path: str, encoding: str) -> tuple[str, str]:
     """(name, text) of a path or ``-`` for standard input."""
-    if path == "-":
-        return "stdin", _decode(sys.stdin.buffer.read(), "stdin", encoding)
-    p = Path(path)
-    if not p.exists():
-        raise FileNotFoundError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory; give a file, or use `geo extract` which reads folders")
-    return p.stem, _decode(p.read_bytes(), path, encoding)
+    from geo.inputs import read_text
 
-
-def _looks_like_jsonl(text: str) -> bool:
-    first = text.lstrip()[:1]
-    if first != "{":
-        return False
-    line = text.lstrip().split("\n", 1)[0]
-    try:
-        record = json.loads(line)
-    except ValueError:
-        return False
-    return isinstance(record, dict) and "text" in record
-
-
-def _documents(path: str, encoding: str) -> Iterator[tuple[str, str]]:
-    """(id, text) for every document in a text file, a .jsonl file, a folder of .txt files, or stdin."""
-    p = Path(path)
-    if path != "-" and p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".text", ".md"))
-        if not files:
-            raise InputError(f"{path}: folder has no .txt files")
-        for f in files:
-            yield str(f.relative_to(p).with_suffix("")), _decode(f.read_bytes(), str(f), encoding)
-        return
-    name, text = _read_source(path, encoding)
-    if p.suffix.lower() == ".jsonl" or (path == "-" and _looks_like_jsonl(text)):
-        for number, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise InputError(f"{name} line {number}: not JSON ({exc.msg})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError(f"{name} line {number}: expected an object with a \"text\" string")
-            yield str(record.get("id", number)), record["text"]
-        return
-    yield name, text
+    return read_text(path, encoding)
 
 
 # ---------------------------------------------------------------- commands
@@ -114,12 +63,22 @@ def _home(args: argparse.Namespace):
         raise InputError(f"--near: {exc}") from None
 
 
+def _is_corpus(path: str) -> bool:
+    """Whether ``geo map`` draws one map of many documents: a folder, a JSONL or a Parquet file."""
+    from geo.inputs import JSONL_SUFFIXES, PARQUET_SUFFIXES
+
+    p = Path(path)
+    return path != "-" and (p.is_dir() or p.name.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES))
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from geo.pipeline import map_text
 
     fmt = args.format or _format_from_suffix(args.output) or "html"
     if fmt not in MAP_FORMATS:
         raise UnknownNameError("map format", fmt, MAP_FORMATS)
+    if _is_corpus(args.input):
+        return _map_corpus(args, fmt)
     name, text = _read_source(args.input, args.encoding)
     home = _home(args)
     if not text.strip():
@@ -127,6 +86,43 @@ def cmd_map(args: argparse.Namespace) -> int:
     document = map_text(text, doc_id=name, home=home)
     if not document.places and text.strip():
         print(f"warning: {name}: no places found", file=sys.stderr)
+    output = _write_map(args, fmt, name, document, home)
+    print(f"{output}: {len(document.places)} places, {len(document.mentions)} mentions", file=sys.stderr)
+    return 0
+
+
+def _map_corpus(args: argparse.Namespace, fmt: str) -> int:
+    """One map of every place the documents of a folder, a JSONL or a Parquet file name."""
+    from geo.batch import AUTO
+    from geo.corpus import caption, map_documents
+    from geo.gazetteer import default_gazetteer
+    from geo.inputs import read_documents
+
+    p = Path(args.input)
+    name = p.resolve().name if p.is_dir() else p.name.split(".")[0]
+    home = _home(args)
+    items = read_documents(args.input, encoding=args.encoding, text_field=args.text_field, id_field=args.id_field,
+                           title_field=args.title_field)
+    first = next(items, None)  # a missing file or an empty folder fails here, before any output is written
+    if first is None:
+        raise InputError(f"{args.input}: no documents")
+    corpus = map_documents(itertools.chain([first], items), corpus_id=name, gazetteer=default_gazetteer(),
+                           home=home, jobs=AUTO)
+    failures = _Failures()
+    failures.mapped = corpus.document_count
+    for error in corpus.errors:
+        failures.report(error)
+    if not corpus.document_count:
+        return failures.exit_code()  # nothing could be read: no map, exit 2
+    if not corpus.places:
+        print(f"warning: {name}: no places found in {corpus.document_count} documents", file=sys.stderr)
+    output = _write_map(args, fmt, name, corpus, home)
+    print(f"{output}: {caption(corpus)}", file=sys.stderr)
+    return failures.exit_code()
+
+
+def _write_map(args: argparse.Namespace, fmt: str, name: str, source, home) -> str:
+    """Write the map of a Document or a CorpusMap where -o says (default maps/NAME.FORMAT); return the path."""
     output = args.output or str(Path("maps") / f"{name}.{fmt}")
     title = args.title if args.title is not None else name
     if home is not None:  # the reader should know the map leaned towards a home area
@@ -136,18 +132,19 @@ def cmd_map(args: argparse.Namespace) -> int:
         from geo.html_map import to_html
 
         kwargs = {"tiles": args.tiles} if args.tiles else {}
-        Path(output).write_text(to_html(document, title=title, **kwargs), encoding="utf-8")
+        Path(output).write_text(to_html(source, title=title, **kwargs), encoding="utf-8")
     elif fmt in ("png", "svg"):
-        from geo import static_map
+        from geo import corpus, static_map
+        from geo.records import CorpusMap
 
-        render = static_map.to_png if fmt == "png" else static_map.to_svg
-        Path(output).write_bytes(render(document, title=title, width=args.width, height=args.height, dpi=args.dpi))
+        writer = corpus if isinstance(source, CorpusMap) else static_map
+        render = writer.to_png if fmt == "png" else writer.to_svg
+        Path(output).write_bytes(render(source, title=title, width=args.width, height=args.height, dpi=args.dpi))
     else:
         from geo.geojson import dumps_geojson
 
-        Path(output).write_text(dumps_geojson(document, indent=1), encoding="utf-8")
-    print(f"{output}: {len(document.places)} places, {len(document.mentions)} mentions", file=sys.stderr)
-    return 0
+        Path(output).write_text(dumps_geojson(source, indent=1), encoding="utf-8")
+    return output
 
 
 def _format_from_suffix(path: str | None) -> str | None:
@@ -161,10 +158,39 @@ def _keep(document):
     return document
 
 
+class _Failures:
+    """Counts what a run could not map and says so, one line each, on stderr."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.mapped = 0
+
+    def report(self, error) -> None:
+        self.failed += 1
+        where = error.location if error.id is None else f"{error.location} (id {error.id})"
+        print(f"geo: skipped {where}: {error.reason}", file=sys.stderr)
+
+    def exit_code(self) -> int:
+        if not self.failed:
+            return 0
+        total = self.failed + self.mapped
+        print(f"geo: {self.mapped} of {total} documents mapped, {self.failed} failed", file=sys.stderr)
+        return EXIT_SOME_FAILED if self.mapped else 2
+
+
+def _reading_options(args: argparse.Namespace) -> dict:
+    if args.max_chars < 0:
+        raise InputError(f"--max-chars must be 0 (no limit) or more, got {args.max_chars!r}")
+    return {"encoding": args.encoding, "text_field": args.text_field, "id_field": args.id_field,
+            "max_chars": args.max_chars or None}
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from geo import tables
-    from geo.batch import AUTO, default_jobs, map_documents
+    from geo.batch import AUTO, default_jobs, map_each
     from geo.gazetteer import default_gazetteer
+    from geo.inputs import read_documents
+    from geo.records import SourceError
 
     if args.format not in EXTRACT_FORMATS:
         raise UnknownNameError("extract format", args.format, EXTRACT_FORMATS)
@@ -174,34 +200,81 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise InputError(f"--jobs must be 0 (one per CPU) or more, got {args.jobs!r}")
     else:
         jobs = args.jobs or default_jobs()
+    options = _reading_options(args)
     home = _home(args)
+    items = read_documents(args.input, **options)
+    first = next(items, None)  # a missing file or an empty folder fails here, before any output is opened
+    if first is None:
+        raise InputError(f"{args.input}: no documents")
+    failures = _Failures()
+
+    def results(render, outlines=False):
+        for result in map_each(itertools.chain([first], items), render=render, jobs=jobs, outlines=outlines,
+                               gazetteer=default_gazetteer(), home=home):
+            if isinstance(result, SourceError):
+                failures.report(result)
+            else:
+                failures.mapped += 1
+                yield result
+
     out = _open_output(args.output)
     try:
-        items = _documents(args.input, args.encoding)
         if args.format == "jsonl":
             # One line per document, flushed as it is done: a long run loses nothing on interrupt.
-            for record in map_documents(items, render=tables.extract_record, jobs=jobs, gazetteer=default_gazetteer(),
-                                        home=home):
+            for record in results(tables.extract_record):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 out.flush()
-            return 0
-        documents = map_documents(items, render=_keep, jobs=jobs, outlines=args.format == "geojson",
-                                  gazetteer=default_gazetteer(), home=home)
-        if args.format == "json":
-            json.dump([tables.to_json_document(d) for d in documents], out, ensure_ascii=False, indent=1)
+        elif args.format == "json":
+            json.dump([tables.to_json_document(d) for d in results(_keep)], out, ensure_ascii=False, indent=1)
             out.write("\n")
         elif args.format == "csv":
-            tables.write_csv(documents, out)
+            tables.write_csv(results(_keep), out)
         else:
             from geo.geojson import to_geojson
 
-            features = [f for d in documents for f in to_geojson(d)["features"]]
+            features = [f for d in results(_keep, outlines=True) for f in to_geojson(d)["features"]]
             json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
             out.write("\n")
     finally:
         if out is not sys.stdout:
             out.close()
-    return 0
+    return failures.exit_code()
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from geo.batch import run_batch
+    from geo.gazetteer import Gazetteer
+    from geo.progress import Progress
+    from geo.inputs import estimated_characters
+
+    if args.jobs is not None and args.jobs < 0:
+        raise InputError(f"--jobs must be 0 (one per CPU) or more, got {args.jobs!r}")
+    options = _reading_options(args)
+    home = _home(args)
+    gazetteer = Gazetteer(cache_dir=args.cache_dir)
+    runner = None
+    if args.dask:
+        from geo.dask import shard_runner
+
+        runner = shard_runner(args.dask, cache_dir=args.cache_dir)
+    progress = Progress(mode="quiet" if args.quiet else None,
+                        total_chars=estimated_characters(args.input) if Path(args.input).exists() else None)
+    try:
+        manifest = run_batch(args.input, args.output, shard_format=args.format, shard_size=args.shard_size,
+                             jobs=args.jobs or None, runner=runner, overwrite=args.overwrite, home=home,
+                             gazetteer=gazetteer, progress=progress, **options)
+    finally:
+        if runner is not None:
+            runner.close()
+    mapped, failed = manifest.get("mapped", 0), manifest.get("failed", 0)
+    total = mapped + failed
+    resumed = f" ({manifest['resumed_shards']} already done)" if manifest["resumed_shards"] else ""
+    errors = f", {failed} failed (see {Path(args.output) / '_errors.jsonl'})" if failed else ""
+    print(f"geo batch: {mapped} of {total} documents mapped{errors}; {manifest['shards']} shards{resumed} in "
+          f"{args.output}, {manifest['seconds']:.1f} s", file=sys.stderr)
+    if not failed:
+        return 0
+    return EXIT_SOME_FAILED if mapped else 2
 
 
 def _place_row(place) -> dict:
@@ -282,6 +355,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- parser
 
 
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    from geo.inputs import DEFAULT_MAX_CHARS
+
+    p.add_argument("--encoding", default="auto", help="text encoding of INPUT (default auto: a byte-order mark "
+                   "says UTF-8, UTF-16 or UTF-32, else UTF-8)")
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="the JSONL field or Parquet column holding the text (default text)")
+    p.add_argument("--id-field", default="id", metavar="NAME",
+                   help="the JSONL field or Parquet column holding the id (default id; else the line or row number)")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                   help=f"report documents longer than N characters instead of mapping them "
+                   f"(default {DEFAULT_MAX_CHARS:,}; 0 = no limit)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geo", description="Find the places a text names and map them, offline."
@@ -289,8 +376,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("map", help="map the places a text names (HTML, PNG, SVG or GeoJSON)",
-                       description="Map the places a text names. The default output is maps/<input stem>.html.")
-    p.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+                       description="Map the places a text names, or every place a corpus (a folder, a .jsonl or a .parquet file) names, "
+                       "markers sized by the number of documents. The default output is maps/<input stem>.html.")
+    p.add_argument("input", metavar="INPUT", help="a text file or - (standard input): one document; a folder, or a "
+                   ".jsonl(.gz) or .parquet file of {\"id\", \"text\", \"title\"} records: one map of every place "
+                   "the documents name")
     p.add_argument("-o", "--output", help="output file (its extension may imply --format)")
     p.add_argument("--format", choices=MAP_FORMATS, help="output format (default: from -o, else html)")
     p.add_argument("--title", help="map title (default: the input's name)")
@@ -298,23 +388,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--width", type=float, default=10.0, help="PNG/SVG width in inches (default 10)")
     p.add_argument("--height", type=float, default=6.0, help="PNG/SVG height in inches (default 6)")
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
-    p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
+    p.add_argument("--encoding", default="auto", help="text encoding of INPUT (default auto: a byte-order mark "
+                   "says UTF-8, UTF-16 or UTF-32, else UTF-8)")
     p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "
                    "ambiguous names lean towards it (a local paper's \"Paris\")")
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="corpus input: the JSONL field or Parquet column holding the text (default text)")
+    p.add_argument("--id-field", default="id", metavar="NAME",
+                   help="corpus input: the field holding the document id (default id; else the line or row number)")
+    p.add_argument("--title-field", default="title", metavar="NAME",
+                   help="corpus input: the field holding the document title the popups show (default title; "
+                   "else the id)")
     p.set_defaults(handler=cmd_map)
 
     p = sub.add_parser("extract", help="list every place mention as JSONL, JSON, GeoJSON or CSV",
                        description="Extract place mentions from a text file, a folder of .txt files, a .jsonl "
                        "file of {\"id\", \"text\"} records, or - (standard input, text or jsonl).")
-    p.add_argument("input", metavar="INPUT", help="a text file, folder, .jsonl file, or -")
+    p.add_argument("input", metavar="INPUT", help="a text file, folder, .jsonl(.gz) or .parquet file, or -")
     p.add_argument("--format", default="jsonl", help="jsonl (default), json, geojson or csv")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
-    p.add_argument("--encoding", default="utf-8-sig", help="text encoding of INPUT (default utf-8)")
+    _add_reading_options(p)
     p.add_argument("--jobs", type=int, default=None,
                    help="worker processes (default: one per CPU for inputs over 200 kB, else 1; 0 = one per CPU)")
     p.add_argument("--near", metavar="PLACE", help="the readers' home area, e.g. \"Tennessee\" or \"Columbus, Ohio\": "
                    "ambiguous names lean towards it (a local paper's \"Paris\")")
     p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser("batch", help="map an archive into a folder of shards, resumably, here or on Dask",
+                       description="Map every document of INPUT (a text file, a folder, .jsonl(.gz) or .parquet) into "
+                       "OUTDIR: part-NNNNN.jsonl shards (the geo extract --format jsonl records), _errors.jsonl and a "
+                       "_SUCCESS manifest. Rerun the same command to finish an interrupted run. Exit 0: all mapped; "
+                       "3: finished, some documents failed (see _errors.jsonl); 2: bad input, or nothing mapped.")
+    p.add_argument("input", metavar="INPUT", help="a text file, folder, .jsonl(.gz) or .parquet file")
+    p.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="the output folder")
+    p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="shard format (default jsonl)")
+    p.add_argument("--shard-size", type=int, default=1000, metavar="N", help="documents per shard (default 1000)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default 0: one per CPU; 1: this process)")
+    p.add_argument("--dask", metavar="ADDRESS", help="map the shards on a Dask cluster (a scheduler address, or "
+                   "'local' for a LocalCluster here); needs pip install 'geo[dask]'")
+    p.add_argument("--cache-dir", metavar="DIR", help="where the gazetteer index is built and kept (default "
+                   "$GEO_CACHE_DIR, else ~/.cache/geo); on a cluster, a folder on each worker's machine")
+    p.add_argument("--overwrite", action="store_true", help="start again in an OUTDIR that holds another run")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or progress lines")
+    _add_reading_options(p)
+    p.add_argument("--near", metavar="PLACE", help="the readers' home area (as for extract)")
+    p.set_defaults(handler=cmd_batch)
 
     p = sub.add_parser("lookup", help="show the gazetteer's places for a name",
                        description="Show the places a name could refer to, best prior first.")

@@ -1,4 +1,4 @@
-"""Write a finished Document as an RFC 7946 GeoJSON FeatureCollection: one Feature per place.
+"""Write a finished Document (or a CorpusMap of many) as an RFC 7946 GeoJSON FeatureCollection: one Feature per place.
 
 Positions are ``[lon, lat]`` rounded to 7 decimals (about 1 cm), there is no ``crs`` member,
 and outlines that cross the antimeridian are cut there (see :mod:`geo.antimeridian`). A Feature's
@@ -25,7 +25,7 @@ import json
 from typing import Any
 
 from geo.antimeridian import split_geometry
-from geo.records import Document, MappedPlace
+from geo.records import CorpusMap, CorpusPlace, Document, MappedPlace
 
 __all__ = ["to_geojson", "dumps_geojson", "round_coordinates", "PRECISION"]
 
@@ -33,16 +33,32 @@ __all__ = ["to_geojson", "dumps_geojson", "round_coordinates", "PRECISION"]
 PRECISION = 7
 
 
-def to_geojson(document: Document) -> dict[str, Any]:
+def to_geojson(document: Document | CorpusMap) -> dict[str, Any]:
     """A FeatureCollection dict for ``document``: one Feature per place, most mentioned first.
 
     ``document_id`` is a foreign member (RFC 7946 §6.1) naming the document it came from.
+    A :class:`~geo.records.CorpusMap` gives one Feature per place, the most widely named
+    first, with ``document_count``, ``mention_count`` and ``documents`` (each naming
+    document's ``id``, ``title`` and ``mentions`` of the place), and the foreign members
+    ``corpus_id`` and ``document_count``.
+
+    >>> from geo.records import Citation, CorpusMap, CorpusPlace, Place, Quote
+    >>> baku = Place("587084", "Baku", "city", 40.4093, 49.8671, "AZ")
+    >>> quote = Quote(0, 13, "Rain in Baku.", ((8, 12),))
+    >>> corpus = CorpusMap("week", (CorpusPlace(baku, (Citation("a", None, (quote,), 1), Citation("b", "Vote", (quote,), 2))),), 3)
+    >>> feature = to_geojson(corpus)["features"][0]
+    >>> feature["properties"]["document_count"], feature["properties"]["documents"]
+    (2, [{'id': 'a', 'title': None, 'mentions': 1}, {'id': 'b', 'title': 'Vote', 'mentions': 2}])
     """
+    if isinstance(document, CorpusMap):
+        features = [_corpus_feature(document, cp) for cp in document.places]
+        return {"type": "FeatureCollection", "corpus_id": document.id, "document_count": document.document_count,
+                "features": features}
     features = [_feature(document, mp) for mp in document.places]
     return {"type": "FeatureCollection", "document_id": document.id, "features": features}
 
 
-def dumps_geojson(document: Document, *, indent: int | None = None) -> str:
+def dumps_geojson(document: Document | CorpusMap, *, indent: int | None = None) -> str:
     """``to_geojson(document)`` as JSON text (UTF-8 safe: non-ASCII names are kept as they are)."""
     return json.dumps(to_geojson(document), ensure_ascii=False, indent=indent, allow_nan=False)
 
@@ -92,6 +108,26 @@ def _feature(document: Document, mp: MappedPlace) -> dict[str, Any]:
         "mention_count": mp.mention_count,
         "point": point,
         "mentions": mentions,
+    }
+    return {"type": "Feature", "id": place.id, "geometry": geometry, "properties": properties}
+
+
+def _corpus_feature(corpus: CorpusMap, cp: CorpusPlace) -> dict[str, Any]:
+    place = cp.place
+    point = round_coordinates([place.lon, place.lat])
+    outline = corpus.outlines.get(place.id)
+    geometry = _geometry(outline) if outline else {"type": "Point", "coordinates": point}
+    properties = {
+        "place_id": place.id,
+        "name": place.name,
+        "kind": place.kind,
+        "country_code": place.country_code,
+        "admin1": place.admin1,
+        "population": place.population,
+        "document_count": cp.document_count,
+        "mention_count": cp.mention_count,
+        "point": point,
+        "documents": [{"id": c.document_id, "title": c.title, "mentions": c.mention_count} for c in cp.citations],
     }
     return {"type": "Feature", "id": place.id, "geometry": geometry, "properties": properties}
 

@@ -1,4 +1,5 @@
-"""A :class:`~geo.records.Document` as one self-contained HTML page with a folium (Leaflet) map.
+"""A :class:`~geo.records.Document`, or a :class:`~geo.records.CorpusMap` of many, as one
+self-contained HTML page with a folium (Leaflet) map.
 
 The page works offline: Leaflet, jQuery and Leaflet.markercluster are inlined from the
 installed ``xstatic-*`` packages (see :mod:`geo.assets`) and, by default, the land is
@@ -6,12 +7,11 @@ drawn from a GeoJSON basemap of country outlines instead of web tiles. Only
 ``tiles="osm"`` makes the page load anything from the network.
 
 Every marker has a popup with the place's facts, every sentence that mentions it (the
-mentions marked with ``<mark>``) and the runner-up candidates; a panel on the map lists
-the places by mentions.
-
-All text from the article, the gazetteer or the caller goes through :func:`escape_html`,
-which makes it inert in every context folium puts it: HTML, a JavaScript template
-literal, and a Jinja template that folium renders a second time.
+mentions marked with ``<mark>``) and the runner-up candidates (for a corpus: the documents
+that name it, with their sentences); a panel on the map lists the places by mentions (or
+documents). All text goes through :func:`geo.html_text.escape_html`. The element ids
+folium would draw at random are derived from the page's content (:func:`stable_ids`), so
+the same map is the same bytes on every run.
 
 >>> from geo.records import Document, Mention, Place, Resolution, Sentence
 >>> text = "Floods hit Baku."
@@ -29,10 +29,11 @@ geo.errors.UnknownNameError: unknown tiles: got 'bogus'; valid names are none, o
 
 from __future__ import annotations
 
-import html
+import hashlib
 import json
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -43,9 +44,10 @@ from folium.template import Template
 
 from geo.assets import read_asset
 from geo.errors import InputError, UnknownNameError
-from geo.records import Document, MappedPlace
+from geo.html_text import corpus_popup_html, document_popup_html, escape_html, place_line, plural
+from geo.records import CorpusMap, Document, Place
 
-__all__ = ["TILES", "CLUSTER_ABOVE", "escape_html", "to_html", "write_html"]
+__all__ = ["TILES", "CLUSTER_ABOVE", "escape_html", "stable_ids", "to_html", "write_html"]
 
 #: Valid ``tiles`` values: ``None``/``"none"`` draws the offline basemap, ``"osm"`` web tiles.
 TILES = ("none", "osm")
@@ -53,8 +55,8 @@ TILES = ("none", "osm")
 CLUSTER_ABOVE = 100
 
 _MAX_ZOOM = 18  # set on the map itself: MarkerCluster needs it when there is no tile layer
-_POINT_ZOOM = 7  # zoom for a map whose places are all at one point
-_FIT_MAX_ZOOM = 10
+_FIT_MAX_ZOOM = 10  # the closest first view with web tiles
+_OFFLINE_MAX_ZOOM = 8  # ... and with the offline basemap
 _WORLD = ([20.0, 0.0], 2)
 _SEA = "#cfe0ea"
 _LAND = {"color": "#a89f91", "weight": 0.6, "fillColor": "#f3efe6", "fillOpacity": 1.0}
@@ -70,30 +72,6 @@ _KIND_COLORS = {
     "airport": "#4a5568",
 }
 _DEFAULT_COLOR = "#c05621"
-
-# After html.escape, these characters still mean something where folium puts the text:
-# ` $ \ inside the JavaScript template literal around popups and tooltips, { } to Jinja
-# (folium re-renders MacroElement output as a template), line breaks to folium (it turns
-# "\n" into spaces). As numeric character references they are plain text to the HTML
-# parser and nothing to JavaScript or Jinja.
-_INERT = {ord(c): f"&#{ord(c)};" for c in "`$\\{}\n\r\u2028\u2029"}
-_INERT[0] = "\ufffd"  # NUL is dropped or mangled by HTML parsers
-_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates cannot be written as UTF-8
-
-
-def escape_html(value: object) -> str:
-    r"""Untrusted text as HTML text or an attribute value, inert inside folium's templates.
-
-    >>> escape_html('<script>alert("x")</script>')
-    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
-    >>> escape_html("${window.pwned=1} `a` \\u0041 {{ 7*7 }}")
-    '&#36;&#123;window.pwned=1&#125; &#96;a&#96; &#92;u0041 &#123;&#123; 7*7 &#125;&#125;'
-    >>> escape_html("it's\nfine")
-    'it&#x27;s&#10;fine'
-    """
-    text = html.escape(str(value), quote=True).translate(_INERT)
-    return _SURROGATE.sub("\ufffd", text)
-
 
 class _Raw(Element):
     """Text put on the page as it is: rendered once, never parsed as a template."""
@@ -194,11 +172,10 @@ def _box(points: Iterable[list[float]]) -> tuple[tuple[float, float], tuple[floa
 
 
 def _view_box(geometry: dict[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The ((south, west), (north, east)) box to fit an outline into view.
+    """The ((south, west), (north, east)) box of an outline, to draw the larger ones first.
 
     An outline cut at the antimeridian (Russia, the United States, Fiji) spans nearly
-    360 degrees of longitude; fitting that would show the whole world, so such an
-    outline is fitted by its largest part alone.
+    360 degrees of longitude; such an outline is measured by its largest part alone.
 
     >>> cut = {"type": "MultiPolygon", "coordinates": [
     ...     [[[-180, 60], [-170, 60], [-170, 65], [-180, 60]]],
@@ -222,83 +199,6 @@ def _clean_basemap(basemap: Any) -> dict[str, Any]:
         if geometry is not None:  # properties are not shown, so they are not copied
             features.append({"type": "Feature", "geometry": geometry, "properties": {}})
     return {"type": "FeatureCollection", "features": features}
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _marked_sentence(document: Document, index: int, spans: list[tuple[int, int]]) -> str:
-    """The sentence's text, escaped, with the given text spans wrapped in <mark>."""
-    sentence = document.sentences[index]
-    start, end = sentence.start, sentence.end
-    merged: list[list[int]] = []
-    for a, b in sorted((max(a, start), min(b, end)) for a, b in spans):  # clamped to the sentence
-        if a >= b:
-            continue
-        if merged and a <= merged[-1][1]:  # overlapping or touching mentions share one mark
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    out, pos = [], start
-    for a, b in merged:
-        out.append(escape_html(document.text[pos:a]))
-        out.append("<mark>" + escape_html(document.text[a:b]) + "</mark>")
-        pos = b
-    out.append(escape_html(document.text[pos:end]))
-    return "".join(out)
-
-
-def _place_line(name: str, kind: str, country: str, admin1: str = "") -> str:
-    # The state or province tells namesakes apart ("Henry County (adm2, Georgia, US)").
-    extra = ", ".join(escape_html(v) for v in (kind, admin1 if admin1 != name else "", country) if v)
-    return f'<bdi class="geo-name">{escape_html(name)}</bdi>' + (f' <span class="geo-meta">({extra})</span>' if extra else "")
-
-
-def _popup_html(document: Document, mp: MappedPlace) -> str:
-    place = mp.place
-    facts = [
-        ("Kind", place.kind),
-        ("Country", place.country_code),
-        ("Admin1", place.admin1),
-        ("Coordinates", f"{place.lat:.4f}, {place.lon:.4f}"),
-        ("Gazetteer id", place.id),
-        ("Mentions", str(mp.mention_count)),
-    ]
-    rows = "".join(f"<tr><th>{k}</th><td dir=\"auto\">{escape_html(v)}</td></tr>" for k, v in facts if v)
-    parts = [f'<div class="geo-popup"><h3 class="geo-popup-name" dir="auto">{escape_html(place.name)}</h3>']
-    parts.append(f'<table class="geo-facts">{rows}</table>')
-
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for r in mp.resolutions:
-        spans.setdefault(r.mention.sentence_index, []).append((r.mention.start, r.mention.end))
-    sentences = []
-    for index in sorted(spans):
-        if 0 <= index < len(document.sentences):
-            body = _marked_sentence(document, index, spans[index])
-        else:  # a mention without a sentence: show what the text said
-            body = "".join("<mark>" + escape_html(document.text[a:b]) + "</mark>" for a, b in spans[index])
-        sentences.append(f'<li><div class="geo-sentence" dir="auto">{body}</div></li>')
-    parts.append(f'<h4>{_plural(len(sentences), "sentence")}</h4><ol class="geo-sentences">{"".join(sentences)}</ol>')
-
-    best: dict[str, Any] = {}
-    for r in mp.resolutions:
-        for c in r.candidates:
-            if c.place.id != place.id and (c.place.id not in best or c.score > best[c.place.id].score):
-                best[c.place.id] = c
-    others = sorted(best.values(), key=lambda c: -c.score)[:3]
-    if others:
-        items = "".join(
-            f'<li>{_place_line(c.place.name, c.place.kind, c.place.country_code, c.place.admin1)} '
-            f'<span class="geo-score">{c.score:.2f}</span></li>'
-            for c in others
-        )
-        parts.append(f'<h4>Other candidates</h4><ul class="geo-candidates">{items}</ul>')
-    reasons = list(dict.fromkeys(r.reason for r in mp.resolutions if r.reason))
-    if reasons:
-        parts.append("".join(f'<p class="geo-reason" dir="auto">{escape_html(x)}</p>' for x in reasons))
-    parts.append("</div>")
-    return "".join(parts)
 
 
 def _popup(html_text: str) -> folium.Popup:
@@ -332,34 +232,73 @@ def _css(tiles: str) -> str:
 .geo-sentence {{ white-space: pre-wrap; overflow-wrap: anywhere; max-height: 12em; overflow: auto; }}
 .geo-sentence mark {{ background: #ffe066; padding: 0 1px; }}
 .geo-reason {{ margin: 4px 0 0; color: #555; font-style: italic; }}
+.geo-documents {{ margin: 0; padding-left: 18px; }}
+.geo-doc {{ margin: 4px 0; }}
+.geo-doc .geo-sentences {{ list-style: none; padding-left: 8px; border-left: 2px solid #e2e8f0; }}
+.geo-doc-head {{ font-weight: 600; overflow-wrap: anywhere; }}
+.geo-doc-id {{ font-weight: normal; }}
+.geo-more {{ list-style: none; color: #555; font-style: italic; }}
+.geo-outside {{ margin: 0 0 6px; border-bottom: 1px solid #ddd; padding-bottom: 4px; color: #555; }}
+.geo-outside p {{ margin: 0; }}
+.geo-outside ul {{ list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 10px; }}
+.geo-outside button {{ all: unset; cursor: pointer; color: #1f4e79; text-decoration: underline; }}
+.geo-edge {{ position: absolute; z-index: 650; display: flex; gap: 4px; align-items: center; cursor: pointer;
+  background: rgba(255,255,255,.92); border: 1px solid #888; border-radius: 10px; padding: 1px 8px 1px 4px;
+  font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f4e79;
+  box-shadow: 0 1px 3px rgba(0,0,0,.3); max-width: 180px; white-space: nowrap; overflow: hidden; }}
+.geo-edge:hover, .geo-edge:focus {{ background: #eef3f8; }}
+.geo-edge-arrow {{ display: inline-flex; }}
 """
 
 
-def _panel(panel_id: str, title: str, places: list[MappedPlace], indices: list[int | None]) -> str:
-    if places:
-        mentions = sum(mp.mention_count for mp in places)
-        summary = f'<p class="geo-summary">{_plural(len(places), "place")}, {_plural(mentions, "mention")}</p>'
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    """What the page draws for one place: its weight in the framing, the number the legend shows."""
+
+    place: Place
+    weight: float
+    count: int
+    popup: str
+    tooltip: str
+    radius: float
+
+
+def _panel(panel_id: str, title: str, summary: str, count_title: str, markers: list[_Marker], outside: list[int]) -> str:
+    if markers:
+        summary = f'<p class="geo-summary">{escape_html(summary)}</p>'
     else:
         summary = '<p class="geo-empty">No places found</p>'
     items = []
-    for mp, i in zip(places, indices):
-        p = mp.place
+    for i, m in enumerate(markers):
+        p = m.place
         color = _KIND_COLORS.get(p.kind, _DEFAULT_COLOR)
-        attr = f' data-geo-i="{i}"' if i is not None else ""
         items.append(
-            f'<li><button type="button"{attr}><span class="geo-dot" style="background:{color}"></span>'
-            f"<span>{_place_line(p.name, p.kind, p.country_code)}</span>"
-            f'<span class="geo-count" title="mentions">{mp.mention_count}</span></button></li>'
+            f'<li><button type="button" data-geo-i="{i}"><span class="geo-dot" style="background:{color}"></span>'
+            f"<span>{place_line(p.name, p.kind, p.country_code)}</span>"
+            f'<span class="geo-count" title="{count_title}">{m.count}</span></button></li>'
         )
     legend = f'<ol class="geo-legend">{"".join(items)}</ol>' if items else ""
+    away = ""
+    if outside:  # the first view leaves these out: say so, and let a click go there
+        names = "".join(f'<li><button type="button" data-geo-i="{i}">{place_line(markers[i].place.name, "", "")}</button></li>'
+                        for i in outside)
+        away = f'<div class="geo-outside"><p>Outside the first view (click to go there):</p><ul>{names}</ul></div>'
     return (
         f'<div id="{panel_id}" class="geo-panel leaflet-control">'
-        f'<h1 class="geo-title" dir="auto">{escape_html(title)}</h1>{summary}{legend}</div>'
+        f'<h1 class="geo-title" dir="auto">{escape_html(title)}</h1>{summary}{away}{legend}</div>'
     )
 
 
-def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster_name: str | None) -> str:
+def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster_name: str | None,
+                  view: dict[str, Any] | None) -> str:
     # Moves the panel into a Leaflet control; a click on a place shows it and opens its popup.
+    # The first view is fitted here, without animation: a zoom animation started while the
+    # page loads can leave Chromium painting only part of the map.
+    fit = ""
+    if view is not None:
+        options = {"paddingTopLeft": [30, 30], "paddingBottomRight": [330, 30], "maxZoom": view["max_zoom"],
+                   "animate": False}
+        fit = f"map.fitBounds({json.dumps(view['box'])}, {json.dumps(options)});"
     return f"""
 (function () {{
   var map = {map_name}, cluster = {cluster_name or "null"};
@@ -369,6 +308,62 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
   new Panel().addTo(map);
   L.DomEvent.disableClickPropagation(panel);
   L.DomEvent.disableScrollPropagation(panel);
+  {fit}
+  // The first view is wider than the frame where the window's shape asks for it: a place
+  // the frame left out may be in sight after all, and is then not listed as outside.
+  var outside = panel.querySelector(".geo-outside");
+  var edges = [];
+  if (outside) {{
+    outside.querySelectorAll("[data-geo-i]").forEach(function (item) {{
+      var i = Number(item.getAttribute("data-geo-i"));
+      edges.push(edgeMarker(i, item.querySelector("bdi").cloneNode(true)));
+      if (map.getBounds().contains(markers[i].getLatLng())) item.parentNode.remove();
+    }});
+    if (!outside.querySelector("[data-geo-i]")) outside.remove();
+  }}
+  // Edge markers: at the border of the view, an arrow and the name of each place left out,
+  // pointing to where it lies (clear of the panel); a click goes there.
+  function edgeMarker(i, name) {{
+    var edge = L.DomUtil.create("button", "geo-edge", map.getContainer());
+    edge.type = "button";
+    edge.setAttribute("data-geo-i", String(i));
+    var arrow = L.DomUtil.create("span", "geo-edge-arrow", edge);
+    arrow.innerHTML = '<svg width="10" height="10" viewBox="0 0 10 10"><path d="M1 5 H8.5 M5 1.5 L8.5 5 L5 8.5" fill="none" stroke="#c05621" stroke-width="1.8"/></svg>';
+    edge.appendChild(name);
+    L.DomEvent.disableClickPropagation(edge);
+    L.DomEvent.on(edge, "click", function () {{ reveal(markers[i], 30); }});
+    return {{ i: i, el: edge, arrow: arrow }};
+  }}
+  function placeEdges() {{
+    var size = map.getSize(), bounds = map.getBounds(), box = map.getContainer().getBoundingClientRect();
+    var cx = size.x / 2, cy = size.y / 2, inset = 12;
+    var p = panel.getBoundingClientRect();
+    var pl = p.left - box.left, pb = p.bottom - box.top;
+    edges.forEach(function (edge) {{
+      var ll = markers[edge.i].getLatLng();
+      if (bounds.contains(ll)) {{ edge.el.style.display = "none"; return; }}
+      edge.el.style.display = "";
+      var at = map.latLngToContainerPoint(ll), dx = at.x - cx, dy = at.y - cy;
+      var s = Math.min((cx - inset) / Math.max(Math.abs(dx), 1e-9), (cy - inset) / Math.max(Math.abs(dy), 1e-9));
+      var x = cx + dx * s, y = cy + dy * s;
+      var w = edge.el.offsetWidth, h = edge.el.offsetHeight;
+      var left = Math.min(Math.max(x - w / 2, inset), size.x - w - inset);
+      var top = Math.min(Math.max(y - h / 2, inset), size.y - h - inset);
+      if (left + w > pl && top < pb) {{  // under the panel: below it on the right, left of it at the top
+        if (x >= size.x - inset - 1) top = pb + inset; else left = pl - w - inset;
+      }}
+      if (left < 52 && top < 80) {{  // under the zoom buttons: beside them at the top, below them on the left
+        if (y <= inset + 1) left = 52; else top = 80;
+      }}
+      edge.el.style.left = left + "px";
+      edge.el.style.top = top + "px";
+      edge.arrow.style.transform = "rotate(" + Math.atan2(dy, dx) * 180 / Math.PI + "deg)";
+    }});
+  }}
+  if (edges.length) {{
+    map.on("move zoom resize", placeEdges);
+    placeEdges();
+  }}
   panel.addEventListener("click", function (event) {{
     var item = event.target.closest("[data-geo-i]");
     if (!item) return;
@@ -380,7 +375,11 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
   function reveal(marker, tries) {{
     var parent = cluster ? cluster.getVisibleParent(marker) : null;
     if (!parent || parent === marker || tries <= 0) {{
-      map.panTo(marker.getLatLng());
+      if (map.getBounds().contains(marker.getLatLng())) {{
+        map.panTo(marker.getLatLng());
+      }} else {{  // far away: zoom out to show it beside what was in view
+        map.fitBounds(map.getBounds().extend(marker.getLatLng()), {{ animate: false }});
+      }}
       marker.openPopup();
     }} else if (map.getZoom() >= map.getMaxZoom()) {{
       cluster.once("spiderfied", function () {{ marker.openPopup(); }});
@@ -394,33 +393,137 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
 """
 
 
+# folium names every element ``<kind>_<32 random hex digits>``; the page would differ run to run.
+_ELEMENT_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9A-Za-z])")
+
+
+def _elements(root: Element) -> Iterable[Element]:
+    """Every element reachable from ``root``: its children, and the elements it holds as
+    attributes (a Figure's header, html and script; a Popup's html), which are not children."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if id(element) in seen:
+            continue
+        seen.add(id(element))
+        yield element
+        stack.extend(v for v in (*vars(element).values(), *element._children.values()) if isinstance(v, Element))
+
+
+def stable_ids(figure: Element, page: str) -> str:
+    """The rendered ``page`` with folium's random element ids replaced by ids derived from its content.
+
+    Each id becomes a digest of the page (with every id blanked to its order of first
+    appearance) followed by that order, so the same map is the same bytes on every run and
+    two different maps on one page (a notebook) still have different ids.
+    """
+    ids = {element._id for element in _elements(figure)}
+    order: dict[str, int] = {}
+    for match in _ELEMENT_ID.finditer(page):
+        if match.group() in ids:
+            order.setdefault(match.group(), len(order))
+    blanked = _ELEMENT_ID.sub(lambda m: f"{order[m.group()]:032x}" if m.group() in order else m.group(), page)
+    digest = hashlib.sha256(blanked.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return _ELEMENT_ID.sub(lambda m: f"{digest}{order[m.group()]:012x}" if m.group() in order else m.group(), page)
+
+
 def _add_assets(figure: Any, names: Iterable[str]) -> None:
     for name in names:
         tag = "style" if name.endswith(".css") else "script"
         figure.header.add_child(_Raw(f"<{tag}>{read_asset(name)}</{tag}>"), name=f"geo-{name}")
 
 
+def _document_markers(document: Document) -> list[_Marker]:
+    return [
+        _Marker(
+            mp.place,
+            float(mp.mention_count),
+            mp.mention_count,
+            document_popup_html(document, mp),
+            f'<bdi>{escape_html(mp.place.name)}</bdi> · {plural(mp.mention_count, "mention")}',
+            5 + 2 * min(math.sqrt(mp.mention_count), 5),
+        )
+        for mp in document.places
+    ]
+
+
+def _corpus_markers(corpus: CorpusMap) -> list[_Marker]:
+    # Sized by the documents that name a place: what a corpus map is read for.
+    return [
+        _Marker(
+            cp.place,
+            float(cp.document_count),
+            cp.document_count,
+            corpus_popup_html(cp),
+            f'<bdi>{escape_html(cp.place.name)}</bdi> · {plural(cp.document_count, "document")}',
+            5 + 3 * min(math.sqrt(cp.document_count), 6),
+        )
+        for cp in corpus.places
+    ]
+
+
+def _first_view(markers: list[_Marker], outlines: dict[str, dict[str, Any]]) -> tuple[list[list[float]], list[int]] | None:
+    """The box the page opens on ([[south, west], [north, east]]) and the markers left outside it,
+    by :func:`geo.framing.frame_places`, the rule the static maps follow too; None for no places."""
+    from geo.framing import frame_places
+
+    if not markers:
+        return None
+    frame = frame_places([(m.place, m.weight) for m in markers], outlines)
+    outside = set(frame.outside)
+    return [[frame.south, frame.west], [frame.north, frame.east]], [i for i, m in enumerate(markers) if m.place.id in outside]
+
+
 def to_html(
-    document: Document,
+    source: Document | CorpusMap,
     *,
     title: str | None = None,
     tiles: str | None = None,
     basemap: dict | None = None,
 ) -> str:
-    """The document as a complete HTML page with an interactive map.
+    """A document, or a corpus of them, as a complete HTML page with an interactive map.
 
-    ``title`` (default: the document id) heads the page and the map. ``tiles=None`` or
-    ``"none"`` draws land from ``basemap``, a GeoJSON FeatureCollection of outlines
-    (default: :func:`geo.basemap.load_basemap`); ``tiles="osm"`` uses OpenStreetMap web
-    tiles instead, the only case where the page uses the network.
+    A :class:`~geo.records.Document` gets one marker per place, sized by its mentions,
+    its popup every sentence naming it; a :class:`~geo.records.CorpusMap` (see
+    :func:`geo.corpus.map_documents`) one marker per place sized by the documents naming
+    it, its popup those documents (title or id) with their sentences.
+    ``title`` (default: the document's or corpus's id) heads the page and the map.
+    ``tiles=None`` or ``"none"`` draws land from ``basemap``, a GeoJSON FeatureCollection
+    of outlines (default: :func:`geo.basemap.load_basemap`); ``tiles="osm"`` uses
+    OpenStreetMap web tiles instead, the only case where the page uses the network.
     """
     tiles = _check_tiles(tiles)
-    title = document.id if title is None else str(title)
-    title = title if title.strip() else "Map"
-    places = [mp for mp in document.places if math.isfinite(mp.place.lat) and math.isfinite(mp.place.lon)]
-    clustered = len(places) > CLUSTER_ABOVE
+    if isinstance(source, CorpusMap):
+        from geo.corpus import caption
 
-    fmap = folium.Map(location=_WORLD[0], zoom_start=_WORLD[1], tiles=None, maxZoom=_MAX_ZOOM, minZoom=1)
+        markers, summary, count_title = _corpus_markers(source), caption(source), "documents"
+    elif isinstance(source, Document):
+        markers, count_title = _document_markers(source), "mentions"
+        summary = f"{plural(len(markers), 'place')}, {plural(sum(m.count for m in markers), 'mention')}"
+    else:
+        raise TypeError(f"to_html takes a Document or a CorpusMap, got {type(source).__name__}")
+    title = source.id if title is None else str(title)
+    title = title if title.strip() else "Map"
+    markers = [m for m in markers if math.isfinite(m.place.lat) and math.isfinite(m.place.lon)]
+    return _page(markers, source.outlines, title=title, summary=summary, count_title=count_title, tiles=tiles,
+                 basemap=basemap)
+
+
+def _page(
+    markers: list[_Marker],
+    outlines: dict[str, dict[str, Any]],
+    *,
+    title: str,
+    summary: str,
+    count_title: str,
+    tiles: str,
+    basemap: dict | None,
+) -> str:
+    clustered = len(markers) > CLUSTER_ABOVE
+    # Quarter zoom steps let the first view fit the frame closely (web tiles would blur between steps).
+    snap = 1 if tiles == "osm" else 0.25
+    fmap = folium.Map(location=_WORLD[0], zoom_start=_WORLD[1], tiles=None, maxZoom=_MAX_ZOOM, minZoom=1, zoomSnap=snap)
     fmap.default_js, fmap.default_css = [], []  # on the instance: folium's lists are shared
     figure = fmap.get_root()
     figure.header.add_child(_Raw(f"<title>{escape_html(title)}</title>"), name="geo-title")
@@ -453,77 +556,66 @@ def to_html(
         layer.default_js, layer.default_css = [], []
         layer.add_to(fmap)
 
-    lats: list[float] = []
-    lons: list[float] = []
-    popups = {mp.place.id: _popup_html(document, mp) for mp in places}
-    tooltips = {
-        mp.place.id: f'<bdi>{escape_html(mp.place.name)}</bdi> · {_plural(mp.mention_count, "mention")}' for mp in places
-    }
-
     # Outlines sit in their own pane under the markers; larger ones are drawn first so a
     # smaller area inside a larger one (a region in its country) stays clickable.
-    outlines = []
-    for mp in places:
-        outline = _clean_geometry(document.outlines.get(mp.place.id))
+    shapes: dict[str, dict[str, Any]] = {}
+    drawn = []
+    for m in markers:
+        outline = _clean_geometry(outlines.get(m.place.id))
         if outline is not None and next(iter(_points(outline)), None) is not None:
+            shapes[m.place.id] = outline
             (south, west), (north, east) = _view_box(outline)
-            lats += [south, north]
-            lons += [west, east]
-            outlines.append(((north - south) * (east - west), mp, outline))
-    for _, mp, outline in sorted(outlines, key=lambda t: -t[0]):
-        color = _KIND_COLORS.get(mp.place.kind, _DEFAULT_COLOR)
+            drawn.append(((north - south) * (east - west), m, outline))
+    for _, m, outline in sorted(drawn, key=lambda t: -t[0]):
+        color = _KIND_COLORS.get(m.place.kind, _DEFAULT_COLOR)
         shape = folium.GeoJson(
             {"type": "Feature", "geometry": outline, "properties": {}},
             control=False,
             pane="geo-outlines",
             style={"color": color, "weight": 2, "fillColor": color, "fillOpacity": 0.12, "className": "geo-outline"},
         )
-        shape.add_child(_popup(popups[mp.place.id]))
-        shape.add_child(folium.Tooltip(tooltips[mp.place.id]))
+        shape.add_child(_popup(m.popup))
+        shape.add_child(folium.Tooltip(m.tooltip))
         shape.add_to(fmap)
 
     marker_names: list[str] = []
-    for mp in places:  # most mentioned first: smaller markers end up on top
-        p = mp.place
+    for m in markers:  # the heaviest first: smaller markers end up on top
         marker = folium.CircleMarker(
-            [p.lat, p.lon],
-            radius=5 + 2 * min(math.sqrt(mp.mention_count), 5),
+            [m.place.lat, m.place.lon],
+            radius=m.radius,
             color="#222",
             weight=1.5,
             fill=True,
-            fill_color=_KIND_COLORS.get(p.kind, _DEFAULT_COLOR),
+            fill_color=_KIND_COLORS.get(m.place.kind, _DEFAULT_COLOR),
             fill_opacity=0.85,
             className="geo-marker",
-            popup=_popup(popups[p.id]),
-            tooltip=folium.Tooltip(tooltips[p.id]),
+            popup=_popup(m.popup),
+            tooltip=folium.Tooltip(m.tooltip),
         )
         marker.add_to(layer)
         marker_names.append(marker.get_name())
-        lats.append(p.lat)
-        lons.append(p.lon)
 
-    if lats:
-        south, north, west, east = min(lats), max(lats), min(lons), max(lons)
-        single = south == north and west == east
-        fmap.fit_bounds(
-            [[south, west], [north, east]],
-            padding_top_left=(30, 30),
-            padding_bottom_right=(330, 30),  # keep places clear of the panel at the top right
-            max_zoom=_POINT_ZOOM if single else _FIT_MAX_ZOOM,
-        )
+    first = _first_view(markers, shapes)
+    outside: list[int] = []
+    view = None
+    if first is not None:
+        box, outside = first
+        # Padding keeps places clear of the panel at the top right; the offline basemap has
+        # nothing finer than country borders to show past zoom 8.
+        view = {"box": box, "max_zoom": _FIT_MAX_ZOOM if tiles == "osm" else _OFFLINE_MAX_ZOOM}
 
     panel_id = "geo-panel-" + fmap.get_name()
     fmap.add_child(
         _Late(
-            html_text=_panel(panel_id, title, places, list(range(len(places)))),
-            script=_panel_script(panel_id, fmap.get_name(), marker_names, layer.get_name() if clustered else None),
+            html_text=_panel(panel_id, title, summary, count_title, markers, outside),
+            script=_panel_script(panel_id, fmap.get_name(), marker_names, layer.get_name() if clustered else None, view),
         )
     )
-    return figure.render()
+    return stable_ids(figure, figure.render())
 
 
 def write_html(
-    document: Document,
+    document: Document | CorpusMap,
     path: str | Path,
     *,
     title: str | None = None,

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "SourceDocument",
+    "SourceError",
     "PLACE_KINDS",
     "MENTION_KINDS",
     "MATCH_KINDS",
@@ -31,6 +33,10 @@ __all__ = [
     "Resolution",
     "Document",
     "MappedPlace",
+    "Quote",
+    "Citation",
+    "CorpusPlace",
+    "CorpusMap",
 ]
 
 #: Every kind a gazetteer place can have, from the most to the least "area-like".
@@ -211,17 +217,8 @@ class Document:
         return tuple(mapped)
 
     def _repr_html_(self) -> str:
-        """The offline map inline in Jupyter: the page in an iframe's ``srcdoc``, so no network.
-
-        The writer is imported here, not at the top: records stay free of folium.
-        """
-        import html
-
-        from geo.html_map import to_html
-
-        page = to_html(self)
-        return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:480px;border:0" '
-                f'sandbox="allow-scripts allow-popups" title="{html.escape(self.id, quote=True)}"></iframe>')
+        """The offline map inline in Jupyter: the page in an iframe's ``srcdoc``, so no network."""
+        return _inline_map(self, self.id)
 
     @property
     def __geo_interface__(self) -> dict[str, Any]:
@@ -233,3 +230,132 @@ class Document:
             properties = dict(feature["properties"], mentions=mp.mention_count)
             features.append({"type": "Feature", "id": mp.place.id, "geometry": geometry, "properties": properties})
         return {"type": "FeatureCollection", "features": features}
+
+
+# ---------------------------------------------------------------- many documents on one map
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A sentence that mentions a place: ``text`` is ``document.text[start:end]`` and
+    ``marks`` the mentions' ``(start, end)`` spans, all offsets in the document's text.
+
+    >>> q = Quote(10, 26, "Floods hit Baku.", ((21, 25),))
+    >>> [q.text[a - q.start : b - q.start] for a, b in q.marks]
+    ['Baku']
+    """
+
+    start: int
+    end: int
+    text: str
+    marks: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One document's mentions of a place: its id, its title if it has one, and the sentences."""
+
+    document_id: str
+    title: str | None
+    quotes: tuple[Quote, ...]
+    mention_count: int
+
+    @property
+    def label(self) -> str:
+        """What a reader calls the document: its title, else its id."""
+        return self.title if self.title else self.document_id
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusPlace:
+    """A place and every document that names it (in input order): one marker on a corpus map."""
+
+    place: Place
+    citations: tuple[Citation, ...]
+
+    @property
+    def document_count(self) -> int:
+        return len(self.citations)
+
+    @property
+    def mention_count(self) -> int:
+        return sum(c.mention_count for c in self.citations)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        feature = self.place.__geo_interface__
+        documents = [{"id": c.document_id, "title": c.title, "mentions": c.mention_count} for c in self.citations]
+        properties = dict(feature["properties"], document_count=self.document_count,
+                          mention_count=self.mention_count, documents=documents)
+        return {"type": "Feature", "id": self.place.id, "geometry": feature["geometry"], "properties": properties}
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusMap:
+    """Every place a set of documents names, the most widely named first; what corpus writers take.
+
+    ``document_count`` counts every document mapped, those that named no place too;
+    ``outlines`` maps a place id to a GeoJSON geometry, as on :class:`Document`; ``errors``
+    are the documents that could not be read or mapped (they are not on the map).
+    """
+
+    id: str
+    places: tuple[CorpusPlace, ...]
+    document_count: int
+    outlines: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
+    errors: tuple[SourceError, ...] = ()
+
+    @property
+    def mention_count(self) -> int:
+        return sum(cp.mention_count for cp in self.places)
+
+    def _repr_html_(self) -> str:
+        """The corpus map inline in Jupyter, as for a Document."""
+        return _inline_map(self, self.id)
+
+    @property
+    def __geo_interface__(self) -> dict[str, Any]:
+        """A FeatureCollection with one feature per place (outline where there is one)."""
+        features = []
+        for cp in self.places:
+            feature = cp.__geo_interface__
+            features.append(dict(feature, geometry=self.outlines.get(cp.place.id, feature["geometry"])))
+        return {"type": "FeatureCollection", "features": features}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """One document as read from an input (geo.inputs), before any mapping.
+
+    ``location`` says where it came from (``folder/a.txt``, ``corpus.jsonl:17``,
+    ``corpus.parquet[3]``); ``title`` is the input's title field, if it has one.
+    """
+
+    id: str
+    text: str
+    location: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceError:
+    """A document that could not be read or mapped: where it was, and why, in one line.
+
+    ``id`` is None when the input broke before the id could be read (a line that is not JSON).
+    """
+
+    id: str | None
+    location: str
+    reason: str
+
+
+def _inline_map(source: Document | CorpusMap, title: str) -> str:
+    """A map page inside an iframe's ``srcdoc``, for Jupyter. The writer is imported here, not
+    at the top: records stay free of folium."""
+    import html
+
+    from geo.html_map import to_html
+
+    page = to_html(source)
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:480px;border:0" '
+            f'sandbox="allow-scripts allow-popups" title="{html.escape(title, quote=True)}"></iframe>')

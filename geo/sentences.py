@@ -46,7 +46,7 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY_TAIL = r"""[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9])"""
 _PERIOD_BOUNDARY = re.compile(r"\." + _BOUNDARY_TAIL)
 _MARK_BOUNDARY = re.compile(r"[!?]" + _BOUNDARY_TAIL)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")  # \r: a CRLF file's blank line
 
 
 def _sentence_maker():

@@ -8,9 +8,6 @@ place (bigger when mentioned more), and labels placed so they neither overlap no
 Output is byte-identical from run to run (no dates, fixed SVG ids), and the text of a place name
 is drawn literally: ``$x$`` stays ``$x$`` rather than becoming math. matplotlib and shapely are
 imported when a map is drawn, not when this module is imported.
-
->>> map_extent([(47.14, 39.60), (45.63, 40.99)], 2.0)  # lon0, lon1, lat0, lat1
-(43.25, 49.52, 39.1, 41.49)
 """
 
 from __future__ import annotations
@@ -18,30 +15,24 @@ from __future__ import annotations
 import io
 import math
 import os
-from typing import IO, Any, Iterable, Sequence
+from typing import IO, Any, Mapping, Sequence
 
 from geo.errors import InputError
-from geo.records import Document
+from geo.records import Document, Place
+from geo.static_furniture import (ACCENT, BORDER, INK, LAND, OCEAN, add_polygons, area_label, country_labels,
+                                  edge_markers, inset_box, locator_inset, prepare_basemap, scale_bar)
+from geo.static_labels import LabelItem, legend_lines, place_labels
 
-__all__ = ["to_png", "to_svg", "map_extent", "ATTRIBUTION"]
+__all__ = ["to_png", "to_svg", "render_places", "caption_for", "ATTRIBUTION"]
 
 #: The data credit every map carries.
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0), outlines: Natural Earth"
 
-WORLD = (-180.0, 180.0, -90.0, 90.0)
-_MIN_SPAN = 2.0  # degrees: a single town still shows its surroundings
-_OCEAN, _LAND, _BORDER = "#dfe9f2", "#f4f1ea", "#a7a39b"
-_ACCENT, _INK = "#c0392b", "#222222"
-_OFFSETS = (  # label offsets in points around a marker, first choice first; with the text's anchor
-    ((1, 0), "left", "center"),
-    ((1, 1), "left", "bottom"),
-    ((0, 1), "center", "bottom"),
-    ((-1, 1), "right", "bottom"),
-    ((-1, 0), "right", "center"),
-    ((-1, -1), "right", "top"),
-    ((0, -1), "center", "top"),
-    ((1, -1), "left", "top"),
-)
+_LEGEND_SIZE = 7.5  # points
+_MAX_LABELS = 80  # a corpus map labels its heaviest places; the legend counts the rest
+_MAX_NUMBERS = 20  # names in the legend at most; past that the legend only counts them
+_MAX_EDGE_MARKERS = 6  # the rest of the places outside the frame are listed under the map
+_INSET_BELOW = 30.0  # degrees of latitude: a frame smaller than this gets a locator inset
 _RC = {  # applied only while drawing, never globally
     "svg.hashsalt": "geo-static-map",  # fixed ids, so SVG bytes repeat
     "svg.fonttype": "none",  # labels stay <text>: searchable, small
@@ -64,7 +55,7 @@ def to_png(
     """The map as PNG bytes of ``width*dpi`` x ``height*dpi`` pixels; also written to
     ``path_or_stream`` when one is given. ``title`` defaults to one naming the document.
     """
-    return _render(document, "png", path_or_stream, title, width, height, dpi, basemap)
+    return _write(_render_document(document, "png", title, width, height, dpi, basemap), path_or_stream)
 
 
 def to_svg(
@@ -78,63 +69,28 @@ def to_svg(
     basemap: dict[str, Any] | None = None,
 ) -> bytes:
     """The map as SVG bytes (UTF-8), labels as ``<text>``; arguments as in :func:`to_png`."""
-    return _render(document, "svg", path_or_stream, title, width, height, dpi, basemap)
+    return _write(_render_document(document, "svg", title, width, height, dpi, basemap), path_or_stream)
 
 
-def map_extent(points: Sequence[tuple[float, float]], box_ratio: float) -> tuple[float, float, float, float]:
-    """The ``(lon0, lon1, lat0, lat1)`` view that shows ``points`` (``(lon, lat)`` pairs).
-
-    A margin of 15% (at least half a degree) goes round the points, the span is at least
-    2 degrees, and the view is widened or heightened to fill a box ``box_ratio`` times wider
-    than high once latitudes are stretched by ``1/cos(middle latitude)``. Points spread over
-    most of the world, or none at all, give the whole world.
-
-    >>> map_extent([], 2.0)
-    (-180.0, 180.0, -90.0, 90.0)
-    >>> map_extent([(0.0, 0.0)], 1.0)
-    (-1.0, 1.0, -1.0, 1.0)
+def render_places(
+    weighted: Sequence[tuple[Place, float]],
+    outlines: Mapping[str, dict],
+    *,
+    fmt: str,
+    title: str,
+    caption: str,
+    width: float,
+    height: float,
+    dpi: int,
+    basemap: dict[str, Any] | None = None,
+) -> bytes:
+    """Draw places with weights (mentions, or documents for a corpus map) as ``fmt`` ("png" or
+    "svg") bytes: framed by :func:`geo.framing.frame_places`, markers sized by weight, the
+    ``outlines`` (place id -> GeoJSON geometry) of the places that have one, ``title`` on top
+    and ``caption`` below. ``basemap`` defaults to :func:`geo.basemap.load_basemap`.
     """
-    if not points:
-        return WORLD
-    lons, lats = [p[0] for p in points], [p[1] for p in points]
-    lon0, lon1 = _padded(min(lons), max(lons))
-    lat0, lat1 = _padded(min(lats), max(lats))
-    if lon1 - lon0 > 300:
-        return WORLD
-    stretch = 1 / max(math.cos(math.radians((lat0 + lat1) / 2)), 0.2)
-    # Shown width / shown height must equal box_ratio: (lon span) / (lat span * stretch).
-    want_lat_span = (lon1 - lon0) / (stretch * box_ratio)
-    if want_lat_span > lat1 - lat0:
-        lat0, lat1 = _widen(lat0, lat1, want_lat_span, -90.0, 90.0)
-    else:
-        lon0, lon1 = _widen(lon0, lon1, (lat1 - lat0) * stretch * box_ratio, -180.0, 180.0)
-    lat0, lat1 = _widen(lat0, lat1, lat1 - lat0, -90.0, 90.0)  # slide a view past a pole back
-    lon0, lon1 = _widen(lon0, lon1, lon1 - lon0, -180.0, 180.0)
-    return tuple(round(v, 2) + 0.0 for v in (lon0, lon1, lat0, lat1))  # type: ignore[return-value]
-
-
-def _padded(lo: float, hi: float) -> tuple[float, float]:
-    margin = max((hi - lo) * 0.15, 0.5)
-    lo, hi = lo - margin, hi + margin
-    if hi - lo < _MIN_SPAN:
-        mid = (lo + hi) / 2
-        lo, hi = mid - _MIN_SPAN / 2, mid + _MIN_SPAN / 2
-    return lo, hi
-
-
-def _widen(lo: float, hi: float, span: float, floor: float, ceiling: float) -> tuple[float, float]:
-    """Grow [lo, hi] to ``span`` about its middle, sliding it back inside [floor, ceiling]."""
-    span = min(span, ceiling - floor)
-    mid = (lo + hi) / 2
-    lo, hi = mid - span / 2, mid + span / 2
-    if lo < floor:
-        lo, hi = floor, floor + span
-    if hi > ceiling:
-        lo, hi = ceiling - span, ceiling
-    return lo, hi
-
-
-def _render(document, fmt, target, title, width, height, dpi, basemap) -> bytes:
+    if fmt not in ("png", "svg"):
+        raise InputError(f"static map format must be 'png' or 'svg': got {fmt!r}")
     for name, value in (("width", width), ("height", height), ("dpi", dpi)):
         if not isinstance(value, (int, float)) or not value > 0 or not math.isfinite(value):
             raise InputError(f"{name} must be a positive number: got {value!r}")
@@ -146,11 +102,28 @@ def _render(document, fmt, target, title, width, height, dpi, basemap) -> bytes:
     import matplotlib
 
     with matplotlib.rc_context(_RC):
-        figure = _draw(document, title, width, height, dpi, basemap)
+        figure = _draw(list(weighted), dict(outlines), title, caption, width, height, dpi, basemap)
         buffer = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
-    data = buffer.getvalue()
+    return buffer.getvalue()
+
+
+def caption_for(document: Document) -> str:
+    """The caption line of a document's map: "8 places, 31 mentions; source: fuzuli-2021-01-26"."""
+    places, mentions = len(document.places), sum(mp.mention_count for mp in document.places)
+    line = f"{places} {'place' if places == 1 else 'places'}, {mentions} {'mention' if mentions == 1 else 'mentions'}"
+    return f"{line}; source: {document.id}" if document.id else line
+
+
+def _render_document(document, fmt, title, width, height, dpi, basemap) -> bytes:
+    weighted = [(mp.place, mp.mention_count) for mp in document.places]
+    outlines = {pid: g for pid, g in document.outlines.items() if any(p.id == pid for p, _ in weighted)}
+    return render_places(weighted, outlines, fmt=fmt, title=title if title is not None else _default_title(document, len(weighted)),
+                         caption=caption_for(document), width=width, height=height, dpi=dpi, basemap=basemap)
+
+
+def _write(data: bytes, target) -> bytes:
     if target is not None:
         if hasattr(target, "write"):
             target.write(data)
@@ -160,54 +133,185 @@ def _render(document, fmt, target, title, width, height, dpi, basemap) -> bytes:
     return data
 
 
-def _draw(document: Document, title, width, height, dpi, basemap):
+def _draw(weighted, outlines, title, caption, width, height, dpi, basemap):
+    """The figure, laid out until the legend under the map has the room its entries need."""
+    countries = basemap if isinstance(basemap, list) else prepare_basemap(basemap)
+    numbered: frozenset[int] = frozenset()
+    lines = 0
+    for _ in range(3):
+        figure, needed, numbered_now = _layout(weighted, outlines, title, caption, width, height, dpi, countries,
+                                               lines, numbered)
+        if needed <= lines:
+            return figure
+        lines, numbered = needed, frozenset(numbered_now)
+    return figure
+
+
+def _layout(weighted, outlines, title, caption, width, height, dpi, countries, legend_rows, numbered):
+    """Draw once with ``legend_rows`` lines of room under the map; return the figure, the lines
+    its legend needs and the places that got a number."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from shapely.geometry import Point
+
+    from geo.framing import frame_places
+
     figure = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
     FigureCanvasAgg(figure)  # a renderer to measure labels with
-    # Room above for the title and below for the attribution; sizes in inches stay put.
-    top, bottom = 1 - 0.45 / height, 0.25 / height
+    text_kw = {"parse_math": False, "usetex": False}
+    line_in = _LEGEND_SIZE * 1.45 / 72  # one legend line, in inches
+    top = 1 - 0.45 / height
+    bottom = (0.3 + legend_rows * line_in) / height
     axes = figure.add_axes((0.01, bottom, 0.98, top - bottom))
     axes.set_axis_off()
     axes.add_patch(_ocean_patch(axes))
 
-    places = document.places
-    points = [(mp.place.lon, mp.place.lat) for mp in places]
-    outlines = {pid: g for pid, g in document.outlines.items() if any(mp.place.id == pid for mp in places)}
-    box_w, box_h = width * 0.98, height * (top - bottom)
-    lon0, lon1, lat0, lat1 = map_extent(points + _small_outline_corners(outlines.values()), box_w / box_h)
-    stretch = 1 / max(math.cos(math.radians((lat0 + lat1) / 2)), 0.2)
-    axes.set_xlim(lon0, lon1)
-    axes.set_ylim(lat0, lat1)
-    axes.set_aspect(stretch, adjustable="box", anchor="C")
+    places = [p for p, _ in weighted]
+    weights = [float(w) for _, w in weighted]
+    frame = frame_places(weighted, outlines, aspect=(width * 0.98) / (height * (top - bottom)))
+    view = (frame.west, frame.south, frame.east, frame.north)
+    stretch = 1 / max(math.cos(math.radians((frame.south + frame.north) / 2)), 0.2)
+    axes.set_xlim(frame.west, frame.east)
+    axes.set_ylim(frame.south, frame.north)
+    axes.set_aspect(1.0 if frame.is_world else stretch, adjustable="box", anchor="C")
     axes.apply_aspect()
 
-    view = (lon0, lat0, lon1, lat1)
-    _add_polygons(axes, (f.get("geometry") for f in basemap.get("features", ())), view,
-                  facecolor=_LAND, edgecolor=_BORDER, linewidth=0.4, zorder=1)
-    for mp in places:
-        if mp.place.id in outlines:
-            _add_polygons(axes, [outlines[mp.place.id]], view, facecolor=_ACCENT, edgecolor=_ACCENT,
-                          linewidth=0.8, alpha=0.18, zorder=2)
+    add_polygons(axes, (c.geometry for c in countries), view, facecolor=LAND, edgecolor=BORDER, linewidth=0.4,
+                 zorder=1)
+    focus = set(frame.focus)
+    shapes = {p.id: shape for p in places if p.id in outlines and (shape := _shape(outlines[p.id])) is not None}
+    for p in places:
+        if p.id in shapes:
+            add_polygons(axes, [shapes[p.id]], view, facecolor=ACCENT, edgecolor=ACCENT, linewidth=0.8,
+                         alpha=0.14 if p.id in focus else 0.07, zorder=2)
 
-    text_kw = {"parse_math": False, "usetex": False}
-    figure.text(0.5, 1 - 0.08 / height, title if title is not None else _default_title(document, len(places)),
-                ha="center", va="top", fontsize=13, color=_INK, wrap=False, **text_kw)
+    figure.text(0.5, 1 - 0.08 / height, title, ha="center", va="top", fontsize=13, color=INK, wrap=False, **text_kw)
+    figure.text(0.01, 0.06 / height, caption, ha="left", va="bottom", fontsize=8, color="#444444", **text_kw)
     figure.text(0.99, 0.06 / height, ATTRIBUTION, ha="right", va="bottom", fontsize=7, color="#666666", **text_kw)
 
     if not places:
         axes.text(0.5, 0.5, "No places found", transform=axes.transAxes, ha="center", va="center",
                   fontsize=16, color="#555555", zorder=5, **text_kw)
-        return figure
+        return figure, 0, []
 
-    sizes = [_marker_size(mp.mention_count) for mp in places]
-    # Biggest first so a small marker is never hidden under a big one.
-    order = sorted(range(len(places)), key=lambda i: -sizes[i])
-    axes.scatter([points[i][0] for i in order], [points[i][1] for i in order], s=[sizes[i] for i in order],
-                 c=_ACCENT, edgecolors="white", linewidths=0.8, zorder=3, clip_on=False)
-    _place_labels(figure, axes, [mp.place.name for mp in places], points, sizes, dpi, text_kw)
-    return figure
+    order = sorted(range(len(places)), key=lambda i: (-weights[i], i))  # heaviest first
+    inside = [i for i in order if places[i].id in focus]
+    outside = [(places[i].name, places[i].lat, places[i].lon) for i in order if places[i].id not in focus]
+    # Many markers shrink together, so a corpus map stays a map and not a blot.
+    crowd = min(1.0, math.sqrt(40 / max(len(focus), 1)))
+    sizes = [_marker_size(w, crowd) for w in weights]
+    # Biggest marker first so a small one is never hidden under a big one.
+    drawn = sorted(inside, key=lambda i: (-sizes[i], i))
+    axes.scatter([places[i].lon for i in drawn], [places[i].lat for i in drawn], s=[sizes[i] for i in drawn],
+                 c=ACCENT, edgecolors="white", linewidths=0.8, zorder=3, clip_on=True)
+
+    taken: list[tuple[float, float, float, float]] = []
+    corner = None
+    if not frame.is_world and (outside or frame.north - frame.south < _INSET_BELOW):
+        markers = [(*axes.transData.transform([(places[i].lon, places[i].lat)])[0], math.sqrt(sizes[i]) / 2 * dpi / 72)
+                   for i in inside]
+        placement = _inset_placement(figure, axes, view, outside, markers,
+                                     _inset_corners(axes, [(places[i].lon, places[i].lat, weights[i]) for i in inside],
+                                                    outside))
+        if placement is not None:
+            corner, box = placement
+            taken.append(locator_inset(figure, countries, view, outside, box, text_kw))
+    bar = scale_bar(axes, view, "right" if corner == "lower left" else "left", text_kw) if not frame.is_world else None
+    if bar is not None:
+        taken.append(bar)
+    labelled = inside[:_MAX_LABELS]
+    items = [LabelItem(places[i].name, (places[i].lon, places[i].lat), sizes[i]) for i in labelled]
+    hint = frozenset(k for k, i in enumerate(labelled) if i in numbered)
+    # Markers of the places are obstacles for the edge markers too.
+    scale = dpi / 72
+    for (x, y), i in zip(axes.transData.transform([(places[i].lon, places[i].lat) for i in labelled]), labelled):
+        r = math.sqrt(sizes[i]) / 2 * scale
+        taken.append((x - r, y - r, x + r, y + r))
+    # A place outside the frame whose outline holds the frame (France round a map of Lyon) is
+    # named inside its visible part, like a country; the others get edge markers.
+    centre = Point((frame.west + frame.east) / 2, (frame.south + frame.north) / 2)
+    outside_ids = [places[i].id for i in order if places[i].id not in focus]
+    around = {k for k, pid in enumerate(outside_ids)
+              if (shape := shapes.get(pid)) is not None and shape.covers(centre)}
+    for k in sorted(around):
+        if not area_label(axes, shapes[outside_ids[k]], outside[k][0], taken, text_kw, fontsize=9, color=INK,
+                          fontstyle="italic", zorder=5, gid="area-label"):
+            around.discard(k)
+    rest_outside = [k for k in range(len(outside)) if k not in around]
+    edged = {rest_outside[j] for j in edge_markers(axes, view, [outside[k] for k in rest_outside][:_MAX_EDGE_MARKERS],
+                                                   taken, text_kw)} | around
+    failed, left = place_labels(axes, items, taken, dpi, text_kw, numbered=hint, max_numbers=_MAX_NUMBERS)
+    named = focus | {outside_ids[k] for k in around}
+    skip = {p.country_code for p in places if p.kind == "country" and p.id in named and p.country_code}
+    country_labels(axes, countries, view, skip, taken, text_kw)
+
+    entries = [f"{n} {items[k].name}" for n, k in enumerate(failed, 1)]
+    rest = [f"{name} ({_num(weights[i])})" for k, ((name, _, _), i) in
+            enumerate(zip(outside, [i for i in order if places[i].id not in focus])) if k not in edged]
+    lines = legend_lines(entries, width_points=width * 72 * 0.97, fontsize=_LEGEND_SIZE) if entries else []
+    if rest:
+        lines += legend_lines(["Outside the map:", *rest], width_points=width * 72 * 0.97, fontsize=_LEGEND_SIZE)
+    unlabelled = len(inside) - len(labelled) + len(left)
+    if unlabelled:
+        lines.append(f"{unlabelled} more {'place' if unlabelled == 1 else 'places'} on the map, not labelled "
+                     "(smaller markers, no room)")
+    for row, line in enumerate(lines[:legend_rows]):
+        y = (0.3 + (legend_rows - row - 0.5) * line_in) / height
+        figure.text(0.01, y, line, ha="left", va="center", fontsize=_LEGEND_SIZE, color=INK, gid="legend", **text_kw)
+    _number_gids([*axes.texts, *figure.texts])
+    return figure, len(lines), [labelled[k] for k in failed]
+
+
+def _number_gids(texts) -> None:
+    """``place-label`` -> ``place-label-1``, ...: the SVG's ids name what each text is and stay
+    unique (a page that inlines the SVG needs them so)."""
+    for n, text in enumerate((t for t in texts if t.get_gid()), 1):
+        text.set_gid(f"{text.get_gid()}-{n}")
+
+
+def _inset_corners(axes, points, outside) -> list[str]:
+    """The corners of the map, the one where an inset hides the least weight of the places in
+    it first (an edge marker's direction counts too); on a tie, upper right, lower left, upper
+    left, lower right."""
+    renderer = axes.figure.canvas.get_renderer()
+    box = axes.get_window_extent(renderer)
+    pixels = axes.transData.transform([(lon, lat) for lon, lat, _ in points]) if points else []
+    centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+    costs = {}
+    for corner in ("upper right", "lower left", "upper left", "lower right"):
+        x_ok = (lambda x: x > box.x1 - box.width * 0.33) if "right" in corner else (lambda x: x < box.x0 + box.width * 0.33)
+        y_ok = (lambda y: y > box.y1 - box.height * 0.5) if "upper" in corner else (lambda y: y < box.y0 + box.height * 0.5)
+        cost = sum(w for (x, y), (_, _, w) in zip(pixels, points) if x_ok(x) and y_ok(y))
+        for _, lat, lon in outside:  # an edge marker pointing into this corner
+            x, y = axes.transData.transform([(lon, lat)])[0]
+            if ("right" in corner) == (x > centre[0]) and ("upper" in corner) == (y > centre[1]):
+                cost += 0.5
+        costs[corner] = cost
+    return sorted(costs, key=lambda c: costs[c])
+
+
+def _inset_placement(figure, axes, view, outside, markers, corners):
+    """The first corner, at full size or smaller, where the inset covers no marker; None when
+    every corner would (the edge markers and the legend still name the places outside)."""
+    for scale in (1.0, 0.8, 0.6):
+        for corner in corners:
+            box = inset_box(figure, axes, view, outside, corner, scale)
+            if not any(box[0] - r - 4 < x < box[2] + r + 4 and box[1] - r - 4 < y < box[3] + r + 4
+                       for x, y, r in markers):
+                return corner, box
+    return None
+
+
+def _shape(geometry):
+    from shapely.geometry import shape
+
+    from geo.antimeridian import split_geometry
+
+    try:
+        return shape(split_geometry(geometry))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def _default_title(document: Document, count: int) -> str:
@@ -215,113 +319,18 @@ def _default_title(document: Document, count: int) -> str:
     return f"{count} {noun} named in {document.id}" if document.id else f"{count} {noun}"
 
 
-def _marker_size(mentions: int) -> float:
-    """Marker area in points²: grows with the square root of mentions, so 9 mentions is 3x wide."""
-    return 28.0 * min(mentions, 25)
+def _marker_size(weight: float, crowd: float = 1.0) -> float:
+    """Marker area in points²: grows with the weight (9 mentions is 3x as wide as one, up to 25),
+    times ``crowd`` (below 1 on a map of many places), never under 4."""
+    return max(28.0 * min(weight, 25) * crowd, 4.0)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _ocean_patch(axes):
     from matplotlib.patches import Rectangle
 
-    return Rectangle((0, 0), 1, 1, transform=axes.transAxes, facecolor=_OCEAN, edgecolor="#9fb3c8",
+    return Rectangle((0, 0), 1, 1, transform=axes.transAxes, facecolor=OCEAN, edgecolor="#9fb3c8",
                      linewidth=0.6, zorder=0)
-
-
-def _small_outline_corners(geometries: Iterable[dict[str, Any]]) -> list[tuple[float, float]]:
-    """Bounding-box corners of outlines small enough to frame the map; a country the size
-    of Russia would zoom a map of two towns out to half the world, so only its point counts."""
-    from shapely.geometry import shape
-
-    from geo.antimeridian import split_geometry
-
-    corners = []
-    for geometry in geometries:
-        x0, y0, x1, y1 = shape(split_geometry(geometry)).bounds
-        if x1 - x0 <= 30 and y1 - y0 <= 20:
-            corners += [(x0, y0), (x1, y1)]
-    return corners
-
-
-def _add_polygons(axes, geometries, view, **style) -> None:
-    """Add the polygons among ``geometries`` (GeoJSON dicts) clipped to the view, as one collection."""
-    from matplotlib.collections import PathCollection
-    from matplotlib.path import Path
-    from shapely import clip_by_rect
-    from shapely.geometry import shape
-
-    from geo.antimeridian import split_geometry
-
-    x0, y0, x1, y1 = view
-    pad_x, pad_y = (x1 - x0) * 0.05 + 0.1, (y1 - y0) * 0.05 + 0.1
-    paths = []
-    for geometry in geometries:
-        if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon", "GeometryCollection"):
-            continue
-        clipped = clip_by_rect(shape(split_geometry(geometry)), x0 - pad_x, y0 - pad_y, x1 + pad_x, y1 + pad_y)
-        for polygon in getattr(clipped, "geoms", [clipped]):
-            if polygon.geom_type != "Polygon" or polygon.is_empty:
-                continue
-            vertices, codes = [], []
-            for ring in (polygon.exterior, *polygon.interiors):
-                coords = list(ring.coords)
-                vertices += coords
-                codes += [Path.MOVETO] + [Path.LINETO] * (len(coords) - 2) + [Path.CLOSEPOLY]
-            paths.append(Path(vertices, codes))
-    if paths:
-        axes.add_collection(PathCollection(paths, **style), autolim=False)
-
-
-def _place_labels(figure, axes, names, points, sizes, dpi, text_kw) -> None:
-    """Greedy label placement: most mentioned place first, 8 spots around its marker, the first
-    spot that stays inside the map and clear of other labels and markers wins; if none does, try
-    8 spots further out (with a thin leader line), then both again at a smaller size, then leave
-    the label out."""
-    renderer = figure.canvas.get_renderer()
-    frame = axes.get_window_extent(renderer)
-    scale = dpi / 72.0  # points to pixels
-    to_pixels = axes.transData.transform(points)
-    obstacles = []
-    for (x, y), size in zip(to_pixels, sizes):
-        r = math.sqrt(size) / 2 * scale
-        obstacles.append((x - r, y - r, x + r, y + r))
-    placed: list[tuple[float, float, float, float]] = []
-    for i, name in enumerate(names):
-        gap = math.sqrt(sizes[i]) / 2 + 2.5  # points from the marker's centre
-        for fontsize, distance in ((9.0, gap), (9.0, gap + 14), (7.5, gap), (7.5, gap + 14)):
-            label = _try_spots(axes, renderer, name, points[i], distance, fontsize, frame, placed,
-                               obstacles[:i] + obstacles[i + 1 :], scale, text_kw, leader=distance > gap)
-            if label is not None:
-                placed.append(label)
-                break
-
-
-def _try_spots(axes, renderer, name, point, gap, fontsize, frame, placed, obstacles, scale, text_kw, leader):
-    pad = 2 * scale  # the white box round a label, and a little air
-    arrow = {"arrowstyle": "-", "color": "#777777", "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3} if leader else None
-    for (dx, dy), ha, va in _OFFSETS:
-        norm = math.hypot(dx, dy)
-        text = axes.annotate(
-            name, point, xytext=(dx / norm * gap, dy / norm * gap), textcoords="offset points", arrowprops=arrow,
-            ha=ha, va=va, fontsize=fontsize, color=_INK, zorder=4, annotation_clip=False,
-            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.75},
-            **text_kw,
-        )
-        box = _text_extent(text, renderer)
-        bounds = (box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
-        inside = (bounds[0] >= frame.x0 and bounds[1] >= frame.y0 and bounds[2] <= frame.x1 and bounds[3] <= frame.y1)
-        if inside and not any(_overlap(bounds, other) for other in (*placed, *obstacles)):
-            return bounds
-        text.remove()
-    return None
-
-
-def _text_extent(annotation, renderer):
-    """The pixel box of an annotation's text alone (its own extent includes the leader line)."""
-    from matplotlib.text import Text
-
-    annotation.update_positions(renderer)  # where the text goes depends on the renderer's dpi
-    return Text.get_window_extent(annotation, renderer)
-
-
-def _overlap(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo import batch
-from geo.batch import AUTO, map_documents, summary
+from geo.batch import AUTO, map_each, summary
 
 
 def _items(sizes):
@@ -36,10 +36,10 @@ def test_auto_starts_one_worker_per_cpu_once_the_input_is_big_and_keeps_the_orde
 def test_auto_gives_what_one_process_gives(monkeypatch):
     monkeypatch.setattr(batch, "AUTO_MIN_CHARS", 50)
     items = [(str(i), t) for i, t in enumerate(["Rain in Paris, Texas.", "Snow over Tovuz, Azerbaijan.", "Baku."] * 4)]
-    assert list(map_documents(items, render=summary, jobs=AUTO)) == list(map_documents(items, render=summary, jobs=1))
+    assert list(map_each(items, render=summary, jobs=AUTO)) == list(map_each(items, render=summary, jobs=1))
 
 
 @pytest.mark.parametrize("jobs", [0, -1, "many", 1.5])
 def test_a_bad_jobs_value_is_refused_with_the_value(jobs):
     with pytest.raises(ValueError, match=repr(jobs).replace(".", r"\.")):
-        list(map_documents([("a", "Baku.")], render=summary, jobs=jobs))
+        list(map_each([("a", "Baku.")], render=summary, jobs=jobs))

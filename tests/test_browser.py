@@ -222,7 +222,8 @@ def test_markers_inside_an_outline_stay_clickable(open_map):
     baku = page.locator("path.geo-marker").first.bounding_box()
     assert click_at(baku["x"] + baku["width"] / 2, baku["y"] + baku["height"] / 2) == "Baku"
     area = page.locator("path.geo-outline").bounding_box()
-    assert click_at(area["x"] + 15, area["y"] + area["height"] - 15) == "Azerbaijan"
+    # A corner of the outline's part in view (the first view may crop the outline), clear of the zoom buttons.
+    assert click_at(max(area["x"], 60) + 15, min(area["y"] + area["height"], 750) - 15) == "Azerbaijan"
 
 
 def test_tooltip_names_the_place_and_its_mentions(open_map):
@@ -238,9 +239,9 @@ def test_legend_click_opens_the_place_popup(open_map):
     assert loaded.page.locator(".leaflet-popup h3").inner_text() == "Tokyo"
 
 
-def test_single_place_gets_a_moderate_zoom(open_map):
+def test_single_place_zooms_in_as_far_as_the_offline_basemap_shows(open_map):
     loaded = open_map(make_document([["Rain in ", ("Lima", LIMA), "."]]))
-    assert loaded.map_zoom() == 7
+    assert loaded.map_zoom() == 8
     assert loaded.markers().count() == 1
 
 
@@ -325,3 +326,164 @@ def test_hostile_title_shows_literally(open_map):
     assert loaded.markers().count() == 5
     assert loaded.pwned() is None
     assert loaded.errors == [] and loaded.network == []
+
+
+# -- the first view follows the framing ------------------------------------------------------
+
+
+def view_state(loaded: Loaded) -> dict:
+    """The map's bounds on load and the panel's box, in the page's coordinates."""
+    return loaded.page.evaluate(
+        """() => {
+        const map = window[document.querySelector('.folium-map').id];
+        const b = map.getBounds(), panel = document.querySelector('.geo-panel').getBoundingClientRect();
+        return {south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast(),
+                panel: {left: panel.left, bottom: panel.bottom}};
+    }"""
+    )
+
+
+def assert_focus_in_view(loaded: Loaded, doc, frame) -> None:
+    """Every focus place's marker is inside the map's first view and not under the panel."""
+    state = view_state(loaded)
+    by_id = {mp.place.id: (i, mp.place) for i, mp in enumerate(doc.places)}
+    assert frame.focus
+    for place_id in frame.focus:
+        i, place = by_id[place_id]
+        assert state["south"] <= place.lat <= state["north"], place.name
+        assert state["west"] <= place.lon <= state["east"], place.name
+        box = loaded.markers().nth(i).bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        assert 0 <= x <= 1200 and 0 <= y <= 750, place.name
+        assert x < state["panel"]["left"] or y > state["panel"]["bottom"], f"{place.name} is under the panel"
+
+
+def test_seed_first_view_shows_every_focus_place_and_names_russia_outside(open_map, gazetteer):
+    from geo.framing import frame_places
+    from geo.pipeline import map_text
+
+    seed = Path(__file__).parents[1] / "seeds" / "fuzuli-2021-01-26.txt"
+    doc = map_text(seed.read_text(encoding="utf-8"), gazetteer=gazetteer, doc_id="seed")
+    loaded = open_map(doc, basemap=real_basemap())
+    assert loaded.errors == [] and loaded.network == []
+    frame = frame_places([(mp.place, mp.mention_count) for mp in doc.places], doc.outlines)
+    names = {mp.place.id: mp.place.name for mp in doc.places}
+    assert {names[i] for i in frame.focus} >= {"Azerbaijan", "Armenia", "Fuzuli", "Tovuz"}
+    assert [names[i] for i in frame.outside] == ["Russia"]
+    assert_focus_in_view(loaded, doc, frame)
+    state = view_state(loaded)
+    assert state["east"] < 60 and state["north"] < 50  # the South Caucasus, not Siberia
+    # Russia is outside the first view and still has its marker; the panel names it, and an edge
+    # marker on the view's border (clear of the panel) points towards it.
+    page = loaded.page
+    assert page.locator(".geo-outside button").all_inner_texts() == ["Russia"]
+    assert loaded.markers().count() == len(doc.places)
+    edge = page.locator(".geo-edge")
+    assert edge.all_inner_texts() == ["Russia"] and edge.is_visible()
+    box = edge.bounding_box()
+    panel = page.locator(".geo-panel").bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 1200 and 0 <= box["y"] and box["y"] + box["height"] <= 750
+    assert box["y"] >= panel["y"] + panel["height"] or box["x"] + box["width"] <= panel["x"]
+    assert box["x"] + box["width"] > 900 and box["y"] < 375  # on the right, upper half: Russia lies north-east
+    rotation = page.evaluate("document.querySelector('.geo-edge-arrow').style.transform")
+    assert -90 < float(rotation.removeprefix("rotate(").removesuffix("deg)")) < 0  # the arrow points up and right
+    edge.click()
+    page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
+    assert page.locator(".leaflet-popup h3").inner_text() == "Russia"
+    assert not edge.is_visible()  # Russia is in view now
+    state = view_state(loaded)
+    assert state["west"] <= 45 and state["east"] >= 100  # zoomed out to show Russia beside the story
+
+
+@pytest.mark.parametrize(
+    "places",
+    [
+        # two clusters of equal weight: both in view
+        [(PARIS, 3), (Place("x1", "Lyon", "city", 45.76, 4.84, "FR"), 1), (TOKYO, 3),
+         (Place("x2", "Osaka", "city", 34.69, 135.5, "JP"), 1)],
+        # one city
+        [(LIMA, 4)],
+        # a story that spans the world
+        [(p, 1) for p in CITIES[:8]],
+        # one far outlier
+        [(BAKU, 5), (Place("x3", "Ganja", "city", 40.68, 46.36, "AZ"), 4), (Place("x4", "Quito", "city", -0.23, -78.52, "EC"), 1)],
+    ],
+    ids=["two-clusters", "one-city", "world", "far-outlier"],
+)
+def test_first_view_contains_every_focus_place(open_map, places):
+    from geo.framing import frame_places
+
+    doc = make_document([[("x", p), "."] for p, n in places for _ in range(n)])
+    loaded = open_map(doc)
+    frame = frame_places([(mp.place, mp.mention_count) for mp in doc.places], doc.outlines)
+    assert_focus_in_view(loaded, doc, frame)
+    assert loaded.page.locator(".geo-outside button").all_inner_texts() == [
+        mp.place.name for mp in doc.places if mp.place.id in frame.outside]
+
+
+# -- a corpus on one map ---------------------------------------------------------------------
+
+
+def test_corpus_popups_list_the_documents_that_name_each_place(open_map):
+    from geo.corpus import collect_places
+
+    docs = [
+        make_document([["Floods hit ", ("Baku", BAKU), "."], ["Later ", ("Baku", BAKU), " was dry."]], doc_id="d1"),
+        make_document([["Talks in ", ("Paris", PARIS), " and ", ("Baku", BAKU), "."]], doc_id="d2"),
+        make_document([["Nothing happened."]], doc_id="d3"),
+        make_document([["From ", ("Tokyo", TOKYO), " to ", ("Paris", PARIS), "."]], doc_id="d4"),
+    ]
+    corpus = collect_places(docs, titles={"d2": "Talks <b>day</b>", "d4": HOSTILE_TITLE}, corpus_id="week")
+    loaded = open_map(corpus)
+    page = loaded.page
+    assert loaded.errors == [] and loaded.network == []
+    assert page.locator(".geo-legend .geo-name").all_inner_texts() == ["Baku", "Paris", "Tokyo"]
+    assert page.locator(".geo-legend .geo-count").all_inner_texts() == ["2", "2", "1"]
+    assert page.locator(".geo-summary").inner_text() == "3 places named in 4 documents"
+    expected = {
+        "Baku": (["d1", "Talks <b>day</b>"], ["Floods hit Baku.", "Later Baku was dry.", "Talks in Paris and Baku."]),
+        "Paris": (["Talks <b>day</b>", HOSTILE_TITLE], ["Talks in Paris and Baku.", "From Tokyo to Paris."]),
+        "Tokyo": ([HOSTILE_TITLE], ["From Tokyo to Paris."]),
+    }
+    for i, name in enumerate(["Baku", "Paris", "Tokyo"]):
+        popup = loaded.open_popup(loaded.markers().nth(i))
+        labels, sentences = expected[name]
+        assert popup.locator("h3").inner_text() == name
+        assert popup.locator(".geo-doc-label").all_inner_texts() == labels
+        assert popup.locator(".geo-sentence").all_inner_texts() == sentences
+        assert set(popup.locator("mark").all_inner_texts()) == {name}
+        page.locator(".leaflet-popup-close-button").dispatch_event("click")  # the panel may cover it
+        page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 0")
+    assert loaded.pwned() is None
+
+
+def test_corpus_popup_caps_documents_with_a_more_line(open_map):
+    from geo.corpus import collect_places
+    from geo.html_text import DOCUMENTS_PER_POPUP
+
+    docs = [make_document([[f"Report {i} from ", ("Lima", LIMA), "."]], doc_id=f"r{i:02d}") for i in range(DOCUMENTS_PER_POPUP + 5)]
+    loaded = open_map(collect_places(docs))
+    popup = loaded.open_popup(loaded.markers().first)
+    assert popup.locator(".geo-doc-label").all_inner_texts() == [f"r{i:02d}" for i in range(DOCUMENTS_PER_POPUP)]
+    assert popup.locator(".geo-more").all_inner_texts() == ["+5 more documents"]
+
+
+def test_a_place_the_frame_leaves_out_but_the_window_shows_is_not_listed_outside(open_map):
+    from geo.framing import frame_places
+
+    # A tall, narrow story (towns down one meridian) in a wide window: the view is wider than
+    # the frame, so a place just east of it is in sight, and one across the ocean is not.
+    towns = [Place(f"t{i}", f"Town {i}", "city", lat, -70.5, "CL") for i, lat in enumerate([-20, -27, -33, -38, -45, -50])]
+    near = Place("n1", "Near Point", "city", -35.0, -50.0, "XX")
+    far = Place("f1", "Lagos", "city", 6.45, 3.39, "NG")
+    doc = make_document([[("x", p), "."] for p in towns for _ in range(5)] + [[("x", near), "."], [("x", far), "."]])
+    frame = frame_places([(mp.place, mp.mention_count) for mp in doc.places], doc.outlines)
+    assert set(frame.outside) == {"n1", "f1"}
+    loaded = open_map(doc)
+    assert_focus_in_view(loaded, doc, frame)
+    state = view_state(loaded)
+    assert state["west"] <= near.lon <= state["east"] and not state["west"] <= far.lon <= state["east"]
+    assert loaded.page.locator(".geo-outside button").all_inner_texts() == ["Lagos"]
+    edges = loaded.page.locator(".geo-edge")
+    assert edges.all_inner_texts() == ["Near Point", "Lagos"]
+    assert [edges.nth(i).is_visible() for i in range(2)] == [False, True]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from geo.batch import map_documents, summary
+from geo.batch import map_each, summary
 from geo.cli import run
 from geo.errors import InputError
 from geo.home import HOME_COUNTRY_BONUS, HOME_STATE_BONUS, with_home
@@ -84,8 +84,8 @@ def test_find_home_takes_the_most_local_place_a_hint_names(gazetteer):
 def test_the_home_area_reaches_worker_processes(gazetteer):
     items = [(str(i), "Snow fell on Paris overnight.") for i in range(3)]
     home = find_home("Paris, Texas", gazetteer=gazetteer)
-    one = list(map_documents(items, render=_paris_state, jobs=1, home=home, gazetteer=gazetteer))
-    two = list(map_documents(items, render=_paris_state, jobs=2, home=home, gazetteer=gazetteer))
+    one = list(map_each(items, render=_paris_state, jobs=1, home=home, gazetteer=gazetteer))
+    two = list(map_each(items, render=_paris_state, jobs=2, home=home, gazetteer=gazetteer))
     assert one == two == ["Texas"] * 3
 
 

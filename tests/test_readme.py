@@ -17,6 +17,9 @@ def test_the_python_example_runs(tmp_path, monkeypatch):
         ("Baku", "AZ", 1), ("Azerbaijan", "AZ", 1)]
     assert (tmp_path / "floods.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<html" in namespace["html"].lower()
+    week = namespace["week"]
+    assert [(cp.place.name, cp.document_count, [c.label for c in cp.citations]) for cp in week.places] == [
+        ("Baku", 2, ["Monday", "tue"]), ("Tovuz", 1, ["tue"])]
 
 
 def test_ci_runs_the_readme_test_command():

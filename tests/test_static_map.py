@@ -1,4 +1,5 @@
-"""Static PNG/SVG maps: sizes, valid output, byte-identical renders, labels placed and kept literal."""
+"""Static PNG/SVG maps: sizes, valid output, byte-identical renders, labels placed and kept literal,
+every place named (on the map, by an edge marker, or numbered in the legend), the inset, the scale bar."""
 
 import io
 import math
@@ -11,7 +12,14 @@ import pytest
 
 from geo.errors import InputError
 from geo.records import Document, Mention, Place, Resolution, Sentence
-from geo.static_map import ATTRIBUTION, _draw, _text_extent, map_extent, to_png, to_svg
+from geo.static_labels import text_box as _text_extent
+from geo.static_map import ATTRIBUTION, caption_for, render_places, to_png, to_svg
+from geo.static_map import _draw as _draw_places
+
+
+def _draw(document, title, width, height, dpi, basemap):
+    weighted = [(mp.place, mp.mention_count) for mp in document.places]
+    return _draw_places(weighted, document.outlines, title or "", caption_for(document), width, height, dpi, basemap)
 
 
 def _box(x0, y0, x1, y1):
@@ -81,6 +89,14 @@ def test_dollar_signs_are_drawn_literally_not_as_math():
     to_png(document, basemap=BASEMAP, title="$\\frac{$")  # broken math must not raise either
 
 
+def test_svg_ids_are_unique_and_name_what_each_text_is():
+    root = ET.fromstring(to_svg(_document(), basemap=BASEMAP))
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+    named = sum(i.startswith(("place-label-", "edge-marker-")) for i in ids)
+    assert named == 5 and sum(i.startswith("scale-bar-") for i in ids) == 1  # 4 beside markers, $x$ Town by the edge
+
+
 def test_renders_are_byte_identical():
     document = _document(outlines={"587116": _box(44.8, 38.4, 50.3, 41.9)})
     assert to_png(document, basemap=BASEMAP, dpi=60) == to_png(document, basemap=BASEMAP, dpi=60)
@@ -111,8 +127,8 @@ def test_outlines_are_drawn_including_one_across_the_antimeridian():
     fiji = Place("2205218", "Fiji", "country", -17.0, 178.0, "FJ")
     document = _document([(fiji, 1)], outlines={"2205218": _box(177, -19, -178, -15)})
     figure = _draw(document, None, 6.0, 4.0, 50, BASEMAP)
-    (axes,) = figure.axes
-    outline = axes.collections[-2]  # land, outline, markers
+    axes = figure.axes[0]  # the main map; an inset follows
+    outline = axes.collections[1]  # land, outline, markers
     xs = [x for path in outline.get_paths() for x, _ in path.vertices]
     assert min(xs) >= 177 and max(xs) <= 180  # only the part east of 177E is in view, none wraps
 
@@ -129,9 +145,9 @@ def test_labels_stay_inside_the_map_and_do_not_overlap():
     ]  # fmt: skip
     figure = _draw(_document(corners), None, 6.0, 4.0, 100, BASEMAP)
     renderer = figure.canvas.get_renderer()
-    (axes,) = figure.axes
+    axes = figure.axes[0]
     frame = axes.get_window_extent(renderer)
-    boxes = {t.get_text(): _text_extent(t, renderer) for t in axes.texts}
+    boxes = {t.get_text(): _text_extent(t, renderer) for t in axes.texts if _kind(t) == "place-label"}
     assert {"Northwest Long Name", "Northeast Long Name", "Southwest Long Name", "Southeast Long Name"} <= set(boxes)
     for name, box in boxes.items():
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, name
@@ -141,25 +157,121 @@ def test_labels_stay_inside_the_map_and_do_not_overlap():
             assert not a.overlaps(b)
 
 
-def test_crowded_labels_are_dropped_rather_than_overlapping():
+def _kind(text):
+    return (text.get_gid() or "").rsplit("-", 1)[0]
+
+
+def _labels(figure, gid="place-label"):
+    return [t.get_text() for t in figure.axes[0].texts if _kind(t) == gid]
+
+
+def _legend(figure):
+    return [t.get_text() for t in figure.texts if _kind(t) == "legend"]
+
+
+def test_crowded_places_are_numbered_and_listed_never_dropped():
     crowd = [(Place(str(i), f"Crowded place {i}", "city", 40.0 + i * 0.001, 45.0, "XX"), 1) for i in range(12)]
     figure = _draw(_document(crowd), None, 4.0, 3.0, 50, BASEMAP)
     renderer = figure.canvas.get_renderer()
-    boxes = [_text_extent(t, renderer) for t in figure.axes[0].texts]
-    assert 1 <= len(boxes) < 12
-    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    texts = [t for t in figure.axes[0].texts if _kind(t) == "place-label"]
+    named = {t.get_text() for t in texts if not t.get_text().isdigit()}
+    numbers = sorted(int(t.get_text()) for t in texts if t.get_text().isdigit())
+    legend = "   ".join(_legend(figure))
+    assert 1 <= len(named) < 12 and numbers == list(range(1, 13 - len(named)))
+    for n in numbers:  # each number on the map stands for one name in the legend
+        (entry,) = [e for e in legend.split("   ") if e.split(" ", 1)[0] == str(n)]
+        assert entry.split(" ", 1)[1] not in named
+    listed = {e.split(" ", 1)[1] for e in legend.split("   ")}
+    assert named | listed == {f"Crowded place {i}" for i in range(12)}  # every place, once
+    names = [_text_extent(t, renderer) for t in texts if not t.get_text().isdigit()]
+    assert not any(a.overlaps(b) for i, a in enumerate(names) for b in names[i + 1 :])
 
 
-def test_map_extent_margin_minimum_span_and_aspect():
-    lon0, lon1, lat0, lat1 = map_extent([(45.0, 40.0)], 1.5)
-    assert lat1 - lat0 == pytest.approx(2.0)  # the minimum span
-    stretch = 1 / math.cos(math.radians(40.0))
-    assert (lon1 - lon0) / ((lat1 - lat0) * stretch) == pytest.approx(1.5, abs=0.01)
-    lon0, lon1, lat0, lat1 = map_extent([(45.63, 40.99), (47.14, 39.60)], 2.0)
-    assert lon0 < 45.63 - 0.2 and lon1 > 47.14 + 0.2 and lat0 < 39.6 - 0.2 and lat1 > 40.99 + 0.2
-    assert map_extent([(-170.0, 0.0), (170.0, 10.0)], 2.0) == (-180.0, 180.0, -90.0, 90.0)
-    lon0, lon1, lat0, lat1 = map_extent([(0.0, 89.5)], 2.0)
-    assert lat1 <= 90.0  # slid back inside the world
+def test_a_corpus_map_names_what_fits_numbers_twenty_and_counts_the_rest():
+    grid = [(Place(f"g{i}", f"Grid town {i}", "city", 40.0 + (i // 12) * 0.08, 45.0 + (i % 12) * 0.1, "XX"), 1 + i % 3)
+            for i in range(144)]
+    figure = _draw(_document(grid), None, 6.0, 4.0, 60, BASEMAP)
+    texts = _labels(figure)
+    named = [t for t in texts if not t.isdigit()]
+    numbers = [t for t in texts if t.isdigit()]
+    assert len(numbers) == 20
+    (count_line,) = [line for line in _legend(figure) if "not labelled" in line]
+    assert len(named) + len(numbers) + int(count_line.split()[0]) == 144  # every place accounted for
+
+
+def test_a_far_outlier_gets_an_edge_marker_and_the_inset_and_stays_out_of_the_frame():
+    russia = Place("ru", "Russia", "country", 60.0, 100.0, "RU")
+    document = _document([*PLACES[:4], (russia, 1)], outlines={"ru": _box(28, 41, 180, 78)})
+    figure = _draw(document, None, 8.0, 5.0, 60, BASEMAP)
+    main, inset = figure.axes
+    assert main.get_xlim()[1] < 60 and main.get_ylim()[1] < 50  # the frame is the Caucasus
+    assert _labels(figure, "edge-marker") == ["Russia"]
+    assert {"Fuzuli", "Tovuz", "Azerbaijan", "Armenia"} <= set(_labels(figure))
+    x0, x1 = inset.get_xlim()
+    y0, y1 = inset.get_ylim()
+    assert x0 < 45 and x1 > 100 and y0 < 40 and y1 > 60  # the inset shows the frame and Russia
+    (frame_box,) = [p for p in inset.patches if p.get_edgecolor()[0] > 0.5 and p.get_facecolor()[3] == 0]
+    assert frame_box.get_x() == pytest.approx(main.get_xlim()[0], abs=0.5)
+    assert "Russia" in [t.get_text() for t in inset.texts]
+
+
+def test_an_outlier_with_no_room_for_an_edge_marker_is_listed_under_the_map():
+    far = [(Place(f"f{i}", f"Far town {i}", "city", -30.0 - i, 150.0 + i, "AU"), 1) for i in range(8)]
+    near = [(Place(f"n{i}", f"Near town {i}", "city", 40.0 + i * 0.3, 45.0 + i * 0.3, "AZ"), 8) for i in range(4)]
+    figure = _draw(_document(near + far), None, 8.0, 5.0, 60, BASEMAP)
+    edged = set(_labels(figure, "edge-marker"))
+    legend = "   ".join(_legend(figure))
+    assert "Outside the map:" in legend
+    for i in range(8):
+        name = f"Far town {i}"
+        assert (name in edged) != (f"{name} (1)" in legend), name  # each one once, one way or the other
+
+
+def test_an_area_round_the_frame_is_named_inside_it_rather_than_pointed_at():
+    quarters = [(Place(f"q{i}", f"Quarter {i}", "city", 45.76 + i * 0.03, 4.84 + i * 0.04, "FR"), 3) for i in range(4)]
+    france = Place("fr", "France", "country", 46.0, 2.0, "FR")
+    figure = _draw(_document([*quarters, (france, 1)], outlines={"fr": _box(-5, 42, 8, 51)}), None, 8.0, 5.0, 60,
+                   BASEMAP)
+    assert figure.axes[0].get_xlim()[0] > 2.0  # France's point is outside the frame...
+    assert _labels(figure, "area-label") == ["France"]  # ...but the frame lies in France: named there
+    assert _labels(figure, "edge-marker") == [] and not any("France" in line for line in _legend(figure))
+
+
+def test_country_names_in_view_are_drawn_except_the_places_own():
+    west = Place("w", "West", "country", 40.0, 43.0, "WW")
+    figure = _draw(_document([(west, 3), (Place("c", "Town", "city", 41.0, 47.0, "EE"), 1)]), None, 8.0, 5.0, 60,
+                   {"type": "FeatureCollection", "features": [
+                       {"type": "Feature", "properties": {"name": "West", "iso2": "WW"}, "geometry": _box(40, 35, 46, 45)},
+                       {"type": "Feature", "properties": {"name": "East", "iso2": "EE"}, "geometry": _box(46, 35, 55, 45)},
+                   ]})
+    assert _labels(figure, "country-label") == ["EAST"]  # West is a place of the story, labelled as such
+
+
+def test_a_scale_bar_of_a_round_length_true_at_the_middle_latitude():
+    figure = _draw(_document(), None, 8.0, 5.0, 60, BASEMAP)
+    (label,) = _labels(figure, "scale-bar")
+    km = int(label.removesuffix(" km").replace(",", ""))
+    assert str(km)[0] in "125" and set(str(km)[1:]) <= {"0"}
+    axes = figure.axes[0]
+    (bar, *_ticks) = axes.lines
+    (x0, x1), (y, _) = bar.get_xdata(), bar.get_ydata()
+    assert (x1 - x0) * 111.195 * math.cos(math.radians(sum(axes.get_ylim()) / 2)) == pytest.approx(km, rel=0.01)
+
+
+def test_render_places_draws_weighted_places_with_the_caption():
+    weighted = [(place, count * 2) for place, count in PLACES]
+    data = render_places(weighted, {}, fmt="svg", title="Week 49", caption="5 places, 16 documents; source: wire",
+                         width=6.0, height=4.0, dpi=72, basemap=BASEMAP)
+    texts = _svg_texts(data)
+    assert "Week 49" in texts and "5 places, 16 documents; source: wire" in texts
+    assert {"Fuzuli", "Tovuz", "Azerbaijan", "Armenia", "$x$ Town"} <= set(texts)
+    with pytest.raises(InputError, match="got 'pdf'"):
+        render_places(weighted, {}, fmt="pdf", title="", caption="", width=6.0, height=4.0, dpi=72, basemap=BASEMAP)
+
+
+def test_caption_counts_places_and_mentions_and_names_the_source():
+    assert caption_for(_document()) == "5 places, 8 mentions; source: demo"
+    assert caption_for(_document(PLACES[:1], doc_id="")) == "1 place, 2 mentions"
 
 
 def test_bad_sizes_are_refused_with_the_value():
@@ -179,3 +291,25 @@ def test_default_basemap_comes_from_geo_basemap(monkeypatch):
     monkeypatch.setitem(sys.modules, "geo.basemap", types.SimpleNamespace(load_basemap=load_basemap))
     assert to_svg(_document()) == to_svg(_document(), basemap=BASEMAP)
     assert calls == [None]
+
+
+def test_the_seed_map_frames_the_south_caucasus_and_names_every_place():
+    from pathlib import Path
+
+    import geo
+    from geo.basemap import load_basemap
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "fuzuli-2021-01-26.txt"
+    document = geo.map_text(seed.read_text(encoding="utf-8"), doc_id="fuzuli-2021-01-26")
+    figure = _draw(document, "seed", 10.0, 6.0, 60, load_basemap())
+    main, inset = figure.axes
+    (west, east), (south, north) = main.get_xlim(), main.get_ylim()
+    # Georgia, Armenia and Azerbaijan (40-50.4E, 38.4-43.6N) in view; not Siberia.
+    assert west < 40.5 and east > 50.4 and south < 38.5 and north > 43.5
+    assert east - west < 20 and north - south < 12
+    names = {mp.place.name for mp in document.places}
+    assert "Russia" in names and len(names) == 8
+    assert _labels(figure, "edge-marker") == ["Russia"]
+    assert "Russia" in [t.get_text() for t in inset.texts]
+    assert set(_labels(figure)) == names - {"Russia"}  # every other place by its name, none numbered
+    assert _legend(figure) == []
