@@ -215,33 +215,16 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
     return _view(text, sentences, upper, spaces, inserts)
 
 
-def joined_view(text: str, sentences: tuple[Sentence, ...], gazetteer, starts: Iterable[int]) -> CasedView | None:
-    """The copy of ``text`` in which each name written as one capitalised word at ``starts``
-    ("NewYork", "SanFrancisco") is parted where its case changes, when the gazetteer knows it
-    parted and not whole ("McAllen", "DeKalb" and "LaSalle" are names whole); None when none is.
+def joined_view(text: str, sentences: tuple[Sentence, ...], cuts: Iterable[int]) -> CasedView | None:
+    """The copy of ``text`` with a space put in at each of ``cuts``: where the mention finder
+    parts a name written as one capitalised word ("NewYork", "SanFrancisco") because the
+    gazetteer knows it parted and not whole ("McAllen", "DeKalb" and "LaSalle" are names
+    whole); None when there is no cut.
 
-    >>> from tests.fakes import FakeGazetteer
-    >>> joined_view("Flying NewYork today", (), FakeGazetteer(), [7]) is None  # no "New York" there
-    True
+    >>> view = joined_view("Flying NewYork today", (), [10]); view.text, view.original_end(15)
+    ('Flying New York today', 14)
     """
-    found = []
-    for start in starts:
-        match = _WORD.match(text, start)
-        if match is None:
-            continue
-        word = match.group()
-        parts = hashtag_words(word)
-        if len(parts) > 1:
-            found.append((start, word, parts, name_key(" ".join(word[i:j] for i, j in parts))))
-    if not found:
-        return None
-    known = gazetteer.known_keys({key for *_, key in found} | {name_key(word) for _, word, _, _ in found})
-    inserts: set[int] = set()
-    for start, word, parts, key in found:
-        if key in known and name_key(word) not in known:
-            for i, _ in parts[1:]:
-                inserts.add(start + i)
-    return _view(text, sentences, set(), set(), inserts)
+    return _view(text, sentences, set(), set(), set(cuts))
 
 
 def _view(text: str, sentences: tuple[Sentence, ...], upper: set[int], spaces: set[int], inserts: set[int]) -> CasedView | None:

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
-from geo.casing import cased_view, joined_view
+from geo.casing import cased_view, hashtag_words, joined_view
 from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
 from geo.place_cues import EPONYMS, FAMOUS_POPULATION, PERSON_OR_GROUP, defined_as_place, famous_alone, named_after_a_place, qualified_by_its_state
@@ -139,7 +139,7 @@ class _Context:
         self.after_given_name_words = after_given_name_words
         self.given_names = given_names  # common given names, lower case (Gazetteer.given_names)
         self.surnames: frozenset[str] = frozenset()  # common surnames, lower case (the recognizer's)
-        self.joined: list[int] = []  # where a word whose case changes inside it stands outside every span
+        self.joined: list[int] = []  # where to part names written as one word (see _named_spans)
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
@@ -251,6 +251,7 @@ def _named_spans(
     remembered = []
     fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
     wanted: set[str] = set()
+    parted: dict[str, tuple[str, tuple[int, ...]]] = {}  # a humped word -> its key parted, where it parts
     for piece, _, _ in pieces:
         # A piece's spans follow from its keys and where a capitalised connector stands.
         keys = (piece.keys, piece.opens) if piece.opens else piece.keys
@@ -258,6 +259,12 @@ def _named_spans(
         if spans is None and keys not in fresh:
             fresh[keys] = _grams(piece.keys, wanted, piece.opens)
         remembered.append(spans)
+        for k in piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
+            word = piece.tokens[k].text
+            if word not in parted:
+                parts = hashtag_words(word)
+                parted[word] = (name_key(" ".join(word[i:j] for i, j in parts)), tuple(i for i, _ in parts[1:]))
+                wanted.add(parted[word][0])
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     if len(spans_of) >= _FACTS_MEMO_LIMIT:
@@ -275,13 +282,14 @@ def _named_spans(
     given_names = getattr(gazetteer, "given_names", None)
     given = given_names() if given_names is not None else frozenset()
     spanless = []
-    joined: list[int] = []  # where a word whose case changes inside it stands outside every span
+    joined: list[int] = []  # where to part a name written as one word, outside every span, that the gazetteer knows parted
     for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
             spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
-        if piece.humps:
-            joined.extend(base + piece.tokens[k].start for k in piece.humps
-                          if not any(i <= k < j for i, j, _ in spans))
+        for k in piece.humps:
+            key, cuts = parted[piece.tokens[k].text]
+            if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
+                joined.extend(base + piece.tokens[k].start + cut for cut in cuts)
         if len(piece.lower) > 1:
             mid.update(piece.lower[1:])
             titled.update(piece.after_title)
@@ -363,7 +371,7 @@ def find_mentions(
         found, joined = _find_mentions(text, sentences, gazetteer, model)
         # A name written as one word ("NewYork") outside every span: read again, parted, when
         # the gazetteer knows it so (rare: the common case pays nothing more).
-        view = joined_view(text, sentences, gazetteer, joined) if joined else None
+        view = joined_view(text, sentences, joined) if joined else None
         if view is None:
             return found
     original, original_end = view.original, view.original_end
@@ -378,8 +386,8 @@ def find_mentions(
 def _find_mentions(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, model: Recognizer | None
 ) -> tuple[tuple[Mention, ...], list[int]]:
-    """find_mentions in text the mention finder can read as it is, and where a word whose case
-    changes inside it stands outside every span (geo.casing.joined_view)."""
+    """find_mentions in text the mention finder can read as it is, and where to part the names
+    it writes as one word ("NewYork") that the gazetteer knows parted (geo.casing.joined_view)."""
     sentence_starts = [s.start for s in sentences] or [0]
     # Every feature recognition makes has the value 1.0: a model that can take their names
     # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
