@@ -61,6 +61,8 @@ _NEVER_CASELESS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     """.split()
 )
+# Prepositions of place: after one, a lower-case given name is read as the place ("in dallas").
+_LOCATIVE = frozenset("in at from to near across around outside into toward towards through via".split())
 # Words of a name that stay lower case inside it when it is capitalised ("Rio de Janeiro").
 _JOINTS = frozenset("of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur".split())
 
@@ -211,7 +213,8 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
                 groups.append([(body_start + i, body_start + j, name_key(body[i:j])) for i, j in parts])
     if caseless:
         groups.extend(_word_groups(text, starts, tag_spans))
-    _capitalise_known(groups, gazetteer, summary_of, zipf, upper)
+    given_names = getattr(gazetteer, "given_names", None)
+    _capitalise_known(groups, gazetteer, summary_of, zipf, upper, given_names() if given_names is not None else frozenset())
     return _view(text, sentences, upper, spaces, inserts)
 
 
@@ -319,9 +322,12 @@ def _split_by_names(body: str, offset: int, gazetteer, inserts: set[int]) -> lis
     return whole
 
 
-def _capitalise_known(groups, gazetteer, summary_of, zipf, upper: set[int]) -> None:
+def _capitalise_known(groups, gazetteer, summary_of, zipf, upper: set[int], given: frozenset[str] = frozenset()) -> None:
     """Add to ``upper`` the first letters of the longest names, left to right, that the
-    gazetteer knows in each group of words and that a reader knows without a capital."""
+    gazetteer knows in each group of words and that a reader knows without a capital: not a
+    one-word name that is also a common given name (``given``: "jordan", "georgia", "chelsea"
+    in lower case are as likely people) unless a preposition of place stands before it
+    ("in dallas")."""
     wanted: set[str] = set()
     for group in groups:
         keys = [key for _, _, key in group]
@@ -339,7 +345,8 @@ def _capitalise_known(groups, gazetteer, summary_of, zipf, upper: set[int]) -> N
         while i < len(keys):
             for j in range(min(len(keys), i + _MAX_WORDS), i, -1):
                 key = " ".join(keys[i:j])
-                if key in known and known_without_case(summary_of(key), keys[i:j], zipf):
+                if key in known and (j > i + 1 or key not in given or (i and keys[i - 1] in _LOCATIVE)) \
+                        and known_without_case(summary_of(key), keys[i:j], zipf):
                     for start, _, word_key in group[i:j]:
                         if word_key not in _JOINTS or start == group[i][0]:
                             upper.add(start)

@@ -61,6 +61,17 @@ def test_names_a_reader_knows_without_capitals_are_found_in_lower_case_text():
     assert _found("fighting near fuzuli in nagorno-karabakh") == ["fuzuli", "nagorno-karabakh"]
 
 
+def test_a_common_given_name_stays_a_word_in_lower_case_text():
+    gz = _gazetteer()
+    gz.given_names = lambda: frozenset({"fuzuli"})
+    text = "off with fuzuli and friends"
+    assert find_mentions(text, split_sentences(text), gz) == ()
+    text = "off with fuzuli to azerbaijan"
+    assert [m.text for m in find_mentions(text, split_sentences(text), gz)] == ["azerbaijan"]
+    text = "snow in fuzuli today"  # after a preposition of place it is the place
+    assert [m.text for m in find_mentions(text, split_sentences(text), gz)] == ["fuzuli"]
+
+
 def test_a_word_commoner_than_its_places_size_explains_stays_a_word_in_lower_case_text():
     assert _found("what a nice day in texas") == ["texas"]  # Nice (340,000 people) is "nice"
     assert _found("the tx was sent") == []  # an abbreviation needs its capitals
