@@ -178,10 +178,12 @@ def cased_view(text: str, sentences: tuple[Sentence, ...], gazetteer) -> CasedVi
     """The copy of ``text`` the mention finder reads (see the module doc); None when the text
     has ordinary case and no hashtag, the common case, which costs one scan for '#' and the
     text's first capital away from a sentence's start."""
-    starts = tuple(s.start for s in sentences) or (0,)
     has_tag = "#" in text and _HASHTAG.search(text) is not None
+    # Most texts have ordinary case, which is_caseless sees at once (no sentence starts needed).
+    if not has_tag and _MID_SENTENCE_CAPITAL.search(text) is not None:
+        return None
+    starts = tuple(s.start for s in sentences) or (0,)
     caseless = is_caseless(text, starts)
-    # A capital right after a lower-case letter, found in C, before the pattern reads words.
     if not has_tag and not caseless:
         return None
     zipf = getattr(gazetteer, "word_frequency", None) or _wordfreq_zipf

@@ -220,15 +220,19 @@ def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
     # Most runs hold no connector: the words are walked only when one does.
     opens = () if _OPENERS.isdisjoint(keys) else tuple(
         i for i, (key, word) in enumerate(zip(keys, words)) if key in _OPENERS and word[:1].isupper())
-    # Most runs are title case or all capitals: their words are walked for humps only otherwise.
-    joined = " ".join(words)
-    humps = () if joined.istitle() or joined.isupper() else tuple(i for i, word in enumerate(words) if _humped(word))
+    # Most runs have no word whose case changes inside it: their words are walked only otherwise.
+    humps = () if _HUMP.search(" ".join(words)) is None else tuple(i for i, word in enumerate(words) if _humped(word))
     return _new_tuple(_Piece, (tokens, keys, lower, after_title, opens, humps))
 
 
+# A lower-case letter right before a capital: a word whose case changes inside it ("NewYork").
+_HUMP = re.compile(r"[a-z][A-Z]")
+
+
 def _humped(word: str) -> bool:
-    """Does the word's case change inside it, past its first letter ("NewYork", "McAllen")?"""
-    return word.isalpha() and not word[1:].islower() and not word.isupper()
+    """Does the word of letters change case inside it, a lower-case letter right before a
+    capital ("NewYork", "McAllen"; Latin letters without accents, as such names are typed)?"""
+    return word.isalpha() and _HUMP.search(word) is not None
 
 
 class _Run(NamedTuple):
@@ -287,7 +291,7 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         lower = run.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        humps = () if run[1:].islower() or run.isupper() else (0,)  # "NewYork" (run is all letters)
+        humps = () if run[1:].islower() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
         return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), (),
                                     (), humps)),)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
@@ -388,7 +392,11 @@ def _longest_known(
         if grams is None or known.isdisjoint(grams):
             i += 1
             continue
-        j = _longest_end(keys, known, grams, i)
+        j = 0
+        for end in range(i + len(grams), i, -1):  # longest first
+            if keys[end - 1] not in CONNECTORS and grams[end - i - 1] in known:
+                j = end
+                break
         # An article or particle that opens a name (see _grams) is the name's only when the
         # name without it reaches no further: "Des Moines", but not "The Rock" in "The Rock Hill".
         if j and keys[i] in CONNECTORS and _longest_end(keys, known, by_start[i + 1], i + 1) > j:
