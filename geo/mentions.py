@@ -41,7 +41,15 @@ from typing import Any, NamedTuple, Protocol
 from geo.casing import cased_view, hashtag_words, joined_view
 from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
-from geo.place_cues import EPONYMS, FAMOUS_POPULATION, PERSON_OR_GROUP, defined_as_place, famous_alone, named_after_a_place, qualified_by_its_state
+from geo.place_cues import (
+    EPONYMS,
+    FAMOUS_POPULATION,
+    PERSON_OR_GROUP,
+    defined_as_place,
+    famous_by_name,
+    named_after_a_place,
+    qualified_by_its_state,
+)
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
 from geo.tokens import (
     CONNECTORS,
@@ -159,7 +167,8 @@ class _Context:
             features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
             facts = memo[surface] = _SurfaceFacts(
                 key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
-                len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION)
+                len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION
+                and famous_by_name(surface, gazetteer.matches(surface), self.zipf))
         return facts if facts.named else None
 
     def zipf_label(self, word: str) -> str:
@@ -428,7 +437,7 @@ def _find_mentions(
                 else:
                     grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
             # What the sentence says outright (geo.place_cues), asked only where it may say something.
-            if grade < 2 and (facts.big or text.startswith(_CUE_OPENERS, end)) and not facts.demonym:
+            if grade < 2 and (facts.famous or text.startswith(_CUE_OPENERS, end)) and not facts.demonym:
                 grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
             if grade == 2:
                 sure.add(text[start:end])
@@ -449,7 +458,7 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
     2, surely a place, when it is qualified by its own state or defined as a place; 1 when it
     is a famous place standing alone; else 0. Nothing, when its neighbours say person or group."""
     text, ceiling = context.text, run.ceiling
-    famous = facts.big
+    famous = facts.famous
     # Most spans have no cue to ask about (the tests are in C): the person test comes after.
     if not famous and not text.startswith(_CUE_OPENERS, end):
         return 0
@@ -459,7 +468,7 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
         return 2
     if defined_as_place(text, end, ceiling):
         return 2
-    if famous and famous_alone(surface, gazetteer.matches(surface), names, context.zipf):
+    if famous and "possessive" not in names:  # facts.famous: the name is a famous place's (famous_by_name)
         return 1
     return 0
 
@@ -494,9 +503,9 @@ class _SurfaceFacts(NamedTuple):
     one_word: bool  # its key is one word
     lower: str  # the text in lower case
     abbreviation: bool  # some place's abbreviation matches it (see _with_abbreviation_dot)
-    # One word, and some place it names has 250,000 people or more (see _says_place: only
-    # then can it be a famous place standing alone).
-    big: bool = False
+    # One word that names a famous place by itself (geo.place_cues.famous_by_name): standing
+    # alone, with nothing around it that says person or group, it is that place (_says_place).
+    famous: bool = False
 
 
 def _name_features(

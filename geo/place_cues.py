@@ -31,7 +31,8 @@ from geo.casing import known_without_case
 from geo.names import name_key
 
 __all__ = ["defined_as_place", "qualified_by_its_state", "famous_alone", "named_after_a_place", "PLACE_NOUNS",
-           "PERSON_OR_GROUP", "EPONYMS", "FAMOUS_POPULATION"]
+           "PERSON_OR_GROUP", "EPONYMS", "FAMOUS_POPULATION",
+           "famous_by_name"]
 
 #: How many people a place needs to be famous standing alone (famous_alone).
 FAMOUS_POPULATION = 250_000
@@ -112,14 +113,22 @@ def famous_alone(name: str, matches, features, zipf: Callable[[str], float]) -> 
     """Is the one-word ``name`` a famous place standing alone (see the module doc)?
     ``matches``: the gazetteer's for it; ``features``: the span's (geo.mentions), which say
     whether anything around it says person or group."""
-    if any(cue in features for cue in PERSON_OR_GROUP) or "possessive" in features or not name[1:].islower():
+    if any(cue in features for cue in PERSON_OR_GROUP) or "possessive" in features:
+        return False
+    return famous_by_name(name, matches, zipf)
+
+
+def famous_by_name(name: str, matches, zipf: Callable[[str], float]) -> bool:
+    """What famous_alone asks of the name itself, wherever it stands: written with one capital,
+    a place of FAMOUS_POPULATION people or more by its own name, its word no commoner than
+    the place's size explains (geo.mentions remembers it per name)."""
+    if not name[1:].islower():
         return False
     biggest = max((m.place.population for m in matches
                    if m.match == "name" and m.place.kind in ("city", "adm1", "country", "continent")), default=0)
     if biggest < FAMOUS_POPULATION:
         return False
-    summary = _Size(biggest)
-    return known_without_case(summary, [name_key(name)], zipf)
+    return known_without_case(_Size(biggest), [name_key(name)], zipf)
 
 
 class _Size(NamedTuple):
