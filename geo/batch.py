@@ -1,8 +1,15 @@
 """Many documents at once: in order for a stream (map_each), or in shards for an archive (run_batch).
 
-Each worker opens its own read-only :class:`~geo.gazetteer.Gazetteer` once and
-runs the pure pipeline on the documents it is sent; results come back in input
-order, one at a time, so a caller can write each as soon as it is ready.
+A layer on top of the pipeline that knows nothing of how a place is chosen: it calls
+geo.pipeline.map_text and a writer (geo.tables.extract_record) per document. Each worker
+process opens its own read-only :class:`~geo.gazetteer.Gazetteer` once.
+
+- :func:`map_each` (``geo extract``): results come back in input order, one at a time, so a
+  caller can write each as soon as it is ready.
+- :func:`run_batch` (``geo batch``): the input is cut into shards (:func:`make_shards`, which
+  depends on the input only); :func:`map_shard` maps one shard to records and errors, and is
+  what this process, the local process pool (:func:`run_in_pool`) and Dask (geo.dask) all
+  run; geo.shards writes each shard whole into the output folder, and a rerun resumes.
 
 >>> docs = [("a", "Rain over Baku."), ("b", "Snow in Tovuz, Azerbaijan.")]
 >>> [record["id"] for record in map_each(docs, render=summary, jobs=1)]
@@ -20,21 +27,22 @@ import os
 import signal
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from geo.errors import InputError
 from geo.gazetteer import Gazetteer
 from geo.pipeline import map_text
-from geo.errors import InputError
 from geo.records import Document, Place, SourceDocument, SourceError
 from geo.tables import extract_record
 
-__all__ = ["map_each", "map_one", "summary", "default_jobs", "AUTO", "Shard", "ShardResult", "make_shards",
-           "map_shard", "run_batch", "DEFAULT_SHARD_SIZE", "SHARD_MAX_CHARS", "EXIT_SOME_FAILED"]
+__all__ = ["map_each", "map_one", "failure_reason", "summary", "default_jobs", "AUTO", "Shard", "ShardResult",
+           "make_shards", "map_shard", "run_in_process", "run_in_pool", "run_batch", "DEFAULT_SHARD_SIZE",
+           "SHARD_MAX_CHARS"]
 
 _WARM_UP_TEXT = "Rain fell on Paris, Texas, and on Baku, Azerbaijan; Azerbaijani officials said so."
 #: Documents sent to a worker at a time: fewer round trips, still fine-grained enough to share the work.
@@ -172,9 +180,7 @@ def map_each(
 DEFAULT_SHARD_SIZE = 1000
 #: A shard also ends once it holds this many characters, so a shard of long texts stays small.
 SHARD_MAX_CHARS = 16_000_000
-#: The exit code of a run that finished but could not map some of its documents.
-EXIT_SOME_FAILED = 3
-#: Times a shard is sent again after the worker mapping it died (out of memory, killed).
+#: Times a shard is mapped again after the worker mapping it alone died (out of memory, killed).
 SHARD_RETRIES = 2
 
 
@@ -266,7 +272,8 @@ def run_in_pool(shards: Iterable[Shard], on_done: Callable[[ShardResult], None],
                 gazetteer: Gazetteer, home: Place | None = None) -> None:
     """Map the shards in ``jobs`` worker processes, a few ahead of the workers (memory stays
     bounded on any input). A worker that dies (killed, out of memory) takes its pool down:
-    a new pool maps the shards that were in flight again, each up to SHARD_RETRIES times."""
+    a new pool maps the shards that were in flight again, one at a time; a shard whose own
+    worker dies SHARD_RETRIES + 1 times is reported, document by document, as failed."""
     gazetteer.ensure_index()  # built here, once, before the workers open it
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork:
@@ -277,38 +284,52 @@ def run_in_pool(shards: Iterable[Shard], on_done: Callable[[ShardResult], None],
         return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                                    initargs=(str(gazetteer.data_dir), str(gazetteer.cache_dir)))
 
-    source, again = iter(shards), deque()
-    tries: dict[int, int] = {}
+    source, suspects = iter(shards), deque()
+    deaths: dict[int, int] = {}  # shard index -> times its worker died while it ran alone
     pending: dict[Any, Shard] = {}
     pool = new_pool()
     try:
         while True:
-            while len(pending) < 2 * jobs:
-                shard = again.popleft() if again else next(source, None)
+            # Shards in flight when a worker died are mapped again one at a time, nothing beside
+            # them: a shard that kills its worker then is known, and the others are not blamed.
+            broken = False
+            while len(pending) < (1 if suspects else 2 * jobs):
+                if suspects and pending:
+                    break
+                shard = suspects.popleft() if suspects else next(source, None)
                 if shard is None:
                     break
-                pending[pool.submit(_map_shard_in_worker, shard, home)] = shard
-            if not pending:
-                return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in done:
-                shard = pending.pop(future)
                 try:
-                    on_done(future.result())
-                except BrokenProcessPool:
+                    pending[pool.submit(_map_shard_in_worker, shard, home)] = shard
+                except BrokenProcessPool:  # a worker died since the last look: this shard was never sent
+                    suspects.appendleft(shard)
                     broken = True
-                    again.append(shard)
-            if broken:
-                again.extend(pending.values())
+                    break
+            lost: list[Shard] = []  # in flight when a worker died: its pool took them down with it
+            if not broken:
+                if not pending:
+                    return
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    shard = pending.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        lost.append(shard)
+                        continue
+                    on_done(result)
+            if broken or lost:
+                lost.extend(pending.values())
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                for shard in list(again):
-                    tries[shard.index] = tries.get(shard.index, 0) + 1
-                    if tries[shard.index] > SHARD_RETRIES:
-                        again.remove(shard)
+                if len(lost) == 1:  # it ran alone: its own worker died
+                    shard = lost[0]
+                    deaths[shard.index] = deaths.get(shard.index, 0) + 1
+                    if deaths[shard.index] > SHARD_RETRIES:
                         on_done(_lost_shard(shard, f"a worker process died mapping this document's shard "
                                                    f"{SHARD_RETRIES + 1} times (out of memory?)"))
+                        lost = []
+                suspects.extend(lost)
                 pool = new_pool()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

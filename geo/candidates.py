@@ -3,19 +3,31 @@
 The prior says how likely a name means a place before reading the rest of the
 text: areas that govern themselves first (a country, then a first-level
 subdivision), big cities before small ones, a place's own name before one of
-its alternate names. Each candidate keeps the features that make its score, so
-the map can say why a place won.
+its alternate names, and the well known before its namesakes. How well known a
+place is shows in what the sources record of it: its size, whether it is a
+national capital, and how many names the world has given it (Lourdes in France
+has eight, the Lourdes of the Philippines none; Luhansk twenty). A city of
+millions called by its own name outranks the state or province named like it
+("São Paulo"), unless the text says otherwise. Each candidate keeps the features
+that make its score, so the map can say why a place won.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import itertools
 import math
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
+from geo.names import name_key
 from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
 
-__all__ = ["candidates_for", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES"]
+__all__ = [
+    "candidates_for", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES", "PROMINENCE_WEIGHT", "PROMINENCE_NAMES",
+    "METROPOLIS_BONUS", "METROPOLIS_FROM", "SPELLING_RATIO", "SMALL_STATE", "SMALL_STATE_PENALTY",
+]
 
 #: The prior of a place by kind, before its size: a country or continent named outright
 #: is nearly always meant; a town must be big to compete with a state of the same name;
@@ -33,6 +45,11 @@ KIND_PRIOR = {
     "adm2": 0.2,
     "city": 0.2,
 }
+#: A state or province with fewer people than this loses SMALL_STATE_PENALTY of its kind's
+#: prior per tenfold fewer: a parish of Jamaica called Manchester (62,000 people) does not
+#: outrank Manchester, England; the smallest US states (500,000 and more) keep all of it.
+SMALL_STATE = 300_000
+SMALL_STATE_PENALTY = 0.25
 #: How much size adds, by kind, for a population of 10 million or more (log scale).
 POPULATION_WEIGHT = {"city": 0.8, "adm2": 0.6, "adm1": 0.2}
 #: Matching by an alternate name is weaker evidence than the main name ("Atlantic" is
@@ -43,9 +60,31 @@ MATCH_PENALTY = {"name": 0.0, "abbreviation": 0.0, "demonym": 0.0, "alternate": 
 #: shares with a state ("Washington"); small capitals of dependencies get only a little. Among
 #: towns alone the capital gets nothing: London, Ontario stays possible in a Canadian story.
 CAPITAL_BONUS = (0.4, 0.1)
+#: How much being well known adds at most, from the number of names a place has besides its
+#: main name (log scale, full at PROMINENCE_NAMES): Paris has 56, Paris, Texas one. For towns
+#: and districts only: the sources list few names for states and provinces, and those by
+#: chance (their size tells them apart better); the curated kinds have a stronger prior already.
+PROMINENCE_WEIGHT = 0.2
+PROMINENCE_NAMES = 50
+#: A city of millions, named by its own name (or a spelling of it), is what news means by a
+#: name it shares with a state or province: this much more, when the name is also a state's (log scale from METROPOLIS_FROM people, full at four times that).
+METROPOLIS_BONUS = 0.3
+METROPOLIS_FROM = 500_000
 MAX_CANDIDATES = 15
 _MEMO_LIMIT = 100_000  # names whose ranking a gazetteer's derived memo keeps
 _KIND_FEATURES = {kind: ("kind " + kind, prior) for kind, prior in KIND_PRIOR.items()}  # ("kind city", 0.2)
+_PROMINENCE_KINDS = frozenset(("city", "adm2"))
+#: An alternate name this alike to the place's main name (difflib's ratio of their keys) is
+#: a spelling of it ("Lugansk", "Luhansk"; "Kiev", "Kyiv"), and counts as the place's own name
+#: for being a capital or a city of millions; another name ("Victoria" for Hong Kong) does not.
+SPELLING_RATIO = 0.75
+#: Spellings are looked for among the alternate names of capitals and of cities this big
+#: (where they can change a ranking: "Odessa" is Odesa before Odessa, Texas).
+SPELLING_CITY = 100_000
+# The prominence feature per count of names (a few hundred at most: computed once each).
+_PROMINENCE: dict[int, tuple[str, float]] = {}
+_LOG_PROMINENCE_NAMES = math.log1p(PROMINENCE_NAMES)
+_LOG_METROPOLIS_SPAN = math.log10(4)
 
 
 class CandidateSource(Protocol):
@@ -54,26 +93,67 @@ class CandidateSource(Protocol):
     def is_capital(self, place_id: str) -> bool: ...
 
 
-def prior_features(place: Place, match: str, capital: bool = False) -> tuple[tuple[str, float], ...]:
-    """The prior of ``place`` matched by a name of kind ``match``, as named features.
+def _small_state(population: int) -> float:
+    return -round(SMALL_STATE_PENALTY * math.log10(SMALL_STATE / max(population, 1)), 4)
+
+
+def _spelling_of(name: str, main: str) -> bool:
+    """Is ``name`` a spelling of the main name ``main`` (see SPELLING_RATIO)?"""
+    a, b = name_key(name), name_key(main)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # (the cheap upper bounds first: most alternate names are nothing like the main name)
+    return matcher.real_quick_ratio() >= SPELLING_RATIO and matcher.quick_ratio() >= SPELLING_RATIO \
+        and matcher.ratio() >= SPELLING_RATIO
+
+
+def _prominence(names: int) -> tuple[str, float]:
+    feature = _PROMINENCE.get(names)
+    if feature is None:
+        value = round(PROMINENCE_WEIGHT * min(1.0, math.log1p(names) / _LOG_PROMINENCE_NAMES), 4)
+        feature = _PROMINENCE[names] = ("well known", value)
+    return feature
+
+
+def prior_features(
+    place: Place, match: str, capital: bool = False, names: int = 0, spelling: bool = False, state_too: bool = False
+) -> tuple[tuple[str, float], ...]:
+    """The prior of ``place`` matched by a name of kind ``match``, as named features;
+    ``names``: how many names the place has besides its main name; ``spelling``: an
+    alternate name that is a spelling of the main name (see SPELLING_RATIO); ``state_too``:
+    the name is also a state's or province's. Being a capital or a city of millions (this
+    against a state only) counts for a place called by its own name or a spelling of it;
+    being well known, by any of its names ("Mecca" is Makkah, not the town in California).
 
     >>> big = Place("1", "Paris", "city", 48.85, 2.35, "FR", "Île-de-France", 2_138_551)
     >>> small = Place("2", "Paris", "city", 33.66, -95.56, "US", "Texas", 24_171)
     >>> sum(v for _, v in prior_features(big, "name")) > sum(v for _, v in prior_features(small, "name"))
     True
+    >>> lourdes = Place("3", "Lourdes", "city", 43.09, -0.05, "FR", "Occitanie", 15_786)
+    >>> prior_features(lourdes, "name", names=8)
+    (('kind city', 0.2), ('population', 0.4798), ('well known', 0.1118))
     """
     kind = place.kind
     # rank() asks this of every match: the kind's feature is made once, and the common case
     # (a name match, no capital) is one small tuple.
     features: tuple[tuple[str, float], ...] = (_KIND_FEATURES.get(kind) or ("kind " + kind, 0.2),)
+    if kind == "adm1" and place.population < SMALL_STATE:
+        # A state or province of few people is no better known than a town of its size.
+        features += (("small state", _small_state(place.population)),)
     weight = POPULATION_WEIGHT.get(kind, 0.0)
     if weight and place.population > 0:
         # log scale: a town of 1,000 adds 0.34 of 0.8, a city of a million 0.69
         features += (("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)),)
-    if capital:
+    own = match != "alternate" or spelling
+    if state_too and kind == "city" and own and place.population > METROPOLIS_FROM:
+        ramp = min(1.0, math.log10(place.population / METROPOLIS_FROM) / _LOG_METROPOLIS_SPAN)
+        features += (("city of millions", round(METROPOLIS_BONUS * ramp, 4)),)
+    if capital and own:
         features += (("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]),)
+    if names > 0 and kind in _PROMINENCE_KINDS:
+        features += (_prominence(names),)
     if MATCH_PENALTY.get(match) and kind not in CURATED_KINDS:
-        features += ((match + " name", MATCH_PENALTY[match]),)
+        # A spelling of a city's own name ("Odessa" for Odesa) is half the doubt another name is.
+        features += ((match + " name", MATCH_PENALTY[match] / 2 if spelling else MATCH_PENALTY[match]),)
     return features
 
 
@@ -92,7 +172,9 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
         if hit is not None:
             return hit
     is_capital = getattr(gazetteer, "is_capital", None)
-    ranked = rank(gazetteer.matches(name), demonym=demonym, is_capital=is_capital)
+    counts = getattr(gazetteer, "alternate_name_counts", None)
+    ranked = rank(gazetteer.matches(name), demonym=demonym, is_capital=is_capital,
+                  names=counts(name) if counts is not None else None, name=name)
     if memo is not None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
@@ -101,19 +183,28 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
 
 
 def rank(
-    matches: Iterable[NameMatch], *, demonym: bool = False, is_capital: Callable[[str], bool] | None = None
+    matches: Iterable[NameMatch], *, demonym: bool = False, is_capital: Callable[[str], bool] | None = None,
+    names: Iterable[int] | None = None, name: str = "",
 ) -> tuple[Candidate, ...]:
+    """``matches`` (of ``name``) as candidates, best prior first; ``names``, if given, holds
+    for each match how many names its place has besides its main name
+    (Gazetteer.alternate_name_counts)."""
     # The gazetteer ranks by kind and size already: past its first few dozen, no place can
     # climb into the top MAX_CANDIDATES on its prior.
-    matches = [m for m in matches if (m.match == "demonym") == demonym][: 2 * MAX_CANDIDATES]
-    shares_a_state = any(m.place.kind == "adm1" for m in matches)
+    counted = zip(matches, names if names is not None else itertools.repeat(0))
+    kept = [(m, n) for m, n in counted if (m.match == "demonym") == demonym][: 2 * MAX_CANDIDATES]
+    shares_a_state = any(m.place.kind == "adm1" for m, _ in kept)
     # (score, features, place) per place id, its best match kept; records only for the winners.
     best: dict[str, tuple[float, tuple[tuple[str, float], ...], Place]] = {}
-    for m in matches:
+    for m, n in kept:
         place = m.place
         capital = (shares_a_state and place.kind == "city" and is_capital is not None
                    and is_capital(place.id))
-        features = prior_features(place, m.match, capital)
+        # (asked only where it can matter: a city that may be a capital or a city of millions)
+        spelling = (m.match == "alternate" and place.kind == "city" and bool(name)
+                    and (capital or place.population >= SPELLING_CITY)
+                    and _spelling_of(name, place.name))
+        features = prior_features(place, m.match, capital, n, spelling, shares_a_state)
         score = 0.0
         for _, value in features:  # sum()'s order and rounding, without a generator per place
             score += value
@@ -122,5 +213,22 @@ def rank(
         if seen is None or score > seen[0]:
             best[place.id] = (score, features, place)
     ranked = sorted(best.values(), key=lambda c: (-c[0], -c[2].population, c[2].id))
-    return tuple(Candidate(place, score, features) for score, features, place in ranked[:MAX_CANDIDATES])
+    return tuple([_new_candidate(place, score, features) for score, features, place in ranked[:MAX_CANDIDATES]])
+
+
+# Candidate records built by filling their slots: the same records Candidate(...) builds,
+# without the frozen class's checked __setattr__ per field (rank builds a dozen per name).
+_FAST_CANDIDATE = (tuple(f.name for f in dataclasses.fields(Candidate)) == ("place", "score", "features")
+                   and not hasattr(Candidate, "__post_init__") and hasattr(Candidate, "__slots__"))
+if _FAST_CANDIDATE:
+    _set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
+
+    def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:
+        cand = object.__new__(Candidate)
+        _set_place(cand, place)
+        _set_score(cand, score)
+        _set_features(cand, features)
+        return cand
+else:  # pragma: no cover - only if records.py changes shape
+    _new_candidate = Candidate
 

@@ -3,7 +3,8 @@
 Everything here is the edge of the program; the work is done by the library
 (geo.pipeline and the writers), which knows nothing of argv or exit codes.
 
-Exit codes: 0 success; 1 nothing found where something was asked for (lookup);
+Exit codes: 0 success; 1 nothing found where something was asked for (lookup), or the
+output could not be written (a full disk, no permission);
 2 bad input or usage (missing file, undecodable bytes, bad option value), or no document
 of the input could be read or mapped; 3 finished, but some documents failed (each is one
 line on stderr, or in ``_errors.jsonl`` for ``geo batch``; the others were all mapped).
@@ -252,6 +253,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     options = _reading_options(args)
     home = _home(args)
     gazetteer = Gazetteer(cache_dir=args.cache_dir)
+    if args.input != "-" and not Path(args.input).exists():  # before a cluster is started for nothing
+        raise FileNotFoundError(f"{args.input}: no such file")
     runner = None
     if args.dask:
         from geo.dask import shard_runner
@@ -264,6 +267,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                              jobs=args.jobs or None, runner=runner, overwrite=args.overwrite, home=home,
                              gazetteer=gazetteer, progress=progress, **options)
     finally:
+        progress.close()
         if runner is not None:
             runner.close()
     mapped, failed = manifest.get("mapped", 0), manifest.get("failed", 0)
@@ -482,6 +486,9 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("geo: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a folder without write permission: one line, not a traceback
+        print(f"geo: {str(exc.filename) + ': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def main() -> None:

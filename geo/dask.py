@@ -17,7 +17,9 @@ Needs ``pip install 'geo[dask]'``; importing this module does not (dask is impor
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import socket
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -41,14 +43,35 @@ _lock = threading.Lock()
 
 
 def worker_gazetteer(data_dir: str | None = None, cache_dir: str | None = None) -> Gazetteer:
-    """This process's gazetteer for ``data_dir`` and ``cache_dir`` (None: the defaults), opened once."""
+    """This process's gazetteer for ``data_dir`` and ``cache_dir`` (None: the defaults), opened once.
+
+    On a Dask worker whose machine has no index yet, one worker of the machine builds it
+    while the others wait for it (a Dask lock per machine and index): built once per
+    machine, not once per worker process, which would also need each build's memory at once.
+    """
     key = (data_dir, cache_dir)
     with _lock:
         gazetteer = _gazetteers.get(key)
         if gazetteer is None:
-            gazetteer = _gazetteers[key] = Gazetteer(data_dir, cache_dir=cache_dir)
-            gazetteer.ensure_index()
+            gazetteer = Gazetteer(data_dir, cache_dir=cache_dir)
+            with _machine_lock(gazetteer):
+                gazetteer.ensure_index()
+            _gazetteers[key] = gazetteer
         return gazetteer
+
+
+def _machine_lock(gazetteer: Gazetteer) -> Any:
+    """A Dask lock for building this machine's index, inside a Dask worker; else nothing."""
+    index = gazetteer.index_path()
+    if index.exists():
+        return contextlib.nullcontext()
+    try:
+        from distributed import Lock, get_worker
+
+        get_worker()  # raises ValueError outside a worker's task
+    except (ImportError, ValueError):
+        return contextlib.nullcontext()
+    return Lock(f"geo-index-{socket.gethostname()}-{index}")
 
 
 def _distributed():

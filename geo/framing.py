@@ -26,7 +26,7 @@ The rule, in order:
    grows with each).
 4. **Margins and shape.** A margin of :data:`MARGIN` of the span goes round (labels need
    room), the view is at least :data:`MIN_SPAN` degrees of latitude high (one city zooms to
-   the city and its surroundings), and with ``aspect`` it is widened or heightened to fill a
+   the city and its suburbs), and with ``aspect`` it is widened or heightened to fill a
    box ``aspect`` times wider than high, in the plate carrée the static maps draw (longitudes
    shrunk by the cosine of the middle latitude).
 5. **The world.** A frame wider than :data:`WORLD_SPAN` degrees of longitude shows the world
@@ -74,7 +74,7 @@ CORE_SHARE = 0.8
 MAX_ANCHORS = 60
 #: How many times the framed area an outline in the core may grow it to (unless it is the
 #: heaviest place).
-MAX_OUTLINE_GROWTH = 4.0
+MAX_OUTLINE_GROWTH = 2.5
 #: How close a near miss lies to the framed box, as a share of the box's diagonal.
 NEAR_SHARE = 0.25
 #: The margin round the framed places, as a share of the span on each side.

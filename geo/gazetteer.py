@@ -69,7 +69,7 @@ __all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer",
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2", "airport"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 6
+INDEX_VERSION = 8
 #: Places kept per name key, best first (see the module doc).
 MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
@@ -84,6 +84,10 @@ _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index 
 # Entries of the name store beside the name keys (which never hold control characters):
 _WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
 _STARTS_ENTRY = "\x01"  # + the first word of some multi-word name key -> b""
+# + a name key -> for each of its ranked candidates, how many other names its place has
+# (marshal; only for keys where some place has any): kept apart from the candidates, which
+# recognition unpacks for every name it weighs, and only candidate ranking needs.
+_COUNTS_ENTRY = "\x02"
 _ZIPF = struct.Struct("<d")
 # A name key's value in the name store: the length of its summary, its summary's fields
 # (marshal), then its ranked candidates (marshal): the summary reads without the candidates.
@@ -291,6 +295,7 @@ class Gazetteer:
         self._known: dict[str, bool] = {}
         self._starts: dict[str, bool] = {}  # first word -> does some multi-word name key start with it?
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
+        self._counts: dict[str, tuple[int, ...]] = {}  # alternate_name_counts() answers, by name key
         self._words: dict[str, float] = {}  # word_frequency() answers
         self._word_source: Any = None  # how word_frequency() finds a word it has not seen
 
@@ -493,6 +498,36 @@ class Gazetteer:
             found = entry[3] = _matches_of(entry[1] or _unpack_rows(entry), self._places)
         return found
 
+    def alternate_name_counts(self, name: str) -> tuple[int, ...]:
+        """For each of :meth:`matches` ``(name)``, how many names other than its main name and
+        demonyms the place has: a signal of how well known it is (geo.candidates' prior).
+
+        Read off the index rows the matches come from (no query); counted when the index is built.
+        """
+        entry = self._memo_raw.get(name) or self._entry(name)
+        if not entry[0]:
+            return ()
+        key = name_key(name)
+        counts = self._counts.get(key)
+        if counts is None:
+            packed = (self._names or self._name_store()).get(_COUNTS_ENTRY + key)
+            if packed is not None:
+                counts = marshal.loads(packed)
+            else:
+                counts = (0,) * len(entry[1] or _unpack_rows(entry))
+            if len(self._counts) >= _CACHE_LIMIT:
+                self._counts.clear()
+            self._counts[key] = counts
+        return counts
+
+    def alternate_name_count(self, place_id: str) -> int:
+        """How many names other than its main name and demonyms the place has (see
+        :meth:`alternate_name_counts`)."""
+        row = self._db().execute("SELECT alts FROM places WHERE id = ?", (str(place_id),)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no place with id: got {place_id!r}")
+        return row[0]
+
     def summary(self, name: str) -> NameSummary | None:
         """What the name's matches say in sum (see :class:`NameSummary`), None when it names
         nothing: ``summarize_matches(self.matches(name))`` without a record per match (the
@@ -537,7 +572,7 @@ class Gazetteer:
             probe = []
             first_words: dict[str, str] = {}  # multi-word key -> its first word
             for k in ask:
-                if k[:1] in (_WORD_ENTRY, _STARTS_ENTRY):  # the store's other entries name nothing
+                if k[:1] in (_WORD_ENTRY, _STARTS_ENTRY, _COUNTS_ENTRY):  # the store's other entries name nothing
                     continue
                 space = k.find(" ")
                 if space > 0:
@@ -619,6 +654,7 @@ class Gazetteer:
         self._starts.clear()
         self._derived.clear()
         self._words.clear()
+        self._counts.clear()
         self._word_source = None
 
 
@@ -642,7 +678,7 @@ def _tsv(path: Path) -> Iterable[list[str]]:
 
 _SCHEMA = """
 CREATE TABLE places (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
-                     cc TEXT, admin1 TEXT, pop INTEGER, rank INTEGER);
+                     cc TEXT, admin1 TEXT, pop INTEGER, rank INTEGER, alts INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX places_cc ON places (cc, kind);
 CREATE TABLE altnames (place INTEGER, match INTEGER, name TEXT, PRIMARY KEY (place, match, name)) WITHOUT ROWID;
 CREATE TABLE outlines (place INTEGER PRIMARY KEY, wkt TEXT);
@@ -737,12 +773,16 @@ def build_index(data_dir: Path, path: Path) -> None:
                 yield (n, pid, name, kind, float(lat), float(lon), cc, admin1, int(pop), KIND_RANK[kind])
 
         # Streamed into SQLite (no big Python lists) to keep the first run's memory low.
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows())
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,0)", place_rows())
         main_names = con.execute("SELECT rowid, name FROM places").fetchall()
         con.executemany("INSERT INTO raw VALUES (?,?,0)", ((name_key(name), n) for n, name in main_names))
         del main_names
         alt_rows = [(rowids[pid], _MATCH_RANK[m], name) for pid, m, name in _tsv(data_dir / "names.tsv.gz") if pid in rowids]
         con.executemany("INSERT OR IGNORE INTO altnames VALUES (?,?,?)", alt_rows)
+        # A prominence signal (geo.candidates): how many other names the sources list for a
+        # place; the world knows Paris and Lourdes by many, their namesakes by few or none.
+        con.execute(f"UPDATE places SET alts = (SELECT COUNT(*) FROM altnames a WHERE a.place = places.rowid "
+                    f"AND a.match != {_MATCH_RANK['demonym']})")
         con.executemany("INSERT INTO raw VALUES (?,?,?)", ((name_key(name), p, m) for p, m, name in alt_rows))
         del alt_rows
         con.execute("DELETE FROM raw WHERE key = ''")
@@ -765,7 +805,7 @@ def build_index(data_dir: Path, path: Path) -> None:
         has_words = con.execute("SELECT 1 FROM meta WHERE name = 'words'").fetchone() is not None
         zipf_of = dict(con.execute("SELECT word, zipf FROM words").fetchall()) if has_words else None
         ranked = con.execute(
-            f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match "
+            f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match, p.alts "
             f"FROM names n JOIN places p ON p.rowid = n.place WHERE n.ord < {MAX_CANDIDATES} ORDER BY n.key, n.ord"
         )
 
@@ -774,7 +814,11 @@ def build_index(data_dir: Path, path: Path) -> None:
             for key, rows in itertools.groupby(ranked, key=lambda r: r[0]):
                 if " " in key:
                     first_words.add(key[: key.index(" ")])
-                yield key, _pack_value(key, tuple(r[1:] for r in rows), zipf_of)
+                rows = tuple(rows)
+                yield key, _pack_value(key, tuple(r[1:11] for r in rows), zipf_of)
+                counts = tuple(r[11] for r in rows)
+                if any(counts):
+                    yield _COUNTS_ENTRY + key, marshal.dumps(counts)
             # Most multi-word n-grams of a text start with a word no multi-word name starts
             # with: known_keys() rules them out with one probe for that word.
             for word in sorted(first_words):

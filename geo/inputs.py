@@ -30,8 +30,8 @@ import itertools
 import json
 import sys
 import zlib
-from dataclasses import dataclass
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 

@@ -42,6 +42,7 @@ class Progress:
         self._resumed_chars = 0  # done by an earlier run: counted, but not in the rate
         self.started = self._last = time.monotonic()
         self._bar = None
+        self._closed = False
         if mode == "bar":
             from tqdm import tqdm
 
@@ -74,13 +75,17 @@ class Progress:
         print(line, file=self.stream, flush=True)
 
     def close(self) -> None:
+        """The last word: the bar closed at its end, or a closing log line (once, however often called)."""
+        if self._closed:
+            return
+        self._closed = True
         if self._bar is not None:
             if self._bar.total and self._bar.n < self._bar.total:  # the estimate counted JSON too: end at 100 %
                 self._bar.total = self._bar.n
                 self._bar.refresh()
             self._bar.close()
             self._bar = None
-        elif self.mode == "log":
+        elif self.mode == "log" and self.documents:  # nothing done (an early error): nothing to say
             self._log()
 
 

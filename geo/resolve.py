@@ -2,8 +2,8 @@
 
 Evidence added to each candidate's prior (geo.candidates):
 - an explicit qualifier: "Fuzuli, Azerbaijan", "Paris, Texas", "Azerbaijan's Tovuz";
-- coherence: a text is about a few countries and states. Each name's reading is
-  pulled towards the countries and first-level subdivisions that the text's
+- coherence (geo.coherence keeps its votes): a text is about a few countries and states.
+  Each name's reading is pulled towards the countries and first-level subdivisions that the text's
   *other* names resolve to; one name at a time changes its reading, the one
   that gains most, until none gains, so "Gainesville" and "Hall County" meet in
   Georgia and Tovuz lands in Azerbaijan in an article about Azerbaijan;
@@ -15,17 +15,40 @@ Evidence added to each candidate's prior (geo.candidates):
 - one sense per document: the same name resolves to the same place throughout.
 
 Every resolution keeps its score, the runner-up candidates and a short reason.
+
+The stage's parts, by job: geo.qualifiers (who qualifies whom, and as which area),
+geo.neighbours (neighbours and named states), geo.coherence (the votes and each name's
+readings in the rounds), geo.evidence (adding features to candidates, the country guard);
+this module runs them in order and settles each mention.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import operator
 import re
 
-from geo.distance import EARTH_RADIUS_KM, haversine_km
+from geo.coherence import (
+    _ANY_COUNTRY,
+    ADMIN1_CONTEXT_BONUS,
+    COUNTRY_CONTEXT_BONUS,
+    _coherence_facts,
+    _contested,
+    _Context,
+    _Reading,
+)
+from geo.distance import haversine_km
+from geo.evidence import OUTCLASS_RATIO, _best_of, _new_candidate, _outclassed, _with_each
 from geo.names import name_key
+from geo.neighbours import NEIGHBOUR_BONUS, NEIGHBOUR_KM, STATE_NAMED_BONUS, _with_neighbours, _with_states_named
+from geo.qualifiers import (
+    QUALIFIER_REACH,
+    contains,
+    listed_areas,
+    qualifier_pairs,
+    qualifying_areas,
+    sentence_areas,
+)
 from geo.records import Candidate, Mention, Place, Resolution, candidate_rank
 
 __all__ = [
@@ -42,20 +65,14 @@ __all__ = [
     "NEIGHBOUR_KM",
     "STATE_NAMED_BONUS",
     "ROUNDS",
+    "OUTCLASS_RATIO",
+    "SENTENCE_BONUS",
+    "TEXT_WEIGHT_BESIDE_OWN_WORDS",
+    "BLOCKS_FROM_MENTIONS",
+    "QUALIFIER_REACH",
 ]
 
 QUALIFIER_BONUS = 0.8
-#: For a town or district lying within NEIGHBOUR_KM of a town or district another name of
-#: the text can be ("Paris and Henry County": the Paris in Henry County, Tennessee).
-NEIGHBOUR_BONUS = 0.3
-NEIGHBOUR_KM = 30.0
-#: For a town or district in a state that another name of the text can be, and for that
-#: state: "Albany" and "Georgia" are read together, whichever each would be alone.
-STATE_NAMED_BONUS = 0.1
-#: At most this much for lying in the country the rest of the text is about (scaled by its share).
-COUNTRY_CONTEXT_BONUS = 0.5
-#: At most this much for lying in (or being) a state/province other names of the text lie in.
-ADMIN1_CONTEXT_BONUS = 0.35
 TOWN_OVER_DISTRICT_BONUS = 0.6
 #: For a town named by the dateline a news story opens with ("NEW YORK (AP) —", "BEIRUT
 #: (Reuters) -"), at each mention of the name: a dateline names the town the story was
@@ -68,6 +85,12 @@ DATELINE_ALONE_POPULATION = 50_000
 #: A town holding at least this share of the people of the district named after it is what
 #: the name means, wherever the district's namesakes are.
 TOWN_SHARE = 0.5
+#: For a reading that holds, or lies in, another name of the mention's sentence ("Ireland's
+#: government in Dublin"): the nearest evidence after a qualifier.
+SENTENCE_BONUS = 0.3
+#: What the rest of the text's countries and states weigh at a mention whose own words
+#: (a qualifier, another name of its sentence) say where it is: evidence weighs by distance.
+TEXT_WEIGHT_BESIDE_OWN_WORDS = 0.5
 #: Coherence changes one name's reading at a time; it stops when no name gains, or after
 #: twice as many changes as names plus ROUNDS (a guard: changes that gain rarely cycle).
 ROUNDS = 3
@@ -76,36 +99,12 @@ ADMIN_WORDS = frozenset(
     "district districts province provinces region regions county counties state states rayon oblast "
     "governorate prefecture municipality department parish territory canton krai okrug voivodeship".split()
 )
-_AREA_KINDS = ("country", "adm1")
-# Kinds that get no bonus for lying in the text's country: they are (or hold) countries.
-_NO_COUNTRY_BONUS = ("country", "continent", "macroregion")
-#: What a sea, an ocean or a region that lies in no one country counts as for coherence: it
-#: fits any text, so a town of the same name ("Atlantic", Iowa) gains nothing over it.
-_ANY_COUNTRY = "*"
-
-
-def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
-    """(country, state) a place counts for in coherence: the country is "" where lying in one
-    does not count (countries, continents) and _ANY_COUNTRY for a sea or region in none; the
-    state (country, key of its name) is the place itself for a state, else the state a town or
-    district lies in, or None."""
-    kind, country = place.kind, place.country_code
-    if kind == "adm1":
-        return country, (country, _key(place.name))
-    if kind in ("city", "adm2"):
-        return country, ((country, _key(place.admin1)) if place.admin1 else None)
-    if kind in _NO_COUNTRY_BONUS:
-        return "", None
-    return (_ANY_COUNTRY if not country and kind in ("physical", "region") else country), None
-
-
-_COMMA_GAP = re.compile(r"\s*,\s*")
 # What may stand before a dateline's name (the text's start, a bracket) and after it: an
 # optional qualifier (", Ill."), then an agency in brackets or a dash.
 _BEFORE_DATELINE = re.compile(r"\s*\(?")
 _AFTER_DATELINE = re.compile(r"\)?(?:,[^\n(),]{1,30})?\s*(?:\(|[-–—_])")
-_POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
+_first = operator.itemgetter(0)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -114,32 +113,9 @@ def _key(name: str) -> str:
     return name_key(name)
 
 
-def _contains(area: Place, place: Place) -> bool:
-    """Does ``area`` (a country or first-level subdivision) contain ``place``?"""
-    if area.id == place.id or not place.country_code or place.country_code != area.country_code:
-        return False
-    if area.kind == "country":
-        return True
-    return area.kind == "adm1" and _key(place.admin1) == _key(area.name)
-
-
-def _qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[int]]:
-    """For each mention index, the indices of mentions that qualify it.
-
-    "X, Y" (Y qualifies X) and "Y's X" (Y qualifies X).
-    """
-    pairs: dict[int, list[int]] = {}
-    for i in range(len(mentions) - 1):
-        left, right = mentions[i], mentions[i + 1]
-        # Matched in place (pos, endpos): the gap between two far mentions is never copied.
-        if _COMMA_GAP.fullmatch(text, left.end, right.start):
-            pairs.setdefault(i, []).append(i + 1)
-        elif _POSSESSIVE_GAP.fullmatch(text, left.end, right.start):
-            pairs.setdefault(i + 1, []).append(i)
-    return pairs
-
-
 _TOWN_RULE_KINDS = frozenset(("city", "adm1", "adm2"))
+# Kinds that lie in no one area a qualifier names (a qualifier says nothing against them).
+_NOT_WITHIN = frozenset(("continent", "macroregion", "physical", "region"))
 
 
 def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
@@ -209,9 +185,13 @@ def _local_features(
     for cand in cands:
         place, extra = cand.place, []
         if areas:
-            qualifier = next((a for a in areas if _contains(a, place)), None)
+            qualifier = next((a for a in areas if contains(a, place)), None)
             if qualifier is not None:
                 extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
+            elif place.kind not in _NOT_WITHIN:
+                # The text says where the name lies, and this place does not: "Lima, Ohio" is
+                # not Peru's capital however famous; "Russia, Ohio" is not the country.
+                extra.append(("not in " + areas[0].name, -QUALIFIER_BONUS))
         if admin_word and towns and place.kind in ("adm1", "adm2"):
             extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
         elif id(place) in named_after_a_town:
@@ -225,13 +205,17 @@ def _local_features(
 
 def _with_local_evidence(
     text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
-) -> list[tuple[Candidate, ...]]:
-    """Each mention's candidates with their local evidence added (it never changes: added once).
+) -> tuple[list[tuple[Candidate, ...]], set[int]]:
+    """Each mention's candidates with their local evidence added (it never changes: added once),
+    and the indices of the mentions whose own words say which place they are (a qualifier,
+    the area they qualify, "X district"): one sense per document yields to those.
 
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
     """
-    qualifiers = _qualifier_pairs(text, mentions)
+    pairs = qualifier_pairs(text, mentions)
+    areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
+    in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of))
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None
@@ -239,16 +223,37 @@ def _with_local_evidence(
     # Without a qualifier the evidence depends only on the candidates and the word after the
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
     unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
+    by_sentence: dict[tuple, tuple[Candidate, ...]] = {}  # the same for evidence from a sentence
     local: list[tuple[Candidate, ...]] = []
+    explicit = set(areas_of) | set(holds) | set(in_sentence)
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         cands = cands if isinstance(cands, tuple) else tuple(cands)
-        areas = []
-        if i in qualifiers and cands and cands[0].place.kind != "country":  # "France, Germany" is a list, not a qualifier
-            areas = [candidates[q][0].place for q in qualifiers[i] if candidates[q]
-                     and candidates[q][0].place.kind in _AREA_KINDS]
+        areas = areas_of.get(i, ())
         towns = towns_of.get(id(cands))
         if towns is None:
             towns = towns_of[id(cands)] = _towns(cands)
+        if i in holds or i in in_sentence:
+            # the area that qualifies another name ("Macon, Georgia": the US state); readings
+            # that hold or lie in another name of the sentence
+            held, near = holds.get(i, {}), in_sentence.get(i, {})
+            admin_word = _admin_word(text, mention)
+            alike = None
+            if not held and not areas:  # the same evidence at another mention: the same tuple
+                alike = (id(cands), admin_word, tuple(sorted(near.items())))
+                hit = by_sentence.get(alike)
+                if hit is not None:
+                    local.append(hit)
+                    continue
+            extras = _local_features(admin_word, cands, areas, towns)
+            for c, extra in zip(cands, extras):
+                if c.place.id in held:
+                    extra.append(("holds " + held[c.place.id], QUALIFIER_BONUS))
+                elif c.place.id in near:
+                    extra.append((near[c.place.id], SENTENCE_BONUS))
+            local.append(_with_each(cands, extras))
+            if alike is not None:
+                by_sentence[alike] = local[-1]
+            continue
         if not areas and not towns:
             local.append(cands)
             continue
@@ -256,13 +261,15 @@ def _with_local_evidence(
             local.append(_with_each(cands, _local_features(_admin_word(text, mention), cands, areas, towns)))
             continue
         admin_word = _admin_word(text, mention)
+        if admin_word:
+            explicit.add(i)
         hit = unqualified.get((id(cands), admin_word))
         if hit is None:
             hit = unqualified[(id(cands), admin_word)] = _with_each(cands, _local_features(admin_word, cands, [], towns))
         local.append(hit)
     if dateline is not None:
         _add_dateline(local, mentions, _key(mentions[0].text), dateline)
-    return local
+    return local, explicit
 
 
 def _add_dateline(local: list[tuple[Candidate, ...]], mentions: tuple[Mention, ...], key: str, smallest: int) -> None:
@@ -295,287 +302,18 @@ def _dateline(text: str, mention: Mention) -> int | None:
     return 0 if "," in after.group() else DATELINE_ALONE_POPULATION
 
 
-def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]]]) -> tuple[Candidate, ...]:
-    return tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)])
 
 
-_POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
-_first = operator.itemgetter(0)
-# The haversine h = sin^2(dlat/2) + cos(lat1) cos(lat2) sin^2(dlon/2) of NEIGHBOUR_KM, a
-# millionth over so that rounding never rules out a pair haversine_km puts within reach.
-_NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 1e-6)
-
-
-def _with_neighbours(
-    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
-) -> list[tuple[Candidate, ...]]:
-    """Candidates with evidence for lying near a candidate of another name of the text.
-
-    Names that share a neighbourhood are a strong clue in local news, where a town and
-    its county or the next town are named together and the state goes without saying.
-    Only towns and districts that could still win count (a few dozen a document); sorted
-    by latitude, each is compared only with those less than NEIGHBOUR_KM further north.
-    """
-    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS
-    points: list[tuple[float, str, Place]] = []
-    hopeful: set[tuple[str, int]] = set()  # (name, id(candidates)) already collected
-    padded: dict[str, str] = {}  # name -> " name ", for each name with a point
-    for (key, _kind), cands in zip(names, local):
-        if not cands or (key, id(cands)) in hopeful:
-            continue
-        hopeful.add((key, id(cands)))
-        floor = max([c.score for c in cands]) - reach
-        before = len(points)
-        for c in cands:
-            if c.score >= floor and c.place.kind in _POINT_KINDS:
-                points.append((c.place.lat, key, c.place))
-        if len(points) > before and key not in padded:
-            padded[key] = f" {key} "
-    if len(padded) < 2:
-        return local
-    points.sort(key=_first)
-    max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
-    lats = [lat for lat, _, _ in points]
-    nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
-    count = len(points)
-    for i in range(count - 1):
-        lat = lats[i]
-        if lats[i + 1] - lat > max_dlat:  # the usual case: no other point within reach
-            continue
-        _, key, place = points[i]
-        # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
-        cos_lat = math.cos(math.radians(lat))
-        for j in range(i + 1, count):
-            other_lat = lats[j]
-            if other_lat - lat > max_dlat:
-                break
-            _, other_key, other = points[j]
-            # (a name's own candidates, the usual echo, need no substring search)
-            if other_key is key or other.id == place.id or _echoes(padded[key], padded[other_key]):
-                continue
-            # The haversine term of the longitude alone is at most the whole: past the limit, too far.
-            if cos_lat * math.cos(math.radians(other_lat)) * math.sin(math.radians(other.lon - place.lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
-                continue
-            km = haversine_km(lat, place.lon, other_lat, other.lon)
-            if km <= NEIGHBOUR_KM:  # evidence for both; each keeps its nearest neighbour
-                for here, found in (((key, place.id), (km, other.name)), ((other_key, other.id), (km, place.name))):
-                    if here not in nearest or found < nearest[here]:
-                        nearest[here] = found
-    if not nearest:
-        return local
-
-    near_names = {key for key, _ in nearest}
-
-    def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
-        if len(cands) < 2 or key not in near_names:  # a name with one candidate has nothing to choose
-            return []
-        near = (nearest.get((key, c.place.id)) for c in cands)
-        return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else () for n in near]
-
-    return _with_name_evidence(names, local, evidence)
-
-
-def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence) -> list[tuple[Candidate, ...]]:
-    """``local`` with ``evidence(name key, candidates)`` (extra features per candidate) added,
-    worked out once per distinct name and candidates tuple; a tuple that gains nothing is kept
-    as it is, so the mentions that share it still do."""
-    done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
-    result = []
-    for (key, _kind), cands in zip(names, local):
-        hit = done.get((key, id(cands)))
-        if hit is None:
-            extras = evidence(key, cands)
-            hit = tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)]) if any(extras) else cands
-            done[(key, id(cands))] = hit
-        result.append(hit)
-    return result
-
-
-def _with_states_named(
-    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
-) -> list[tuple[Candidate, ...]]:
-    """Candidates with evidence for a town lying in a state another name can be, and for
-    that state. The rounds of coherence see only each name's current reading, so "Albany
-    ... Georgia" could stay New York and the Caucasus; this sees the pair whatever either
-    is alone."""
-    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
-    states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
-    groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], float]] = {}  # (name, id(candidates)) -> (them, floor)
-    for (key, _kind), cands in zip(names, local):
-        if len(cands) < 2 or (key, id(cands)) in groups:
-            continue
-        floor = max([c.score for c in cands]) - reach
-        groups[(key, id(cands))] = (cands, floor)
-        for c in cands:
-            place = c.place
-            if place.kind == "adm1" and c.score >= floor and place.country_code:
-                states.setdefault(_coherence_facts(place)[1], []).append(key)
-    # Most texts name no state any name can be (about half of LGL's): then no town needs looking at.
-    if not states:
-        return local
-    towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
-    # (name, id(candidates)) -> per candidate, the state it is or lies in, or None
-    rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
-    for group, (cands, floor) in groups.items():
-        rows = rows_of[group] = []
-        for c in cands:
-            place = c.place
-            state = _coherence_facts(place)[1]  # the state it is, or the one a town or district lies in
-            if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
-                    and state in states):
-                towns.setdefault(state, []).append(group[0])
-            rows.append(state)
-    if not towns:  # (its states are those both some name can be and some name can lie in)
-        return local
-
-    def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
-        rows = rows_of.get((key, id(cands)))
-        if rows is None or towns.keys().isdisjoint(rows):
-            return []
-        padded = f" {key} "
-        extras = []
-        for c, state in zip(cands, rows):
-            extra = ()
-            if state in towns:
-                if c.place.kind == "adm1":
-                    if any(not _echoes(padded, f" {other} ") for other in towns[state]):
-                        extra = (("holds a town the text names", STATE_NAMED_BONUS),)
-                elif any(not _echoes(padded, f" {other} ") for other in states[state]):
-                    extra = (("in a state the text names", STATE_NAMED_BONUS),)
-            extras.append(extra)
-        return extras
-
-    return _with_name_evidence(names, local, evidence)
-
-
-def _echoes(padded_key: str, padded_other: str) -> bool:
-    """Is one name part of the other ("Richmond", "City of Richmond")? Such names find
-    namesakes side by side in every state: no evidence of where either is. (Keys padded
-    with a space each side, so only whole words match.)"""
-    return padded_other in padded_key or padded_key in padded_other
-
-
-def _add(weights: dict, key, weight: float) -> None:
-    """Add ``weight`` to ``weights[key]``; a key whose weight comes to nothing leaves the dict."""
-    total = weights.get(key, 0.0) + weight
-    if total:
-        weights[key] = total
-    else:
-        del weights[key]
-
-
-class _Context:
-    """The countries and states the names of the text currently resolve to, one vote per
-    name, kept up to date as one name changes its reading at a time.
-
-    Votes are 1 or 1/2, so adding and taking them away is exact: the weights are those a
-    recount would give.
-    """
-
-    def __init__(self, chosen: dict[tuple[str, str], Place], coherence_of: dict[str, tuple[str, tuple[str, str] | None]]):
-        self.coherence_of = coherence_of  # place id -> (country, state) for coherence, for every contender
-        self.countries: dict[str, float] = {}
-        self.states: dict[tuple[str, str], float] = {}
-        self.own_country: dict[tuple[str, str], float] = {}  # (country, name) -> that name's own weight
-        self.own_state: dict[tuple[tuple[str, str], str], float] = {}
-        self.own_total: dict[str, float] = {}  # name -> its own weight, whatever the country
-        # Every name's first vote, cast as _vote() casts it, less its care for weights that come
-        # to nothing (here votes only add): this runs for every text, the moves for a few.
-        countries, states, own_country, own_state, own_total = (
-            self.countries, self.states, self.own_country, self.own_state, self.own_total)
-        total = 0.0
-        for (name, _kind), place in chosen.items():
-            country = place.country_code
-            if country:
-                w = 1.0 if place.kind == "country" else 0.5
-                countries[country] = countries.get(country, 0.0) + w
-                own_country[(country, name)] = own_country.get((country, name), 0.0) + w
-                own_total[name] = own_total.get(name, 0.0) + w
-                total += w
-            state = coherence_of[place.id][1]
-            if state is not None:
-                w = 1.0 if place.kind == "adm1" else 0.5
-                states[state] = states.get(state, 0.0) + w
-                own_state[(state, name)] = own_state.get((state, name), 0.0) + w
-        self.total = total
-        # (country or state, name) -> its bonus, until a reading changes: the last round of
-        # coherence and the final scores ask for the same ones.
-        self._bonuses: dict[tuple, float | None] = {}
-
-    def _vote(self, name: str, place: Place, sign: float) -> None:
-        if place.country_code:
-            w = sign * (1.0 if place.kind == "country" else 0.5)
-            _add(self.countries, place.country_code, w)
-            _add(self.own_country, (place.country_code, name), w)
-            _add(self.own_total, name, w)
-            self.total += w
-        state = self.coherence_of[place.id][1]
-        if state is not None:
-            w = sign * (1.0 if place.kind == "adm1" else 0.5)
-            _add(self.states, state, w)
-            _add(self.own_state, (state, name), w)
-
-    def move(self, name: str, old: Place, new: Place) -> None:
-        """``name`` now reads ``new`` instead of ``old``."""
-        self._vote(name, old, -1.0)
-        self._vote(name, new, 1.0)
-        self._bonuses.clear()
-
-    def country_bonus(self, country: str, name: str) -> float | None:
-        """Evidence for lying in ``country`` ("" where that does not count), or None."""
-        bonus = self._bonuses.get((country, name), False)
-        if bonus is False:
-            bonus = self._bonuses[(country, name)] = self._country_bonus(country, name)
-        return bonus
-
-    def _country_bonus(self, country: str, name: str) -> float | None:
-        # The share among the *other* names' votes: a name's own reading must not dilute it
-        # ("Florida and Georgia": Florida's vote is all the context Georgia has).
-        others = self.total - self.own_total.get(name, 0.0)
-        if country and others > 0:
-            if country == _ANY_COUNTRY:  # as good as the text's main country
-                weight = max(w - self.own_country.get((c, name), 0.0) for c, w in self.countries.items())
-            else:
-                weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
-            if weight > 0:
-                return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
-        return None
-
-    def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
-        """Evidence for lying in (or being) ``state``, or None."""
-        if state in self.states:  # for most candidates it is not (None never is): no more to do
-            bonus = self._bonuses.get((state, name), False)
-            if bonus is False:
-                bonus = self._bonuses[(state, name)] = self._state_bonus(state, name)
-            return bonus
-        return None
-
-    def _state_bonus(self, state: tuple[str, str], name: str) -> float | None:
-        weight = self.states[state] - self.own_state.get((state, name), 0.0)
-        return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4) if weight > 0 else None
-
-
-# Constructors of Candidate and Resolution that fill the slots directly: the same records
-# as Candidate(...) and Resolution(...) build, without the frozen classes' checked
-# __setattr__ per field (resolution builds thousands per text; this halves their cost).
-_new_record = object.__new__
-_set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
+# A constructor of Resolution that fills the slots directly: the same records as
+# Resolution(...) builds, without the frozen class's checked __setattr__ per field.
 _set_mention, _set_chosen, _set_chosen_score, _set_ranked, _set_reason = (
     Resolution.mention.__set__, Resolution.place.__set__, Resolution.score.__set__,
     Resolution.candidates.__set__, Resolution.reason.__set__)
 
 
-def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:
-    cand = _new_record(Candidate)
-    _set_place(cand, place)
-    _set_score(cand, score)
-    _set_features(cand, features)
-    return cand
-
-
 def _new_resolution(mention: Mention, place: Place | None, score: float,
                     candidates: tuple[Candidate, ...], reason: str) -> Resolution:
-    resolution = _new_record(Resolution)
+    resolution = object.__new__(Resolution)
     _set_mention(resolution, mention)
     _set_chosen(resolution, place)
     _set_chosen_score(resolution, score)
@@ -584,11 +322,28 @@ def _new_resolution(mention: Mention, place: Place | None, score: float,
     return resolution
 
 
-def _with(cand: Candidate, extra) -> Candidate:
-    if not extra:
-        return cand
-    value = extra[0][1] if len(extra) == 1 else sum([v for _, v in extra])  # (the same sum: 0 + v is v)
-    return _new_candidate(cand.place, round(cand.score + value, 4), cand.features + tuple(extra))
+_BLOCK_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+#: A text is read paragraph by paragraph from this many mentions on: a long file of many
+#: stories (a newsletter, a day's wire). A shorter text is one story, whatever its paragraphs.
+BLOCKS_FROM_MENTIONS = 40
+
+
+def _blocks(text: str, mentions: tuple[Mention, ...]) -> list[int] | None:
+    """Each mention's paragraph (blocks of text between blank lines) in a long text, or
+    None (a short text, or one paragraph: then coherence runs as it always did)."""
+    if len(mentions) < BLOCKS_FROM_MENTIONS or "\n" not in text:
+        return None
+    breaks = [m.start() for m in _BLOCK_BREAK.finditer(text, mentions[0].end, mentions[-1].start)]
+    if not breaks:
+        return None
+    blocks, b = [], 0
+    for mention in mentions:
+        while b < len(breaks) and breaks[b] < mention.start:
+            b += 1
+        blocks.append(b)
+    return blocks
 
 
 def resolve(
@@ -598,7 +353,15 @@ def resolve(
     if len(mentions) != len(candidates):
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
     names = [(_key(m.text), m.kind) for m in mentions]
-    local = _with_states_named(names, _with_neighbours(names, _with_local_evidence(text, mentions, candidates)))
+    local, explicit = _with_local_evidence(text, mentions, candidates)
+    local = _with_states_named(names, _with_neighbours(names, local))
+    # A text of several paragraphs is read paragraph by paragraph: one sense per name and
+    # paragraph, with the other paragraphs' votes weighing less (geo.coherence.FAR_WEIGHT).
+    blocks = _blocks(text, mentions)
+    block_of: dict[str, int] | None = None
+    if blocks is not None:
+        names = [(f"{key}\x1f{block}", kind) for (key, kind), block in zip(names, blocks)]
+        block_of = {voter: block for (voter, _kind), block in zip(names, blocks)}
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
     contenders: list[tuple[Candidate, ...]] = []
@@ -616,7 +379,11 @@ def resolve(
             scores = [c.score for c in cands]
             top = max(scores, default=0.0)
             floor = top - reach
-            near = tuple([c for c in cands if c.score >= floor])
+            best = cands[scores.index(top)] if cands else None
+            if best is not None and best.place.kind == "country":
+                near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
+            else:
+                near = tuple([c for c in cands if c.score >= floor])
             for c in near:
                 if c.place.id not in coherence_of:
                     coherence_of[c.place.id] = _coherence_facts(c.place)
@@ -634,7 +401,7 @@ def resolve(
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
     undecided = [_Reading(name, nears, coherence_of) for name, nears in by_name.items() if _contested(nears)]
-    context = _Context(chosen, coherence_of)
+    context = _Context(chosen, coherence_of, block_of)
     # One name changes its reading at a time, the one that gains most, until none gains: all
     # names changing at once let pairs that lean on each other flip back and forth ("Redding"
     # and "California": each moved to Scotland to join the other's last reading, and back).
@@ -652,13 +419,14 @@ def resolve(
     rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
     country_bonus, state_bonus, context_states = context.country_bonus, context.state_bonus, context.states
     resolutions = []
-    # (name, id(local tuple)) -> (best, ordered, reason): the same for every mention that shares them.
-    settled: dict[tuple[tuple[str, str], int], tuple[Candidate, tuple[Candidate, ...], str]] = {}
-    for mention, name, cands, near in zip(mentions, names, local, contenders):
+    # (name, id(local tuple), own words?) -> (best, ordered, reason): the same for every mention that shares them.
+    settled: dict[tuple[tuple[str, str], int, bool], tuple[Candidate, tuple[Candidate, ...], str]] = {}
+    for i, (mention, name, cands, near) in enumerate(zip(mentions, names, local, contenders)):
         if not cands:
             resolutions.append(_new_resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
-        hit = settled.get((name, id(cands)))
+        own_words = i in explicit
+        hit = settled.get((name, id(cands), own_words))
         if hit is None:
             key = name[0]
             scored = []
@@ -674,6 +442,9 @@ def resolve(
                 # The features and their sum, added up as _with() would.
                 extra: tuple[tuple[str, float], ...] = ()
                 value = 0
+                if own_words:  # nearer evidence first: the rest of the text weighs less
+                    country_value = round(country_value * TEXT_WEIGHT_BESIDE_OWN_WORDS, 4) if country_value else None
+                    state_value = round(state_value * TEXT_WEIGHT_BESIDE_OWN_WORDS, 4) if state_value else None
                 if country_value is not None:
                     label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
                     extra += ((label, country_value),)
@@ -689,110 +460,23 @@ def resolve(
             rest = rest_of.get(id(cands))
             if rest is None:
                 floor = contenders_of[id(cands)][1]
-                rest = rest_of[id(cands)] = sorted([c for c in cands if c.score < floor], key=candidate_rank)
+                if contenders_of[id(cands)][2].kind == "country":  # (else no candidate is outclassed)
+                    best = _best_of(cands)
+                    rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
+                else:
+                    rest = [c for c in cands if c.score < floor]
+                rest = rest_of[id(cands)] = sorted(rest, key=candidate_rank)
             scored += rest
-            chosen_id = chosen[name].id
+            # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
+            # in Texas in a text whose other Paris is France's).
+            chosen_id = scored[0].place.id if own_words else chosen[name].id
             if scored[0].place.id == chosen_id:
                 best, ordered = scored[0], tuple(scored)
             else:
                 best = next(c for c in scored if c.place.id == chosen_id)
                 ordered = (best,) + tuple([c for c in scored if c is not best])
             reason = ", ".join(map(_first, best.features))  # the features' labels
-            hit = settled[(name, id(cands))] = (best, ordered, reason)
+            hit = settled[(name, id(cands), own_words)] = (best, ordered, reason)
         best, ordered, reason = hit
         resolutions.append(_new_resolution(mention, best.place, best.score, ordered, reason))
     return tuple(resolutions)
-
-
-def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
-    """Do a name's mentions have more than one contending place between them?"""
-    first = nears[0]
-    for near in nears:
-        if near is not first:
-            return len({c.place.id for near in nears for c in near}) > 1
-    return len(first) > 1  # the usual case, one tuple for all mentions: it holds a place once
-
-
-class _Reading:
-    """One undecided name: what its mentions' contenders need in every round, found once."""
-
-    def __init__(self, name: tuple[str, str], nears: list[tuple[Candidate, ...]],
-                 coherence_of: dict[str, tuple[str, tuple[str, str] | None]]):
-        self.name = name
-        # Distinct contenders tuples (mentions of a name mostly share one), and per mention which.
-        index: dict[int, int] = {}
-        self.tuples: list[tuple[Candidate, ...]] = []
-        self.sequence = []
-        for near in nears:
-            i = index.get(id(near))
-            if i is None:
-                i = index[id(near)] = len(self.tuples)
-                self.tuples.append(near)
-            self.sequence.append(i)
-        # Per candidate: (prior and local score, its country, its state), the country (""
-        # where lying in it does not count) and state as indices into lists of the distinct
-        # ones: a round finds each bonus once, not once per candidate.
-        countries: dict[str, int] = {}
-        states: dict[tuple[str, str] | None, int] = {}
-        self.rows = []
-        for near in self.tuples:
-            rows = []
-            for c in near:
-                country, state = coherence_of[c.place.id]
-                rows.append((c.score, countries.setdefault(country, len(countries)), states.setdefault(state, len(states))))
-            self.rows.append(rows)
-        self.countries, self.states = list(countries), list(states)
-        self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
-
-    def best(self, context: _Context) -> Place | None:
-        """The place with the best total score over the name's mentions, or None if it has none.
-
-        Totals add up mention by mention, in text order; ties go to the best single score.
-        """
-        name = self.name[0]
-        # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
-        country_bonus, state_bonus, states = context.country_bonus, context.state_bonus, context.states
-        by_country = [country_bonus(country, name) or 0 for country in self.countries]
-        # (a state no other name lies in, the usual case, has no bonus to look up)
-        by_state = [(state_bonus(state, name) or 0) if state in states else 0 for state in self.states]
-        # A round that changed other names' readings mostly leaves this name's bonuses as they were.
-        if self._last is None or self._last[:2] != (by_country, by_state):
-            self._last = (by_country, by_state, self._best(by_country, by_state))
-        return self._last[2]
-
-    def best_move(self, context: _Context, current: Place) -> tuple[Place | None, float]:
-        """The best place (as :meth:`best`) and how much its total beats ``current``'s."""
-        place = self.best(context)
-        if place is None or place.id == current.id:
-            return None, 0.0
-        by_country, by_state = self._last[0], self._last[1]
-        totals: dict[str, float] = {}
-        for i in self.sequence:
-            for (score, c, s), cand in zip(self.rows[i], self.tuples[i]):
-                if cand.place.id in (place.id, current.id):
-                    totals[cand.place.id] = totals.get(cand.place.id, 0.0) + score + (by_country[c] + by_state[s])
-        if current.id not in totals:  # the current reading no longer contends
-            return place, float("inf")
-        return place, totals[place.id] - totals[current.id]
-
-    def _best(self, by_country: list[float], by_state: list[float]) -> Place | None:
-        scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
-        if len(self.tuples) == 1:  # the usual case: every mention has the same contenders
-            near, single = self.tuples[0], scores[0]
-            if not near:
-                return None
-            # The total is the score added once per mention, and rounding keeps order: the
-            # best total (ties to the best single score, then the first) is the first best score.
-            return near[single.index(max(single))].place
-        total: dict[str, float] = {}
-        best_single: dict[str, float] = {}
-        places: dict[str, Place] = {}
-        for i in self.sequence:
-            for c, score in zip(self.tuples[i], scores[i]):
-                pid = c.place.id
-                total[pid] = total.get(pid, 0.0) + score
-                best_single[pid] = max(best_single.get(pid, score), score)
-                places[pid] = c.place
-        if not total:
-            return None
-        return places[max(total, key=lambda pid: (round(total[pid], 6), best_single[pid]))]

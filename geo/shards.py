@@ -91,8 +91,11 @@ class OutputFolder:
             raise UnknownNameError("shard format", shard_format, SHARD_FORMATS)
         self.path = Path(path)
         self.format = shard_format
-        self.path.mkdir(parents=True, exist_ok=True)
-        (self.path / PARTS_DIR).mkdir(exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            (self.path / PARTS_DIR).mkdir(exist_ok=True)
+        except OSError as exc:  # a file of that name, no permission, a read-only disk
+            raise InputError(f"{self.path}: cannot be the output folder ({exc.strerror or exc})") from None
 
     # ------------------------------------------------------------ the run's identity
 

@@ -73,9 +73,9 @@ def prepare_basemap(basemap: dict[str, Any]) -> list[Country]:
     return countries
 
 
-def add_polygons(axes, geometries: Iterable[Any], view: Box, **style) -> None:
+def add_polygons(axes, geometries: Iterable[Any], view: Box, tolerance: float = 0.0, **style) -> None:
     """Add the polygons among shapely ``geometries``, clipped to ``view`` (west, south, east,
-    north, with a little room), as one collection."""
+    north, with a little room) and simplified to ``tolerance`` degrees, as one collection."""
     from matplotlib.collections import PathCollection
     from matplotlib.path import Path
     from shapely import clip_by_rect
@@ -85,6 +85,8 @@ def add_polygons(axes, geometries: Iterable[Any], view: Box, **style) -> None:
     paths = []
     for geometry in geometries:
         clipped = clip_by_rect(geometry, x0 - pad_x, y0 - pad_y, x1 + pad_x, y1 + pad_y)
+        if tolerance and not clipped.is_empty:
+            clipped = clipped.simplify(tolerance)
         for polygon in _polygons(clipped):
             vertices, codes = [], []
             for ring in (polygon.exterior, *polygon.interiors):
@@ -237,7 +239,21 @@ def inset_extent(view: Box, outside: Sequence[tuple[float, float]]) -> Box:
         x0, x1 = x0 - grow, x1 + grow
     if x1 - x0 > 200:
         return (INSET_WORLD[0], INSET_WORLD[2], INSET_WORLD[1], INSET_WORLD[3])
-    return (max(x0, -180.0), max(y0, -90.0), min(x1, 180.0), min(y1, 90.0))
+    # Slide (not clip) back inside the world, so a frame by the antimeridian (Fiji) or a pole
+    # keeps its neighbours on the other side.
+    x0, x1 = _slide(x0, x1, -180.0, 180.0)
+    y0, y1 = _slide(y0, y1, -90.0, 90.0)
+    return (x0, y0, x1, y1)
+
+
+def _slide(lo: float, hi: float, floor: float, ceiling: float) -> tuple[float, float]:
+    if hi - lo >= ceiling - floor:
+        return floor, ceiling
+    if lo < floor:
+        return floor, floor + (hi - lo)
+    if hi > ceiling:
+        return ceiling - (hi - lo), ceiling
+    return lo, hi
 
 
 def inset_box(figure, main_axes, view: Box, outside: Sequence[tuple[str, float, float]], corner: str,
@@ -279,8 +295,9 @@ def locator_inset(figure, countries: Sequence[Country], view: Box, outside: Sequ
         spine.set_edgecolor("#6f7f8f")
         spine.set_linewidth(0.8)
     inset.set_zorder(7)
-    add_polygons(inset, (c.geometry for c in countries), (iw, isouth, ie, inorth), facecolor=LAND,
-                 edgecolor=BORDER, linewidth=0.2, zorder=1)
+    # Simplified to about a pixel: the inset is small, its coastlines need not be exact.
+    add_polygons(inset, (c.geometry for c in countries), (iw, isouth, ie, inorth), (ie - iw) / width_px,
+                 facecolor=LAND, edgecolor=BORDER, linewidth=0.2, zorder=1)
     # The frame, at least a few pixels wide so a city's frame still shows as a box.
     min_w = (ie - iw) * 4 / width_px
     min_h = (inorth - isouth) * 4 / height_px
@@ -292,9 +309,12 @@ def locator_inset(figure, countries: Sequence[Country], view: Box, outside: Sequ
         inset.scatter([lon for _, _, lon in outside], [lat for _, lat, _ in outside], s=10, c=INK,
                       edgecolors="white", linewidths=0.4, zorder=4)
         for name, lat, lon in outside[:3]:
-            # The name away from the frame (right-aligned west of it), unless that runs off the inset.
-            share = (lon - iw) / (ie - iw)
-            right = share > 0.7 or (share >= 0.3 and lon < (west + east) / 2)
+            # The name away from the frame (right-aligned west of it), unless it would run off the inset.
+            room_px = width_px * (lon - iw) / (ie - iw)  # left of the dot
+            need_px = len(name) * 6 * 0.6 * figure.dpi / 72 + 8
+            right = lon < (west + east) / 2
+            if (right and room_px < need_px) or (not right and width_px - room_px < need_px):
+                right = not right
             inset.annotate(name, (lon, lat), xytext=(-4 if right else 4, 0), textcoords="offset points",
                            ha="right" if right else "left", va="center", fontsize=6, color=INK, zorder=5,
                            bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none",

@@ -65,6 +65,7 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
         r = math.sqrt(item.marker_size) / 2 * scale
         markers.append((x - r, y - r, x + r, y + r))
     placed = list(obstacles)
+    leaders: list[tuple[tuple[float, float], tuple[float, float]]] = []  # drawn so far, in pixels
     failed: list[int] = []
     for i, item in enumerate(items):
         others = markers[:i] + markers[i + 1 :]
@@ -74,7 +75,8 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
             for fontsize in _SIZES:
                 for distance in (gap, gap + 14, gap + 28):
                     box = _try_spots(axes, renderer, item.name, item.point, distance, fontsize, frame,
-                                     placed + others, scale, text_kw, leader=distance > gap, crossing=placed)
+                                     placed + others, scale, text_kw, leader=distance > gap, crossing=placed,
+                                     leaders=leaders)
                     if box is not None:
                         break
                 if box is not None:
@@ -95,7 +97,7 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
                                         (placed + others, gap + 20, True), (placed, gap, False),
                                         (placed, gap + 10, True), ([], gap, False)):
             box = _try_spots(axes, renderer, str(number), item.point, distance, _NUMBER_SIZE, frame, taken, scale,
-                             text_kw, leader=leader, weight="bold", crossing=placed)
+                             text_kw, leader=leader, weight="bold", crossing=placed, leaders=leaders)
             if box is not None:
                 break
         if box is not None:
@@ -105,10 +107,12 @@ def place_labels(axes, items: Sequence[LabelItem], obstacles: list[Box], dpi: fl
 
 
 def _try_spots(axes, renderer, name, point, gap, fontsize, frame, taken, scale, text_kw, leader, weight="normal",
-               crossing=()):
+               crossing=(), leaders=None):
     """The first of eight spots ``gap`` points from ``point`` where the text fits inside
-    ``frame`` and clear of ``taken`` (and, with a leader line, where that line crosses none of
-    the boxes in ``crossing``); the text is left drawn there and its padded box returned."""
+    ``frame``, clear of ``taken`` and of the leader lines in ``leaders`` (and, with a leader line
+    of its own, where that line crosses none of the boxes in ``crossing`` and no other leader);
+    the text is left drawn there, its leader added to ``leaders``, and its padded box returned."""
+    leaders = [] if leaders is None else leaders
     pad = 2 * scale  # the white box round a label, and a little air
     anchor = axes.transData.transform([point])[0] if leader else None
     arrow = {"arrowstyle": "-", "color": LEADER, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3} if leader else None
@@ -123,10 +127,15 @@ def _try_spots(axes, renderer, name, point, gap, fontsize, frame, taken, scale, 
         bounds = (box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad)
         inside = bounds[0] >= frame[0] and bounds[1] >= frame[1] and bounds[2] <= frame[2] and bounds[3] <= frame[3]
         clear = inside and not any(overlaps(bounds, other) for other in taken)
-        if clear and leader and _line_crosses(anchor, ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2), bounds, crossing):
+        clear = clear and not any(_line_crosses(a, b, (0, 0, -1, -1), [bounds]) for a, b in leaders)
+        centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+        if clear and leader and (_line_crosses(anchor, centre, bounds, crossing)
+                                 or any(_segments_cross(anchor, centre, a, b) for a, b in leaders)):
             clear = False
         if clear:
             text.set_gid("place-label")
+            if leader:
+                leaders.append((tuple(anchor), centre))
             return bounds
         text.remove()
     return None
@@ -134,7 +143,9 @@ def _try_spots(axes, renderer, name, point, gap, fontsize, frame, taken, scale, 
 
 def _line_crosses(start, end, own: Box, boxes: Sequence[Box]) -> bool:
     """Whether the segment from ``start`` to ``end`` (outside the label's ``own`` box) passes
-    through any of ``boxes``; checked at a dozen points along it, enough for labels' sizes."""
+    through any of ``boxes`` (but those it starts in: the marker's own); checked at a dozen points
+    along it, enough for labels' sizes."""
+    boxes = [b for b in boxes if not (b[0] <= start[0] <= b[2] and b[1] <= start[1] <= b[3])]
     for k in range(1, 12):
         t = k / 12
         x, y = start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t
@@ -143,6 +154,16 @@ def _line_crosses(start, end, own: Box, boxes: Sequence[Box]) -> bool:
         if any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes):
             return True
     return False
+
+
+def _segments_cross(p1, p2, q1, q2) -> bool:
+    """Whether segments p1-p2 and q1-q2 cross (touching ends do not count)."""
+    def side(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = side(q1, q2, p1), side(q1, q2, p2)
+    d3, d4 = side(p1, p2, q1), side(p1, p2, q2)
+    return d1 * d2 < 0 and d3 * d4 < 0
 
 
 def text_box(annotation, renderer):

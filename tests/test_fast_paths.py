@@ -462,18 +462,28 @@ def test_sentences_made_without_init_are_the_records_the_constructor_makes():
 def test_prior_features_are_the_plain_list_of_named_features():
     import math
 
-    from geo.candidates import CAPITAL_BONUS, KIND_PRIOR, MATCH_PENALTY, POPULATION_WEIGHT, prior_features
+    from geo.candidates import (CAPITAL_BONUS, KIND_PRIOR, MATCH_PENALTY, METROPOLIS_BONUS, METROPOLIS_FROM,
+                                POPULATION_WEIGHT, PROMINENCE_NAMES, PROMINENCE_WEIGHT, SMALL_STATE, SMALL_STATE_PENALTY,
+                                prior_features)
     from geo.records import CURATED_KINDS, MATCH_KINDS, Place
 
-    def plain(place, match, capital):  # the reference: every feature appended to a list
+    def plain(place, match, capital, names, spelling, state_too):  # the reference: every feature appended to a list
+        own = match != "alternate" or spelling
         features = [("kind " + place.kind, KIND_PRIOR.get(place.kind, 0.2))]
+        if place.kind == "adm1" and place.population < SMALL_STATE:
+            features.append(("small state", -round(SMALL_STATE_PENALTY * math.log10(SMALL_STATE / max(place.population, 1)), 4)))
         weight = POPULATION_WEIGHT.get(place.kind, 0.0)
         if weight and place.population > 0:
             features.append(("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)))
-        if capital:
+        if state_too and own and place.kind == "city" and place.population > METROPOLIS_FROM:
+            ramp = min(1.0, math.log10(place.population / METROPOLIS_FROM) / math.log10(4))
+            features.append(("city of millions", round(METROPOLIS_BONUS * ramp, 4)))
+        if capital and own:
             features.append(("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]))
+        if names and place.kind in ("city", "adm2"):
+            features.append(("well known", round(PROMINENCE_WEIGHT * min(1.0, math.log1p(names) / math.log1p(PROMINENCE_NAMES)), 4)))
         if MATCH_PENALTY.get(match) and place.kind not in CURATED_KINDS:
-            features.append((match + " name", MATCH_PENALTY[match]))
+            features.append((match + " name", MATCH_PENALTY[match] / 2 if spelling else MATCH_PENALTY[match]))
         return tuple(features)
 
     for kind in ("country", "adm1", "adm2", "city", "physical", "region", "continent", "macroregion", "other"):
@@ -481,4 +491,6 @@ def test_prior_features_are_the_plain_list_of_named_features():
             place = Place("1", "X", kind, 0.0, 0.0, "", "", population)
             for match in MATCH_KINDS:
                 for capital in (False, True):
-                    assert prior_features(place, match, capital) == plain(place, match, capital)
+                    for names, spelling, state_too in ((0, False, False), (3, False, True), (80, True, True)):
+                        assert (prior_features(place, match, capital, names, spelling, state_too)
+                                == plain(place, match, capital, names, spelling, state_too))

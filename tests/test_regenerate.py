@@ -20,15 +20,16 @@ def test_committed_maps_and_figures_are_not_stale():
 
 def test_the_check_notices_a_stale_file(tmp_path):
     script = _script()
-    # A copy of the repository's inputs with one committed map changed by a byte.
-    for relative in ("seeds", "docs/examples"):
-        for path in (ROOT / relative).glob("*.txt"):
-            (tmp_path / relative).mkdir(parents=True, exist_ok=True)
-            (tmp_path / relative / path.name).write_bytes(path.read_bytes())
-    written = script.generate(tmp_path, tmp_path)
-    assert Path("maps/fuzuli-2021-01-26.png") in written and Path("docs/world.png") in written
-    assert script.stale(tmp_path) == []
-    svg = tmp_path / "maps" / "fuzuli-2021-01-26.svg"
+    repo, fresh = tmp_path / "repo", tmp_path / "fresh"
+    for relative in ("seeds", "docs/examples"):  # a copy of the repository's inputs
+        for path in [*(ROOT / relative).glob("*.txt"), *(ROOT / relative).glob("*.jsonl")]:
+            (repo / relative).mkdir(parents=True, exist_ok=True)
+            (repo / relative / path.name).write_bytes(path.read_bytes())
+    script.generate(repo, repo)  # what a commit holds
+    made = script.generate(fresh, repo)  # what the code makes now
+    assert Path("maps/fuzuli-2021-01-26.png") in made and Path("docs/world.png") in made
+    assert script.compare(repo, fresh, made) == []
+    svg = repo / "maps" / "fuzuli-2021-01-26.svg"  # one committed map changed by a letter, one missing
     svg.write_bytes(svg.read_bytes().replace(b"Fuzuli", b"Fizuli", 1))
-    (tmp_path / "docs" / "one-city.png").unlink()
-    assert script.stale(tmp_path) == ["maps/fuzuli-2021-01-26.svg", "docs/one-city.png (missing)"]
+    (repo / "docs" / "one-city.png").unlink()
+    assert script.compare(repo, fresh, made) == ["maps/fuzuli-2021-01-26.svg", "docs/one-city.png (missing)"]

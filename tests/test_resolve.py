@@ -142,7 +142,7 @@ def _us_gazetteer():
 
 def test_a_names_own_reading_does_not_dilute_the_others_country():
     gz, georgia_us, _ = _us_gazetteer()
-    _, georgia = _resolve_with(gz, "Storms hit Florida and Georgia.")
+    _, georgia = _resolve_with(gz, "Storms hit Florida. Georgia was spared.")
     assert georgia.place == georgia_us  # Florida's vote is all the context Georgia has
     assert ("country of the text", 0.5) in georgia.candidates[0].features
 
@@ -260,7 +260,7 @@ def test_a_dateline_keeps_its_qualifier():
 # ----------------------------------------------------------------- speed-ups keep the answers
 
 def test_context_updated_by_moves_equals_a_recount():
-    from geo.resolve import _coherence_facts, _Context
+    from geo.coherence import _coherence_facts, _Context
 
     places = [PARIS, PARIS_TX, TEXAS, TOVUZ, AZ]
     facts = {p.id: _coherence_facts(p) for p in places}

@@ -265,6 +265,9 @@ def test_render_places_draws_weighted_places_with_the_caption():
     texts = _svg_texts(data)
     assert "Week 49" in texts and "5 places, 16 documents; source: wire" in texts
     assert {"Fuzuli", "Tovuz", "Azerbaijan", "Armenia", "$x$ Town"} <= set(texts)
+    with pytest.raises(InputError, match="got nan for 'Fuzuli'"):
+        render_places([(PLACES[0][0], float("nan"))], {}, fmt="png", title="", caption="", width=6.0, height=4.0,
+                      dpi=72, basemap=BASEMAP)
     with pytest.raises(InputError, match="got 'pdf'"):
         render_places(weighted, {}, fmt="pdf", title="", caption="", width=6.0, height=4.0, dpi=72, basemap=BASEMAP)
 
@@ -313,3 +316,52 @@ def test_the_seed_map_frames_the_south_caucasus_and_names_every_place():
     assert "Russia" in [t.get_text() for t in inset.texts]
     assert set(_labels(figure)) == names - {"Russia"}  # every other place by its name, none numbered
     assert _legend(figure) == []
+
+
+def test_the_inset_never_covers_a_marker():
+    corners = [(Place(f"c{i}", f"Corner {i}", "city", lat, lon, "XX"), 3)
+               for i, (lat, lon) in enumerate([(35, 40), (35, 55), (45, 40), (45, 55), (40, 47.5)])]
+    far = (Place("far", "Far away", "city", -30.0, 150.0, "AU"), 1)
+    for places in (corners, corners[:4] + [far], corners[:1] + [far]):
+        figure = _draw(_document(places), None, 8.0, 5.0, 60, BASEMAP)
+        main = figure.axes[0]
+        markers = main.transData.transform([(p.lon, p.lat) for p, _ in places if p.id != "far"])
+        for inset in figure.axes[1:]:
+            box = inset.get_window_extent(figure.canvas.get_renderer())
+            assert not any(box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1 for x, y in markers)
+        if places[-1][0].id == "far":  # the far town is named, in the frame or outside it
+            named = _labels(figure) + _labels(figure, "edge-marker") + ["   ".join(_legend(figure))]
+            assert any("Far away" in text for text in named)
+
+
+def test_inset_extent_is_about_a_continent_slides_inside_the_world_and_becomes_the_world():
+    from geo.static_furniture import INSET_WORLD, inset_extent
+
+    west, south, east, north = inset_extent((44.0, 38.0, 51.0, 44.0), [])  # the Caucasus alone
+    assert north - south >= 36 and west < 44 and east > 51  # six times the frame's height
+    west, south, east, north = inset_extent((176.0, -19.0, 180.0, -15.0), [])  # Fiji
+    assert east == 180.0 and west < 150  # slid back, not clipped to a sliver
+    assert inset_extent((44.0, 38.0, 51.0, 44.0), [(-77.0, 38.9), (151.2, -33.9)]) == (
+        INSET_WORLD[0], INSET_WORLD[2], INSET_WORLD[1], INSET_WORLD[3])  # Washington and Sydney: the world
+
+
+def test_caption_and_credit_never_overlap_on_a_narrow_map():
+    for width in (10.0, 5.0, 3.5):
+        figure = _draw(_document(), "t", width, 3.0, 80, BASEMAP)
+        renderer = figure.canvas.get_renderer()
+        caption, credit = (t.get_window_extent(renderer) for t in figure.texts
+                           if t.get_text() in ("5 places, 8 mentions; source: demo", ATTRIBUTION))
+        assert not caption.overlaps(credit), width
+        assert caption.y0 >= 0 and credit.y0 >= 0
+
+
+def test_a_long_title_shrinks_then_is_cut_but_stays_on_the_figure():
+    long = "A very long title about " + "many places " * 20
+    figure = _draw(_document(), long, 5.0, 3.0, 80, BASEMAP)
+    renderer = figure.canvas.get_renderer()
+    (title,) = [t for t in figure.texts if t.get_text().startswith("A very long title")]
+    box = title.get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= figure.bbox.width
+    assert title.get_fontsize() == 9 and title.get_text().endswith("…")
+    short = _draw(_document(), "Short", 5.0, 3.0, 80, BASEMAP)
+    assert [t.get_fontsize() for t in short.texts if t.get_text() == "Short"] == [13]

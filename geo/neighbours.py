@@ -1,0 +1,184 @@
+"""Evidence from names read together (part of geo.resolve): neighbours and named states.
+
+Names that share a neighbourhood are a strong clue in local news, where a town and its
+county or the next town are named together and the state goes without saying ("Paris and
+Henry County" meet in Tennessee); a town lies in a state another name can be ("Albany ...
+Georgia"), whichever each would be alone.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+
+from geo.coherence import ADMIN1_CONTEXT_BONUS, COUNTRY_CONTEXT_BONUS, _coherence_facts
+from geo.distance import EARTH_RADIUS_KM, haversine_km
+from geo.evidence import _POINT_KINDS, _best_of, _outclassed, _with
+from geo.records import Candidate, Place
+
+__all__ = ["NEIGHBOUR_BONUS", "NEIGHBOUR_KM", "STATE_NAMED_BONUS"]
+
+#: For a town or district lying within NEIGHBOUR_KM of a town or district another name of
+#: the text can be ("Paris and Henry County": the Paris in Henry County, Tennessee).
+NEIGHBOUR_BONUS = 0.3
+NEIGHBOUR_KM = 30.0
+#: For a town or district in a state that another name of the text can be, and for that
+#: state: "Albany" and "Georgia" are read together, whichever each would be alone.
+STATE_NAMED_BONUS = 0.1
+_first = operator.itemgetter(0)
+# The haversine h = sin^2(dlat/2) + cos(lat1) cos(lat2) sin^2(dlon/2) of NEIGHBOUR_KM, a
+# millionth over so that rounding never rules out a pair haversine_km puts within reach.
+_NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 1e-6)
+
+
+def _with_neighbours(
+    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
+) -> list[tuple[Candidate, ...]]:
+    """Candidates with evidence for lying near a candidate of another name of the text.
+
+    Names that share a neighbourhood are a strong clue in local news, where a town and
+    its county or the next town are named together and the state goes without saying.
+    Only towns and districts that could still win count (a few dozen a document); sorted
+    by latitude, each is compared only with those less than NEIGHBOUR_KM further north.
+    """
+    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS
+    points: list[tuple[float, str, Place]] = []
+    hopeful: set[tuple[str, int]] = set()  # (name, id(candidates)) already collected
+    padded: dict[str, str] = {}  # name -> " name ", for each name with a point
+    for (key, _kind), cands in zip(names, local):
+        if not cands or (key, id(cands)) in hopeful:
+            continue
+        hopeful.add((key, id(cands)))
+        best = _best_of(cands)
+        floor = best.score - reach
+        guarded = best.place.kind == "country"  # (else no candidate is outclassed)
+        before = len(points)
+        for c in cands:
+            if c.score >= floor and c.place.kind in _POINT_KINDS and not (guarded and _outclassed(c, best)):
+                points.append((c.place.lat, key, c.place))
+        if len(points) > before and key not in padded:
+            padded[key] = f" {key} "
+    if len(padded) < 2:
+        return local
+    points.sort(key=_first)
+    max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
+    lats = [lat for lat, _, _ in points]
+    nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
+    count = len(points)
+    for i in range(count - 1):
+        lat = lats[i]
+        if lats[i + 1] - lat > max_dlat:  # the usual case: no other point within reach
+            continue
+        _, key, place = points[i]
+        # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
+        cos_lat = math.cos(math.radians(lat))
+        for j in range(i + 1, count):
+            other_lat = lats[j]
+            if other_lat - lat > max_dlat:
+                break
+            _, other_key, other = points[j]
+            # (a name's own candidates, the usual echo, need no substring search)
+            if other_key is key or other.id == place.id or _echoes(padded[key], padded[other_key]):
+                continue
+            # The haversine term of the longitude alone is at most the whole: past the limit, too far.
+            if cos_lat * math.cos(math.radians(other_lat)) * math.sin(math.radians(other.lon - place.lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
+                continue
+            km = haversine_km(lat, place.lon, other_lat, other.lon)
+            if km <= NEIGHBOUR_KM:  # evidence for both; each keeps its nearest neighbour
+                for here, found in (((key, place.id), (km, other.name)), ((other_key, other.id), (km, place.name))):
+                    if here not in nearest or found < nearest[here]:
+                        nearest[here] = found
+    if not nearest:
+        return local
+
+    near_names = {key for key, _ in nearest}
+
+    def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
+        if len(cands) < 2 or key not in near_names:  # a name with one candidate has nothing to choose
+            return []
+        near = (nearest.get((key, c.place.id)) for c in cands)
+        return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else () for n in near]
+
+    return _with_name_evidence(names, local, evidence)
+
+
+def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence) -> list[tuple[Candidate, ...]]:
+    """``local`` with ``evidence(name key, candidates)`` (extra features per candidate) added,
+    worked out once per distinct name and candidates tuple; a tuple that gains nothing is kept
+    as it is, so the mentions that share it still do."""
+    done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
+    result = []
+    for (key, _kind), cands in zip(names, local):
+        hit = done.get((key, id(cands)))
+        if hit is None:
+            extras = evidence(key, cands)
+            hit = tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)]) if any(extras) else cands
+            done[(key, id(cands))] = hit
+        result.append(hit)
+    return result
+
+
+def _with_states_named(
+    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
+) -> list[tuple[Candidate, ...]]:
+    """Candidates with evidence for a town lying in a state another name can be, and for
+    that state. The rounds of coherence see only each name's current reading, so "Albany
+    ... Georgia" could stay New York and the Caucasus; this sees the pair whatever either
+    is alone."""
+    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
+    states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
+    # (name, id(candidates)) -> (them, floor, the best of them)
+    groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], float, Candidate]] = {}
+    for (key, _kind), cands in zip(names, local):
+        if len(cands) < 2 or (key, id(cands)) in groups:
+            continue
+        best = _best_of(cands)
+        floor = best.score - reach
+        groups[(key, id(cands))] = (cands, floor, best)
+        for c in cands:
+            place = c.place
+            if place.kind == "adm1" and c.score >= floor and place.country_code:
+                states.setdefault(_coherence_facts(place)[1], []).append(key)
+    # Most texts name no state any name can be (about half of LGL's): then no town needs looking at.
+    if not states:
+        return local
+    towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
+    # (name, id(candidates)) -> per candidate, the state it is or lies in, or None
+    rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
+    for group, (cands, floor, best) in groups.items():
+        rows = rows_of[group] = []
+        for c in cands:
+            place = c.place
+            state = _coherence_facts(place)[1]  # the state it is, or the one a town or district lies in
+            if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
+                    and state in states and not (best.place.kind == "country" and _outclassed(c, best))):
+                towns.setdefault(state, []).append(group[0])
+            rows.append(state)
+    if not towns:  # (its states are those both some name can be and some name can lie in)
+        return local
+
+    def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
+        rows = rows_of.get((key, id(cands)))
+        if rows is None or towns.keys().isdisjoint(rows):
+            return []
+        padded = f" {key} "
+        extras = []
+        for c, state in zip(cands, rows):
+            extra = ()
+            if state in towns:
+                if c.place.kind == "adm1":
+                    if any(not _echoes(padded, f" {other} ") for other in towns[state]):
+                        extra = (("holds a town the text names", STATE_NAMED_BONUS),)
+                elif any(not _echoes(padded, f" {other} ") for other in states[state]):
+                    extra = (("in a state the text names", STATE_NAMED_BONUS),)
+            extras.append(extra)
+        return extras
+
+    return _with_name_evidence(names, local, evidence)
+
+
+def _echoes(padded_key: str, padded_other: str) -> bool:
+    """Is one name part of the other ("Richmond", "City of Richmond")? Such names find
+    namesakes side by side in every state: no evidence of where either is. (Keys padded
+    with a space each side, so only whole words match.)"""
+    return padded_other in padded_key or padded_key in padded_other

@@ -1,0 +1,283 @@
+"""What a mention's own sentence says about where it is: qualifiers (part of geo.resolve).
+
+A qualifier is another name of the text that says which area a name lies in:
+- "X, Y" ("Paris, Texas"; "Fuzuli, Azerbaijan"; "Marshall, Harrison County, Texas");
+- "Y's X" ("Azerbaijan's Tovuz");
+- definitional phrases, said in so many words: "X is a city in Y", "X, the capital of Y",
+  "X, a village in northern Y", "X is the largest town in the US state of Y";
+- "X in northern Y" (a direction says X lies in Y), "X, in Y" and "X, in southern Y";
+- "X (Y)" ("Paris (Texas)");
+- "the Y town of X" ("the Texas city of Tyler", "the Ukrainian city of Luhansk").
+A qualifier of a qualifier qualifies too ("X is a city in Harrison County, Texas").
+:func:`qualifier_pairs` finds who qualifies whom; :func:`qualifying_areas` which of the
+qualifier's readings is meant: the area that holds a place the qualified name can be.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from geo.distance import haversine_km
+from geo.names import name_key
+from geo.records import Candidate, Mention, Place
+
+__all__ = ["qualifier_pairs", "qualifying_areas", "sentence_areas", "listed_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
+           "SENTENCE_NAMES", "COUNTY_KM"]
+
+_AREA_KINDS = ("country", "adm1")
+# What a qualifier can be read as: an area, or a county ("Reading, Berkshire").
+_QUALIFIER_KINDS = ("country", "adm1", "adm2")
+#: How far from a county's point its towns may lie (the gazetteer has no county of a town).
+COUNTY_KM = 60.0
+#: The nouns definitional phrases use for a place ("X is a *town* in Y").
+PLACE_NOUNS = (
+    "city town village hamlet suburb municipality community borough port capital settlement commune "
+    "district county province region state island resort neighbourhood neighborhood township seat "
+    "oblast governorate prefecture".split()
+)
+_NOUN = "(?:" + "|".join(PLACE_NOUNS) + ")"
+# A direction within an area: "northern", "north-eastern", "northeast", "central", "upstate".
+_DIRECTION = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|upstate|downstate|coastal|rural)"
+# Up to three words before the noun ("a small coastal town"), none of them a conjunction
+# ("Dayton, and the state of Ohio" lists, it does not define).
+_WORDS = r"(?:(?!(?:and|or|but|while|as|with)\b)[\w'’.-]+\s+){0,3}?"
+# After "in"/"of": "the", a direction ("northern", "the north of"), "the US state of".
+_WITHIN = (r"(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?"
+           r"(?:(?:[\w.]+\s+){0,2}(?:state|province|region|country|republic)\s+of\s+(?:the\s+)?)?")
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
+# X ... Y: "X is a city in Y", "X, the capital of Y", "X, a village in northern Y".
+_DEFINES_GAP = re.compile(
+    r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
+    + r"\s+(?:in|of|on)\s+" + _WITHIN, re.IGNORECASE)
+# X ... Y: "X in northern Y", "X in the north of Y".
+# X ... Y: "X, in Y" (an aside that places X), "X, in southern Y".
+_DIRECTION_GAP = re.compile(
+    r"(?:\s+in\s+(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?"
+    r"|\s*,\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)",
+    re.IGNORECASE)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+_PHRASE_WORD = re.compile(r"\s(?:in|of|on)\s", re.IGNORECASE)
+# Y ... X: "the Texas city of Tyler".
+_NOUN_OF_GAP = re.compile(r"\s+" + _NOUN + r"\s+of\s+", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    """``name_key``, memoised (a pure function; bounded)."""
+    return name_key(name)
+
+
+def contains(area: Place, place: Place) -> bool:
+    """Does ``area`` (a country, a first- or second-level subdivision) contain ``place``?
+
+    The gazetteer records each place's country and state, not its county: a county holds
+    the towns and districts of its state within COUNTY_KM of its point.
+    """
+    if area.id == place.id or not place.country_code or place.country_code != area.country_code:
+        return False
+    kind = area.kind
+    if kind == "country":
+        return True
+    if kind == "adm1":
+        return _key(place.admin1) == _key(area.name)
+    return (kind == "adm2" and place.kind in ("city", "adm2") and place.admin1 == area.admin1
+            and abs(place.lat - area.lat) < COUNTY_KM / 110 and haversine_km(area.lat, area.lon, place.lat, place.lon) <= COUNTY_KM)
+
+
+
+
+def qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[int]]:
+    """For each mention index, the indices of mentions that qualify it (see the module doc).
+
+    >>> text = "Tyler is a city in Texas."
+    >>> qualifier_pairs(text, (Mention(0, 5, "Tyler", 0), Mention(19, 24, "Texas", 0)))
+    {0: [1]}
+    """
+    pairs: dict[int, list[int]] = {}
+    for i in range(len(mentions) - 1):
+        left, right = mentions[i], mentions[i + 1]
+        if left.sentence_index != right.sentence_index:  # (every phrase below lies in one sentence)
+            continue
+        start, end = left.end, right.start
+        # Matched in place (pos, endpos): the gap between two far mentions is never copied.
+        if _COMMA_GAP.fullmatch(text, start, end):
+            pairs.setdefault(i, []).append(i + 1)
+        elif _POSSESSIVE_GAP.fullmatch(text, start, end):
+            pairs.setdefault(i + 1, []).append(i)
+        elif end - start > 120:  # (no phrase below is this long: spare the patterns)
+            continue
+        else:
+            # Each phrase below has a bracket or a word "in", "of" or "on": most gaps have none.
+            gap = text[start:end]
+            if "(" in gap:
+                if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
+                    pairs.setdefault(i, []).append(i + 1)
+            elif not _PHRASE_WORD.search(gap):
+                continue
+            elif _DEFINES_GAP.fullmatch(gap) or _DIRECTION_GAP.fullmatch(gap):
+                pairs.setdefault(i, []).append(i + 1)
+            elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
+                pairs.setdefault(i + 1, []).append(i)
+    return pairs
+
+
+#: How far below the best reading of a qualifier ("Georgia" in "Macon, Georgia") an area it can
+#: be may lie and still be the one meant, when it holds a place the qualified name can be.
+QUALIFIER_REACH = 0.8
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
+
+
+def qualifying_areas(
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], pairs: dict[int, list[int]]
+) -> tuple[dict[int, list[Place]], dict[int, dict[str, str]]]:
+    """For "X, Y" and "Y's X": per X, the areas Y stands for; per Y, {area id: X's name}.
+
+    Y stands for the best of its readings as a country, state or county (within QUALIFIER_REACH of
+    its best reading) that holds a place X can be: "Macon, Georgia" is the US state, and
+    names both. A name that is first a country is qualified only by a state, and not in a
+    list ("Russia, Ohio"; not "France, Germany" nor "Chile, Peru, Georgia").
+    """
+    areas_of: dict[int, list[Place]] = {}
+    holds: dict[int, dict[str, str]] = {}
+    for i, qualifying in pairs.items():
+        x = candidates[i]
+        if not x:
+            continue
+        country_first = x[0].place.kind == "country"
+        if country_first and _in_list(text, mentions, i):
+            continue
+        kinds = ("adm1", "adm2") if country_first else _QUALIFIER_KINDS
+        # A qualifier's own qualifier qualifies too ("a city in Harrison County, Texas").
+        for q in qualifying + [z for q in qualifying for z in pairs.get(q, ()) if z != i]:
+            y = candidates[q]
+            if not y:
+                continue
+            floor = y[0].score - QUALIFIER_REACH
+            area = next((c.place for c in y if c.score >= floor and c.place.kind in kinds
+                         and any(contains(c.place, xc.place) for xc in x)), None)
+            if area is not None:
+                areas_of.setdefault(i, []).append(area)
+                holds.setdefault(q, {})[area.id] = mentions[i].text
+    return areas_of, holds
+
+
+# A name whose second reading is this far behind its first is settled whatever its sentence
+# says (more than all evidence but a qualifier can add).
+_CONTESTED_WITHIN = 1.6
+#: At most this many names of one sentence are read against each other (a list of 40 towns
+#: says little of each, and pairs grow as the square).
+SENTENCE_NAMES = 12
+
+
+def sentence_areas(
+    mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], qualified: dict[int, list[Place]]
+) -> dict[int, dict[str, str]]:
+    """Per mention, {place id: name}: its readings that another name of the same sentence
+    holds or that hold another name of the sentence, with that name. Weaker than a qualifier,
+    nearer than the rest of the text: "Ireland's government in Dublin", "in Greece, Athens",
+    "the president of Georgia flew from Tbilisi" (Georgia the country holds Tbilisi).
+
+    The other name is read as a country or state within QUALIFIER_REACH of its best reading;
+    a country speaks for the towns and districts in it, not for its states ("the United
+    States and Georgia" is no evidence for the state), and a name first read as a country
+    or state is not made a town. A name a qualifier placed (``qualified``, from
+    :func:`qualifying_areas`) is left to its qualifier.
+    """
+    by_sentence: dict[int, list[int]] = {}
+    contested: set[int] = set()  # names with more than one reading in reach: the ones evidence can move
+    for i, (m, cands) in enumerate(zip(mentions, candidates)):
+        if cands:
+            members = by_sentence.get(m.sentence_index)
+            if members is None:
+                by_sentence[m.sentence_index] = [i]
+            else:
+                members.append(i)
+            if len(cands) > 1 and cands[1].score >= cands[0].score - _CONTESTED_WITHIN:
+                contested.add(i)
+    found: dict[int, dict[str, str]] = {}
+    # id(candidates) -> its readings as an area; -> its readings by what holds them
+    area_readings: dict[int, list[Place]] = {}
+    indexes: dict[int, dict[tuple[str, ...], list[Place]]] = {}
+    for members in by_sentence.values():
+        if len(members) < 2 or len(members) > SENTENCE_NAMES:
+            continue
+        # Per member: its readings as an area (within reach of its best), and, for a member
+        # a sentence may place, its readings by what holds them: (country,) for towns and
+        # districts, (country, state key) for any. Most sentences have no area at all.
+        areas_of: dict[int, list[Place]] = {}
+        for a in members:
+            y = candidates[a]
+            areas = area_readings.get(id(y))
+            if areas is None:  # (mentions of a name share their candidates: found once)
+                floor = y[0].score - QUALIFIER_REACH
+                areas = area_readings[id(y)] = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
+            if areas:
+                areas_of[a] = areas
+        if not areas_of or contested.isdisjoint(members):
+            continue
+        held_by: dict[int, dict[tuple[str, ...], list[Place]]] = {}
+        for p in members:
+            # A name that is first a country or state is not made a town by its sentence
+            # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that.
+            if p not in contested or p in qualified or candidates[p][0].place.kind in _AREA_KINDS:
+                continue
+            index = indexes.get(id(candidates[p]))
+            if index is None:
+                index = indexes[id(candidates[p])] = {}
+                for c in candidates[p]:
+                    place = c.place
+                    if not place.country_code:
+                        continue
+                    if place.kind in ("city", "adm2"):
+                        index.setdefault((place.country_code,), []).append(place)
+                    if place.admin1:
+                        index.setdefault((place.country_code, _key(place.admin1)), []).append(place)
+            held_by[p] = index
+        for a, areas in areas_of.items():
+            key_a = _key(mentions[a].text)
+            for p, index in held_by.items():
+                if p == a or _key(mentions[p].text) == key_a:
+                    continue
+                for area in areas:
+                    where = (area.country_code,) if area.kind == "country" else (area.country_code, _key(area.name))
+                    held = [place for place in index.get(where, ()) if place.id != area.id]
+                    if 0 < len(held) <= 2:  # (an area that holds many of them tells them apart no more)
+                        for place in held:
+                            found.setdefault(p, {}).setdefault(place.id, f"with {mentions[a].text} in its sentence")
+                        if a in contested:
+                            found.setdefault(a, {}).setdefault(area.id, f"with {mentions[p].text} in its sentence")
+    return found
+
+
+def listed_areas(
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], found: dict[int, dict[str, str]]
+) -> dict[int, dict[str, str]]:
+    """Add to ``found`` (see :func:`sentence_areas`) the readings of names listed beside a
+    country or state ("Germany and Poland", "Florida, Georgia and Alabama") as the same kind
+    of area: names joined by "and", "or" or a comma are alike. Not "X, Y" where Y holds X
+    (a qualifier, found before), and only for names with such a reading in reach."""
+    for i in range(len(mentions) - 1):
+        if not _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
+            continue
+        for p, a in ((i, i + 1), (i + 1, i)):
+            ours, theirs = candidates[p], candidates[a]
+            if len(ours) < 2 or not theirs or theirs[0].place.kind not in _AREA_KINDS:
+                continue
+            kind = theirs[0].place.kind
+            floor = ours[0].score - _CONTESTED_WITHIN
+            alike = [c.place for c in ours if c.place.kind == kind and c.score >= floor]
+            if alike:
+                for place in alike:
+                    found.setdefault(p, {}).setdefault(place.id, f"listed with {mentions[a].text}")
+    return found
+
+
+def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:
+    """Is mention ``i`` one of a list of three or more names ("Chile, Peru, Georgia and Cuba")?"""
+    before = i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
+    after_next = (i + 2 < len(mentions)
+                  and _LIST_GAP.fullmatch(text, mentions[i + 1].end, mentions[i + 2].start) is not None)
+    return before or after_next

@@ -1,0 +1,96 @@
+"""The prior (geo.candidates): how well known a place is, beside its kind and size.
+
+Sentences are the team's own; the places are the bundled gazetteer's.
+"""
+
+import pytest
+
+from geo.candidates import _spelling_of, candidates_for, rank
+from geo.gazetteer import Gazetteer
+from geo.pipeline import map_text
+from geo.records import Mention
+from tests.tiny_data import write_data_dir
+
+
+def places(text, gazetteer):
+    return [(r.mention.text, r.place.country_code, r.place.kind) for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions]
+
+
+def test_the_index_counts_each_places_other_names(tmp_path):
+    data = write_data_dir(
+        tmp_path,
+        ["1\tLourdes\tcity\t43.09\t-0.05\tFR\tOccitanie\t15786", "2\tLourdes\tcity\t15.47\t120.73\tPH\tCentral Luzon\t11155"],
+        ["1\talternate\tLorda", "1\talternate\tLourde", "1\tdemonym\tLourdais", "1\tabbreviation\tLRD"],
+    )
+    gz = Gazetteer(data, cache_dir=tmp_path / "cache")
+    assert [m.place.id for m in gz.matches("Lourdes")] == ["1", "2"]
+    assert gz.alternate_name_counts("Lourdes") == (2 + 1, 0)  # alternates and abbreviations, not demonyms
+    assert gz.alternate_name_count("2") == 0
+    assert gz.alternate_name_counts("Nowhere") == ()
+
+
+def test_a_well_known_town_outranks_a_bigger_namesake(gazetteer):
+    # Fátima in Brazil has more people than the Portuguese one; the world names the Portuguese one.
+    (fatima,) = candidates_for(Mention(0, 6, "Fatima", 0), gazetteer)[:1]
+    assert fatima.place.country_code == "PT"
+    assert any(name == "well known" for name, _ in fatima.features)
+
+
+def test_two_pilgrimage_towns_stay_where_the_pilgrims_go(gazetteer):
+    assert places("Pilgrims visited Lourdes and Fatima last spring.", gazetteer) == [
+        ("Lourdes", "FR", "city"), ("Fatima", "PT", "city")]
+
+
+def test_a_spelling_of_a_big_citys_name_outranks_a_village_called_by_it(gazetteer):
+    (lugansk,) = places("Shelling hit Lugansk overnight.", gazetteer)
+    assert lugansk[1:] == ("UA", "city")
+
+
+def test_an_older_spelling_of_a_big_citys_name_beats_a_smaller_namesake(gazetteer):
+    (odessa,) = places("Missiles struck Odessa overnight.", gazetteer)
+    assert odessa[1:] == ("UA", "city")
+
+
+def test_a_city_of_millions_beats_the_state_named_like_it(gazetteer):
+    assert places("Traffic in São Paulo came to a halt.", gazetteer) == [("São Paulo", "BR", "city")]
+
+
+def test_a_small_province_does_not_outrank_a_big_city(gazetteer):
+    # Manchester is also a parish of Jamaica (62,000 people): the English city is meant.
+    (manchester,) = places("Manchester is bidding to host the games.", gazetteer)
+    assert manchester[1:] == ("GB", "city")
+    # ... while a big province keeps its name ("Quebec" below), and so does a US state.
+    (wyoming,) = places("Wyoming voted on Tuesday.", gazetteer)
+    assert wyoming[1:] == ("US", "adm1")
+
+
+def test_a_smaller_city_leaves_its_province_alone(gazetteer):
+    assert places("Quebec voted on Monday.", gazetteer) == [("Quebec", "CA", "adm1")]
+
+
+def test_the_text_still_says_otherwise(gazetteer):
+    # "the state of São Paulo" is the text's business (recognition); a qualifier is resolution's:
+    assert ("Paris", "US", "city") in places("He grew up in Paris, Texas.", gazetteer)
+
+
+def test_a_famous_city_called_by_another_name_is_still_famous(gazetteer):
+    assert places("Pilgrims gathered in Mecca for the hajj.", gazetteer) == [("Mecca", "SA", "city")]
+
+
+def test_another_name_of_a_city_does_not_make_it_the_capital(gazetteer):
+    # Hong Kong's old name "Victoria" must not carry Hong Kong's capital status.
+    (victoria,) = places("In Victoria, police said the roads were closed.", gazetteer)
+    assert victoria[1:] == ("AU", "adm1")
+
+
+@pytest.mark.parametrize("name, main, alike", [
+    ("Lugansk", "Luhansk", True), ("Kiev", "Kyiv", True), ("Basra", "Basrah", True),
+    ("Victoria", "Hong Kong", False), ("Mecca", "Makkah", False), ("Bombay", "Mumbai", False),
+])
+def test_a_spelling_is_told_from_another_name(name, main, alike):
+    assert _spelling_of(name, main) is alike
+
+
+def test_rank_without_counts_gives_no_prominence(gazetteer):
+    ranked = rank(gazetteer.matches("Fatima"))
+    assert all(name != "well known" for c in ranked for name, _ in c.features)
