@@ -167,8 +167,8 @@ class _Context:
             features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
             facts = memo[surface] = _SurfaceFacts(
                 key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
-                len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION
-                and famous_by_name(surface, gazetteer.matches(surface), self.zipf))
+                len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION,
+                "rule:never" in features, "kind=continent" in features and "best match=name" in features)
         return facts if facts.named else None
 
     def zipf_label(self, word: str) -> str:
@@ -414,15 +414,15 @@ def _find_mentions(
     derived_memo = getattr(gazetteer, "derived_memo", None)
     cue_memo = derived_memo("place cues") if derived_memo is not None else {}
     for run, i, j, start, end, _key, _surface, facts in spans:
-        fixed = facts.features
-        if "rule:never" in fixed:
+        if facts.never:
             continue
+        fixed = facts.features
         names = _span_features(run, i, j, start, facts, context)
-        if "rule:never" in names:
+        if names and names[0] == "rule:never":  # _span_features puts it first when it adds it
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
-        if model is None or ("kind=continent" in fixed and "best match=name" in fixed):
+        if model is None or facts.continent:
             grade = 1
         else:
             grade = None
@@ -437,7 +437,7 @@ def _find_mentions(
                 else:
                     grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
             # What the sentence says outright (geo.place_cues), asked only where it may say something.
-            if grade < 2 and (facts.famous or text.startswith(_CUE_OPENERS, end)) and not facts.demonym:
+            if grade < 2 and (facts.big or text.startswith(_CUE_OPENERS, end)) and not facts.demonym:
                 grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
             if grade == 2:
                 sure.add(text[start:end])
@@ -458,7 +458,7 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
     2, surely a place, when it is qualified by its own state or defined as a place; 1 when it
     is a famous place standing alone; else 0. Nothing, when its neighbours say person or group."""
     text, ceiling = context.text, run.ceiling
-    famous = facts.famous
+    famous = facts.big
     # Most spans have no cue to ask about (the tests are in C): the person test comes after.
     if not famous and not text.startswith(_CUE_OPENERS, end):
         return 0
@@ -468,8 +468,13 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
         return 2
     if defined_as_place(text, end, ceiling):
         return 2
-    if famous and "possessive" not in names:  # facts.famous: the name is a famous place's (famous_by_name)
-        return 1
+    if famous and "possessive" not in names:
+        found = memo.get(surface)  # the name's own say, remembered per name (the gazetteer's memo)
+        if found is None:
+            if len(memo) >= _FACTS_MEMO_LIMIT:
+                memo.clear()
+            found = memo[surface] = famous_by_name(surface, gazetteer.matches(surface), context.zipf)
+        return 1 if found else 0
     return 0
 
 
@@ -503,9 +508,11 @@ class _SurfaceFacts(NamedTuple):
     one_word: bool  # its key is one word
     lower: str  # the text in lower case
     abbreviation: bool  # some place's abbreviation matches it (see _with_abbreviation_dot)
-    # One word that names a famous place by itself (geo.place_cues.famous_by_name): standing
-    # alone, with nothing around it that says person or group, it is that place (_says_place).
-    famous: bool = False
+    # One word, and some place it names has FAMOUS_POPULATION people or more: it may be a
+    # famous place by itself (_says_place asks geo.place_cues.famous_by_name, once per name).
+    big: bool = False
+    never: bool = False  # "rule:never" is among its features: never a place on its own
+    continent: bool = False  # a continent by its own name: a place in any sentence (find_mentions)
 
 
 def _name_features(
@@ -585,12 +592,12 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     tokens, text = run.tokens, context.text
     f = []
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
-    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in facts.features:
+    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and not facts.never:
         f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
-    elif (facts.key in EPONYMS or prev == "of") and "rule:never" not in facts.features and named_after_a_place(
+    elif (facts.key in EPONYMS or prev == "of") and not facts.never and named_after_a_place(
             facts.key, text, start, run.base + tokens[j - 1].end, prev):
         f.append("rule:never")  # "Brussels sprouts", "a glass of Bordeaux" (geo.place_cues)
-    elif facts.abbreviation and "best match=abbreviation" in facts.features and "rule:never" not in facts.features:
+    elif facts.abbreviation and not facts.never and "best match=abbreviation" in facts.features:
         # A named rule: a name that is only an abbreviation needs its dot or its capitals
         # ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells
         # ("Mass was celebrated", "I'll", "Wash your hands").
@@ -629,8 +636,8 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
                 # A named rule: a given name right before a common surname is a person ("Georgia
                 # Smith", "Chad Johnson"), whatever place shares the given name.
                 if tokens[j].text.lower() in context.surnames and not tokens[i].possessive \
-                        and "rule:never" not in f and "rule:never" not in facts.features:
-                    f.append("rule:never")
+                        and not (f and f[0] == "rule:never") and not facts.never:
+                    f.insert(0, "rule:never")  # first, where find_mentions looks for it
     if lower in context.after_title_words:
         f.append("after a title elsewhere")
     if facts.one_word and lower in context.after_given_name_words:
