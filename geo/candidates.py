@@ -164,20 +164,21 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
     ranking, so a name met again in a later document costs a dict lookup.
     """
     demonym = mention.kind == "demonym"
+    name = mention.name or mention.text
     derived_memo = getattr(gazetteer, "derived_memo", None)
     memo = derived_memo("candidates") if derived_memo is not None else None
     if memo is not None:
-        hit = memo.get((mention.text, demonym))
+        hit = memo.get((name, demonym))
         if hit is not None:
             return hit
     is_capital = getattr(gazetteer, "is_capital", None)
     counts = getattr(gazetteer, "alternate_name_counts", None)
-    ranked = rank(gazetteer.matches(mention.text), demonym=demonym, is_capital=is_capital,
-                  names=counts(mention.text) if counts is not None else None, name=mention.text)
+    ranked = rank(gazetteer.matches(name), demonym=demonym, is_capital=is_capital,
+                  names=counts(name) if counts is not None else None, name=name)
     if memo is not None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        memo[(mention.text, demonym)] = ranked
+        memo[(name, demonym)] = ranked
     return ranked
 
 

@@ -1,7 +1,9 @@
 """Stage 2: toponym recognition — find the spans of a text that name places.
 
 Capitalised word sequences (with the connectors of place names: "Gulf of Mexico",
-"Rio de Janeiro") are matched against the gazetteer's name keys, longest first.
+"Rio de Janeiro"; geo.tokens finds them) are matched against the gazetteer's name keys,
+longest first; text whose case says nothing of names is read through geo.casing's copy,
+and what a sentence says outright of a name is geo.place_cues'.
 Each proposed span is described by named features — the words around it, how
 common it is as an English word, whether a title or a common given name precedes
 it here or elsewhere in the text ("Gov. Cuomo", "John Clark ... Clark said"), what kinds of
@@ -36,9 +38,33 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
+from geo.casing import cased_view, hashtag_words, joined_view
 from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
+from geo.place_cues import (
+    EPONYMS,
+    FAMOUS_POPULATION,
+    PERSON_OR_GROUP,
+    defined_as_place,
+    famous_by_name,
+    named_after_a_place,
+    qualified_by_its_state,
+)
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
+from geo.tokens import (
+    CONNECTORS,
+    _TITLES,
+    Token,
+    _grams,
+    _is_sentence_initial,
+    _longest_known,
+    _pieces,
+    _run,
+    _Run,
+    _word_after,
+    _word_before,
+    tokenize,
+)
 
 __all__ = [
     "find_mentions",
@@ -68,54 +94,6 @@ class NameIndex(Protocol):
     def matches(self, name: str) -> tuple[NameMatch, ...]: ...
 
 
-class Token(NamedTuple):
-    """A word of the text (a tuple: recognition makes tens of thousands per megabyte)."""
-
-    start: int
-    end: int
-    text: str
-    possessive: bool = False  # the word carried a possessive ('s) that was left out
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-#: Lower-case words that occur inside place names.
-CONNECTORS = frozenset(
-    "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur".split()
-)
-_MAX_WORDS = 6
-
-# "St. Louis", "Mt. Vernon", "Ft. Worth": the abbreviated first word of a name, one word
-# with its dot when a capitalised word follows (name_key reads it as saint/mount/fort).
-_NAME_PREFIX = r"(?:S[Tt][Ee]?|M[Tt]|F[Tt])\.(?=[ \t]+[A-Z])"
-# A word: letters with inner apostrophes; or a dotted abbreviation (U.S., W.Va., N.Y.).
-_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"
-_TOKEN = re.compile(_WORD)
-# Upper-case letters of the Latin scripts news is written in (re has no \p{Lu}).
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏ"
-_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
-_SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
-_CONNECTOR = "|".join(sorted(CONNECTORS, key=len, reverse=True))
-# _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
-_CAPITALISED_REST = (
-    rf"(?<=[A-Z])[a-z]{{0,2}}\.(?:[A-Z][a-z]{{0,2}}\.)+"
-    rf"|(?:(?<=S)[Tt][Ee]?|(?<=[MF])[Tt])\.(?=[ \t]+[A-Z])"
-    rf"|[^\W_]*(?:['’][^\W\d_]+)*['’]?"
-)
-# A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
-# It starts with the first letter's class, so the engine skips to the next upper-case letter
-# in C before trying anything; the look-behind then checks the character before that letter
-# (none, or no word character or dot: "(?<![\w.])" at the run's start).
-_RUN = re.compile(
-    rf"[{_UPPER}](?<![\w.].)(?:{_CAPITALISED_REST})"
-    rf"(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED}))*"
-)
-_POSSESSIVE = re.compile(r"['’]s?$")
-# The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).
-_FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
-
 # Words that are never a place on their own in English news, whatever the gazetteer holds.
 _NEVER_ALONE = frozenset(
     """
@@ -128,57 +106,7 @@ _NEVER_ALONE = frozenset(
     north south east west northern southern eastern western central
     """.split()
 )
-# Words that, right before a capitalised name, make it a person: "Colonel Jafarov", "Gov. Cuomo".
-_TITLES = frozenset(
-    """
-    mr mrs ms miss dr prof sir dame lord lady rev father pastor bishop rabbi imam sheikh
-    president pres vice minister premier chancellor governor gov senator sen rep representative
-    congressman congresswoman mayor judge justice sheriff officer detective det chief
-    colonel col general gen lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt
-    admiral adm commander cmdr coach ambassador amb
-    spokesman spokeswoman spokesperson deputy director secretary
-    """.split()
-)
 _MATCH_ORDER = ("name", "abbreviation", "alternate", "demonym")
-# Capitalised only because they start a sentence, and never a place alone: skipped early.
-_FUNCTION_WORDS = frozenset(
-    """
-    a an the this that these those it its he she they we i you his her their our my your
-    and but or nor so yet if when while after before as at by for from in into of on to with
-    there here what which who whom whose where why how all any both each few more most other
-    some such no not only own same than too very can will just should now also however still
-    is are was were be been being have has had do does did said says one two three
-    """.split()
-)
-
-
-# Token(start, end, text, possessive) without the Python-level __new__ NamedTuple generates
-# (a frame per call): recognition makes a token per word of every run it has not seen (and
-# a _Piece per piece, a _Run per run holding a span, the same way).
-_new_tuple = tuple.__new__
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Word tokens of ``text[start:end]`` with offsets; a trailing possessive is left out.
-
-    >>> [t.text for t in tokenize("Azerbaijan's Tovuz, U.S.-based")]
-    ['Azerbaijan', 'Tovuz', 'U.S.', 'based']
-    """
-    tokens = []
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        token_start, token_end = match.span()
-        possessive = False
-        if word[-1] in "'’" or (word[-2:-1] in ("'", "’") and word[-1] == "s"):
-            cut = _POSSESSIVE.search(word)
-            word = word[: cut.start()]
-            token_end = token_start + len(word)
-            possessive = True
-        if word:
-            tokens.append(_new_tuple(Token, (token_start, token_end, word, possessive)))
-    return tuple(tokens)
-
-
 @dataclass(frozen=True, slots=True)
 class SpanCandidate:
     """A capitalised span the gazetteer knows, with what recognition needs to judge it."""
@@ -201,7 +129,7 @@ class _Context:
     """Facts about the whole document that help judge one span."""
 
     __slots__ = ("text", "mid_sentence_words", "after_title_words", "after_given_name_words", "given_names",
-                 "_lower_memo", "surface_memo", "zipf", "zipf_labels")
+                 "_lower_memo", "surface_memo", "zipf", "zipf_labels", "surnames", "joined")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str],
                  after_given_name_words: frozenset[str] = frozenset(), given_names: frozenset[str] = frozenset()):
@@ -218,6 +146,8 @@ class _Context:
         # capitalised words seen right after a common given name ("John Clark"): surnames here
         self.after_given_name_words = after_given_name_words
         self.given_names = given_names  # common given names, lower case (Gazetteer.given_names)
+        self.surnames: frozenset[str] = frozenset()  # common surnames, lower case (the recognizer's)
+        self.joined: list[int] = []  # where to part names written as one word (see _named_spans)
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
@@ -236,7 +166,9 @@ class _Context:
             zipf = summary.zipf if summary is not None and summary.zipf is not None and name_key(surface) == key else None
             features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
             facts = memo[surface] = _SurfaceFacts(
-                key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation)
+                key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
+                len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION,
+                "rule:never" in features, "kind=continent" in features and "best match=name" in features)
         return facts if facts.named else None
 
     def zipf_label(self, word: str) -> str:
@@ -276,136 +208,6 @@ def _occurs_in_lower_case(text: str, word: str) -> bool:
     return False
 
 
-def _is_sentence_initial(text: str, offset: int, floor: int) -> bool:
-    """Nothing but punctuation and space between the sentence's start ``floor`` and ``offset``."""
-    i = offset - 1
-    while i >= floor and not text[i].isalnum():
-        i -= 1
-    return i < floor
-
-
-def _initial_after(text: str, offset: int, floor: int, prev: str) -> bool:
-    """``_is_sentence_initial(text, offset, floor)``, mostly read off ``prev``, the word before
-    (see _word_before): "<s>" means only space before, a word or number means not initial."""
-    if prev == "<s>":
-        return True
-    if len(prev) == 1 and not prev.isalnum():  # punctuation: what comes before it decides
-        return _is_sentence_initial(text, offset, floor)
-    return False
-
-
-def _word_before(text: str, start: int, floor: int) -> str:
-    """The word (or punctuation) before ``text[start:]`` in its sentence, lower case.
-
-    ``<s>`` stands for the sentence's start, ``<num>`` for a number. A period right after
-    the word before is skipped, so "Gov. Cuomo" gives "gov".
-    """
-    # A backwards scan over a few characters: far cheaper than a regex anchored at the end.
-    i = start - 1
-    while i >= floor and text[i].isspace():
-        i -= 1
-    if i < floor:
-        return "<s>"
-    if text[i] == "." and i > floor and text[i - 1].isalpha():
-        i -= 1
-    if not text[i].isalnum():
-        return text[i]
-    # The word mostly starts after the last space: taken whole when all of it is letters or
-    # digits (the scan would stop at that space too), else scanned for.
-    j = text.rfind(" ", floor, i) + 1 or floor
-    word = text[j : i + 1]
-    if not word.isalnum():
-        j = i
-        while j > floor and text[j - 1].isalnum():
-            j -= 1
-        word = text[j : i + 1]
-    return "<num>" if word.isdigit() else word.lower()
-
-
-def _word_after(text: str, end: int, ceiling: int) -> str:
-    """The word (or punctuation) after ``text[:end]`` before ``ceiling``; ``</s>`` at the sentence's end."""
-    if end < ceiling:
-        # Punctuation right after the span (a comma, a period) is the answer the pattern
-        # gives (neither a word character nor a space): no regex needed.
-        ch = text[end]
-        if not (ch.isalnum() or ch.isspace() or ch == "_"):
-            return ch.lower()
-    match = _FIRST_WORD.match(text, end, min(end + 40, ceiling))
-    if match is None:
-        return "</s>"
-    word = match.group(1)
-    return "<num>" if word.isdigit() else word.lower()
-
-
-class _Piece(NamedTuple):
-    """Words of a run that may form one name (a run is cut after possessives), with what
-    recognition needs of them; offsets count from the start of the run's text."""
-
-    tokens: tuple[Token, ...]
-    keys: tuple[str, ...]  # name_key of each token
-    lower: tuple[str, ...]  # each token in lower case
-    after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
-
-
-def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
-    """The piece of these tokens (``words``: their texts, when the caller has them)."""
-    tokens = tuple(tokens)
-    if words is None:
-        words = [token.text for token in tokens]
-    lower = tuple(map(str.lower, words))
-    # Most runs hold no title: the pairs are walked only when one does.
-    after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
-        word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
-    return _new_tuple(_Piece, (tokens, tuple(map(_word_key, words)), lower, after_title))
-
-
-class _Run(NamedTuple):
-    """A capitalised word sequence within one sentence, with the facts its spans share."""
-
-    tokens: tuple[Token, ...]  # offsets count from base
-    keys: tuple[str, ...]  # name_key of each token
-    base: int  # where the offsets of its tokens count from
-    floor: int  # its sentence's start
-    ceiling: int  # its sentence's end
-    initial: bool  # its first word starts the sentence
-    prev: str  # the word before it (see _word_before)
-
-
-def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, int, int]]:
-    """Every capitalised word sequence of the text in pieces (cut at sentence starts and after
-    possessives), each with where its offsets count from and how many sentences start at or
-    before it."""
-    found: list[tuple[_Piece, int, int]] = []
-    last = len(sentence_starts)
-    for match in _RUN.finditer(text):
-        # Remembered per run text, offsets from its start: names repeat. A run with no piece
-        # (a lone function word: "The", "It's", the commonest runs) has none however
-        # sentences cut it (cuts only split pieces further), so it is passed by at once.
-        pieces = _run_pieces(match.group())
-        if not pieces:
-            continue
-        start, end = match.span()
-        n = bisect_right(sentence_starts, start)
-        if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
-            for tokens in _split_run(text, start, end, sentence_starts):
-                found.append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
-        else:
-            # One bisection serves every piece (no sentence starts inside the run).
-            for piece in pieces:
-                found.append((piece, start, n))
-    return found
-
-
-def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, n: int) -> _Run:
-    """A piece in its sentence (``n`` sentences start at or before it), with the word before it."""
-    first_start = base + piece.tokens[0].start
-    floor = sentence_starts[n - 1] if n else sentence_starts[0]
-    ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
-    prev = _word_before(text, first_start, floor)
-    initial = _initial_after(text, first_start, floor, prev)
-    return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
-
-
 def _note_first_word(run: _Run, first: str, mid: set[str], titled: set[str]) -> None:
     """What a run's first word ``first`` (lower case) tells of it: seen away from a sentence
     start, seen right after a title (see _Context)."""
@@ -415,133 +217,27 @@ def _note_first_word(run: _Run, first: str, mid: set[str], titled: set[str]) -> 
         titled.add(first)
 
 
-@functools.lru_cache(maxsize=1 << 15)
-def _run_pieces(run: str) -> tuple[_Piece, ...]:
-    """The pieces of a run's text, offsets from its start: cut after possessives, a lone
-    function word dropped (what _split_run gives for a run no sentence starts inside).
-    Memoised (a pure function; bounded): names repeat across documents."""
-    if run.isalpha():  # most runs are one plain word: no need to tokenize
-        lower = run.lower()
-        if lower in _FUNCTION_WORDS:
-            return ()
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), ())),)
-    # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
-    # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
-    # possessive for the word pattern to treat apart), and the run is one piece.
-    words = run.replace("-", " ").split(" ")
-    if all(map(str.isalpha, words)):
-        tokens = []
-        start = 0
-        for word in words:
-            end = start + len(word)
-            tokens.append(_new_tuple(Token, (start, end, word, False)))
-            start = end + 1
-        return (_piece(tokens, words),)
-    pieces: list[list[Token]] = []
-    current: list[Token] = []
-    for token in tokenize(run):
-        if current and current[-1].possessive:
-            pieces.append(current)
-            current = []
-        current.append(token)
-    if current:
-        pieces.append(current)
-    return tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
-
-
-def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
-    """The tokens of ``text[start:end]`` in runs, cut at sentence starts and after possessives
-    (a lone function word dropped)."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    sentence = bisect_right(sentence_starts, start)
-    # Tokens before the next sentence's start share the run's sentence: no bisection for them.
-    next_start = sentence_starts[sentence] if sentence < len(sentence_starts) else end
-    for token in tokenize(text, start, end):
-        new_sentence = sentence if token.start < next_start else bisect_right(sentence_starts, token.start)
-        if current and (new_sentence != sentence or current[-1].possessive):
-            runs.append(current)
-            current = []
-        sentence = new_sentence
-        current.append(token)
-    if current:
-        runs.append(current)
-    return [run for run in runs if len(run) > 1 or run[0].text.lower() not in _FUNCTION_WORDS]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _word_key(word: str) -> str:
-    """``name_key`` of one word: memoised (a pure function; bounded), words repeat across documents."""
-    return name_key(word)
-
-
-def _grams(keys: tuple[str, ...], wanted: set[str]) -> list[list[str] | None] | None:
-    """The n-grams of up to _MAX_WORDS of ``keys`` by where they start (``grams[i][k]`` joins
-    ``keys[i : i + k + 1]``; None where a connector starts), joined once for both uses: each
-    that neither starts nor ends with a connector is added to ``wanted`` (the only ones
-    _longest_known asks about). None for a one-word piece, which needs no joining."""
-    if len(keys) == 1:  # most runs
-        if keys[0] not in CONNECTORS:
-            wanted.add(keys[0])
-        return None
-    by_start: list[list[str] | None] = []
-    for i, first in enumerate(keys):
-        if first in CONNECTORS:
-            by_start.append(None)
-            continue
-        grams = [first]
-        wanted.add(first)
-        for last in keys[i + 1 : i + _MAX_WORDS]:
-            gram = grams[-1] + " " + last
-            grams.append(gram)
-            if last not in CONNECTORS:
-                wanted.add(gram)
-        by_start.append(grams)
-    return by_start
-
-
-def _longest_known(
-    keys: tuple[str, ...], known: frozenset[str], by_start: list[list[str] | None] | None
-) -> tuple[tuple[int, int, str], ...]:
-    """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right
-    (``by_start``: the n-grams of ``keys`` as _grams gives them)."""
-    if len(keys) == 1:  # most runs
-        return ((0, 1, keys[0]),) if keys[0] in known and keys[0] not in CONNECTORS else ()
-    spans = []
-    i = 0
-    while i < len(keys):
-        grams = by_start[i]
-        # Most starts begin no known key (one C-level test for all their grams).
-        if grams is not None and not known.isdisjoint(grams):
-            for j in range(i + len(grams), i, -1):  # longest first
-                if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
-                    spans.append((i, j, grams[j - i - 1]))
-                    i = j
-                    break
-            else:
-                i += 1
-        else:
-            i += 1
-    return tuple(spans)
-
-
 def _proposals(
-    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
 ) -> list[tuple[int, int, str, str, tuple[str, ...], list[str], bool]]:
     """(start, end, key, surface, features of its text, its other features, is_demonym) of every
     longest capitalised span the gazetteer knows (``surface``: its text, without a dot
     _with_abbreviation_dot adds; the features are their names, see _span_features)."""
-    spans, context = _named_spans(text, sentences, gazetteer)
+    spans, context = _named_spans(text, sentences, gazetteer, surnames)
     proposals = []
     for run, i, j, start, end, key, surface, facts in spans:
         features = _span_features(run, i, j, start, facts, context)
         _costly_features(run, j, facts, context, features)
+        # What the sentence says outright (find_mentions asks only when the model is unsure).
+        cue = 0 if facts.demonym else _says_place(run, end, surface, facts, features, context, gazetteer, {})
+        if cue:
+            features.append(_CUE_LABELS[cue])
         proposals.append((start, end, key, surface, facts.features, features, facts.demonym))
     return proposals
 
 
 def _named_spans(
-    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
 ) -> tuple[list[tuple[_Run, int, int, int, int, str, str, _SurfaceFacts]], _Context]:
     """(run, i, j, start, end, key, surface, facts) of every longest capitalised span
     ``run.tokens[i:j]`` the gazetteer knows (``text[start:end]``, past a dot that
@@ -564,18 +260,26 @@ def _named_spans(
     remembered = []
     fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
     wanted: set[str] = set()
+    parted: dict[str, tuple[str, tuple[int, ...]]] = {}  # a humped word -> its key parted, where it parts
     for piece, _, _ in pieces:
-        keys = piece.keys
+        # A piece's spans follow from its keys and where a capitalised connector stands.
+        keys = (piece.keys, piece.opens) if piece.opens else piece.keys
         spans = spans_of.get(keys)
         if spans is None and keys not in fresh:
-            fresh[keys] = _grams(keys, wanted)
+            fresh[keys] = _grams(piece.keys, wanted, piece.opens)
         remembered.append(spans)
+        for k in piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
+            word = piece.tokens[k].text
+            if word not in parted:
+                parts = hashtag_words(word)
+                parted[word] = (name_key(" ".join(word[i:j] for i, j in parts)), tuple(i for i, _ in parts[1:]))
+                wanted.add(parted[word][0])
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     if len(spans_of) >= _FACTS_MEMO_LIMIT:
         spans_of.clear()
     for keys, by_start in fresh.items():
-        fresh[keys] = spans_of[keys] = _longest_known(keys, known, by_start)
+        fresh[keys] = spans_of[keys] = _longest_known(keys[0] if type(keys[0]) is tuple else keys, known, by_start)
 
     # The runs that hold a span, and what the document says of its capitalised words (_Context).
     # Those sets are asked only about spans' texts, and a span of two words or more holds what
@@ -587,9 +291,14 @@ def _named_spans(
     given_names = getattr(gazetteer, "given_names", None)
     given = given_names() if given_names is not None else frozenset()
     spanless = []
+    joined: list[int] = []  # where to part a name written as one word, outside every span, that the gazetteer knows parted
     for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
-            spans = fresh[piece.keys]
+            spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
+        for k in piece.humps:
+            key, cuts = parted[piece.tokens[k].text]
+            if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
+                joined.extend(base + piece.tokens[k].start + cut for cut in cuts)
         if len(piece.lower) > 1:
             mid.update(piece.lower[1:])
             titled.update(piece.after_title)
@@ -609,6 +318,7 @@ def _named_spans(
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
 
     context = _Context(text, frozenset(mid), frozenset(titled), frozenset(after_given), given)
+    context.surnames, context.joined = surnames, joined
     context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
@@ -641,11 +351,18 @@ def _with_abbreviation_dot(text: str, end: int) -> int:
     return end
 
 
-def propose_spans(text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex) -> tuple[SpanCandidate, ...]:
-    """Every longest capitalised span the gazetteer knows, described by named features."""
+def propose_spans(
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
+) -> tuple[SpanCandidate, ...]:
+    """Every longest capitalised span the gazetteer knows, described by named features
+    (in lower-case text and hashtags, those of the copy geo.casing makes; offsets are ``text``'s).
+    ``surnames``: common surnames, lower case, as a recognizer model carries them."""
+    view = cased_view(text, sentences, gazetteer)
+    scanned, sentences = (text, sentences) if view is None else (view.text, view.sentences)
     return tuple(
-        SpanCandidate(start, end, key, gazetteer.matches(surface), tuple((name, 1.0) for name in sorted([*fixed, *names])))
-        for start, end, key, surface, fixed, names, _ in _proposals(text, sentences, gazetteer)
+        SpanCandidate(*((start, end) if view is None else (view.original(start), view.original_end(end))), key,
+                      gazetteer.matches(surface), tuple((name, 1.0) for name in sorted([*fixed, *names])))
+        for start, end, key, surface, fixed, names, _ in _proposals(scanned, sentences, gazetteer, surnames)
     )
 
 
@@ -655,8 +372,31 @@ def find_mentions(
     """Every span of ``text`` that names a place, in text order; ``text[m.start:m.end] == m.text``.
 
     With a ``model`` (geo.recognizer), a span is kept when the model accepts its
-    features; without one, only the hard rules decide.
+    features; without one, only the hard rules decide. Text whose case says nothing of
+    names (all lower case; hashtags) is read through the copy geo.casing makes of it.
     """
+    view = cased_view(text, sentences, gazetteer)
+    if view is None:
+        found, joined = _find_mentions(text, sentences, gazetteer, model)
+        # A name written as one word ("NewYork") outside every span: read again, parted, when
+        # the gazetteer knows it so (rare: the common case pays nothing more).
+        view = joined_view(text, sentences, joined) if joined else None
+        if view is None:
+            return found
+    original, original_end = view.original, view.original_end
+    return tuple(
+        # A name the text writes joined ("PuertoRico") keeps the copy's reading for the lookup.
+        Mention(start, end, text[start:end], m.sentence_index, m.kind, "" if end - start == m.end - m.start else m.text)
+        for m in _find_mentions(view.text, view.sentences, gazetteer, model)[0]
+        for start, end in [(original(m.start), original_end(m.end))]
+    )
+
+
+def _find_mentions(
+    text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, model: Recognizer | None
+) -> tuple[tuple[Mention, ...], list[int]]:
+    """find_mentions in text the mention finder can read as it is, and where to part the names
+    it writes as one word ("NewYork") that the gazetteer knows parted (geo.casing.joined_view)."""
     sentence_starts = [s.start for s in sentences] or [0]
     # Every feature recognition makes has the value 1.0: a model that can take their names
     # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
@@ -670,17 +410,19 @@ def find_mentions(
         lower_low, lower_high = model.weight_range("also lower case")
     graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
     sure: set[str] = set()  # texts of spans the model is sure of (grade 2)
-    spans, context = _named_spans(text, sentences, gazetteer)
+    spans, context = _named_spans(text, sentences, gazetteer, getattr(model, "surnames", frozenset()))
+    derived_memo = getattr(gazetteer, "derived_memo", None)
+    cue_memo = derived_memo("place cues") if derived_memo is not None else {}
     for run, i, j, start, end, _key, _surface, facts in spans:
-        fixed = facts.features
-        if "rule:never" in fixed:
+        if facts.never:
             continue
+        fixed = facts.features
         names = _span_features(run, i, j, start, facts, context)
-        if "rule:never" in names:
+        if names and names[0] == "rule:never":  # _span_features puts it first when it adds it
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
-        if model is None or ("kind=continent" in fixed and "best match=name" in fixed):
+        if model is None or facts.continent:
             grade = 1
         else:
             grade = None
@@ -694,6 +436,9 @@ def find_mentions(
                     grade = grade_unordered(fixed, names)
                 else:
                     grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
+            # What the sentence says outright (geo.place_cues), asked only where it may say something.
+            if grade < 2 and (facts.big or text.startswith(_CUE_OPENERS, end)) and not facts.demonym:
+                grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
             if grade == 2:
                 sure.add(text[start:end])
         graded.append((start, end, facts.demonym, grade))
@@ -704,9 +449,41 @@ def find_mentions(
         if grade or (sure and text[start:end] in sure):
             sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
             mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
-    return tuple(mentions)
+    return tuple(mentions), context.joined
 
 
+def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: list[str],
+                context: _Context, gazetteer: NameIndex, memo: dict) -> int:
+    """What the sentence says outright of a span the model is not sure of (geo.place_cues):
+    2, surely a place, when it is qualified by its own state or defined as a place; 1 when it
+    is a famous place standing alone; else 0. Nothing, when its neighbours say person or group."""
+    text, ceiling = context.text, run.ceiling
+    famous = facts.big
+    # Most spans have no cue to ask about (the tests are in C): the person test comes after.
+    if not famous and not text.startswith(_CUE_OPENERS, end):
+        return 0
+    if not _PERSON_OR_GROUP.isdisjoint(names):
+        return 0
+    if end < ceiling and text[end] == "," and qualified_by_its_state(surface, text, end, ceiling, gazetteer, memo):
+        return 2
+    if defined_as_place(text, end, ceiling):
+        return 2
+    if famous and "possessive" not in names:
+        found = memo.get(surface)  # the name's own say, remembered per name (the gazetteer's memo)
+        if found is None:
+            if len(memo) >= _FACTS_MEMO_LIMIT:
+                memo.clear()
+            found = memo[surface] = famous_by_name(surface, gazetteer.matches(surface), context.zipf)
+        return 1 if found else 0
+    return 0
+
+
+#: The features that tell propose_spans' callers what _says_place said: a span is then at
+#: least as sure a place as this (no model weighs them; training leaves them out).
+_CUE_LABELS = {1: "rule:famous alone", 2: "rule:place"}
+# What follows a name that a qualifier or a definition may follow (see geo.place_cues).
+_CUE_OPENERS = (",", " ,", " is ", " was ", " remains ", " became ", " has been ")
+_PERSON_OR_GROUP = frozenset(PERSON_OR_GROUP)
 _WORDS_LABEL = {n: "words=%d" % n for n in (1, 2, 3)}
 
 
@@ -731,6 +508,11 @@ class _SurfaceFacts(NamedTuple):
     one_word: bool  # its key is one word
     lower: str  # the text in lower case
     abbreviation: bool  # some place's abbreviation matches it (see _with_abbreviation_dot)
+    # One word, and some place it names has FAMOUS_POPULATION people or more: it may be a
+    # famous place by itself (_says_place asks geo.place_cues.famous_by_name, once per name).
+    big: bool = False
+    never: bool = False  # "rule:never" is among its features: never a place on its own
+    continent: bool = False  # a continent by its own name: a place in any sentence (find_mentions)
 
 
 def _name_features(
@@ -810,8 +592,23 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     tokens, text = run.tokens, context.text
     f = []
     prev = run.prev if i == 0 else _word_before(text, start, run.floor)
-    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and "rule:never" not in facts.features:
+    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and not facts.never:
         f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
+    elif (facts.key in EPONYMS or prev == "of") and not facts.never and named_after_a_place(
+            facts.key, text, start, run.base + tokens[j - 1].end, prev):
+        f.append("rule:never")  # "Brussels sprouts", "a glass of Bordeaux" (geo.place_cues)
+    elif facts.abbreviation and not facts.never and "best match=abbreviation" in facts.features:
+        # A named rule: a name that is only an abbreviation needs its dot or its capitals
+        # ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells
+        # ("Mass was celebrated", "I'll", "Wash your hands").
+        # Undotted, it may still qualify a name right after ", " or "-" ("Edmonton, Ky", "D-Calif"),
+        # where no contraction stands.
+        end = run.base + tokens[j - 1].end
+        surface = text[start:end]
+        if text[end : end + 1] != "." and "dotted" not in facts.features and not surface.isupper() and (
+                "'" in surface or "’" in surface or text[max(0, start - 2) : start] not in (", ", "-")
+                and text[start - 1 : start] != "-"):
+            f.append("rule:never")
     f.append("prev=" + prev)
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
@@ -836,6 +633,11 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
             f.append("run after")
             if facts.one_word and lower in context.given_names:
                 f.append("given name before a name")  # "Jordan Peterson", "Victoria Beckham"
+                # A named rule: a given name right before a common surname is a person ("Georgia
+                # Smith", "Chad Johnson"), whatever place shares the given name.
+                if tokens[j].text.lower() in context.surnames and not tokens[i].possessive \
+                        and not (f and f[0] == "rule:never") and not facts.never:
+                    f.insert(0, "rule:never")  # first, where find_mentions looks for it
     if lower in context.after_title_words:
         f.append("after a title elsewhere")
     if facts.one_word and lower in context.after_given_name_words:

@@ -39,14 +39,18 @@ SURE = 0.7
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta", "_decided", "_sure_logit", "_rounding", "_sums", "_ranges")
+    __slots__ = ("weights", "threshold", "meta", "surnames", "_decided", "_sure_logit", "_rounding", "_sums", "_ranges")
 
-    def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None):
+    def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None,
+                 surnames: Iterable[str] = ()):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
         self.weights = dict(weights)
         self.threshold = threshold
         self.meta = dict(meta or {})
+        # Common surnames, lower case: recognition reads a given name right before one as a
+        # person (geo.mentions); they travel with the model that was fitted beside them.
+        self.surnames = frozenset(surnames)
         # The logistic is monotone: a sum clearly above (below) the threshold's logit is accepted
         # (rejected) without the exponential. The margin dwarfs the rounding of computing the
         # probability; near the logit, and past the clamp at +-30, the probability decides.
@@ -168,15 +172,17 @@ class RecognizerModel:
     def load(cls, path: str | Path) -> "RecognizerModel":
         try:
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
-            return cls(raw["weights"], raw["threshold"], raw.get("meta"))
+            return cls(raw["weights"], raw["threshold"], raw.get("meta"), raw.get("surnames", ()))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise DataError(f"cannot read the recognizer model {path}: {exc}") from None
 
     def dumps(self) -> str:
         """The model as JSON with sorted keys and rounded weights: the same model, the same bytes."""
         weights = {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}
-        return json.dumps({"threshold": round(self.threshold, 4), "meta": self.meta, "weights": weights},
-                          indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+        model = {"threshold": round(self.threshold, 4), "meta": self.meta, "weights": weights}
+        if self.surnames:
+            model["surnames"] = sorted(self.surnames)
+        return json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 _SUMS_LIMIT = 50_000

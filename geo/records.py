@@ -124,6 +124,9 @@ class Mention:
     text: str
     sentence_index: int
     kind: str = "toponym"
+    # The name as recognition read it where the text writes it joined ("#PuertoRico" is read
+    # "Puerto Rico", geo.casing); empty when it is ``text``. Candidates are looked up by it.
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from geo import mentions, sentences
+from geo import tokens as runs
 from geo.candidates import candidates_for
 from geo.gazetteer import Gazetteer, summarize_matches
 from geo.names import name_key
@@ -44,8 +45,8 @@ def test_sentence_initial_read_off_the_word_before_is_the_scan():
     for text in _strings("a. ,\n1_(İé²\"'B", 3000, 12, seed=2):
         offset = rng.randint(0, len(text))
         floor = rng.randint(0, offset)
-        prev = mentions._word_before(text, offset, floor)
-        assert mentions._initial_after(text, offset, floor, prev) == mentions._is_sentence_initial(text, offset, floor)
+        prev = runs._word_before(text, offset, floor)
+        assert runs._initial_after(text, offset, floor, prev) == runs._is_sentence_initial(text, offset, floor)
 
 
 def test_word_before_is_the_plain_backward_scan():
@@ -69,12 +70,12 @@ def test_word_before_is_the_plain_backward_scan():
     for text in _strings("aB1 .-,\n\t²é", 3000, 14, seed=8):
         start = rng.randint(0, len(text))
         floor = rng.randint(0, start)
-        assert mentions._word_before(text, start, floor) == scanned(text, start, floor), (text, start, floor)
+        assert runs._word_before(text, start, floor) == scanned(text, start, floor), (text, start, floor)
 
 
 def test_word_after_is_the_pattern_answer():
     def by_pattern(text: str, end: int, ceiling: int) -> str:
-        match = mentions._FIRST_WORD.match(text, end, min(end + 40, ceiling))
+        match = runs._FIRST_WORD.match(text, end, min(end + 40, ceiling))
         if match is None:
             return "</s>"
         word = match.group(1)
@@ -84,18 +85,19 @@ def test_word_after_is_the_pattern_answer():
     for text in _strings("aB1 .-,_\n\t²éⒶ", 3000, 14, seed=10) + _strings("ab    ,", 2000, 90, seed=15):
         end = rng.randint(0, len(text))
         ceiling = rng.randint(end, len(text))
-        assert mentions._word_after(text, end, ceiling) == by_pattern(text, end, ceiling), (text, end, ceiling)
+        assert runs._word_after(text, end, ceiling) == by_pattern(text, end, ceiling), (text, end, ceiling)
 
 
 def test_run_scan_finds_the_look_ahead_pattern_runs():
     # The pattern _RUN replaced: a look-ahead and look-behind before the first capitalised word.
-    m = mentions
+    m = runs
     reference = re.compile(
         rf"(?=[{m._UPPER}])(?<![\w.])(?:{m._CAPITALISED})"
-        rf"(?:{m._SEPARATOR}(?:(?:{m._CONNECTOR}){m._SEPARATOR}){{0,2}}(?:{m._CAPITALISED}))*"
+        rf"(?:{m._SEPARATOR}(?:(?:{m._CONNECTOR}){m._SEPARATOR}){{0,2}}(?:{m._CAPITALISED})|{m._ELIDED})*"
     )
-    texts = _strings("StTeMFfAaBb .-'’\t\nofde1_ÉéxU", 20000, 25, seed=11) + [
-        "St. Louis", "Mt. Vernon and Ft. Worth", "U.S.-based W.Va. Land", "x.Land", "Rio de la Plata", "ÉLand"]
+    texts = _strings("StTeMFfAaBb .-'’\t\nofde1_ÉéxUdl", 20000, 25, seed=11) + [
+        "St. Louis", "Mt. Vernon and Ft. Worth", "U.S.-based W.Va. Land", "x.Land", "Rio de la Plata", "ÉLand",
+        "Les Sables-d'Olonne", "San Cristóbal de las Casas"]
     for text in texts:
         assert [x.span() for x in m._RUN.finditer(text)] == [x.span() for x in reference.finditer(text)], text
 
@@ -171,19 +173,22 @@ def test_remembered_run_pieces_are_the_split_run():
     texts = _strings("AaBb's’ -.1The", 3000, 16, seed=5) + _strings("AaÉéB \t-", 2000, 16, seed=6) + [
         "Azerbaijan's Tovuz", "The Gulf of Mexico", "W.Va. Land", "Colonel Jafarov", "Gov Mr Land"]
     for text in texts:
-        for match in mentions._RUN.finditer(text):
+        for match in runs._RUN.finditer(text):
             start, end = match.span()
-            plain = mentions._split_run(text, start, end, (0,))
-            pieces = mentions._run_pieces(match.group())
+            plain = runs._split_run(text, start, end, (0,))
+            pieces = runs._run_pieces(match.group())
             assert [[(t.start + start, t.end + start, t.text, t.possessive) for t in p.tokens] for p in pieces] == [
                 [tuple(t) for t in tokens] for tokens in plain
             ], text
             for piece, tokens in zip(pieces, plain):
-                assert piece.keys == tuple(mentions._word_key(t.text) for t in tokens)
+                assert piece.keys == tuple(runs._word_key(t.text) for t in tokens)
                 assert piece.lower == tuple(t.text.lower() for t in tokens)
                 assert piece.after_title == tuple(
-                    b.text.lower() for a, b in zip(tokens, tokens[1:]) if a.text.lower() in mentions._TITLES
+                    b.text.lower() for a, b in zip(tokens, tokens[1:]) if a.text.lower() in runs._TITLES
                 )
+                assert piece.opens == tuple(i for i, t in enumerate(tokens)
+                                            if t.text.lower() in runs._OPENERS and t.text[0].isupper())
+                assert piece.humps == tuple(i for i, t in enumerate(tokens) if runs._humped(t.text))
 
 
 def test_pieces_are_the_runs_split_at_sentence_starts():
@@ -196,23 +201,33 @@ def test_pieces_are_the_runs_split_at_sentence_starts():
     for text in texts:
         starts = tuple(sorted({0, *(rng.randint(0, len(text)) for _ in range(rng.randint(0, 3)))}))
         got = [([(base + t.start, base + t.end, t.text, t.possessive) for t in piece.tokens], n)
-               for piece, base, n in mentions._pieces(text, starts)]
+               for piece, base, n in runs._pieces(text, starts)]
         expected = [([tuple(t) for t in tokens], bisect_right(starts, tokens[0].start))
-                    for match in mentions._RUN.finditer(text)
-                    for tokens in mentions._split_run(text, *match.span(), starts)]
+                    for match in runs._RUN.finditer(text)
+                    for tokens in runs._split_run(text, *match.span(), starts)]
         assert got == expected, (text, starts)
 
 
 def test_longest_known_spans_are_the_plain_search():
-    def plain(keys, known):
+    connectors = runs.CONNECTORS
+
+    def longest(keys, known, opens, i):
+        for j in range(min(len(keys), i + runs._MAX_WORDS), i, -1):
+            gram = " ".join(keys[i:j])
+            if (keys[i] not in connectors or (i in opens and j > i + 1)) and keys[j - 1] not in connectors \
+                    and gram in known:
+                return j
+        return 0
+
+    def plain(keys, known, opens):
         spans, i = [], 0
         while i < len(keys):
-            for j in range(min(len(keys), i + mentions._MAX_WORDS), i, -1):
-                gram = " ".join(keys[i:j])
-                if keys[i] not in mentions.CONNECTORS and keys[j - 1] not in mentions.CONNECTORS and gram in known:
-                    spans.append((i, j, gram))
-                    i = j
-                    break
+            j = longest(keys, known, opens, i)
+            if j and keys[i] in connectors and longest(keys, known, opens, i + 1) > j:
+                j = 0  # an opening article that would cut a longer name short
+            if j:
+                spans.append((i, j, " ".join(keys[i:j])))
+                i = j
             else:
                 i += 1
         return tuple(spans)
@@ -221,13 +236,14 @@ def test_longest_known_spans_are_the_plain_search():
     words = ["port", "land", "of", "the", "new", "u s", "de"]
     for _ in range(3000):
         keys = tuple(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        opens = tuple(i for i, k in enumerate(keys) if k in connectors and rng.random() < 0.5) if len(keys) > 1 else ()
         grams = {" ".join(keys[i:j]) for i in range(len(keys)) for j in range(i + 1, min(len(keys), i + 6) + 1)
-                 if keys[i] not in mentions.CONNECTORS and keys[j - 1] not in mentions.CONNECTORS}
+                 if (keys[i] not in connectors or (i in opens and j > i + 1)) and keys[j - 1] not in connectors}
         wanted: set[str] = set()
-        by_start = mentions._grams(keys, wanted)
+        by_start = runs._grams(keys, wanted, opens)
         assert wanted == grams
         known = frozenset(g for g in grams if rng.random() < 0.3)
-        assert mentions._longest_known(keys, known, by_start) == plain(keys, known), (keys, known)
+        assert runs._longest_known(keys, known, by_start) == plain(keys, known, opens), (keys, opens, known)
 
 
 def test_spans_remembered_by_the_gazetteer_are_those_found_afresh(tiny):
@@ -409,13 +425,16 @@ def test_find_mentions_grades_as_propose_spans_features_do():
     sents = sentences.split_sentences(text)
     gz = FakeGazetteer()
     spans = mentions.propose_spans(text, sents, gz)
-    features = sorted({name for s in spans for name, _ in s.features})
+    features = sorted({name for s in spans for name, _ in s.features if not name.startswith("rule:")})
+    assert any(("rule:place", 1.0) in s.features for s in spans)  # "Paris, Texas": the sentence says so
     rng = random.Random(3)
+    cue = {"rule:place": 2, "rule:famous alone": 1}
     for _ in range(300):
         model = RecognizerModel({name: rng.uniform(-2, 2) for name in features}, threshold=rng.uniform(0.1, 0.9))
         kept = [s for s in spans if "rule:never" not in dict(s.features)]
         grades = [1 if {"kind=continent", "best match=name"} <= dict(s.features).keys()
-                  else model.grade_binary([name for name, _ in s.features]) for s in kept]
+                  else max([model.grade_binary([name for name, _ in s.features if not name.startswith("rule:")]),
+                            *(cue.get(name, 0) for name, _ in s.features)]) for s in kept]
         sure = {text[s.start : s.end] for s, g in zip(kept, grades) if g == 2}
         expected = [(s.start, s.end) for s, g in zip(kept, grades) if g or text[s.start : s.end] in sure]
         assert [(m.start, m.end) for m in mentions.find_mentions(text, sents, gz, model)] == expected

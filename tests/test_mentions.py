@@ -1,7 +1,7 @@
 from geo.mentions import find_mentions, tokenize
 from geo.records import Place
 from geo.sentences import split_sentences
-from tests.fakes import FakeGazetteer
+from tests.fakes import TEXAS, FakeGazetteer
 
 
 def mentions(text):
@@ -52,16 +52,16 @@ def test_tokenize_keeps_dotted_abbreviations_whole():
 
 def test_a_continent_by_its_own_name_is_kept_whatever_the_model_says():
     from geo.records import Place
-    from tests.fakes import AZ
+    from tests.fakes import FUZULI
 
     europe = Place("6255148", "Europe", "continent", 48.69, 9.14, "", "", 0)
-    gz = FakeGazetteer([("Europe", europe, "name"), ("Azerbaijan", AZ, "name")])
+    gz = FakeGazetteer([("Europe", europe, "name"), ("Fuzuli", FUZULI, "name")])
 
     class RejectAll:
         def accepts(self, features):
             return False
 
-    text = "Prices rose across Europe and Azerbaijan."
+    text = "Prices rose across Europe and Fuzuli."  # a town of 17,000: not famous alone (geo.place_cues)
     found = find_mentions(text, split_sentences(text), gz, RejectAll())
     assert [m.text for m in found] == ["Europe"]
 
@@ -190,3 +190,91 @@ def test_where_the_model_is_sure_of_a_name_its_other_occurrences_are_places_too(
     assert found({"bias": -1.0, "prev=in": 3.0}) == [20, 28]  # sure after "in" (p .88): both
     assert found({"bias": -1.0, "prev=in": 1.2}) == [20]  # accepted, not sure (p .55): that one only
     assert found({"bias": -1.0}) == []
+
+
+# ----------------------------------------------------------------- articles and particles that open names
+
+_DES_MOINES = Place("4853828", "Des Moines", "city", 41.6, -93.6, "US", "Iowa", 203_433)
+_BRONX = Place("5110266", "The Bronx", "city", 40.85, -73.87, "US", "New York", 1_385_108)
+_AL_HASAKAH = Place("173811", "Al Hasakah", "city", 36.5, 40.7, "SY", "", 188_160)
+_ROCK = Place("9999003", "The Rock", "city", -35.3, 147.1, "AU", "", 1_207)
+_ROCK_HILL = Place("4598353", "Rock Hill", "city", 34.9, -81.0, "US", "South Carolina", 66_154)
+_RIO = Place("9999004", "Rio", "city", 43.9, -89.2, "US", "Wisconsin", 1_000)
+_DEL_RIO = Place("5520677", "Del Rio", "city", 29.4, -100.9, "US", "Texas", 36_153)
+
+
+def _article_gazetteer():
+    return FakeGazetteer([("Des Moines", _DES_MOINES, "name"), ("The Bronx", _BRONX, "name"),
+                          ("Bronx", _BRONX, "alternate"), ("Al Hasakah", _AL_HASAKAH, "name"),
+                          ("The Rock", _ROCK, "name"), ("Rock Hill", _ROCK_HILL, "name"),
+                          ("Rio", _RIO, "name"), ("Del Rio", _DEL_RIO, "name"), ("Texas", TEXAS, "name")])
+
+
+def test_a_capitalised_article_or_particle_opens_a_name_the_gazetteer_holds_whole():
+    gz = _article_gazetteer()
+    assert _found("He lives in Des Moines, Iowa.", gz) == ["Des Moines"]
+    assert _found("She grew up in The Bronx and stayed.", gz) == ["The Bronx"]
+    assert _found("Fighting near Al-Hasakah went on.", gz) == ["Al-Hasakah"]
+    assert _found("He moved to Del Rio, Texas, in May.", gz) == ["Del Rio", "Texas"]  # not a Rio elsewhere
+
+
+def test_a_lower_case_article_stays_outside_the_name():
+    gz = _article_gazetteer()
+    assert _found("She grew up in the Bronx.", gz) == ["Bronx"]
+    assert _found("Rain fell on des Moines.", gz) == []  # a joint, never a start: no name without it
+    assert _found("They met at The Dam.", gz) == []  # an article alone is never a name
+
+
+def test_an_opening_article_does_not_cut_a_longer_name_short():
+    gz = _article_gazetteer()
+    # "The Rock" is a name too, but "Rock Hill" without the article reaches further.
+    assert _found("The Rock Hill schools reopened.", gz) == ["Rock Hill"]
+    assert _found("They drove to The Rock today.", gz) == ["The Rock"]
+
+
+def test_french_joints_and_elided_particles_join_a_name():
+    port = Place("3718426", "Port-au-Prince", "city", 18.54, -72.34, "HT", "", 1_234_742)
+    sables = Place("3006787", "Les Sables-d'Olonne", "city", 46.5, -1.78, "FR", "", 14_000)
+    gz = FakeGazetteer([("Port-au-Prince", port, "name"), ("Les Sables-d'Olonne", sables, "name")])
+    assert _found("Camps around Port-au-Prince grew.", gz) == ["Port-au-Prince"]
+    assert _found("They sailed into Les Sables-d'Olonne at dawn.", gz) == ["Les Sables-d'Olonne"]
+    assert [t.text for t in tokenize("the Ballon d'Or")] == ["the", "Ballon", "d'Or"]
+    casas = Place("3530180", "San Cristóbal de las Casas", "city", 16.74, -92.64, "MX", "", 158_027)
+    gz = FakeGazetteer([("San Cristóbal de las Casas", casas, "name"), ("Los Angeles", casas, "name")])
+    assert _found("Rebels took San Cristóbal de las Casas in 1994.", gz) == ["San Cristóbal de las Casas"]
+    assert _found("He flew to Los Angeles today.", gz) == ["Los Angeles"]
+
+
+def test_an_abbreviation_without_its_dot_or_capitals_is_the_word_or_contraction_it_spells():
+    illinois = Place("4896861", "Illinois", "adm1", 40.0, -89.25, "US", "Illinois", 12_830_632)
+    mass = Place("6254926", "Massachusetts", "adm1", 42.36, -71.1, "US", "Massachusetts", 6_547_629)
+    springfield = Place("4250542", "Springfield", "city", 39.8, -89.64, "US", "Illinois", 116_250)
+    gz = FakeGazetteer([("Ill.", illinois, "abbreviation"), ("Mass.", mass, "abbreviation"),
+                        ("Springfield", springfield, "name")])
+    assert _found("I'll call you when I get home.", gz) == []
+    assert _found("Mass was celebrated at dawn.", gz) == []
+    assert _found("He lives in Springfield, Ill. now.", gz) == ["Springfield", "Ill."]
+    assert _found("SPRINGFIELD, Ill (AP) - The governor spoke.", gz) == ["SPRINGFIELD", "Ill"]  # a qualifier
+    assert _found("Rep. Jane Doe, D-Mass, spoke.", gz) == ["Mass"]
+    assert _found("Of course, I'll be there.", gz) == []  # a contraction is never one
+
+
+def test_a_given_name_right_before_a_common_surname_is_a_person(tmp_path):
+    from geo.recognizer import RecognizerModel
+
+    georgia = Place("614540", "Georgia", "country", 42.0, 43.5, "GE", "", 3_731_000)
+    gz = FakeGazetteer([("Georgia", georgia, "name")])
+    gz.given_names = lambda: frozenset({"georgia"})
+    model = RecognizerModel({"bias": 5.0}, 0.5, surnames=["smith", "harrison"])
+    path = tmp_path / "recognizer.json"
+    path.write_text(model.dumps(), encoding="utf-8")
+    model = RecognizerModel.load(path)  # the surnames travel with the model
+    assert model.surnames == {"smith", "harrison"}
+
+    def found(text):
+        return [m.text for m in find_mentions(text, split_sentences(text), gz, model)]
+
+    assert found("Georgia Smith and friends sang.") == []
+    assert found("Georgia Harrison, who grew up there, won.") == []
+    assert found("The Georgia Bureau of Investigation said so.") == ["Georgia"]  # no surname: the model decides
+    assert found("Georgia's Smith district voted.") == ["Georgia"]  # a possessive parts the names

@@ -25,7 +25,28 @@ from geo.mentions import propose_spans
 from geo.recognizer import MODEL_FILE, RecognizerModel, fit_logistic
 from geo.sentences import split_sentences
 
-__all__ = ["training_samples", "train", "main"]
+__all__ = ["training_samples", "train", "main", "common_surnames", "SURNAME_MAX_RANK"]
+
+#: How many of the US Census' commonest surnames the model carries (rank 5000: 0.002% of
+#: Americans bear the last of them): a given name right before one is a person (geo.mentions).
+SURNAME_MAX_RANK = 5000
+
+
+def common_surnames(max_rank: int = SURNAME_MAX_RANK) -> list[str]:
+    """The US Census Bureau's 1990 commonest surnames, lower case, from the ``names`` 0.3.0
+    package's ``dist.all.last`` (public domain data; the package is in the ``build`` extra).
+
+    Each row is ``NAME percent cumulative rank``; those of rank ``max_rank`` or better are kept.
+    """
+    import names  # the build extra: only to make data/
+
+    path = Path(names.__file__).parent / "dist.all.last"
+    found = []
+    for line in path.read_text(encoding="ascii").splitlines():
+        row = line.split()
+        if len(row) == 4 and int(row[3]) <= max_rank:
+            found.append(row[0].lower())
+    return sorted(found)
 
 #: Regularisation: strong enough that context words seen a handful of times in LGL do not
 #: outweigh the general clues (word frequency, kind of place), which carry to other corpora.
@@ -37,7 +58,8 @@ MIN_COUNT = 5
 _FORBIDDEN_PREFIXES = ("name=", "key=")
 
 
-def training_samples(gold_lines, gazetteer: Gazetteer) -> tuple[list[dict[str, float]], list[int], int]:
+def training_samples(gold_lines, gazetteer: Gazetteer, surnames: frozenset[str] = frozenset()
+                     ) -> tuple[list[dict[str, float]], list[int], int]:
     """(features, labels, gold spans not proposed) for every proposed span of every document."""
     samples: list[dict[str, float]] = []
     labels: list[int] = []
@@ -49,10 +71,12 @@ def training_samples(gold_lines, gazetteer: Gazetteer) -> tuple[list[dict[str, f
         text = doc["text"]
         gold = {(t["start"], t["end"]) for t in doc["toponyms"]}
         proposed = set()
-        for span in propose_spans(text, split_sentences(text), gazetteer):
+        for span in propose_spans(text, split_sentences(text), gazetteer, surnames):
             features = dict(span.features)
             if "rule:never" in features:
                 continue
+            # The sentence's own say (geo.place_cues) overrides the model; it is not learnt.
+            features = {name: value for name, value in features.items() if not name.startswith("rule:")}
             assert not any(name.startswith(_FORBIDDEN_PREFIXES) for name in features)
             samples.append(features)
             labels.append(int((span.start, span.end) in gold))
@@ -77,7 +101,8 @@ def _best_threshold(probabilities, labels, n_gold: int) -> tuple[float, float]:
 
 def train(gold_path: Path, gazetteer: Gazetteer, *, l2: float = L2, min_count: int = MIN_COUNT) -> RecognizerModel:
     lines = gold_path.read_text(encoding="utf-8").split("\n")  # not splitlines: texts hold U+2028
-    samples, labels, missed = training_samples(lines, gazetteer)
+    surnames = frozenset(common_surnames())
+    samples, labels, missed = training_samples(lines, gazetteer, surnames)
     weights = fit_logistic(samples, labels, l2=l2, min_count=min_count)
     model = RecognizerModel(weights, 0.5)
     probabilities = [model.probability(s) for s in samples]
@@ -93,7 +118,7 @@ def train(gold_path: Path, gazetteer: Gazetteer, *, l2: float = L2, min_count: i
         "l2": l2,
         "min_count": min_count,
     }
-    return RecognizerModel(weights, min(max(threshold, 0.05), 0.95), meta)
+    return RecognizerModel(weights, min(max(threshold, 0.05), 0.95), meta, surnames)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,197 @@
+"""What a sentence says outright of a name: that it is a place, whatever else it could be.
+
+The recognizer (geo.recognizer) weighs a span's context as a news corpus taught it. A few
+things a sentence can say settle the question for any English reader, and are named
+rules here, each tested (tests/test_place_cues.py):
+
+- **qualified by its own state or country**: "Tyler, Texas, is known for roses",
+  "Gary, Ind." — the name is followed by ", " and a state or country that holds a
+  place of that name (a person's name followed by a state holds no such place);
+- **defined as a place**: "Marshall is a city in Texas", "Tyler, a town of 100,000" —
+  the name is followed by "is a / was the / , a" and a word for a kind of place;
+- **a thing named after a place** (the other way): an English compound that names a food,
+  a breed, a disease, a garment or a weather pattern after a place ("Brussels sprouts",
+  "Lyme disease", "a Panama hat", "El Niño": the curated table EPONYMS, from common English
+  usage), or a drink or food served by measure ("a glass of Bordeaux", "a cup of
+  Darjeeling") is not the place;
+- **a famous place standing alone**: "Detroit has a new mayor." — a place of a quarter of a
+  million people or more, which the name means by its own name, whose word is no commoner
+  in English than the place's size explains (geo.casing.known_without_case: "Detroit",
+  not "Mobile" or "Reading"), and nothing around it says person, team or company (no
+  capitalised word beside it, no title or given name before it anywhere in the text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from geo.casing import known_without_case
+from geo.names import name_key
+
+__all__ = ["defined_as_place", "qualified_by_its_state", "famous_alone", "named_after_a_place", "PLACE_NOUNS",
+           "PERSON_OR_GROUP", "EPONYMS", "FAMOUS_POPULATION",
+           "famous_by_name"]
+
+#: How many people a place needs to be famous standing alone (famous_alone).
+FAMOUS_POPULATION = 250_000
+#: Words for a kind of place that a definition names ("X is a city ...").
+PLACE_NOUNS = (
+    "city town village hamlet suburb borough municipality county parish district province region state "
+    "country nation capital seat port island community township settlement neighbourhood neighborhood commune"
+)
+# "is a / was the / , a", up to three words that are no function word ("small", "port",
+# "coastal"), the kind of place, and then no more of the noun phrase ("a city boy", "the
+# city's planner" are no definition): punctuation, the end, or a word that goes on the sentence.
+_DEFINITION = re.compile(
+    r"(?: (?:is|was|remains|became|has been)| ?,)\s+(?:a|an|the)\s+"
+    r"(?:(?!(?:for|of|the|a|an|in|on|at|to|by|with|from|and|or|who|whose)\b)[a-z][\w-]*\s+){0,3}?"
+    rf"(?:{'|'.join(PLACE_NOUNS.split())})"
+    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?:in|of|on|near|about|with|that|which|where|whose|located|known|founded|"
+    r"and|outside|close|just|some|across|along|at|by|for|to|north|south|east|west|between|famous|best|"
+    r"home|located|situated|called|named)\b)"
+)
+# ", " and then the state or country: up to three capitalised words or a dotted abbreviation,
+# that end there (punctuation or a lower-case word next: not "Canada's", not "U.S. Rep.").
+_QUALIFIER = re.compile(
+    r",\s+((?:[A-Z][a-z]{0,3}\.)+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-]|\.\w)"
+    r"(?=\s*(?:[,.;:!?)—–]|$)|\s+[a-z])"
+)
+#: What the span's features (geo.mentions) say of a person, a team or a company.
+PERSON_OR_GROUP = ("run after", "run before", "after a title elsewhere", "after a given name",
+                   "given name before a name")
+
+
+def defined_as_place(text: str, end: int, ceiling: int) -> bool:
+    """Does the sentence define the name that ends at ``end`` as a kind of place?
+
+    >>> t = "Marshall is a city in Texas."; defined_as_place(t, 8, len(t))
+    True
+    >>> t = "Tyler, a small town near Dallas"; defined_as_place(t, 5, len(t))
+    True
+    >>> t = "Marshall is a good coach."; defined_as_place(t, 8, len(t))
+    False
+    """
+    # Most names are followed by none of the openers: a test in C spares the pattern.
+    return text.startswith(_DEFINITION_OPENERS, end) and _DEFINITION.match(text, end, ceiling) is not None
+
+
+# What a definition starts with right after the name (as _DEFINITION reads it).
+_DEFINITION_OPENERS = (",", " ,", " is ", " was ", " remains ", " became ", " has been ")
+
+
+def qualified_by_its_state(surface: str, text: str, end: int, ceiling: int, gazetteer, memo: dict | None = None) -> bool:
+    """Is the name ``surface`` (ending at ``end``) followed by ", " and a state or country
+    that holds a place of that name ("Tyler, Texas", "Gary, Ind.", "Fuzuli, Azerbaijan")?"""
+    match = _QUALIFIER.match(text, end, ceiling)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    key = (surface, match.group(1))
+    if memo is not None and key in memo:
+        return memo[key]
+    places = [m.place for m in gazetteer.matches(surface) if m.match != "demonym"]
+    found = False
+    # The longest qualifier first ("New York" before "New").
+    for n in range(len(words), 0, -1):
+        qualifier = " ".join(words[:n]).rstrip(",")
+        areas = [m.place for m in gazetteer.matches(qualifier)
+                 if m.match != "demonym" and m.place.kind in ("country", "adm1")]
+        if areas:
+            found = any(p.country_code == a.country_code and (a.kind == "country" or (p.admin1 and p.admin1 == a.admin1))
+                        and p.id != a.id for p in places for a in areas)
+            break
+    if memo is not None:
+        if len(memo) >= 50_000:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+def famous_alone(name: str, matches, features, zipf: Callable[[str], float]) -> bool:
+    """Is the one-word ``name`` a famous place standing alone (see the module doc)?
+    ``matches``: the gazetteer's for it; ``features``: the span's (geo.mentions), which say
+    whether anything around it says person or group."""
+    if any(cue in features for cue in PERSON_OR_GROUP) or "possessive" in features:
+        return False
+    return famous_by_name(name, matches, zipf)
+
+
+def famous_by_name(name: str, matches, zipf: Callable[[str], float]) -> bool:
+    """What famous_alone asks of the name itself, wherever it stands: written with one capital,
+    a place of FAMOUS_POPULATION people or more by its own name, its word no commoner than
+    the place's size explains (geo.mentions remembers it per name)."""
+    if not name[1:].islower():
+        return False
+    biggest = max((m.place.population for m in matches
+                   if m.match == "name" and m.place.kind in ("city", "adm1", "country", "continent")), default=0)
+    if biggest < FAMOUS_POPULATION:
+        return False
+    return known_without_case(_Size(biggest), [name_key(name)], zipf)
+
+
+class _Size(NamedTuple):
+    """The little of a NameSummary that known_without_case reads of a famous place."""
+
+    population: int
+    places: int = 1
+    kinds: tuple = (("city", frozenset({"name"})),)
+
+
+#: English compounds that name a thing after a place, by the place's name (lower case): the
+#: words that follow it in the compound, or () where the name alone is the thing's ("El Niño").
+#: A curated table (common English usage; no rule tells a Panama hat from a Panama port).
+EPONYMS: dict[str, frozenset[str]] = {
+    name: frozenset(heads.split())
+    for name, heads in {
+        "brussels": "sprout sprouts", "panama": "hat hats", "bermuda": "shorts grass", "dijon": "mustard",
+        "french": "fries fry toast horn kiss press doors door dressing bread", "danish": "pastry pastries",
+        "jersey": "cow cows cattle", "guernsey": "cow cows", "lyme": "disease", "west nile": "virus fever",
+        "ebola": "virus", "zika": "virus", "marburg": "virus", "spanish": "flu omelette omelet",
+        "hong kong": "flu", "stockholm": "syndrome", "swiss": "cheese chard roll", "turkish": "delight coffee",
+        "russian": "roulette doll dolls dressing", "boston": "terrier terriers fern", "labrador": "retriever retrievers",
+        "yorkshire": "terrier terriers pudding puddings", "cheddar": "cheese", "parma": "ham", "cornish": "pasty pasties",
+        "irish": "coffee setter stew", "german": "shepherd shepherds measles", "siamese": "cat cats twins",
+        "persian": "cat cats rug rugs", "brazil": "nut nuts", "china": "plate plates cup cups cabinet", "india": "ink",
+        "scotch": "egg eggs tape whisky", "turkey": "dinner sandwich sandwiches breast legs leg burger burgers roast",
+        "buffalo": "wings wing", "caesar": "salad", "waldorf": "salad", "hamburg": "steak", "bikini": "wax",
+        "aurora": "borealis australis", "java": "script", "pekingese": "dog dogs", "manhattan": "cocktail cocktails",
+        "el nino": "", "la nina": "",
+    }.items()
+}
+_MEASURES = frozenset("glass glasses bottle bottles cup cups mug mugs pint pints slice slices spoonful bowl bowls "
+                      "plate wedge jar can cans bar pot shot dram carafe".split())
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+
+
+def named_after_a_place(key: str, text: str, start: int, end: int, prev: str) -> bool:
+    """Does the name of key ``key`` at ``text[start:end]`` name a thing after a place (see the
+    module doc)? ``prev``: the word before it, lower case (geo.mentions' "prev=").
+
+    >>> t = "Brussels sprouts and a glass of Bordeaux"
+    >>> named_after_a_place("brussels", t, 0, 8, "<s>"), named_after_a_place("bordeaux", t, 32, 40, "of")
+    (True, True)
+    >>> t = "Talks in Brussels ended."; named_after_a_place("brussels", t, 9, 17, "in")
+    False
+    """
+    heads = EPONYMS.get(key)
+    if heads is not None:
+        if not heads:
+            return True
+        match = _NEXT_WORD.match(text, end)
+        if match is not None and match.group(1) in heads:
+            return True
+    if prev == "of":
+        # "a glass of Bordeaux": the word before "of" is a measure.
+        i = start - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        j = i - 2  # i ends "of"
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        k = j
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        return text[k + 1 : j + 1].lower() in _MEASURES
+    return False

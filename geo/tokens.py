@@ -1,0 +1,420 @@
+"""Tokens and runs: the words of a text and the capitalised word sequences that may name places.
+
+The first job of recognition (geo.mentions): a *run* is a sequence of capitalised words within
+a sentence, joined by spaces, hyphens and the connectors of place names ("Gulf of Mexico",
+"Rio de Janeiro", "Port-au-Prince"); a run is cut into *pieces* after possessives, and the
+spans of a piece that the gazetteer knows are found longest first (:func:`_longest_known`),
+a capitalised article or particle opening a name the gazetteer holds whole ("Des Moines",
+"The Bronx"). Everything here is a pure function of the text (memoised, bounded).
+
+>>> [t.text for t in tokenize("Azerbaijan's Tovuz, U.S.-based")]
+['Azerbaijan', 'Tovuz', 'U.S.', 'based']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from geo.names import name_key
+
+__all__ = ["Token", "tokenize", "CONNECTORS"]
+
+
+class Token(NamedTuple):
+    """A word of the text (a tuple: recognition makes tens of thousands per megabyte)."""
+
+    start: int
+    end: int
+    text: str
+    possessive: bool = False  # the word carried a possessive ('s) that was left out
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+#: Lower-case words that occur inside place names.
+CONNECTORS = frozenset(
+    "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur au aux".split()
+)
+_MAX_WORDS = 6
+# The connectors that, capitalised, may open a name (see _grams): articles and particles
+# ("The Bronx", "La Paz", "Des Moines", "Al-Hasakah", "An Najaf"), not "Of", "And" or "On",
+# which are capitalised only in headlines.
+_OPENERS = CONNECTORS - frozenset("of and on upon sur y en au aux am im".split())
+
+# "St. Louis", "Mt. Vernon", "Ft. Worth": the abbreviated first word of a name, one word
+# with its dot when a capitalised word follows (name_key reads it as saint/mount/fort).
+_NAME_PREFIX = r"(?:S[Tt][Ee]?|M[Tt]|F[Tt])\.(?=[ \t]+[A-Z])"
+# A word: letters with inner apostrophes; or a dotted abbreviation (U.S., W.Va., N.Y.).
+_WORD = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[^\W\d_]+(?:['’][^\W\d_]+)*['’]?"
+_TOKEN = re.compile(_WORD)
+# Upper-case letters of the Latin scripts news is written in (re has no \p{Lu}).
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏ"
+_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
+# A capitalised word behind an elided particle joins a name after a hyphen ("Les
+# Sables-d'Olonne", "Port-d'Envaux"); the gazetteer's key writes it as one word ("dolonne").
+_ELIDED = rf"-[dl]['’][{_UPPER}][^\W\d_]*"
+_SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
+# Spanish "los"/"las" join a name's words in lower case ("San Cristóbal de las Casas"), but are
+# no connectors for spans: capitalised they are the name's first word ("Los Angeles", "Las Vegas").
+_CONNECTOR = "|".join(sorted(CONNECTORS | {"los", "las"}, key=len, reverse=True))
+# _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
+_CAPITALISED_REST = (
+    rf"(?<=[A-Z])[a-z]{{0,2}}\.(?:[A-Z][a-z]{{0,2}}\.)+"
+    rf"|(?:(?<=S)[Tt][Ee]?|(?<=[MF])[Tt])\.(?=[ \t]+[A-Z])"
+    rf"|[^\W_]*(?:['’][^\W\d_]+)*['’]?"
+)
+# A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
+# It starts with the first letter's class, so the engine skips to the next upper-case letter
+# in C before trying anything; the look-behind then checks the character before that letter
+# (none, or no word character or dot: "(?<![\w.])" at the run's start).
+_RUN = re.compile(
+    rf"[{_UPPER}](?<![\w.].)(?:{_CAPITALISED_REST})"
+    rf"(?:{_SEPARATOR}(?:(?:{_CONNECTOR}){_SEPARATOR}){{0,2}}(?:{_CAPITALISED})|{_ELIDED})*"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
+
+
+# Words that, right before a capitalised name, make it a person: "Colonel Jafarov", "Gov. Cuomo".
+_TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev father pastor bishop rabbi imam sheikh
+    president pres vice minister premier chancellor governor gov senator sen rep representative
+    congressman congresswoman mayor judge justice sheriff officer detective det chief
+    colonel col general gen lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt
+    admiral adm commander cmdr coach ambassador amb
+    spokesman spokeswoman spokesperson deputy director secretary
+    """.split()
+)
+
+
+# Capitalised only because they start a sentence, and never a place alone: skipped early.
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those it its he she they we i you his her their our my your
+    and but or nor so yet if when while after before as at by for from in into of on to with
+    there here what which who whom whose where why how all any both each few more most other
+    some such no not only own same than too very can will just should now also however still
+    is are was were be been being have has had do does did said says one two three
+    """.split()
+)
+
+
+# Token(start, end, text, possessive) without the Python-level __new__ NamedTuple generates
+# (a frame per call): recognition makes a token per word of every run it has not seen (and
+# a _Piece per piece, a _Run per run holding a span, the same way).
+_new_tuple = tuple.__new__
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Word tokens of ``text[start:end]`` with offsets; a trailing possessive is left out.
+
+    >>> [t.text for t in tokenize("Azerbaijan's Tovuz, U.S.-based")]
+    ['Azerbaijan', 'Tovuz', 'U.S.', 'based']
+    """
+    tokens = []
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = match.group()
+        token_start, token_end = match.span()
+        possessive = False
+        if word[-1] in "'’" or (word[-2:-1] in ("'", "’") and word[-1] == "s"):
+            cut = _POSSESSIVE.search(word)
+            word = word[: cut.start()]
+            token_end = token_start + len(word)
+            possessive = True
+        if word:
+            tokens.append(_new_tuple(Token, (token_start, token_end, word, possessive)))
+    return tuple(tokens)
+
+
+def _is_sentence_initial(text: str, offset: int, floor: int) -> bool:
+    """Nothing but punctuation and space between the sentence's start ``floor`` and ``offset``."""
+    i = offset - 1
+    while i >= floor and not text[i].isalnum():
+        i -= 1
+    return i < floor
+
+
+def _initial_after(text: str, offset: int, floor: int, prev: str) -> bool:
+    """``_is_sentence_initial(text, offset, floor)``, mostly read off ``prev``, the word before
+    (see _word_before): "<s>" means only space before, a word or number means not initial."""
+    if prev == "<s>":
+        return True
+    if len(prev) == 1 and not prev.isalnum():  # punctuation: what comes before it decides
+        return _is_sentence_initial(text, offset, floor)
+    return False
+
+
+def _word_before(text: str, start: int, floor: int) -> str:
+    """The word (or punctuation) before ``text[start:]`` in its sentence, lower case.
+
+    ``<s>`` stands for the sentence's start, ``<num>`` for a number. A period right after
+    the word before is skipped, so "Gov. Cuomo" gives "gov".
+    """
+    # A backwards scan over a few characters: far cheaper than a regex anchored at the end.
+    i = start - 1
+    while i >= floor and text[i].isspace():
+        i -= 1
+    if i < floor:
+        return "<s>"
+    if text[i] == "." and i > floor and text[i - 1].isalpha():
+        i -= 1
+    if not text[i].isalnum():
+        return text[i]
+    # The word mostly starts after the last space: taken whole when all of it is letters or
+    # digits (the scan would stop at that space too), else scanned for.
+    j = text.rfind(" ", floor, i) + 1 or floor
+    word = text[j : i + 1]
+    if not word.isalnum():
+        j = i
+        while j > floor and text[j - 1].isalnum():
+            j -= 1
+        word = text[j : i + 1]
+    return "<num>" if word.isdigit() else word.lower()
+
+
+def _word_after(text: str, end: int, ceiling: int) -> str:
+    """The word (or punctuation) after ``text[:end]`` before ``ceiling``; ``</s>`` at the sentence's end."""
+    if end < ceiling:
+        # Punctuation right after the span (a comma, a period) is the answer the pattern
+        # gives (neither a word character nor a space): no regex needed.
+        ch = text[end]
+        if not (ch.isalnum() or ch.isspace() or ch == "_"):
+            return ch.lower()
+    match = _FIRST_WORD.match(text, end, min(end + 40, ceiling))
+    if match is None:
+        return "</s>"
+    word = match.group(1)
+    return "<num>" if word.isdigit() else word.lower()
+
+
+class _Piece(NamedTuple):
+    """Words of a run that may form one name (a run is cut after possessives), with what
+    recognition needs of them; offsets count from the start of the run's text."""
+
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]  # name_key of each token
+    lower: tuple[str, ...]  # each token in lower case
+    after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
+    opens: tuple[int, ...] = ()  # where a capitalised connector stands: it may open a name (_grams)
+    humps: tuple[int, ...] = ()  # where a word's case changes inside it ("NewYork"): see find_mentions
+
+
+def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
+    """The piece of these tokens (``words``: their texts, when the caller has them)."""
+    tokens = tuple(tokens)
+    if words is None:
+        words = [token.text for token in tokens]
+    lower = tuple(map(str.lower, words))
+    # Most runs hold no title: the pairs are walked only when one does.
+    after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
+        word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
+    keys = tuple(map(_word_key, words))
+    # Most runs hold no connector: the words are walked only when one does.
+    opens = () if _OPENERS.isdisjoint(keys) else tuple(
+        i for i, (key, word) in enumerate(zip(keys, words)) if key in _OPENERS and word[:1].isupper())
+    # Most runs have no word whose case changes inside it: their words are walked only otherwise.
+    humps = () if _HUMP.search(" ".join(words)) is None else tuple(i for i, word in enumerate(words) if _humped(word))
+    return _new_tuple(_Piece, (tokens, keys, lower, after_title, opens, humps))
+
+
+# A lower-case letter right before a capital: a word whose case changes inside it ("NewYork").
+_HUMP = re.compile(r"[a-z][A-Z]")
+
+
+def _humped(word: str) -> bool:
+    """Does the word of letters change case inside it, a lower-case letter right before a
+    capital ("NewYork", "McAllen"; Latin letters without accents, as such names are typed)?"""
+    return word.isalpha() and _HUMP.search(word) is not None
+
+
+class _Run(NamedTuple):
+    """A capitalised word sequence within one sentence, with the facts its spans share."""
+
+    tokens: tuple[Token, ...]  # offsets count from base
+    keys: tuple[str, ...]  # name_key of each token
+    base: int  # where the offsets of its tokens count from
+    floor: int  # its sentence's start
+    ceiling: int  # its sentence's end
+    initial: bool  # its first word starts the sentence
+    prev: str  # the word before it (see _word_before)
+
+
+def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, int, int]]:
+    """Every capitalised word sequence of the text in pieces (cut at sentence starts and after
+    possessives), each with where its offsets count from and how many sentences start at or
+    before it."""
+    found: list[tuple[_Piece, int, int]] = []
+    last = len(sentence_starts)
+    for match in _RUN.finditer(text):
+        # Remembered per run text, offsets from its start: names repeat. A run with no piece
+        # (a lone function word: "The", "It's", the commonest runs) has none however
+        # sentences cut it (cuts only split pieces further), so it is passed by at once.
+        pieces = _run_pieces(match.group())
+        if not pieces:
+            continue
+        start, end = match.span()
+        n = bisect_right(sentence_starts, start)
+        if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
+            for tokens in _split_run(text, start, end, sentence_starts):
+                found.append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
+        else:
+            # One bisection serves every piece (no sentence starts inside the run).
+            for piece in pieces:
+                found.append((piece, start, n))
+    return found
+
+
+def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, n: int) -> _Run:
+    """A piece in its sentence (``n`` sentences start at or before it), with the word before it."""
+    first_start = base + piece.tokens[0].start
+    floor = sentence_starts[n - 1] if n else sentence_starts[0]
+    ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
+    prev = _word_before(text, first_start, floor)
+    initial = _initial_after(text, first_start, floor, prev)
+    return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _run_pieces(run: str) -> tuple[_Piece, ...]:
+    """The pieces of a run's text, offsets from its start: cut after possessives, a lone
+    function word dropped (what _split_run gives for a run no sentence starts inside).
+    Memoised (a pure function; bounded): names repeat across documents."""
+    if run.isalpha():  # most runs are one plain word: no need to tokenize
+        lower = run.lower()
+        if lower in _FUNCTION_WORDS:
+            return ()
+        humps = () if run[1:].islower() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), (),
+                                    (), humps)),)
+    # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
+    # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
+    # possessive for the word pattern to treat apart), and the run is one piece.
+    words = run.replace("-", " ").split(" ")
+    if all(map(str.isalpha, words)):
+        tokens = []
+        start = 0
+        for word in words:
+            end = start + len(word)
+            tokens.append(_new_tuple(Token, (start, end, word, False)))
+            start = end + 1
+        return (_piece(tokens, words),)
+    pieces: list[list[Token]] = []
+    current: list[Token] = []
+    for token in tokenize(run):
+        if current and current[-1].possessive:
+            pieces.append(current)
+            current = []
+        current.append(token)
+    if current:
+        pieces.append(current)
+    return tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
+
+
+def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
+    """The tokens of ``text[start:end]`` in runs, cut at sentence starts and after possessives
+    (a lone function word dropped)."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    sentence = bisect_right(sentence_starts, start)
+    # Tokens before the next sentence's start share the run's sentence: no bisection for them.
+    next_start = sentence_starts[sentence] if sentence < len(sentence_starts) else end
+    for token in tokenize(text, start, end):
+        new_sentence = sentence if token.start < next_start else bisect_right(sentence_starts, token.start)
+        if current and (new_sentence != sentence or current[-1].possessive):
+            runs.append(current)
+            current = []
+        sentence = new_sentence
+        current.append(token)
+    if current:
+        runs.append(current)
+    return [run for run in runs if len(run) > 1 or run[0].text.lower() not in _FUNCTION_WORDS]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """``name_key`` of one word: memoised (a pure function; bounded), words repeat across documents."""
+    return name_key(word)
+
+
+def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ()) -> list[list[str] | None] | None:
+    """The n-grams of up to _MAX_WORDS of ``keys`` by where they start (``grams[i][k]`` joins
+    ``keys[i : i + k + 1]``; None where a connector starts), joined once for both uses: each
+    that neither starts nor ends with a connector is added to ``wanted`` (the only ones
+    _longest_known asks about). None for a one-word piece, which needs no joining.
+
+    A connector written with a capital (at ``opens``) may start a name of two words or more:
+    an article or particle that is part of the name ("Des Moines", "La Coruña", "El Alto",
+    "The Bronx", "Al-Hasakah", "Del Rio"), which only the gazetteer's keys admit; in lower
+    case it is a joint between names ("the Gulf of Mexico"), never a start.
+    """
+    if len(keys) == 1:  # most runs
+        if keys[0] not in CONNECTORS:
+            wanted.add(keys[0])
+        return None
+    by_start: list[list[str] | None] = []
+    for i, first in enumerate(keys):
+        if first in CONNECTORS:
+            if i not in opens:
+                by_start.append(None)
+                continue
+        else:
+            wanted.add(first)
+        grams = [first]
+        for last in keys[i + 1 : i + _MAX_WORDS]:
+            gram = grams[-1] + " " + last
+            grams.append(gram)
+            if last not in CONNECTORS:
+                wanted.add(gram)
+        by_start.append(grams)
+    return by_start
+
+
+def _longest_known(
+    keys: tuple[str, ...], known: frozenset[str], by_start: list[list[str] | None] | None
+) -> tuple[tuple[int, int, str], ...]:
+    """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right
+    (``by_start``: the n-grams of ``keys`` as _grams gives them)."""
+    if len(keys) == 1:  # most runs
+        return ((0, 1, keys[0]),) if keys[0] in known and keys[0] not in CONNECTORS else ()
+    spans = []
+    i = 0
+    while i < len(keys):
+        grams = by_start[i]
+        # Most starts begin no known key (one C-level test for all their grams).
+        if grams is None or known.isdisjoint(grams):
+            i += 1
+            continue
+        j = 0
+        for end in range(i + len(grams), i, -1):  # longest first
+            if keys[end - 1] not in CONNECTORS and grams[end - i - 1] in known:
+                j = end
+                break
+        # An article or particle that opens a name (see _grams) is the name's only when the
+        # name without it reaches no further: "Des Moines", but not "The Rock" in "The Rock Hill".
+        if j and keys[i] in CONNECTORS and _longest_end(keys, known, by_start[i + 1], i + 1) > j:
+            j = 0
+        if j:
+            spans.append((i, j, grams[j - i - 1]))
+            i = j
+        else:
+            i += 1
+    return tuple(spans)
+
+
+def _longest_end(keys: tuple[str, ...], known: frozenset[str], grams: list[str] | None, i: int) -> int:
+    """The end of the longest known span of ``keys`` from ``i`` (its n-grams ``grams``) that
+    does not end with a connector; 0 when there is none."""
+    # Most starts begin no known key (one C-level test for all their grams).
+    if grams is not None and not known.isdisjoint(grams):
+        for j in range(i + len(grams), i, -1):  # longest first
+            if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
+                return j
+    return 0
