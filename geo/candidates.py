@@ -195,7 +195,7 @@ def candidates_for_each(mentions: Iterable[Mention], gazetteer: CandidateSource)
     memo = derived_memo("candidates")
     found = []
     for mention in mentions:
-        hit = memo.get((mention.text, mention.kind == "demonym"))
+        hit = memo.get((mention.name or mention.text, mention.kind == "demonym"))  # (candidates_for's key)
         found.append(hit if hit is not None else candidates_for(mention, gazetteer))
     return tuple(found)
 

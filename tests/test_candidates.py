@@ -106,6 +106,15 @@ def test_candidates_for_each_is_candidates_for_of_each_mention(gazetteer):
     assert each[3][0].place.kind == "country"  # a demonym ranks its demonym matches: the country
 
 
+def test_candidates_for_each_looks_up_the_name_a_mention_stands_for(gazetteer):
+    # A mention's name, where the recognizer gives one, is what is looked up, as candidates_for does;
+    # the memo entry of the same text as another name's mention is not it.
+    plain, named = Mention(0, 5, "Paris", 0), Mention(10, 15, "Paris", 0, name="Lyon")
+    each = candidates_for_each((plain, named), gazetteer)
+    assert each == (candidates_for(plain, gazetteer), candidates_for(named, gazetteer))
+    assert each[1][0].place.name == "Lyon" and each[0][0].place.name == "Paris"
+
+
 def test_candidates_for_each_works_without_a_memo():
     class Plain:  # a candidate source with no derived memo: each mention is ranked afresh
         def matches(self, name):
