@@ -777,14 +777,15 @@ def build_index(data_dir: Path, path: Path) -> None:
         main_names = con.execute("SELECT rowid, name FROM places").fetchall()
         con.executemany("INSERT INTO raw VALUES (?,?,0)", ((name_key(name), n) for n, name in main_names))
         del main_names
-        alt_rows = [(rowids[pid], _MATCH_RANK[m], name) for pid, m, name in _tsv(data_dir / "names.tsv.gz") if pid in rowids]
-        con.executemany("INSERT OR IGNORE INTO altnames VALUES (?,?,?)", alt_rows)
+        def alt_rows():  # read twice rather than held: half a million rows cost ~100 MB as a list
+            return ((rowids[pid], _MATCH_RANK[m], name) for pid, m, name in _tsv(data_dir / "names.tsv.gz") if pid in rowids)
+
+        con.executemany("INSERT OR IGNORE INTO altnames VALUES (?,?,?)", alt_rows())
         # A prominence signal (geo.candidates): how many other names the sources list for a
         # place; the world knows Paris and Lourdes by many, their namesakes by few or none.
         con.execute(f"UPDATE places SET alts = (SELECT COUNT(*) FROM altnames a WHERE a.place = places.rowid "
                     f"AND a.match != {_MATCH_RANK['demonym']})")
-        con.executemany("INSERT INTO raw VALUES (?,?,?)", ((name_key(name), p, m) for p, m, name in alt_rows))
-        del alt_rows
+        con.executemany("INSERT INTO raw VALUES (?,?,?)", ((name_key(name), p, m) for p, m, name in alt_rows()))
         con.execute("DELETE FROM raw WHERE key = ''")
         con.executemany(
             "INSERT INTO outlines VALUES (?,?)",

@@ -36,6 +36,8 @@ from __future__ import annotations
 import mmap
 import os
 import struct
+import sys
+from array import array
 from pathlib import Path
 from typing import Iterable
 from zlib import crc32
@@ -55,7 +57,9 @@ def write_keystore(path: str | os.PathLike, items: Iterable[tuple[str, bytes]]) 
 
     The same pairs in the same order give a byte-identical file.
     """
-    slots: list[tuple[int, int]] = []
+    # Hashes and offsets in flat uint32 arrays, not a list of tuples: the index build writes
+    # about a million keys, and tuples cost it hundreds of MB at its peak.
+    hashes, offsets = array("I"), array("I")
     with open(path, "wb") as f:
         f.write(bytes(_HEADER.size))
         offset = _HEADER.size
@@ -63,27 +67,34 @@ def write_keystore(path: str | os.PathLike, items: Iterable[tuple[str, bytes]]) 
             kb = key.encode("utf-8")
             if len(kb) > 0xFFFF or len(value) > 0xFFFFFFFF:
                 raise ValueError(f"key or value too long for a keystore record: got key {key[:40]!r}...")
+            if offset > 0xFFFFFFFF:
+                raise ValueError(f"keystore records exceed 4 GiB: got {offset} bytes")
             f.write(_RECORD.pack(len(kb), len(value)))
             f.write(kb)
             f.write(value)
-            slots.append((crc32(kb), offset))
+            hashes.append(crc32(kb))
+            offsets.append(offset)
             offset += _RECORD.size + len(kb) + len(value)
         if offset > 0xFFFFFFFF:
             raise ValueError(f"keystore records exceed 4 GiB: got {offset} bytes")
+        count = len(offsets)
         size = 1
-        while size < 2 * len(slots):
+        while size < 2 * count:
             size *= 2
-        table = [(0, 0)] * size
+        table = array("I", bytes(8 * size))  # (hash, offset) pairs, side by side; offset 0 = empty
         mask = size - 1
-        for h, off in slots:
+        for h, off in zip(hashes, offsets):
             i = h & mask
-            while table[i][1]:
+            while table[2 * i + 1]:
                 i = (i + 1) & mask
-            table[i] = (h, off)
-        f.write(b"".join(_SLOT.pack(h, off) for h, off in table))
+            table[2 * i] = h
+            table[2 * i + 1] = off
+        if sys.byteorder != "little":  # the file is little-endian (_SLOT)
+            table.byteswap()
+        f.write(table.tobytes())
         f.seek(0)
-        f.write(_HEADER.pack(_MAGIC, size, len(slots), offset))
-    return len(slots)
+        f.write(_HEADER.pack(_MAGIC, size, count, offset))
+    return count
 
 
 class KeyStore:
