@@ -274,7 +274,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     total = mapped + failed
     resumed = f" ({manifest['resumed_shards']} already done)" if manifest["resumed_shards"] else ""
     errors = f", {failed} failed (see {Path(args.output) / '_errors.jsonl'})" if failed else ""
-    print(f"geo batch: {mapped} of {total} documents mapped{errors}; {manifest['shards']} shards{resumed} in "
+    print(f"geo batch: {mapped} of {total} documents mapped{errors}; {manifest['shards']} shard{'' if manifest['shards'] == 1 else 's'}{resumed} in "
           f"{args.output}, {manifest['seconds']:.1f} s", file=sys.stderr)
     if not failed:
         return 0

@@ -65,12 +65,12 @@ class Progress:
         elif self.mode == "log" and time.monotonic() - self._last >= self.interval:
             self._log()
 
-    def _log(self) -> None:
+    def _log(self, closing: bool = False) -> None:
         self._last = now = time.monotonic()
         seconds = max(now - self.started, 1e-9)
         line = (f"geo batch: {self.documents:,} documents, {self.characters / 1e6:.1f} MB of text, {self.failed:,} failed, "
                 f"{(self.characters - self._resumed_chars) / seconds / 1e6:.2f} MB/s, {seconds:.0f} s")
-        if self.total_chars:
+        if self.total_chars and not closing:  # an estimate (JSON counted too): no share on the last line
             line += f", {min(self.characters / self.total_chars, 1):.0%}"
         print(line, file=self.stream, flush=True)
 
@@ -86,7 +86,7 @@ class Progress:
             self._bar.close()
             self._bar = None
         elif self.mode == "log" and self.documents:  # nothing done (an early error): nothing to say
-            self._log()
+            self._log(closing=True)
 
 
 def _is_terminal(stream: IO[str]) -> bool:

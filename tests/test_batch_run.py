@@ -270,6 +270,8 @@ def test_progress_log_lines_unless_quiet(tmp_path, capsys, monkeypatch):
     lines = capsys.readouterr().err.strip().split("\n")
     assert len(lines) == 5 and lines[0].startswith("geo batch: 2 documents, ") and "0 failed" in lines[0]
     assert lines[3].startswith("geo batch: 6 documents")  # the closing progress line
+    assert "%" in lines[0] and "%" not in lines[3]  # the share is an estimate: the last line claims none
+    assert "; 3 shards in " in lines[4]
     assert run(["batch", str(source), "-o", str(tmp_path / "b"), "--shard-size", "2", "--quiet"]) == 0
     assert capsys.readouterr().err.strip().count("\n") == 0  # only the summary
 
