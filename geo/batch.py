@@ -399,52 +399,55 @@ def run_batch(
     }
     out = OutputFolder(outdir, shard_format)
     out.start(identity, overwrite=overwrite)
-    index = gz.ensure_index()  # built here once (about half a minute), before any worker needs it
-    started = time.perf_counter()
-    seen = {"shards": 0, "resumed": 0, "characters": 0}
-
-    def todo() -> Iterator[Shard]:
-        items = read_documents(str(src), encoding=encoding, text_field=text_field, id_field=id_field, max_chars=max_chars)
-        for shard in make_shards(items, size=shard_size):
-            seen["shards"] += 1
-            if out.complete(shard.index):  # done by an earlier run of this same run
-                seen["resumed"] += 1
-                if progress is not None:
-                    progress.advance(out.shard_counts(shard.index), resumed=True)
-                continue
-            yield shard
-
-    def on_done(result: ShardResult) -> None:
-        out.write_shard(result.index, list(result.records), result.errors, result.counts)
-        seen["characters"] += result.counts["characters"]
-        if progress is not None:
-            progress.advance(result.counts)
-
-    jobs = default_jobs() if jobs is None else jobs
-    if not isinstance(jobs, int) or jobs < 1:
-        raise InputError(f"--jobs must be a positive integer, got {jobs!r}")
     try:
-        shards = todo()
-        first = list(itertools.islice(shards, 2))
-        shards = itertools.chain(first, shards)
-        if runner is not None:
-            workers = getattr(runner, "description", "custom")
-            runner(shards, on_done, gazetteer=gz, home=home)
-        elif jobs == 1 or len(first) < 2:  # one shard to do: workers would only cost their start
-            workers = "1 process"
-            run_in_process(shards, on_done, gazetteer=gz, home=home)
-        else:
-            workers = f"{jobs} worker processes"
-            run_in_pool(shards, on_done, jobs=jobs, gazetteer=gz, home=home)
+        index = gz.ensure_index()  # built here once (about half a minute), before any worker needs it
+        started = time.perf_counter()
+        seen = {"shards": 0, "resumed": 0, "characters": 0}
+
+        def todo() -> Iterator[Shard]:
+            items = read_documents(str(src), encoding=encoding, text_field=text_field, id_field=id_field, max_chars=max_chars)
+            for shard in make_shards(items, size=shard_size):
+                seen["shards"] += 1
+                if out.complete(shard.index):  # done by an earlier run of this same run
+                    seen["resumed"] += 1
+                    if progress is not None:
+                        progress.advance(out.shard_counts(shard.index), resumed=True)
+                    continue
+                yield shard
+
+        def on_done(result: ShardResult) -> None:
+            out.write_shard(result.index, list(result.records), result.errors, result.counts)
+            seen["characters"] += result.counts["characters"]
+            if progress is not None:
+                progress.advance(result.counts)
+
+        jobs = default_jobs() if jobs is None else jobs
+        if not isinstance(jobs, int) or jobs < 1:
+            raise InputError(f"--jobs must be a positive integer, got {jobs!r}")
+        try:
+            shards = todo()
+            first = list(itertools.islice(shards, 2))
+            shards = itertools.chain(first, shards)
+            if runner is not None:
+                workers = getattr(runner, "description", "custom")
+                runner(shards, on_done, gazetteer=gz, home=home)
+            elif jobs == 1 or len(first) < 2:  # one shard to do: workers would only cost their start
+                workers = "1 process"
+                run_in_process(shards, on_done, gazetteer=gz, home=home)
+            else:
+                workers = f"{jobs} worker processes"
+                run_in_pool(shards, on_done, jobs=jobs, gazetteer=gz, home=home)
+        finally:
+            if progress is not None:
+                progress.close()
+        seconds = time.perf_counter() - started
+        return out.finish(seen["shards"], {
+            **identity,
+            "workers": workers,
+            "index": str(index),
+            "resumed_shards": seen["resumed"],
+            "seconds": round(seconds, 3),
+            "characters_per_second_this_run": round(seen["characters"] / seconds) if seconds > 0 else None,
+        })
     finally:
-        if progress is not None:
-            progress.close()
-    seconds = time.perf_counter() - started
-    return out.finish(seen["shards"], {
-        **identity,
-        "workers": workers,
-        "index": str(index),
-        "resumed_shards": seen["resumed"],
-        "seconds": round(seconds, 3),
-        "characters_per_second_this_run": round(seen["characters"] / seconds) if seconds > 0 else None,
-    })
+        out.release()  # the folder is free for another run, whether this one finished or not

@@ -28,6 +28,11 @@ import hashlib
 import json
 import os
 import shutil
+
+try:
+    import fcntl
+except ImportError:  # not POSIX
+    fcntl = None
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -42,6 +47,9 @@ RUN_FILE = "_run.json"
 SUCCESS_FILE = "_SUCCESS"
 ERRORS_FILE = "_errors.jsonl"
 PARTS_DIR = "_parts"
+#: Held (flock) by the run writing the folder: a second run into it is refused, not interleaved.
+#: The OS drops the lock when the process ends, SIGKILL included, so a killed run never leaves it stuck.
+LOCK_FILE = "_lock"
 
 
 def data_version(data_dir: str | Path) -> str:
@@ -91,6 +99,7 @@ class OutputFolder:
             raise UnknownNameError("shard format", shard_format, SHARD_FORMATS)
         self.path = Path(path)
         self.format = shard_format
+        self._lock_file = None
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             (self.path / PARTS_DIR).mkdir(exist_ok=True)
@@ -100,7 +109,9 @@ class OutputFolder:
     # ------------------------------------------------------------ the run's identity
 
     def start(self, identity: dict[str, Any], *, overwrite: bool) -> None:
-        """Begin or resume the run ``identity`` describes; refuse another run's folder."""
+        """Begin or resume the run ``identity`` describes; refuse another run's folder, and a
+        folder another run is writing now."""
+        self._lock()
         run_file = self.path / RUN_FILE
         if run_file.exists() and not overwrite:
             try:
@@ -124,15 +135,33 @@ class OutputFolder:
             stale.unlink()
         _atomic_write(run_file, (json.dumps(identity, indent=1, sort_keys=True) + "\n").encode())
 
+    def _lock(self) -> None:
+        if fcntl is None or self._lock_file is not None:  # no flock here (Windows): no guard
+            return
+        handle = open(self.path / LOCK_FILE, "a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise InputError(f"{self.path}: another geo batch run is writing this folder now; "
+                             "wait for it to end, or give another folder") from None
+        self._lock_file = handle
+
+    def release(self) -> None:
+        """Let another run have the folder (the end of a run, finished or not)."""
+        if self._lock_file is not None:
+            self._lock_file.close()  # closing the file drops its flock
+            self._lock_file = None
+
     @staticmethod
     def _ours(name: str) -> bool:
         return (name.startswith("part-") and name.endswith((".jsonl", ".parquet"))) or name in (
-            RUN_FILE, SUCCESS_FILE, ERRORS_FILE, PARTS_DIR) or (name.startswith(".") and ".tmp-" in name)
+            RUN_FILE, SUCCESS_FILE, ERRORS_FILE, PARTS_DIR, LOCK_FILE) or (name.startswith(".") and ".tmp-" in name)
 
     def _clear(self) -> None:
         """Remove what a geo batch run writes here (only that: other files stay)."""
         for p in self.path.iterdir():
-            if self._ours(p.name):
+            if self._ours(p.name) and p.name != LOCK_FILE:  # the lock we hold stays (a new file would not be locked)
                 shutil.rmtree(p) if p.is_dir() else p.unlink()
         (self.path / PARTS_DIR).mkdir(exist_ok=True)
 

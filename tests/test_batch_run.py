@@ -290,3 +290,21 @@ def test_a_progress_bar_on_a_terminal():
     assert "geo batch:   0%" in shown and "0.00/1.00k" in shown  # the total, for an ETA
     assert "100%" in shown and "char/s, 3 docs, 1 failed]" in shown
     assert Progress(stream=io.StringIO()).mode == "log"
+
+
+def test_a_second_run_into_a_folder_being_written_is_refused(tmp_path, capsys):
+    """Two runs interleaving their shards in one folder would corrupt both: the second waits
+    its turn (one line, exit 2), and the folder is free again once the first has ended."""
+    from geo.shards import OutputFolder
+
+    source = write_jsonl(tmp_path / "c.jsonl", [synthetic_text(i) for i in range(4)])
+    out = tmp_path / "out"
+    first = OutputFolder(out)
+    first.start({"run": "another"}, overwrite=False)  # another run, holding the folder now
+    assert run(["batch", str(source), "-o", str(out), "--jobs", "1", "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"geo: {out}: another geo batch run is writing this folder now; wait for it to end, or give another folder"
+    assert not list(out.glob("part-*"))
+    first.release()
+    assert run(["batch", str(source), "-o", str(out), "--jobs", "1", "--quiet", "--overwrite"]) == 0
+    assert len((out / "part-00000.jsonl").read_text().splitlines()) == 4
