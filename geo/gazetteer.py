@@ -62,14 +62,14 @@ from typing import Any, Iterable, NamedTuple
 from geo.errors import DataError, NotFoundError
 from geo.keystore import KeyStore, write_keystore
 from geo.names import name_key
-from geo.records import MATCH_KINDS, NameMatch, Place
+from geo.records import CURATED_KINDS, MATCH_KINDS, NameMatch, Place
 
 __all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
 
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2", "airport"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 8
+INDEX_VERSION = 11
 #: Places kept per name key, best first (see the module doc).
 MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
@@ -183,6 +183,9 @@ class NameSummary(NamedTuple):
     # The English Zipf frequency of the rarest word of the name's key (see Gazetteer.word_frequency);
     # None where the summary was not read from the index.
     zipf: float | None = None
+    # Of the biggest place it names other than as an abbreviation: "Ore" names Nigeria's Ore
+    # and is only Oregon's abbreviation, so this is Ore's 13,905, not 3 million.
+    named_population: int = 0
 
 
 # The match kinds of a bit mask (bit i: MATCH_KINDS[i]), one frozenset per mask.
@@ -191,40 +194,42 @@ _MATCH_SETS = tuple(frozenset(m for i, m in enumerate(MATCH_KINDS) if mask >> i 
 
 def summarize_matches(matches: Iterable[NameMatch]) -> NameSummary | None:
     """The summary of these matches, None when there are none (what :meth:`Gazetteer.summary` gives)."""
-    kinds: dict[str, int] = {}  # place kind -> bit mask of its match kinds
-    population = places = 0
-    demonym = found = False
-    for m in matches:
-        found = True
-        if m.match == "demonym":
-            demonym = True
-            continue
-        kind = m.place.kind
-        kinds[kind] = kinds.get(kind, 0) | 1 << _MATCH_RANK[m.match]
-        population = max(population, m.place.population)
-        places += 1
-    if not found:
-        return None
-    return NameSummary(tuple((kind, _MATCH_SETS[mask]) for kind, mask in kinds.items()), population, places, demonym)
+    rows = [(m.place.kind, m.place.population, _MATCH_RANK[m.match]) for m in matches]
+    return _summary(rows) if rows else None
 
 
 def _summary_of(rows: tuple) -> NameSummary:
     """summarize_matches of the matches of packed index rows (not empty), read off the rows
     (while the index is built: the name store keeps each key's summary)."""
-    kinds: dict[str, int] = {}
-    population = places = 0
+    return _summary([(r[3], r[8], r[9]) for r in rows])
+
+
+_DEMONYM_RANK = MATCH_KINDS.index("demonym")
+_ALTERNATE_RANK = MATCH_KINDS.index("alternate")
+# How well a match kind names a place (recognition's order, geo.mentions): by name, then as
+# an abbreviation, then by an alternate name.
+_PREFERENCE = {MATCH_KINDS.index(m): i for i, m in enumerate(("name", "abbreviation", "alternate"))}
+_ABBREVIATION_PREFERENCE = 1
+
+
+def _summary(rows: list[tuple[str, int, int]]) -> NameSummary:
+    """The NameSummary of (place kind, population, match rank) rows, not empty."""
+    kinds: dict[str, int] = {}  # place kind -> bit mask of its match kinds
+    biggest: dict[int, int] = {}  # best match rank -> population of the biggest place so matched
+    places = 0
     demonym = False
-    for r in rows:
-        match = r[9]
-        if match == 3:  # MATCH_KINDS[3] == "demonym"
+    for kind, population, match in rows:
+        if match == _DEMONYM_RANK:
             demonym = True
             continue
-        kind = r[3]
         kinds[kind] = kinds.get(kind, 0) | 1 << match
-        if r[8] > population:
-            population = r[8]
+        rank = 0 if match == _ALTERNATE_RANK and kind in CURATED_KINDS else _PREFERENCE[match]
+        if population > biggest.get(rank, -1):
+            biggest[rank] = population
         places += 1
-    return NameSummary(tuple((kind, _MATCH_SETS[mask]) for kind, mask in kinds.items()), population, places, demonym)
+    named = max((population for rank, population in biggest.items() if rank != _ABBREVIATION_PREFERENCE), default=0)
+    return NameSummary(tuple((kind, _MATCH_SETS[mask]) for kind, mask in kinds.items()), max(biggest.values(), default=0),
+                       places, demonym, None, named)
 
 
 _new_tuple = tuple.__new__

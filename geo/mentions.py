@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
 from geo.casing import cased_view, hashtag_words, joined_view
+from geo.context_words import GENERIC_HEADS, GOVERNS_PLACE
 from geo.gazetteer import NameSummary, summarize_matches
 from geo.names import name_key
 from geo.place_cues import (
@@ -549,20 +550,26 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool, bool]:
     f = ["demonym"] if summary.demonym else []
     abbreviation = False
     if summary.places:
-        best_rank = len(_MATCH_ORDER)
+        ranks = []
         for kind, matches in summary.kinds:
-            f.append("kind=" + kind)
             # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
-            rank = _NAME_RANK if kind in CURATED_KINDS and "alternate" in matches else _BEST_RANK[matches]
-            if rank < best_rank:
-                best_rank = rank
+            ranks.append(_NAME_RANK if kind in CURATED_KINDS and "alternate" in matches else _BEST_RANK[matches])
             if "abbreviation" in matches:
                 abbreviation = True
+        best_rank = min(ranks)
+        # The kinds of the places the name matches best: "Sahara" is the desert's name and
+        # only a village's alternate one, so it is no "kind=city".
+        f += ["kind=" + kind for (kind, _), rank in zip(summary.kinds, ranks) if rank == best_rank]
         f.append("best match=" + _MATCH_ORDER[best_rank])
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        f += _POPULATION_LABELS[: int(math.log10(summary.population + 1))]
+        decades = int(math.log10(summary.population + 1))
+        f += _POPULATION_LABELS[:decades]
+        # The biggest place is only an abbreviation of it ("Ore": Oregon's abbreviation, a
+        # Nigerian town's name): its size says less.
+        if best_rank != _ABBREVIATION_RANK and int(math.log10(summary.named_population + 1)) < decades:
+            f.append("biggest only as an abbreviation")
         f.append(_CANDIDATES_LABELS[min(summary.places, 5)])
     # A people or adjective ("Canadian"), even where a small town shares the word.
     demonym = summary.demonym and all(kind not in ("country", "adm1", "continent") for kind, _ in summary.kinds)
@@ -571,6 +578,7 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool, bool]:
 
 _MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
 _NAME_RANK = _MATCH_RANK["name"]
+_ABBREVIATION_RANK = _MATCH_RANK["abbreviation"]
 # The best rank in _MATCH_ORDER of each set of match kinds (a NameSummary's kinds hold such sets).
 _BEST_RANK = {
     frozenset(kinds): min(map(_MATCH_RANK.__getitem__, kinds))
@@ -610,6 +618,8 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
                 and text[start - 1 : start] != "-"):
             f.append("rule:never")
     f.append("prev=" + prev)
+    if prev in GOVERNS_PLACE:
+        f.append("prev governs a place")
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
@@ -618,6 +628,10 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
     if initial:
         f.append("initial")
+        if facts.one_word:
+            # A sentence's first word is capitalised whatever it is, so there its frequency as
+            # an English word says more ("Reading is...", "Mobile phone sales").
+            f.append("initial " + next(x for x in facts.features if x.startswith("zipf=")))
     lower = facts.lower
     if facts.one_word:
         if lower not in context.mid_sentence_words:
@@ -625,7 +639,14 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
     # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
     if i > 0:
-        f.append("joined before" if _is_connector(tokens[i - 1].text) else "run before")
+        if _is_connector(tokens[i - 1].text):
+            f.append("joined before")
+        else:
+            f.append("run before")
+            # A named rule: "Island" in "Robben Island" is the head of a name the gazetteer
+            # lacks, not a place of its own (geo.context_words).
+            if facts.one_word and lower in GENERIC_HEADS and not (f and f[0] == "rule:never"):
+                f.insert(0, "rule:never")
     if j < len(tokens):
         if _is_connector(tokens[j].text):
             f.append("joined after")

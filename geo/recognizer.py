@@ -5,8 +5,8 @@ knows and describes it by named features ("prev=in", "zipf=5", "kind=country").
 This model turns those features into the probability that the span is a place.
 
 Its weights live in ``data/recognizer.json``, fitted by
-``python -m geo.data.train_recognizer`` on the LGL corpus only (see that module),
-so other corpora stay clean for measuring. Loading is lazy and once per model.
+``python -m geo.data.train_recognizer`` on the three dev corpora (see that module, whose
+``--folds`` gives each corpus' cross-validated figures). Loading is lazy and once per model.
 
 >>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0}, threshold=0.5)
 >>> round(model.probability({"bias": 1.0, "prev=in": 1.0}), 3)

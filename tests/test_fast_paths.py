@@ -322,22 +322,31 @@ def test_two_boundary_scans_split_as_the_one_did():
 
 
 def _gazetteer_facts_of_matches(matches):
-    """The plain walk over a name's matches that _gazetteer_facts replaced (it reads a summary)."""
+    """The plain walk over a name's matches that _gazetteer_facts replaced (it reads a summary):
+    the kinds of the places the name matches best, the biggest place's size, and whether that
+    place is only an abbreviation of it."""
     order = ("name", "abbreviation", "alternate", "demonym")
-    kinds, best, top, places, has_demonym = set(), len(order), 0, 0, False
+    ranked, has_demonym = [], False
     for m in matches:
         if m.match == "demonym":
             has_demonym = True
             continue
-        kinds.add(m.place.kind)
         rank = 0 if m.match == "alternate" and m.place.kind in CURATED_KINDS else order.index(m.match)
-        best, top, places = min(best, rank), max(top, m.place.population), places + 1
+        ranked.append((rank, m.place))
+    kinds = {p.kind for _, p in ranked}
     f = ["demonym"] if has_demonym else []
-    if places:
-        f += ["kind=" + kind for kind in kinds] + ["best match=" + order[best]]
-        f += ["population>=%d" % n for n in range(1, int(math.log10(top + 1)) + 1)]
-        f.append("candidates=%d" % min(places, 5))
-    return sorted(f), has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
+    if ranked:
+        best = min(rank for rank, _ in ranked)
+        top = max(p.population for _, p in ranked)
+        named = max((p.population for m, (_, p) in zip([m for m in matches if m.match != "demonym"], ranked)
+                     if m.match != "abbreviation"), default=0)
+        f += ["kind=" + p.kind for rank, p in ranked if rank == best] + ["best match=" + order[best]]
+        decades = int(math.log10(top + 1))
+        f += ["population>=%d" % n for n in range(1, decades + 1)]
+        if best != 1 and int(math.log10(named + 1)) < decades:
+            f.append("biggest only as an abbreviation")
+        f.append("candidates=%d" % min(len(ranked), 5))
+    return sorted(set(f)), has_demonym and kinds.isdisjoint(("country", "adm1", "continent"))
 
 
 def test_gazetteer_facts_read_off_a_summary_are_those_of_the_matches():

@@ -278,3 +278,44 @@ def test_a_given_name_right_before_a_common_surname_is_a_person(tmp_path):
     assert found("Georgia Harrison, who grew up there, won.") == []
     assert found("The Georgia Bureau of Investigation said so.") == ["Georgia"]  # no surname: the model decides
     assert found("Georgia's Smith district voted.") == ["Georgia"]  # a possessive parts the names
+
+
+def _features_of(text, gz, surface):
+    from geo.mentions import propose_spans
+
+    spans = [s for s in propose_spans(text, split_sentences(text), gz) if text[s.start : s.end] == surface]
+    assert spans, surface
+    return {name for name, _ in spans[0].features}
+
+
+def test_a_word_that_governs_a_place_before_a_name_is_one_feature_whatever_the_verb():
+    from tests.fakes import FUZULI
+
+    gz = FakeGazetteer([("Fuzuli", FUZULI, "name")])
+    for verb in ("reached", "shelled", "visited", "near", "towards"):
+        assert "prev governs a place" in _features_of(f"Soldiers {verb} Fuzuli at dawn.", gz, "Fuzuli"), verb
+    for word in ("said", "told", "and"):
+        assert "prev governs a place" not in _features_of(f"Soldiers {word} Fuzuli at dawn.", gz, "Fuzuli"), word
+
+
+def test_a_sentence_initial_word_also_carries_its_frequency_as_a_feature_of_its_own():
+    from tests.fakes import FUZULI
+
+    gz = FakeGazetteer([("Fuzuli", FUZULI, "name")])
+    opening = _features_of("Fuzuli was retaken.", gz, "Fuzuli")
+    inside = _features_of("They retook Fuzuli.", gz, "Fuzuli")
+    zipf = next(f for f in opening if f.startswith("zipf="))
+    assert "initial " + zipf in opening and not any(f.startswith("initial zipf") for f in inside)
+
+
+def test_a_generic_head_after_a_capitalised_word_is_the_end_of_a_name_not_a_place():
+    # "Island" is an alternate name of Iceland (its own name for itself): in "Robben Island" and
+    # "Snake Island" it is the head of a name the gazetteer lacks, never Iceland.
+    iceland = Place("2629691", "Iceland", "country", 65.0, -18.0, "IS", "", 350_000)
+    gz = FakeGazetteer([("Island", iceland, "alternate"), ("Iceland", iceland, "name")])
+    assert mentions_with("Mandela was held on Robben Island for years.", gz) == []
+    assert mentions_with("Troops retook Snake Island and flew to Iceland.", gz) == [("Iceland", "toponym")]
+
+
+def mentions_with(text, gz):
+    return [(m.text, m.kind) for m in find_mentions(text, split_sentences(text), gz)]
