@@ -291,6 +291,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._capitals: tuple[dict[str, str], frozenset[str]] | None = None  # read once, on first use
         self._given_names: frozenset[str] | None = None  # read once, on first use
+        self._lowercase_words: frozenset[str] | None = None  # read once, on first use
         # name key -> (matches, lookup places); and the same by the name as given, which
         # spares name_key() for names seen before.
         self._memo: dict[str, list] = {}  # see _entry()
@@ -422,6 +423,15 @@ class Gazetteer:
             path = self.data_dir / "given_names.tsv.gz"
             self._given_names = frozenset(row[0] for row in _tsv(path)) if path.exists() else frozenset()
         return self._given_names
+
+    def lowercase_words(self) -> frozenset[str]:
+        """The words of name keys that an English dictionary lists in lower case and not as a
+        proper name ("reading", "mobile", "surprise"; not "paris", "milwaukee"), from
+        ``lowercase_words.tsv.gz`` (empty when the data has none). Read once, then kept."""
+        if self._lowercase_words is None:
+            path = self.data_dir / "lowercase_words.tsv.gz"
+            self._lowercase_words = frozenset(row[0] for row in _tsv(path)) if path.exists() else frozenset()
+        return self._lowercase_words
 
     # ----------------------------------------------------------------- names
 

@@ -130,7 +130,7 @@ class _Context:
     """Facts about the whole document that help judge one span."""
 
     __slots__ = ("text", "mid_sentence_words", "after_title_words", "after_given_name_words", "given_names",
-                 "_lower_memo", "surface_memo", "zipf", "zipf_labels", "surnames", "joined")
+                 "_lower_memo", "surface_memo", "zipf", "zipf_labels", "surnames", "joined", "lowercase_words")
 
     def __init__(self, text: str, mid_sentence_words: frozenset[str], after_title_words: frozenset[str],
                  after_given_name_words: frozenset[str] = frozenset(), given_names: frozenset[str] = frozenset()):
@@ -149,6 +149,8 @@ class _Context:
         self.given_names = given_names  # common given names, lower case (Gazetteer.given_names)
         self.surnames: frozenset[str] = frozenset()  # common surnames, lower case (the recognizer's)
         self.joined: list[int] = []  # where to part names written as one word (see _named_spans)
+        # Words the dictionary lists in lower case only ("reading", "mobile"; Gazetteer.lowercase_words)
+        self.lowercase_words: frozenset[str] = frozenset()
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
@@ -321,6 +323,9 @@ def _named_spans(
     context = _Context(text, frozenset(mid), frozenset(titled), frozenset(after_given), given)
     context.surnames, context.joined = surnames, joined
     context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
+    lowercase_words = getattr(gazetteer, "lowercase_words", None)
+    if lowercase_words is not None:
+        context.lowercase_words = lowercase_words()
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
         context.zipf = word_frequency
@@ -533,6 +538,11 @@ def _name_features(
         f.append("allcaps" if len(surface) > 3 else "acronym")
     if len(words) == 1:
         f.append(context.zipf_label(words[0]) if zipf is None else "zipf=%d" % int(zipf))
+        # How often a word is written says nothing of whether it is a common word or a name
+        # ("reading" and "milwaukee" are both frequent); a dictionary that lists it in lower
+        # case only says it is a word ("Reading is...", "Mobile phone sales").
+        if words[0] in context.lowercase_words:
+            f.append("dictionary word")
     else:
         f.append("multi zipf=%d" % int(min(map(context.zipf, words)) if zipf is None else zipf))
     gazetteer_features, demonym, abbreviation = _gazetteer_facts(summary)

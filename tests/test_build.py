@@ -96,8 +96,9 @@ def test_build_is_byte_identical_run_to_run(sources, tmp_path):
     build(sources, tmp_path / "a")
     build(sources, tmp_path / "b")
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert names == ["ATTRIBUTION.md", "basemap.geojson.gz", "capitals.tsv.gz", "given_names.tsv.gz", "manifest.json",
-                     "names.tsv.gz", "outlines.tsv.gz", "places.tsv.gz", "word_zipf.tsv.gz"]
+    assert names == ["ATTRIBUTION.md", "basemap.geojson.gz", "capitals.tsv.gz", "given_names.tsv.gz",
+                     "lowercase_words.tsv.gz", "manifest.json", "names.tsv.gz", "outlines.tsv.gz", "places.tsv.gz",
+                     "word_zipf.tsv.gz"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 

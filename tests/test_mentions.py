@@ -319,3 +319,23 @@ def test_a_generic_head_after_a_capitalised_word_is_the_end_of_a_name_not_a_plac
 
 def mentions_with(text, gz):
     return [(m.text, m.kind) for m in find_mentions(text, split_sentences(text), gz)]
+
+
+def test_a_word_the_dictionary_writes_in_lower_case_is_marked_as_a_dictionary_word():
+    from tests.fakes import FUZULI
+
+    reading = Place("2639577", "Reading", "city", 51.46, -0.97, "GB", "England", 318_014)
+
+    class WithDictionary(FakeGazetteer):
+        def lowercase_words(self):
+            return frozenset({"reading"})
+
+    gz = WithDictionary([("Reading", reading, "name"), ("Fuzuli", FUZULI, "name")])
+    assert "dictionary word" in _features_of("Reading is a skill.", gz, "Reading")
+    assert "dictionary word" not in _features_of("Reading is a skill near Fuzuli.", gz, "Fuzuli")
+
+
+def test_the_bundled_dictionary_words_are_common_words_not_names(gazetteer):
+    words = gazetteer.lowercase_words()
+    assert {"reading", "mobile", "surprise", "independence"} <= words
+    assert words.isdisjoint({"paris", "milwaukee", "edinburgh", "tovuz", "fuzuli", "azerbaijan"})

@@ -19,6 +19,9 @@ Sources (see ``data/ATTRIBUTION.md`` for licences):
   big town has that name); and military airfields, with or without an IATA code
   ("Ramstein Air Base"); see :mod:`geo.data.airports`.
 * babel 2.18.0: Unicode CLDR's names of each country in its official languages ("Deutschland").
+* english-words 2.0.2 (MIT): its ``web2`` list, Webster's Second International (1934, public
+  domain), says which words of names English writes in lower case ("reading", "mobile"), the
+  recognizer's "dictionary word" clue; see :func:`lowercase_words_tsv`.
 * Spellings no source lists, derived by published romanisations per language of the place's
   country (Qəbələ: Gabala; Луганск: Lugansk): :mod:`geo.data.variants`.
 * names 0.3.0: the US Census Bureau's 1990 lists of given names (``dist.female.first``,
@@ -70,7 +73,7 @@ Representative points (what a place's lat/lon is), per kind:
 
 Artifacts written: ``places.tsv.gz``, ``names.tsv.gz``, ``outlines.tsv.gz``,
 ``capitals.tsv.gz`` (country code, capital's place id, its name), ``word_zipf.tsv.gz``
-(see :func:`word_zipf_tsv`), ``given_names.tsv.gz`` (see :func:`given_names_tsv`), ``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
+(see :func:`word_zipf_tsv`), ``lowercase_words.tsv.gz`` (see :func:`lowercase_words_tsv`), ``given_names.tsv.gz`` (see :func:`given_names_tsv`), ``basemap.geojson.gz``, ``manifest.json`` and ``ATTRIBUTION.md``.
 
 >>> latin_name("Füzuli"), latin_name("Физули"), latin_name("FZL"), latin_name("fdwly"), latin_name("Oʻzbekiston")
 (True, False, False, False, True)
@@ -111,6 +114,7 @@ from geo.data.sources import (
     read_macroregions,
     read_natural_earth,
     read_nk_oblast,
+    read_dictionary,
     read_region_names,
     read_supplement,
     read_us_states,
@@ -127,6 +131,7 @@ from geo.data.writers import (
     names_tsv,
     outlines_tsv,
     places_tsv,
+    lowercase_words_tsv,
     word_zipf_tsv,
     write_gzip,
 )
@@ -632,6 +637,7 @@ def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
         "capitals.tsv.gz": capitals_tsv(g),
         "word_zipf.tsv.gz": words_text,
         "given_names.tsv.gz": given_names_tsv(src.given_names),
+        "lowercase_words.tsv.gz": lowercase_words_tsv(places_text, names_text, read_dictionary(src.dictionary)),
         "basemap.geojson.gz": basemap_geojson(g),
     }
     manifest = {}

