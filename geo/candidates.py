@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from geo.names import name_key
+from geo.names import SPELLING_RATIO, name_key, spelling_of
 from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
 
 __all__ = [
@@ -74,10 +74,8 @@ MAX_CANDIDATES = 15
 _MEMO_LIMIT = 100_000  # names whose ranking a gazetteer's derived memo keeps
 _KIND_FEATURES = {kind: ("kind " + kind, prior) for kind, prior in KIND_PRIOR.items()}  # ("kind city", 0.2)
 _PROMINENCE_KINDS = frozenset(("city", "adm2"))
-#: An alternate name this alike to the place's main name (difflib's ratio of their keys) is
-#: a spelling of it ("Lugansk", "Luhansk"; "Kiev", "Kyiv"), and counts as the place's own name
-#: for being a capital or a city of millions; another name ("Victoria" for Hong Kong) does not.
-SPELLING_RATIO = 0.75
+#: An alternate name this alike to the place's main name is a spelling of it, and counts as
+#: the place's own name for being a capital or a city of millions (geo.names.spelling_of).
 #: Spellings are looked for among the alternate names of capitals and of cities this big
 #: (where they can change a ranking: "Odessa" is Odesa before Odessa, Texas).
 SPELLING_CITY = 100_000
@@ -99,11 +97,7 @@ def _small_state(population: int) -> float:
 
 def _spelling_of(name: str, main: str) -> bool:
     """Is ``name`` a spelling of the main name ``main`` (see SPELLING_RATIO)?"""
-    a, b = name_key(name), name_key(main)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    # (the cheap upper bounds first: most alternate names are nothing like the main name)
-    return matcher.real_quick_ratio() >= SPELLING_RATIO and matcher.quick_ratio() >= SPELLING_RATIO \
-        and matcher.ratio() >= SPELLING_RATIO
+    return spelling_of(name, main)
 
 
 def _prominence(names: int) -> tuple[str, float]:

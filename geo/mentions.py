@@ -41,7 +41,7 @@ from typing import Any, NamedTuple, Protocol
 from geo.casing import cased_view, hashtag_words, joined_view
 from geo.context_words import GENERIC_HEADS, GOVERNS_PLACE
 from geo.gazetteer import NameSummary, summarize_matches
-from geo.names import name_key
+from geo.names import name_key, spelling_of
 from geo.place_cues import (
     EPONYMS,
     FAMOUS_POPULATION,
@@ -168,6 +168,10 @@ class _Context:
             # The summary's frequency is that of its own key, the key of the whole text.
             zipf = summary.zipf if summary is not None and summary.zipf is not None and name_key(surface) == key else None
             features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
+            if "best match=alternate" in features and _spells_a_main_name(surface, gazetteer):
+                # A spelling of a main name is how news writes that place: it is not learnt from
+                # the other alternate names, mostly common words some place was once called.
+                features = tuple("best match=spelling" if f == "best match=alternate" else f for f in features)
             facts = memo[surface] = _SurfaceFacts(
                 key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
                 len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION,
@@ -194,6 +198,18 @@ class _Context:
         if hit is None:
             hit = self._lower_memo[word] = _occurs_in_lower_case(self.text, word)
         return hit
+
+
+def _spells_a_main_name(surface: str, gazetteer: NameIndex) -> bool:
+    """Is the name, an alternate name of the places it matches, a spelling of one's main name
+    ("Kelbajar" of Kalbajar, "Idleb" of Idlib, "Kiev" of Kyiv) rather than another name
+    ("Farmers" for some town)? Spellings are how news writes a place; other alternate names
+    are mostly common words that some place was once called. Asked once per name (the
+    caller's memo), of the few names that only an alternate name matches."""
+    for match in gazetteer.matches(surface):
+        if match.match == "alternate" and spelling_of(surface, match.place.name):
+            return True
+    return False
 
 
 def _occurs_in_lower_case(text: str, word: str) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["name_key"]
+__all__ = ["name_key", "spelling_of", "SPELLING_RATIO"]
 
 # Letters that NFKD does not decompose into base + combining mark.
 _FOLD = str.maketrans(
@@ -71,3 +71,24 @@ def _folded_key(name: str) -> str:
         stripped = "".join(ch for ch in folded if not unicodedata.combining(ch))
     words = _NON_WORD.sub(" ", stripped).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+#: An alternate name this alike to a place's main name (difflib's ratio of their keys) is a
+#: spelling of it ("Lugansk", "Luhansk"; "Kiev", "Kyiv"; "Kelbajar", "Kalbajar"); another
+#: name ("Victoria" for Hong Kong) is not.
+SPELLING_RATIO = 0.75
+
+
+def spelling_of(name: str, main: str) -> bool:
+    """Is ``name`` a spelling of the main name ``main`` (their keys alike by SPELLING_RATIO)?
+
+    >>> spelling_of("Kiev", "Kyiv"), spelling_of("Victoria", "Hong Kong")
+    (True, False)
+    """
+    import difflib
+
+    a, b = name_key(name), name_key(main)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # (the cheap upper bounds first: most alternate names are nothing like the main name)
+    return matcher.real_quick_ratio() >= SPELLING_RATIO and matcher.quick_ratio() >= SPELLING_RATIO \
+        and matcher.ratio() >= SPELLING_RATIO

@@ -16,12 +16,12 @@ FLOORS = {
     "common_words": 0.860,  # 4. I'll, Mass, Ebola, champagne
     "famous": 1.000,  # 5. Lourdes, Jerusalem, Odessa over namesakes
     "definitional": 0.962,  # 6. "X is a city in Y", "Y's X", "X (Y)"
-    "spellings": 0.886,  # 7. Qəbələ, Nikolayev, Hodeidah, España
+    "spellings": 0.909,  # 7. Qəbələ, Nikolayev, Hodeidah, España
     "no_cue": 0.955,  # 8. "Detroit has a new mayor."
     "missing": 0.452,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
     "coherence_limits": 0.962,  # 10. China stays China beside Bangor; long texts
     "qualifiers": 1.000,  # Paris, Texas; directional pairs
-    "demonyms": 0.960,
+    "demonyms": 1.000,
     "datelines": 1.000,
     "seas_regions": 0.966,
     "coherence": 0.950,
@@ -31,4 +31,4 @@ FLOORS = {
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.904
+OVERALL_FLOOR = 0.907
