@@ -27,6 +27,7 @@ from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
 __all__ = [
     "candidates_for", "candidates_for_each", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES", "PROMINENCE_WEIGHT", "PROMINENCE_NAMES",
     "METROPOLIS_BONUS", "METROPOLIS_FROM", "SPELLING_RATIO", "SMALL_STATE", "SMALL_STATE_PENALTY",
+    "SEAT_SHARE", "SEAT_PENALTY", "SEAT_FROM",
 ]
 
 #: The prior of a place by kind, before its size: a country or continent named outright
@@ -70,6 +71,14 @@ PROMINENCE_NAMES = 50
 #: name it shares with a state or province: this much more, when the name is also a state's (log scale from METROPOLIS_FROM people, full at four times that).
 METROPOLIS_BONUS = 0.3
 METROPOLIS_FROM = 500_000
+#: A state or province named for a city of it that holds at least this share of its people
+#: (Mykolaiv, Aleppo, Idlib) yields the name to that city unless the text says otherwise: it
+#: loses SEAT_PENALTY. Only against its own city: namesakes elsewhere keep their chances
+#: (a Lima, Ohio story stays in Ohio). A capital among many cities ("Quebec", a province of
+#: 8 million) keeps the province first.
+SEAT_SHARE = 0.25
+SEAT_PENALTY = -0.3
+SEAT_FROM = 100_000
 MAX_CANDIDATES = 15
 _MEMO_LIMIT = 100_000  # names whose ranking a gazetteer's derived memo keeps
 _KIND_FEATURES = {kind: ("kind " + kind, prior) for kind, prior in KIND_PRIOR.items()}  # ("kind city", 0.2)
@@ -109,12 +118,14 @@ def _prominence(names: int) -> tuple[str, float]:
 
 
 def prior_features(
-    place: Place, match: str, capital: bool = False, names: int = 0, spelling: bool = False, state_too: bool = False
+    place: Place, match: str, capital: bool = False, names: int = 0, spelling: bool = False, state_too: bool = False,
+    named_for_its_city: bool = False,
 ) -> tuple[tuple[str, float], ...]:
     """The prior of ``place`` matched by a name of kind ``match``, as named features;
     ``names``: how many names the place has besides its main name; ``spelling``: an
     alternate name that is a spelling of the main name (see SPELLING_RATIO); ``state_too``:
-    the name is also a state's or province's. Being a capital or a city of millions (this
+    the name is also a state's or province's; ``named_for_its_city``: the place is a state or
+    province, and a city of it named like it holds SEAT_SHARE or more of its people. Being a capital or a city of millions (this
     against a state only) counts for a place called by its own name or a spelling of it;
     being well known, by any of its names ("Mecca" is Makkah, not the town in California).
 
@@ -141,6 +152,8 @@ def prior_features(
     if state_too and kind == "city" and own and place.population > METROPOLIS_FROM:
         ramp = min(1.0, math.log10(place.population / METROPOLIS_FROM) / _LOG_METROPOLIS_SPAN)
         features += (("city of millions", round(METROPOLIS_BONUS * ramp, 4)),)
+    if named_for_its_city:
+        features += (("named for its city", SEAT_PENALTY),)
     if capital and own:
         features += (("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]),)
     if names > 0 and kind in _PROMINENCE_KINDS:
@@ -206,6 +219,18 @@ def rank(
     counted = zip(matches, names if names is not None else itertools.repeat(0))
     kept = [(m, n) for m, n in counted if (m.match == "demonym") == demonym][: 2 * MAX_CANDIDATES]
     shares_a_state = any(m.place.kind == "adm1" for m, _ in kept)
+    # The states and provinces named for a city of theirs that the name also names (by country
+    # and the province's name, as a city's admin1 gives it), when that city is big enough.
+    named_for_a_city = set()
+    if shares_a_state:
+        states = {(m.place.country_code, m.place.name): m.place.population for m, _ in kept if m.place.kind == "adm1"}
+        for m, _ in kept:
+            place = m.place
+            if place.kind == "city" and place.population >= SEAT_FROM:
+                people = states.get((place.country_code, place.admin1))
+                if people is not None and place.population >= SEAT_SHARE * people and (
+                        m.match != "alternate" or _spelling_of(name, place.name)):
+                    named_for_a_city.add((place.country_code, place.admin1))
     # (score, features, place) per place id, its best match kept; records only for the winners.
     best: dict[str, tuple[float, tuple[tuple[str, float], ...], Place]] = {}
     for m, n in kept:
@@ -216,7 +241,8 @@ def rank(
         spelling = (m.match == "alternate" and place.kind == "city" and bool(name)
                     and (capital or place.population >= SPELLING_CITY)
                     and _spelling_of(name, place.name))
-        features = prior_features(place, m.match, capital, n, spelling, shares_a_state)
+        named_for_its_city = place.kind == "adm1" and (place.country_code, place.name) in named_for_a_city
+        features = prior_features(place, m.match, capital, n, spelling, shares_a_state, named_for_its_city)
         score = 0.0
         for _, value in features:  # sum()'s order and rounding, without a generator per place
             score += value

@@ -125,3 +125,30 @@ def test_candidates_for_each_works_without_a_memo():
     mentions = (Mention(0, 4, "Baku", 0), Mention(6, 10, "Baku", 0))
     first, second = candidates_for_each(mentions, Plain())
     assert first == second and first[0].place.country_code == "AZ"
+
+
+def test_a_province_named_for_the_city_that_dominates_it_yields_the_name_to_that_city():
+    from geo.records import NameMatch, Place
+
+    oblast = Place("1", "Mykolaivska oblast", "adm1", 47.45, 31.78, "UA", "Mykolaivska oblast", 1_130_000)
+    city = Place("2", "Mykolayiv", "city", 46.98, 31.99, "UA", "Mykolaivska oblast", 470_011)
+    ranked = rank([NameMatch(oblast, "alternate"), NameMatch(city, "alternate")], name="Mykolaiv")
+    assert [c.place.id for c in ranked] == ["2", "1"]
+    assert ("named for its city", -0.3) in ranked[1].features
+    # A city with a small share of its province's people ("Quebec", 7% of 8 million) does not.
+    province = Place("3", "Quebec", "adm1", 52.0, -72.0, "CA", "Quebec", 8_164_361)
+    capital = Place("4", "Québec", "city", 46.81, -71.21, "CA", "Quebec", 528_595)
+    assert [c.place.id for c in rank([NameMatch(province, "name"), NameMatch(capital, "name")], name="Quebec")][0] == "3"
+
+
+def test_a_province_named_for_its_city_takes_nothing_from_namesakes_elsewhere():
+    from geo.records import NameMatch, Place
+
+    region = Place("1", "Lima", "adm1", -12.0, -76.8, "PE", "Lima", 1_000_000)
+    lima = Place("2", "Lima", "city", -12.04, -77.03, "PE", "Lima", 7_737_002)
+    ohio = Place("3", "Lima", "city", 40.74, -84.11, "US", "Ohio", 37_000)
+    ranked = {c.place.id: c for c in rank([NameMatch(p, "name") for p in (region, lima, ohio)], name="Lima")}
+    # Only the province pays; the city it is named for and the Ohio town gain nothing from it.
+    assert [name for name, _ in ranked["1"].features].count("named for its city") == 1
+    assert all(name != "named for its city" for c in (ranked["2"], ranked["3"]) for name, _ in c.features)
+    assert ranked["1"].score < ranked["2"].score

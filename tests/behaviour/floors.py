@@ -24,11 +24,11 @@ FLOORS = {
     "demonyms": 1.000,
     "datelines": 1.000,
     "seas_regions": 0.966,
-    "coherence": 0.950,
+    "coherence": 1.000,
     "seed": 0.960,
 }
 
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.907
+OVERALL_FLOOR = 0.910
