@@ -51,7 +51,9 @@ from geo.place_cues import (
     named_after_a_place,
     qualified_by_its_state,
 )
+from geo.person_cues import person_named_like_a_place
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
+from geo.team_cues import plays_as_a_team
 from geo.tokens import (
     CONNECTORS,
     _TITLES,
@@ -685,6 +687,8 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
                 if tokens[j].text.lower() in context.surnames and not tokens[i].possessive \
                         and not (f and f[0] == "rule:never") and not facts.never:
                     f.insert(0, "rule:never")  # first, where find_mentions looks for it
+    if not (f and f[0] == "rule:never") and not facts.never and _plays_or_is_named(run, i, j, start, facts, context):
+        f.insert(0, "rule:never")
     if lower in context.after_title_words:
         f.append("after a title elsewhere")
     if facts.one_word and lower in context.after_given_name_words:
@@ -692,6 +696,18 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     if tokens[j - 1].possessive:
         f.append("possessive")
     return f
+
+
+def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context) -> bool:
+    """Named rules: a word of a two-word person's name ("Paris Hilton ... her", geo.person_cues),
+    a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues)."""
+    tokens, base, text = run.tokens, run.base, context.text
+    if len(tokens) == 2 and facts.one_word and not tokens[0].possessive and person_named_like_a_place(
+            text, (base + tokens[0].start, base + tokens[0].end), (base + tokens[1].start, base + tokens[1].end),
+            run.prev, run.floor, run.ceiling, context.given_names, context.surnames, context.lowercase_words,
+            context.after_title_words):
+        return True
+    return plays_as_a_team(text, start, base + tokens[j - 1].end, run.floor, run.ceiling)
 
 
 def _costly_features(run: _Run, j: int, facts: _SurfaceFacts, context: _Context, f: list[str]) -> None:
