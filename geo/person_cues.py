@@ -29,6 +29,7 @@ import re
 from collections.abc import Collection
 
 from geo.context_words import GENERIC_HEADS
+from geo.tokens import _TITLES
 
 __all__ = ["person_named_like_a_place", "ORGANISATION_HEADS", "PERSON_ROLES"]
 
@@ -72,18 +73,32 @@ _SURNAME_SHAPE = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-
 # An age in apposition right after the name: ", 22," / ", a 19-year-old" / " (22)".
 _AGE = re.compile(r"(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old\b|,)|\s*\(\d{1,3}\))")
 _ARTICLES = frozenset(("the", "a", "an"))
+# Capitalised words that start a run without being anyone's given name.
+_NOT_GIVEN = frozenset("""
+the a an this that these those his her their its our my your some many several all both each every
+no other another one two three four five six seven eight nine ten downtown suburban rural greater local
+in on at for from to by with of after before when while as if but and or so then though although because
+since until during under over across into near outside inside meanwhile however also now today
+north south east west northern southern eastern western central upper lower new old
+""".split()) | _TITLES
+# Never a surname: the months and the days ("Clinton April 4").
+_NOT_SURNAMES = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split()) | _TITLES
 
 
 def person_named_like_a_place(
     text: str, first: tuple[int, int], second: tuple[int, int], before: str, floor: int, ceiling: int,
     given_names: Collection[str], surnames: Collection[str], english_words: Collection[str],
-    after_title_words: Collection[str] = frozenset(),
+    after_title_words: Collection[str] = frozenset(), first_names_a_place: bool = True,
 ) -> bool:
     """Is the two-word capitalised run ``text[first]`` ``text[second]`` (its words' offsets)
     a person's name (see the module doc)? ``before``: the word before the run, lower case
     (geo.tokens._word_before); ``floor``/``ceiling``: its sentence's bounds; ``given_names``,
     ``surnames``: lower case; ``english_words``: words the dictionary writes in lower case only;
-    ``after_title_words``: capitalised words the text writes after a title ("Ms. Hilton").
+    ``after_title_words``: capitalised words the text writes after a title ("Ms. Hilton");
+    ``first_names_a_place``: the gazetteer knows the first word alone (else it must be a given name).
 
     >>> t = "Phoenix Rivers, a 19-year-old swimmer, broke the record."
     >>> person_named_like_a_place(t, (0, 7), (8, 14), "<s>", 0, len(t), set(), {"rivers"}, set())
@@ -96,10 +111,15 @@ def person_named_like_a_place(
         return False
     surname = text[second[0] : second[1]]
     lower = surname.lower()
-    if _SURNAME_SHAPE.fullmatch(surname) is None or lower in ORGANISATION_HEADS or lower in english_words:
+    if _SURNAME_SHAPE.fullmatch(surname) is None or lower in ORGANISATION_HEADS or lower in english_words \
+            or lower in _NOT_SURNAMES:
         return False
-    if text[first[0] : first[1]].lower() not in given_names and lower not in surnames:
-        return False
+    given = text[first[0] : first[1]]
+    if given.lower() in given_names:
+        pass
+    elif (not first_names_a_place or lower not in surnames or _SURNAME_SHAPE.fullmatch(given) is None
+          or given.lower() in _NOT_GIVEN):
+        return False  # "The Mansfield resident", "Two Richmond officers", "Downtown Greer"
     return (before in PERSON_ROLES or _AGE.match(text, second[1], ceiling) is not None
             or _pronoun_after(text, second[1], ceiling) or lower in after_title_words
             or _stands_alone_elsewhere(text, surname))

@@ -24,27 +24,29 @@ import re
 __all__ = ["plays_as_a_team", "RESULT_VERBS", "TRADE_VERBS", "SPORT_WORDS"]
 
 #: Verbs whose subject and object are sides of a game (past and present, as copy writes them).
-RESULT_VERBS = (
-    "beat beats defeated defeats edged edges routed routs downed downs blanked blanks topped tops "
-    "outlasted outlasts outscored swept sweeps trounced trounces thrashed thrashes crushed crushes "
-    "hammered hammers stunned stuns upset upsets blew out shut out held off rallied past "
-    "lost to loses to fell to falls to tied ties drew with draws with"
-).split(" ")
+RESULT_VERBS = tuple(
+    "beat|beats|defeated|defeats|edged|edges|routed|routs|downed|downs|blanked|blanks|topped|tops|"
+    "outlasted|outlasts|outscored|swept|sweeps|trounced|trounces|thrashed|thrashes|crushed|crushes|"
+    "hammered|hammers|stunned|stuns|upset|upsets|blew out|shut out|held off|rallied past|"
+    "lost to|loses to|fell to|falls to|tied|ties|drew with|draws with".split("|")
+)
 #: Verbs of moving players between clubs: their subject, object and "to"/"from" names are clubs.
-TRADE_VERBS = "traded trades drafted drafts waived waives acquired acquires".split()
-#: Words only games use (a score counts as well).
+TRADE_VERBS = tuple("traded trades drafted drafts waived waives acquired acquires".split())
+#: Words only games use (a score counts as well): "season" or "coach" would say as much of politics.
 SPORT_WORDS = frozenset("""
-overtime inning innings playoff playoffs postseason preseason roster touchdown touchdowns halftime
-shootout quarterback pitcher goalkeeper goalie coach coaches season game games match matches
-tournament semifinal semifinals quarterfinal quarterfinals standings pick picks draft first-round
-second-round third-round free-agent homer homers rebound rebounds assists goals points win streak
+overtime inning innings playoff playoffs postseason preseason halftime shootout touchdown touchdowns
+quarterback pitcher homer homers roster first-round second-round third-round draft free-agent
 """.split())
-
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _VERB = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in RESULT_VERBS + TRADE_VERBS), key=len, reverse=True))
 _SUBJECT = re.compile(rf"({_NAME})\s+(?:{_VERB})\b")
-_OBJECT = re.compile(rf"\b(?:{_VERB})\s+({_NAME})")
+# An object ends the verb's phrase: a score, punctuation, or a word that goes on the sentence
+# ("beat Chicago 4-2", "beat Chicago in overtime"); not "beat London goalie Trevor Cann".
+_ENDS_OBJECT = (r"(?=\s*(?:[\d,;:!?)—–]|\.|$)|\s+(?:in|on|at|for|with|and|to|by|after|before|as|from|behind|again|"
+                r"last|this|twice|during|despite|without|thanks|when|while|but|or|for)\b)")
+_OBJECT = re.compile(rf"\b(?:{_VERB})\s+({_NAME}){_ENDS_OBJECT}")
 _TRADE = re.compile(rf"\b(?:{'|'.join(TRADE_VERBS)})\b[^.;:!?]*?\b(?:to|from)\s+({_NAME})")
+_NICKNAME = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}")
 _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/–-]|[.,]\d)")
 _WORD = re.compile(r"[a-z][a-z-]*")
 
@@ -60,7 +62,10 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
     >>> plays_as_a_team(t, 0, 6, 0, len(t))
     False
     """
-    return any(s <= start - floor and end - floor <= e for s, e in _team_spans(text[floor:ceiling]))
+    # The span is the side's whole name, or its city before a nickname ("Detroit Pistons"):
+    # not a word within a longer name ("Arizona Sen. John McCain").
+    return any(s == start - floor and (e == end - floor or _NICKNAME.fullmatch(text, end, floor + e))
+               for s, e in _team_spans(text[floor:ceiling]))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -69,7 +74,14 @@ def _team_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     # Most sentences hold no such verb: one search each, then nothing more.
     if _OBJECT.search(sentence) is None and _SUBJECT.search(sentence) is None:
         return ()
-    if _SCORE.search(sentence) is None and SPORT_WORDS.isdisjoint(_WORD.findall(sentence.lower())):
+    words = _WORD.findall(sentence.lower())
+    # A tally is a score only outside a vote ("passed 52-48", "on a vote of 30-20").
+    scored = _SCORE.search(sentence) is not None and "vote" not in words and "votes" not in words
+    if not scored and SPORT_WORDS.isdisjoint(words):
         return ()
-    spans = [m.span(1) for pattern in (_SUBJECT, _OBJECT, _TRADE) for m in pattern.finditer(sentence)]
+    spans = []
+    for pattern in (_SUBJECT, _OBJECT, _TRADE):
+        for match in pattern.finditer(sentence):
+            start, end = match.span(1)
+            spans.append((start, end - 1 if sentence[end - 1] == "." else end))  # the sentence's full stop
     return tuple(spans)
