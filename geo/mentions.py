@@ -51,7 +51,7 @@ from geo.place_cues import (
     named_after_a_place,
     qualified_by_its_state,
 )
-from geo.person_cues import person_named_like_a_place
+from geo.person_cues import person_in_run
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
 from geo.team_cues import plays_as_a_team
 from geo.tokens import (
@@ -701,17 +701,12 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
 def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context) -> bool:
     """Named rules: a word of a two-word person's name ("Paris Hilton ... her", geo.person_cues),
     a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues)."""
-    tokens, base, text = run.tokens, run.base, context.text
-    if len(tokens) == 2 and facts.one_word and not tokens[0].possessive:
-        first = (base + tokens[0].start, base + tokens[0].end)
-        # The first word is this span, or another the gazetteer knows ("Phoenix" of "Phoenix Rivers").
-        first_facts = None if i == 0 else context.surface_memo.get(text[first[0] : first[1]])
-        if person_named_like_a_place(
-                text, first, (base + tokens[1].start, base + tokens[1].end), run.prev, run.floor, run.ceiling,
-                context.given_names, context.surnames, context.lowercase_words, context.after_title_words,
-                i == 0 or (first_facts is not None and first_facts.named)):
-            return True
-    return plays_as_a_team(text, start, base + tokens[j - 1].end, run.floor, run.ceiling)
+    text, memo = context.text, context.surface_memo
+    if facts.one_word and person_in_run(
+            text, run.tokens, run.base, i, run.prev, (run.floor, run.ceiling), context.given_names, context.surnames,
+            context.lowercase_words, context.after_title_words, lambda word: getattr(memo.get(word), "named", False)):
+        return True
+    return plays_as_a_team(text, start, run.base + run.tokens[j - 1].end, run.floor, run.ceiling)
 
 
 def _costly_features(run: _Run, j: int, facts: _SurfaceFacts, context: _Context, f: list[str]) -> None:

@@ -8,7 +8,8 @@ asks for two clues, one from the name and one from the sentence or the text:
 - **the name**: the first word is a common given name, or the second a common surname
   (the US Census tables recognition already reads: ``given_names``, ``surnames``);
 - **the text**: a personal pronoun after the name in its sentence ("... from her kitchen",
-  "... and his wife"), an age in apposition ("Phoenix Rivers, a 19-year-old swimmer",
+  "... and his wife"), a verb only a person's subject takes ("... said", "... is writing"),
+  another person's name in the same list ("Sydney Sweeney and Austin Butler"), an age in apposition ("Phoenix Rivers, a 19-year-old swimmer",
   "Ariel Leal, 22,"), a word for a person's role right before it ("the author Washington
   Irving"), or the surname standing alone elsewhere in the text, the way news names a
   person again ("... Hilton said").
@@ -26,12 +27,12 @@ organisation's or a place's name ("Detroit Police", "Athens Mayor", "Lincoln Par
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 
 from geo.context_words import GENERIC_HEADS
-from geo.tokens import _TITLES
+from geo.tokens import _TITLES, CONNECTORS, Token
 
-__all__ = ["person_named_like_a_place", "ORGANISATION_HEADS", "PERSON_ROLES"]
+__all__ = ["person_in_run", "person_named_like_a_place", "ORGANISATION_HEADS", "PERSON_ROLES"]
 
 #: Words that end the name of an organisation, a body, a title or a kind of place after a
 #: place's name: never a surname there ("Kenya Airways", "Chicago Tribune", "Ohio Senate").
@@ -73,6 +74,13 @@ _SURNAME_SHAPE = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-
 # An age in apposition right after the name: ", 22," / ", a 19-year-old" / " (22)".
 _AGE = re.compile(r"(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old\b|,)|\s*\(\d{1,3}\))")
 _ARTICLES = frozenset(("the", "a", "an"))
+# What only a person does right after being named: speaking, writing, posting ("Kenya Barris
+# said", "... is writing", "... tweeted").
+_SPEAKS = re.compile(r"(?:\s+(?:is|was|has|had|also|then))?\s+(?:said|says|told|tells|added|wrote|writes|writing|"
+                     r"tweeted|tweets|posted|recalled|admitted|explained|married|starred|stars|sang|sings)\b")
+# Another two-word name listed right after or right before this one.
+_LISTED_AFTER = re.compile(r"(?:,| and| &)\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+_LISTED_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)(?:,| and| &)\s+$")
 # Capitalised words that start a run without being anyone's given name.
 _NOT_GIVEN = frozenset("""
 the a an this that these those his her their its our my your some many several all both each every
@@ -86,6 +94,34 @@ _NOT_SURNAMES = frozenset("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 """.split()) | _TITLES
+
+
+def person_in_run(
+    text: str, tokens: Sequence[Token], base: int, i: int, prev: str, sentence: tuple[int, int],
+    given_names: Collection[str], surnames: Collection[str], english_words: Collection[str],
+    after_title_words: Collection[str], names_a_place: Callable[[str], bool],
+) -> bool:
+    """Is the one-word span ``tokens[i]`` of a capitalised run (offsets from ``base``; ``prev``:
+    the word before the run, lower case; ``sentence``: its bounds) a word of a two-word
+    person's name (person_named_like_a_place)? The two words stand between the run's ends
+    or connectors ("Sydney Sweeney and Austin Butler"); the other word, where the span is
+    the second, must be a given name or a name the gazetteer knows (``names_a_place``)."""
+    lo, hi = i, i + 1
+    while lo > 0 and not _is_connector(tokens[lo - 1].text):
+        lo -= 1
+    while hi < len(tokens) and not _is_connector(tokens[hi].text):
+        hi += 1
+    if hi - lo != 2 or tokens[lo].possessive:
+        return False
+    first = (base + tokens[lo].start, base + tokens[lo].end)
+    return person_named_like_a_place(
+        text, first, (base + tokens[lo + 1].start, base + tokens[lo + 1].end),
+        prev if lo == 0 else tokens[lo - 1].text.lower(), sentence[0], sentence[1], given_names, surnames,
+        english_words, after_title_words, i == lo or names_a_place(text[first[0] : first[1]]))
+
+
+def _is_connector(word: str) -> bool:
+    return word.islower() and word in CONNECTORS
 
 
 def person_named_like_a_place(
@@ -121,8 +157,22 @@ def person_named_like_a_place(
           or given.lower() in _NOT_GIVEN):
         return False  # "The Mansfield resident", "Two Richmond officers", "Downtown Greer"
     return (before in PERSON_ROLES or _AGE.match(text, second[1], ceiling) is not None
+            or _SPEAKS.match(text, second[1], ceiling) is not None
             or _pronoun_after(text, second[1], ceiling) or lower in after_title_words
+            or _beside_a_person(text, first[0], second[1], floor, ceiling, given_names, surnames)
             or _stands_alone_elsewhere(text, surname))
+
+
+def _beside_a_person(text: str, start: int, end: int, floor: int, ceiling: int,
+                     given_names: Collection[str], surnames: Collection[str]) -> bool:
+    """Is the name listed with a person's name, a common given name and a common surname
+    ("Sydney Sweeney and Austin Butler", "Tom Hanks, Paris Jackson and ...")?"""
+    after = _LISTED_AFTER.match(text, end, ceiling)
+    pairs = [after.groups()] if after else []
+    before = _LISTED_BEFORE.search(text, max(floor, start - 40), start)
+    if before is not None:
+        pairs.append(before.groups())
+    return any(g.lower() in given_names and f.lower() in surnames for g, f in pairs)
 
 
 def _pronoun_after(text: str, end: int, ceiling: int) -> bool:
