@@ -7,8 +7,9 @@ about two clubs, not two places. A sentence says so when both hold:
   losing or trading players ("Detroit beat Chicago", "Chicago fell to Detroit", "Boston
   traded ... to Phoenix"): the names right before the verb, right after it, and, for a
   trade, after "to" or "from" later in the clause;
-- **sport**: a score ("4-2", "105–98") or a word only games use ("overtime", "inning",
-  "playoffs", "first-round pick", "roster") in the same sentence.
+- **sport**: a score after the name ("Detroit beat Chicago 4-2", "... fell to Dallas 105–98";
+  not a vote's tally) or a word only games use ("overtime", "inning", "playoffs",
+  "first-round pick", "roster") in the same sentence.
 
 Without sport the verbs are ordinary news ("Israel beat back the attack", "Ukraine lost to
 Russia the town of ...", "Boston traded barbs with Phoenix"), and the names stay places.
@@ -72,16 +73,16 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
 def _team_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) of every name the sentence makes a side of a game or a trade."""
     # Most sentences hold no such verb: one search each, then nothing more.
-    if _OBJECT.search(sentence) is None and _SUBJECT.search(sentence) is None:
+    if all(pattern.search(sentence) is None for pattern in (_OBJECT, _SUBJECT, _TRADE)):
         return ()
     words = _WORD.findall(sentence.lower())
-    # A tally is a score only outside a vote ("passed 52-48", "on a vote of 30-20").
-    scored = _SCORE.search(sentence) is not None and "vote" not in words and "votes" not in words
-    if not scored and SPORT_WORDS.isdisjoint(words):
-        return ()
+    sport = not SPORT_WORDS.isdisjoint(words)
+    # A tally is a score after the verb ("beat Chicago 4-2"), and outside a vote ("passed 52-48").
+    tallied = not ("vote" in words or "votes" in words)
     spans = []
     for pattern in (_SUBJECT, _OBJECT, _TRADE):
         for match in pattern.finditer(sentence):
-            start, end = match.span(1)
-            spans.append((start, end - 1 if sentence[end - 1] == "." else end))  # the sentence's full stop
+            if sport or (tallied and _SCORE.search(sentence, match.start(1)) is not None):
+                start, end = match.span(1)
+                spans.append((start, end - 1 if sentence[end - 1] == "." else end))  # the sentence's full stop
     return tuple(spans)
