@@ -53,7 +53,7 @@ from geo.place_cues import (
 )
 from geo.person_cues import person_in_run
 from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
-from geo.team_cues import plays_as_a_team
+from geo.team_cues import could_be_a_side, plays_as_a_team
 from geo.tokens import (
     CONNECTORS,
     _TITLES,
@@ -706,7 +706,8 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
             text, run.tokens, run.base, i, run.prev, (run.floor, run.ceiling), context.given_names, context.surnames,
             context.lowercase_words, context.after_title_words, lambda word: getattr(memo.get(word), "named", False)):
         return True
-    return plays_as_a_team(text, start, run.base + run.tokens[j - 1].end, run.floor, run.ceiling)
+    return could_be_a_side(text, run.base + run.tokens[-1].end, run.prev) and plays_as_a_team(
+        text, start, run.base + run.tokens[j - 1].end, run.floor, run.ceiling)
 
 
 def _costly_features(run: _Run, j: int, facts: _SurfaceFacts, context: _Context, f: list[str]) -> None:

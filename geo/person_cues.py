@@ -111,6 +111,8 @@ def person_in_run(
         lo -= 1
     while hi < len(tokens) and not _is_connector(tokens[hi].text):
         hi += 1
+    if hi - lo == 3 and i > lo and tokens[lo].text.lower() in PERSON_ROLES:
+        lo += 1  # a role that starts the sentence: "Actress Sydney Sweeney said ..."
     if hi - lo != 2 or tokens[lo].possessive:
         return False
     first = (base + tokens[lo].start, base + tokens[lo].end)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["plays_as_a_team", "RESULT_VERBS", "TRADE_VERBS", "SPORT_WORDS"]
+__all__ = ["plays_as_a_team", "could_be_a_side", "RESULT_VERBS", "TRADE_VERBS", "SPORT_WORDS"]
 
 #: Verbs whose subject and object are sides of a game (past and present, as copy writes them).
 RESULT_VERBS = tuple(
@@ -50,6 +50,23 @@ _TRADE = re.compile(rf"\b(?:{'|'.join(TRADE_VERBS)})\b[^.;:!?]*?\b(?:to|from)\s+
 _NICKNAME = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}")
 _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/–-]|[.,]\d)")
 _WORD = re.compile(r"[a-z][a-z-]*")
+
+
+# The words a side stands right before (a verb's first word) or right after (its last word, or
+# the "to"/"from" of a trade): only a name between them is worth asking about the sentence.
+_VERB_FIRST_WORDS = frozenset(v.split()[0] for v in RESULT_VERBS + TRADE_VERBS)
+_VERB_LAST_WORDS = frozenset(v.split()[-1] for v in RESULT_VERBS + TRADE_VERBS) | {"to", "from"}
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+
+
+def could_be_a_side(text: str, end: int, prev: str) -> bool:
+    """Does the capitalised run ending at ``end``, after the word ``prev`` (lower case), stand
+    where a side of a game stands ("Detroit beat", "lost to Chicago")? A cheap test first,
+    so that plays_as_a_team reads only those sentences."""
+    if prev in _VERB_LAST_WORDS:
+        return True
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match.group(1) in _VERB_FIRST_WORDS
 
 
 def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -> bool:

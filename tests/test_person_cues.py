@@ -57,6 +57,8 @@ def test_people_named_like_places_are_not_found_and_the_places_beside_them_are(g
     assert _places("Houston Nutt said his team was ready for Arkansas.", gazetteer) == ["Arkansas"]
     # Both words go: 'Rivers' is a Nigerian state, but not here.
     assert _places("Phoenix Rivers, a 19-year-old diver, trains in Sydney.", gazetteer) == ["Sydney"]
+    # A role that starts the sentence is no part of the name.
+    assert _places("Singer Florida Martin said she would tour Texas.", gazetteer) == ["Texas"]
 
 
 def test_a_place_before_an_organisation_word_is_still_found(gazetteer):
