@@ -11,13 +11,13 @@ overall and at least 90% in every capability.
 #: The first ten are issue 12's classes, the last six what worked before it (keep working).
 FLOORS = {
     "articles": 0.905,  # 1. La Coruña, The Bronx, Al-Hasakah, Des Moines
-    "person_names": 0.804,  # 2. Tyler, Texas / Georgia Smith
+    "person_names": 0.956,  # 2. Tyler, Texas / Georgia Smith
     "case": 1.000,  # 3. lower case, ALL CAPS, #hashtags, JoinedNames
     "common_words": 0.860,  # 4. I'll, Mass, Ebola, champagne
     "famous": 1.000,  # 5. Lourdes, Jerusalem, Odessa over namesakes
     "definitional": 0.962,  # 6. "X is a city in Y", "Y's X", "X (Y)"
     "spellings": 0.909,  # 7. Qəbələ, Nikolayev, Hodeidah, España
-    "no_cue": 0.955,  # 8. "Detroit has a new mayor."
+    "no_cue": 1.000,  # 8. "Detroit has a new mayor."
     "missing": 0.452,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
     "coherence_limits": 0.962,  # 10. China stays China beside Bangor; long texts
     "qualifiers": 1.000,  # Paris, Texas; directional pairs
