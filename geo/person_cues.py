@@ -9,19 +9,21 @@ asks for two clues, one from the name and one from the sentence or the text:
   (the US Census tables recognition already reads: ``given_names``, ``surnames``);
 - **the text**: a personal pronoun after the name in its sentence ("... from her kitchen",
   "... and his wife"), a verb only a person's subject takes ("... said", "... is writing"),
-  another person's name in the same list ("Sydney Sweeney and Austin Butler"), an age in apposition ("Phoenix Rivers, a 19-year-old swimmer",
-  "Ariel Leal, 22,"), a word for a person's role right before it ("the author Washington
-  Irving"), or the surname standing alone elsewhere in the text, the way news names a
-  person again ("... Hilton said").
+  another person's name in the same list ("Sydney Sweeney and Austin Butler"), an age in
+  apposition ("Phoenix Rivers, a 19-year-old swimmer", "Ariel Vega, 22,"), a word for a
+  person's role right before it ("the author Washington Irving"), or the surname standing
+  alone elsewhere in the text, the way news names a person again ("... Hilton said").
 
 Both words of the name are then no place ("Phoenix Rivers": no Nigerian state either).
 
 What it leaves alone, because news marks the place there: a run of more than two words
-("Paris High School", "Fargo Mayor Dennis Walaker"), words joined by a hyphen
-("Fargo-Moorhead"), a name after an article ("the Washington Post", "the Miami Herald":
+("Akron High School", "Tulsa Mayor Ann Reed"), words joined by a hyphen
+("Akron-Canton"), a name after an article ("the Dayton Post", "the Macon Herald":
 a person takes none), and a second word that is a common English word or the head of an
-organisation's or a place's name ("Detroit Police", "Athens Mayor", "Lincoln Park";
+organisation's or a place's name ("Detroit Police", "Tulsa Mayor", "Lincoln Park";
 ``ORGANISATION_HEADS``, the dictionary's lower-case words and geo.context_words.GENERIC_HEADS).
+The dev corpora mark the city in such names ("Macon Herald", "Tulsa Mayor", "Dayton
+Council"), and none of the places the rule removes there is marked.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ boyfriend girlfriend fiance fiancee widow widower
 _PRONOUNS = frozenset("he she his her him himself herself".split())
 _WORD = re.compile(r"[A-Za-z]+")
 # A surname is written with one capital (with "Mc", "O'" and the like): not "TIGER", not "FC".
-_SURNAME_SHAPE = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_SURNAME_SHAPE = re.compile(r"(?:Mc|Mac|O'|O’|D'|D’)?[A-Z][a-z]+")
 # An age in apposition right after the name: ", 22," / ", a 19-year-old" / " (22)".
 _AGE = re.compile(r"(?:,\s*(?:an?\s+)?\d{1,3}(?:-year-old\b|,)|\s*\(\d{1,3}\))")
 _ARTICLES = frozenset(("the", "a", "an"))
@@ -89,7 +91,7 @@ in on at for from to by with of after before when while as if but and or so then
 since until during under over across into near outside inside meanwhile however also now today
 north south east west northern southern eastern western central upper lower new old
 """.split()) | _TITLES
-# Never a surname: the months and the days ("Clinton April 4").
+# Never a surname: the months and the days ("Dayton June 4").
 _NOT_SURNAMES = frozenset("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
@@ -157,7 +159,7 @@ def person_named_like_a_place(
         pass
     elif (not first_names_a_place or lower not in surnames or _SURNAME_SHAPE.fullmatch(given) is None
           or given.lower() in _NOT_GIVEN):
-        return False  # "The Mansfield resident", "Two Richmond officers", "Downtown Greer"
+        return False  # "The Dayton resident", "Two Akron officers", "Downtown Macon"
     return (before in PERSON_ROLES or _AGE.match(text, second[1], ceiling) is not None
             or _SPEAKS.match(text, second[1], ceiling) is not None
             or _pronoun_after(text, second[1], ceiling) or lower in after_title_words

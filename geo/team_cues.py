@@ -42,7 +42,7 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 _VERB = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in RESULT_VERBS + TRADE_VERBS), key=len, reverse=True))
 _SUBJECT = re.compile(rf"({_NAME})\s+(?:{_VERB})\b")
 # An object ends the verb's phrase: a score, punctuation, or a word that goes on the sentence
-# ("beat Chicago 4-2", "beat Chicago in overtime"); not "beat London goalie Trevor Cann".
+# ("beat Chicago 4-2", "beat Chicago in overtime"); not "beat Leeds goalie Tom Hart".
 _ENDS_OBJECT = (r"(?=\s*(?:[\d,;:!?)—–]|\.|$)|\s+(?:in|on|at|for|with|and|to|by|after|before|as|from|behind|again|"
                 r"last|this|twice|during|despite|without|thanks|when|while|but|or|for)\b)")
 _OBJECT = re.compile(rf"\b(?:{_VERB})\s+({_NAME}){_ENDS_OBJECT}")
@@ -81,7 +81,7 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
     False
     """
     # The span is the side's whole name, or its city before a nickname ("Detroit Pistons"):
-    # not a word within a longer name ("Arizona Sen. John McCain").
+    # not a word within a longer name ("Ohio Sen. Jane Cole").
     return any(s == start - floor and (e == end - floor or _NICKNAME.fullmatch(text, end, floor + e))
                for s, e in _team_spans(text[floor:ceiling]))
 

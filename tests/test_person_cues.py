@@ -6,7 +6,7 @@ from geo import map_text
 from geo.person_cues import person_named_like_a_place
 
 _GIVEN = frozenset({"orlando", "savannah", "kenya", "austin", "chelsea", "edward"})
-_SURNAMES = frozenset({"bloom", "crosby", "martin", "butler", "snowden", "nutt", "street", "post", "hall"})
+_SURNAMES = frozenset({"bloom", "crosby", "martin", "butler", "snowden", "nutt", "street", "post", "hall", "dayton", "akron", "canton"})
 _WORDS = frozenset({"street", "post", "hall", "mayor"})
 
 
@@ -33,14 +33,14 @@ def test_a_place_named_person_with_a_name_clue_and_a_text_clue_is_a_person(text,
 @pytest.mark.parametrize("text, name, before", [
     ("Sydney Crosby signed a new contract.", "Sydney Crosby", "<s>"),  # no text clue
     ("Readers of the Boston Post said he lied.", "Boston Post", "the"),  # after an article
-    ("Fargo-Moorhead said it would rebuild.", "Fargo-Moorhead", "<s>"),  # a hyphen, not a space
+    ("Akron-Canton said it would rebuild.", "Akron-Canton", "<s>"),  # a hyphen, not a space
     ("Dallas Street was closed, he said.", "Dallas Street", "<s>"),  # a word, not a surname
     ("Tulsa Mayor said he would run.", "Tulsa Mayor", "<s>"),
     ("Denver Hall said she was proud.", "Denver Hall", "<s>"),  # 'hall' is an English word
-    ("Richmond Police said he fled.", "Richmond Police", "<s>"),  # an organisation's head
-    ("Clinton April said he came.", "Clinton April", "<s>"),  # a month
-    ("The Mansfield resident said his car was stolen.", "The Mansfield", "<s>"),  # no given name
-    ("Two Richmond officers said he fled.", "Two Richmond", "<s>"),
+    ("Tulsa Police said he fled.", "Tulsa Police", "<s>"),  # an organisation's head
+    ("Dayton June said he came.", "Dayton June", "<s>"),  # a month
+    ("The Dayton resident said his car was stolen.", "The Dayton", "<s>"),  # no given name
+    ("Two Akron officers said he fled.", "Two Akron", "<s>"),
 ])
 def test_what_news_writes_after_a_place_is_no_person(text, name, before):
     assert not _person(text, name, before)

@@ -43,8 +43,8 @@ def test_the_city_before_a_nickname_is_the_team_but_a_place_in_the_sentence_is_n
     ("Ukraine lost to Russia the town of Bakhmut after months of fighting.", "Russia"),
     ("The Senate passed the bill 52-48 after Ohio beat the deadline.", "Ohio"),  # the tally comes before
     ("Chicago defeated Milwaukee's bid on a vote of 30-20.", "Chicago"),  # a vote, not a score
-    ("Huckabee lost to Arizona Sen. John McCain 2-1 in the count.", "Arizona"),  # a word within a longer name
-    ("Smith beat London goalie Trevor Cann 2-1.", "London"),  # a modifier, not the object
+    ("Smith lost to Ohio Sen. Jane Cole 2-1 in the count.", "Ohio"),  # a word within a longer name
+    ("Jones beat Leeds goalie Tom Hart 2-1.", "Leeds"),  # a modifier, not the object
 ])
 def test_ordinary_news_keeps_its_places(text, name):
     assert not _team(text, name)
