@@ -17,7 +17,7 @@ from geo.errors import InputError
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.home import with_home
 from geo.mentions import find_mentions
-from geo.recognizer import default_model
+from geo.recognizer import RecognizerModel, default_model
 from geo.records import Candidate, Document, Place
 from geo.resolve import resolve
 from geo.sentences import split_sentences
@@ -31,11 +31,14 @@ OUTLINE_TOLERANCE = 0.02
 
 
 def map_text(
-    text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "text", outlines: bool = True, home: Place | None = None
+    text: str, *, gazetteer: Gazetteer | None = None, doc_id: str = "text", outlines: bool = True, home: Place | None = None,
+    recognizer: RecognizerModel | None = None,
 ) -> Document:
     """Find, resolve and collect every place ``text`` names.
 
     ``home``: the readers' home area (see :func:`find_home` and geo.home), if known.
+    ``recognizer``: the toponym recognizer to use instead of the one bundled with the
+    gazetteer's data (benchmarks/recognizer_cv.py maps each fold with a model fitted without it).
 
     >>> doc = map_text("Flooding hit Baku, Azerbaijan on Monday.", doc_id="example")
     >>> [(mp.place.name, mp.place.country_code) for mp in doc.places]
@@ -46,7 +49,7 @@ def map_text(
     gz = gazetteer if gazetteer is not None else default_gazetteer()
     sentences = split_sentences(text)
     data_dir = getattr(gz, "data_dir", None)
-    model = default_model(str(data_dir)) if data_dir is not None else None
+    model = recognizer if recognizer is not None else default_model(str(data_dir)) if data_dir is not None else None
     mentions = find_mentions(text, sentences, gz, model)
     # (candidates_for remembers each name's ranking in the gazetteer: repeats cost a lookup.)
     candidates = candidates_for_each(mentions, gz)

@@ -348,3 +348,14 @@ def test_an_alternate_name_that_spells_the_main_name_is_a_spelling_not_another_n
     assert "best match=spelling" in _features_of("Troops left Kelbajar.", gz, "Kelbajar")
     farmers = _features_of("Farmers left Kelbajar.", gz, "Farmers")
     assert "best match=alternate" in farmers and "best match=spelling" not in farmers
+
+
+def test_map_text_takes_another_recognizer_instead_of_the_bundled_one(gazetteer):
+    from geo.pipeline import map_text
+    from geo.recognizer import RecognizerModel
+
+    text = "Shelling hit Tovuz and Fuzuli."
+    bundled = [r.mention.text for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions]
+    rejects_all = RecognizerModel({"bias": -30.0}, threshold=0.5)
+    other = [r.mention.text for r in map_text(text, gazetteer=gazetteer, outlines=False, recognizer=rejects_all).resolutions]
+    assert bundled == ["Tovuz", "Fuzuli"] and other == []

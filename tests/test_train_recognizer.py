@@ -20,7 +20,7 @@ def test_training_samples_leave_out_the_rules_and_the_spans_they_rule_out():
 
 
 def test_the_trainer_reads_several_corpora_and_cross_validates_each(tmp_path):
-    from geo.data.train_recognizer import _documents, cross_validate
+    from geo.data.train_recognizer import cross_validate, documents
 
     def corpus(name, n):
         path = tmp_path / f"{name}.jsonl"
@@ -32,9 +32,9 @@ def test_the_trainer_reads_several_corpora_and_cross_validates_each(tmp_path):
         path.write_text("\n".join(docs) + "\n", encoding="utf-8")
         return path
 
-    documents = _documents([corpus("one", 6), corpus("two", 4)], FakeGazetteer(), frozenset())
-    assert [d.corpus for d in documents] == ["one"] * 6 + ["two"] * 4
-    scores = cross_validate(documents, 2, l2=1.0, min_count=1)
+    docs = documents([corpus("one", 6), corpus("two", 4)], FakeGazetteer(), frozenset())
+    assert [d.corpus for d in docs] == ["one"] * 6 + ["two"] * 4
+    scores = cross_validate(docs, 2, l2=1.0, min_count=1)
     # Each corpus is scored on its own held-out documents: both places in every one, found.
     assert set(scores) == {"one", "two"}
     for precision, recall, f1 in scores.values():

@@ -30,7 +30,7 @@ from geo.mentions import propose_spans
 from geo.recognizer import MODEL_FILE, RecognizerModel, fit_logistic
 from geo.sentences import split_sentences
 
-__all__ = ["training_samples", "train", "cross_validate", "main", "common_surnames", "SURNAME_MAX_RANK"]
+__all__ = ["training_samples", "train", "cross_validate", "documents", "fold_of", "fit_model", "main", "common_surnames", "SURNAME_MAX_RANK"]
 
 #: How many of the US Census' commonest surnames the model carries (rank 5000: 0.002% of
 #: Americans bear the last of them): a given name right before one is a person (geo.mentions).
@@ -117,14 +117,33 @@ def _read_lines(gold_path: Path) -> list[str]:
     return gold_path.read_text(encoding="utf-8").split("\n")  # not splitlines: texts hold U+2028
 
 
-def _documents(gold_paths: Sequence[Path], gazetteer: Gazetteer, surnames: frozenset[str]) -> list[_Document]:
-    documents = []
+def documents(gold_paths: Sequence[Path], gazetteer: Gazetteer, surnames: frozenset[str] | None = None) -> list[_Document]:
+    """Each gold document's training samples, corpus by corpus, in file order (``surnames``:
+    the Census' common surnames when None)."""
+    surnames = frozenset(common_surnames()) if surnames is None else surnames
+    found = []
     for path in gold_paths:
         for line in _read_lines(path):
             if line.strip():
                 samples, labels, missed = training_samples([line], gazetteer, surnames)
-                documents.append(_Document(path.stem, samples, labels, missed))
-    return documents
+                found.append(_Document(path.stem, samples, labels, missed))
+    return found
+
+
+def fold_of(docs: Sequence[_Document], folds: int) -> list[int]:
+    """The fold of each document: document i of its corpus is in fold i mod ``folds``."""
+    position: dict[str, int] = {}
+    found = []
+    for d in docs:
+        found.append(position.get(d.corpus, 0) % folds)
+        position[d.corpus] = position.get(d.corpus, 0) + 1
+    return found
+
+
+def fit_model(docs: Sequence[_Document], *, l2: float = L2, min_count: int = MIN_COUNT) -> RecognizerModel:
+    """A model fitted on these documents alone, at its best threshold, with the common surnames."""
+    weights, threshold, _, _ = _fit(docs, l2, min_count)
+    return RecognizerModel(weights, threshold, {}, common_surnames())
 
 
 def _fit(documents: Sequence[_Document], l2: float, min_count: int) -> tuple[dict[str, float], float, float, int]:
@@ -139,22 +158,18 @@ def _fit(documents: Sequence[_Document], l2: float, min_count: int) -> tuple[dic
     return weights, min(max(threshold, 0.05), 0.95), f1, len(samples)
 
 
-def cross_validate(documents: Sequence[_Document], folds: int, *, l2: float = L2,
+def cross_validate(docs: Sequence[_Document], folds: int, *, l2: float = L2,
                    min_count: int = MIN_COUNT) -> dict[str, tuple[float, float, float]]:
     """Each corpus' (precision, recall, F1) of the proposals, K-fold cross-validated: document
     i of a corpus is in fold i mod K; each fold is scored by a model fitted on every other
     fold of every corpus, at that model's own threshold."""
     counts: dict[str, list[int]] = {}  # corpus -> [true positives, predicted, gold]
-    position: dict[str, int] = {}
-    fold_of = []
-    for d in documents:
-        fold_of.append(position.get(d.corpus, 0) % folds)
-        position[d.corpus] = position.get(d.corpus, 0) + 1
+    folds_of = fold_of(docs, folds)
     for k in range(folds):
-        train_docs = [d for d, f in zip(documents, fold_of) if f != k]
+        train_docs = [d for d, f in zip(docs, folds_of) if f != k]
         weights, threshold, _, _ = _fit(train_docs, l2, min_count)
         model = RecognizerModel(weights, threshold)
-        for d, f in zip(documents, fold_of):
+        for d, f in zip(docs, folds_of):
             if f != k:
                 continue
             c = counts.setdefault(d.corpus, [0, 0, 0])
@@ -175,14 +190,14 @@ def train(gold_paths: Path | Sequence[Path], gazetteer: Gazetteer, *, l2: float 
     """The model fitted on every document of ``gold_paths`` (one corpus or several)."""
     gold_paths = [gold_paths] if isinstance(gold_paths, Path) else list(gold_paths)
     surnames = frozenset(common_surnames())
-    documents = _documents(gold_paths, gazetteer, surnames)
-    weights, threshold, f1, n_samples = _fit(documents, l2, min_count)
+    docs = documents(gold_paths, gazetteer, surnames)
+    weights, threshold, f1, n_samples = _fit(docs, l2, min_count)
     meta = {
         "trained_on": [p.name for p in gold_paths],
         "corpus_sha256": [hashlib.sha256(p.read_bytes()).hexdigest() for p in gold_paths],
         "samples": n_samples,
-        "positives": sum(sum(d.labels) for d in documents),
-        "gold_not_proposed": sum(d.missed for d in documents),
+        "positives": sum(sum(d.labels) for d in docs),
+        "gold_not_proposed": sum(d.missed for d in docs),
         "training_f1": round(f1, 4),
         "l2": l2,
         "min_count": min_count,
@@ -207,8 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--folds must be 0 (none) or at least 2, got {args.folds!r}")
     gazetteer = Gazetteer()
     if args.folds:
-        documents = _documents(args.gold, gazetteer, frozenset(common_surnames()))
-        for corpus, (p, r, f1) in cross_validate(documents, args.folds, l2=args.l2, min_count=args.min_count).items():
+        docs = documents(args.gold, gazetteer)
+        for corpus, (p, r, f1) in cross_validate(docs, args.folds, l2=args.l2, min_count=args.min_count).items():
             print(f"{corpus}: {args.folds}-fold cross-validated P {p:.4f} R {r:.4f} F1 {f1:.4f}", file=sys.stderr)
     model = train(args.gold, gazetteer, l2=args.l2, min_count=args.min_count)
     output = args.output or Path(gazetteer.info()["data_dir"]) / MODEL_FILE

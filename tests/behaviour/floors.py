@@ -10,7 +10,7 @@ overall and at least 90% in every capability.
 #: capability -> lowest pass rate allowed (measured on main; raise it as things improve).
 #: The first ten are issue 12's classes, the last six what worked before it (keep working).
 FLOORS = {
-    "articles": 0.905,  # 1. La Coruña, The Bronx, Al-Hasakah, Des Moines
+    "articles": 0.924,  # 1. La Coruña, The Bronx, Al-Hasakah, Des Moines
     "person_names": 0.956,  # 2. Tyler, Texas / Georgia Smith
     "case": 1.000,  # 3. lower case, ALL CAPS, #hashtags, JoinedNames
     "common_words": 0.860,  # 4. I'll, Mass, Ebola, champagne
