@@ -92,10 +92,11 @@ print(sum(map(len, texts)) / (time.perf_counter() - t0))
 """
 
 
-def geo_one_pass_speed(path: Path, warm_up: list[Path], repeat: int) -> float:
+def geo_one_pass_speed(path: Path, warm_up: list[Path], repeat: int, checkout: Path = ROOT) -> float:
     """Characters per second of geo's one pass over a corpus in a new process that has
-    first mapped the ``warm_up`` corpora (best of ``repeat`` processes)."""
-    runs = [subprocess.run([sys.executable, "-c", _FIRST_PASS, str(ROOT), str(path), *map(str, warm_up)],
+    first mapped the ``warm_up`` corpora (best of ``repeat`` processes), with the code and
+    data of ``checkout`` (this one, or another given by --against)."""
+    runs = [subprocess.run([sys.executable, "-c", _FIRST_PASS, str(checkout), str(path), *map(str, warm_up)],
                            capture_output=True, text=True, check=True).stdout for _ in range(repeat)]
     return max(float(r) for r in runs)
 
@@ -121,7 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora-dir", type=Path, default=DEFAULT_CORPORA,
                     help=f"folder with trnews/geowebnews/lgl .jsonl (default: {DEFAULT_CORPORA})")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes per corpus; the best counts (default 3)")
+    ap.add_argument("--against", type=Path, action="append", default=[], metavar="CHECKOUT",
+                    help="also time another checkout of geo (its code and data/; e.g. a git worktree of an older "
+                         "commit) one pass warm and fresh, in the same run, interleaved with this one")
     args = ap.parse_args(argv)
+    for other in args.against:
+        if not (other / "geo" / "pipeline.py").is_file():
+            ap.error(f"--against needs a checkout of geo (with geo/pipeline.py), got {str(other)!r}")
     if args.repeat < 1:
         ap.error(f"--repeat must be at least 1, got {args.repeat!r}")
 
@@ -147,8 +154,13 @@ def main(argv: list[str] | None = None) -> int:
         speeds = {"geotext": chars_per_second(geotext, texts, args.repeat) / 1e6}
         if geo_ok:
             others = [f for f in present if f != path]
-            speeds["geo warm"] = geo_one_pass_speed(path, others, args.repeat) / 1e6
-            speeds["geo fresh"] = geo_one_pass_speed(path, [], args.repeat) / 1e6
+            # Each checkout's passes alternate with this one's, so a change of load hits both.
+            for _ in range(args.repeat):
+                for label, checkout in (("", ROOT), *((str(o), o) for o in args.against)):
+                    for kind, warm_up in (("geo warm", others), ("geo fresh", [])):
+                        key = (kind, label)
+                        speeds[key] = max(speeds.get(key, 0.0), geo_one_pass_speed(path, warm_up, 1, checkout) / 1e6)
+            speeds["geo warm"], speeds["geo fresh"] = speeds.pop(("geo warm", "")), speeds.pop(("geo fresh", ""))
             parallel, jobs = geo_parallel_speed(texts, args.repeat)
             speeds["geo parallel"] = parallel / 1e6
         rows.append((path.stem, len(texts), sum(map(len, texts)), speeds))
@@ -158,6 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     for name, docs, chars, speeds in rows:
         cells = [f"{speeds[k]:.3f}" if k in speeds else "-" for k in ("geo warm", "geo fresh", "geo parallel")]
         print(f"{name:<12} {docs:>6} {chars:>10} {speeds['geotext']:>9.3f} {cells[0]:>9} {cells[1]:>10} {cells[2]:>13}")
+    for other in args.against:
+        print(f"against {other} (same run, passes interleaved):")
+        print(f"{'corpus':<12} {'geo warm':>9} {'here':>7} {'change':>7} {'geo fresh':>10} {'here':>7} {'change':>7}   (MB/s)")
+        for name, _docs, _chars, speeds in rows:
+            cells = []
+            for kind in ("geo warm", "geo fresh"):
+                theirs, ours = speeds.get((kind, str(other))), speeds.get(kind)
+                cells += [f"{theirs:.3f}", f"{ours:.3f}", f"{(ours / theirs - 1) * 100:+.0f}%"] if theirs and ours else ["-"] * 3
+            print(f"{name:<12} {cells[0]:>9} {cells[1]:>7} {cells[2]:>7} {cells[3]:>10} {cells[4]:>7} {cells[5]:>7}")
     print("MB = 10**6 characters. geo: the extract path (map_text without outlines), one pass, never the same "
           f"text twice; warm = after the other corpora; fresh = a new process; x{jobs} = `geo extract --jobs 0`.")
     return 0

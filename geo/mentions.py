@@ -441,7 +441,9 @@ def _find_mentions(
         if facts.never:
             continue
         fixed = facts.features
-        names = _span_features(run, i, j, start, facts, context)
+        # (the person and team rules cost the most of the rules: asked below, only of spans that
+        # would be places)
+        names = _span_features(run, i, j, start, facts, context, named_rules=False)
         if names and names[0] == "rule:never":  # _span_features puts it first when it adds it
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
@@ -463,14 +465,16 @@ def _find_mentions(
             # What the sentence says outright (geo.place_cues), asked only where it may say something.
             if grade < 2 and (facts.big or text.startswith(_CUE_OPENERS, end)) and not facts.demonym:
                 grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
-            if grade == 2:
-                sure.add(text[start:end])
-        graded.append((start, end, facts.demonym, grade))
+        if grade and _plays_or_is_named(run, i, j, start, facts, context):
+            continue
+        if grade == 2:
+            sure.add(text[start:end])
+        graded.append((start, end, facts.demonym, grade, run, i, j, facts))
     mentions = []
-    for start, end, demonym, grade in graded:
+    for start, end, demonym, grade, run, i, j, facts in graded:
         # One sense per document: where the model is sure of a name, its other occurrences
-        # are places too ("fighting in Fuzuli ... Fuzuli was retaken").
-        if grade or (sure and text[start:end] in sure):
+        # are places too ("fighting in Fuzuli ... Fuzuli was retaken"), unless a person or a team.
+        if grade or (sure and text[start:end] in sure and not _plays_or_is_named(run, i, j, start, facts, context)):
             sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
             mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
     return tuple(mentions), context.joined
@@ -620,7 +624,8 @@ def _is_connector(word: str) -> bool:
     return word.islower() and word in CONNECTORS
 
 
-def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context) -> list[str]:
+def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context,
+                   named_rules: bool = True) -> list[str]:
     """The recognizer's features of the span ``run.tokens[i:j]`` (starting at ``start``) besides
     those of its text (``facts.features``) and _costly_features: those of the document and of where it stands.
     Their names, each distinct and none of its text's (every feature has the value 1.0): a
@@ -687,7 +692,8 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
                 if tokens[j].text.lower() in context.surnames and not tokens[i].possessive \
                         and not (f and f[0] == "rule:never") and not facts.never:
                     f.insert(0, "rule:never")  # first, where find_mentions looks for it
-    if not (f and f[0] == "rule:never") and not facts.never and _plays_or_is_named(run, i, j, start, facts, context):
+    if named_rules and not (f and f[0] == "rule:never") and not facts.never \
+            and _plays_or_is_named(run, i, j, start, facts, context):
         f.insert(0, "rule:never")
     if lower in context.after_title_words:
         f.append("after a title elsewhere")
@@ -702,7 +708,8 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
     """Named rules: a word of a two-word person's name ("Paris Hilton ... her", geo.person_cues),
     a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues)."""
     text, memo = context.text, context.surface_memo
-    if facts.one_word and person_in_run(
+    # (a two-word name needs a run of two words or more: most runs are one word)
+    if facts.one_word and len(run.tokens) > 1 and person_in_run(
             text, run.tokens, run.base, i, run.prev, (run.floor, run.ceiling), context.given_names, context.surnames,
             context.lowercase_words, context.after_title_words, lambda word: getattr(memo.get(word), "named", False)):
         return True
