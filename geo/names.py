@@ -88,6 +88,10 @@ def spelling_of(name: str, main: str) -> bool:
     import difflib
 
     a, b = name_key(name), name_key(main)
+    # difflib's cheapest bound (its real_quick_ratio), without building a matcher: most
+    # alternate names are far longer or shorter than the main name.
+    if 2 * min(len(a), len(b)) < SPELLING_RATIO * (len(a) + len(b)):
+        return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     # (the cheap upper bounds first: most alternate names are nothing like the main name)
     return matcher.real_quick_ratio() >= SPELLING_RATIO and matcher.quick_ratio() >= SPELLING_RATIO \
