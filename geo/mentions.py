@@ -29,43 +29,39 @@ answered by wordfreq itself, the same numbers.
 
 from __future__ import annotations
 
-import functools
-import itertools
-import math
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from geo.casing import cased_view, hashtag_words, joined_view
-from geo.context_words import GENERIC_HEADS, GOVERNS_PLACE
-from geo.gazetteer import NameSummary, summarize_matches
-from geo.names import name_key, spelling_of
+from geo.gazetteer import summarize_matches
+from geo.names import name_key
 from geo.place_cues import (
-    EPONYMS,
     FAMOUS_POPULATION,
     PERSON_OR_GROUP,
     defined_as_place,
     famous_by_name,
-    named_after_a_place,
     qualified_by_its_state,
 )
-from geo.person_cues import person_in_run
-from geo.records import CURATED_KINDS, Mention, NameMatch, Sentence
-from geo.team_cues import could_be_a_side, plays_as_a_team
+from geo.records import Mention, NameMatch, Sentence
+from geo.span_features import (
+    _costly_features,
+    _name_features,
+    _plays_or_is_named,
+    _span_features,
+    _spells_a_main_name,
+    _SurfaceFacts,
+)
 from geo.tokens import (
     CONNECTORS,
     _TITLES,
     Token,
     _grams,
-    _is_sentence_initial,
     _longest_known,
     _pieces,
     _run,
     _Run,
-    _word_after,
-    _word_before,
     tokenize,
 )
 
@@ -97,19 +93,6 @@ class NameIndex(Protocol):
     def matches(self, name: str) -> tuple[NameMatch, ...]: ...
 
 
-# Words that are never a place on their own in English news, whatever the gazetteer holds.
-_NEVER_ALONE = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-    mr mrs ms dr sir madam lord lady president minister governor senator mayor colonel general
-    captain sergeant lieutenant major deputy head chief director secretary judge officer
-    god christmas easter internet
-    north south east west northern southern eastern western central
-    """.split()
-)
-_MATCH_ORDER = ("name", "abbreviation", "alternate", "demonym")
 @dataclass(frozen=True, slots=True)
 class SpanCandidate:
     """A capitalised span the gazetteer knows, with what recognition needs to judge it."""
@@ -200,18 +183,6 @@ class _Context:
         if hit is None:
             hit = self._lower_memo[word] = _occurs_in_lower_case(self.text, word)
         return hit
-
-
-def _spells_a_main_name(surface: str, gazetteer: NameIndex) -> bool:
-    """Is the name, an alternate name of the places it matches, a spelling of one's main name
-    ("Kelbajar" of Kalbajar, "Idleb" of Idlib, "Kiev" of Kyiv) rather than another name
-    ("Farmers" for some town)? Spellings are how news writes a place; other alternate names
-    are mostly common words that some place was once called. Asked once per name (the
-    caller's memo), of the few names that only an alternate name matches."""
-    for match in gazetteer.matches(surface):
-        if match.match == "alternate" and spelling_of(surface, match.place.name):
-            return True
-    return False
 
 
 def _occurs_in_lower_case(text: str, word: str) -> bool:
@@ -512,9 +483,6 @@ _CUE_LABELS = {1: "rule:famous alone", 2: "rule:place"}
 # What follows a name that a qualifier or a definition may follow (see geo.place_cues).
 _CUE_OPENERS = (",", " ,", " is ", " was ", " remains ", " became ", " has been ")
 _PERSON_OR_GROUP = frozenset(PERSON_OR_GROUP)
-_WORDS_LABEL = {n: "words=%d" % n for n in (1, 2, 3)}
-
-
 def _wordfreq_zipf(word: str) -> float:
     """English Zipf frequency of a word from wordfreq itself: for a gazetteer without
     ``word_frequency`` (wordfreq keeps its own bounded memo of words asked)."""
@@ -525,203 +493,3 @@ def _wordfreq_zipf(word: str) -> float:
 
 _FACTS_MEMO_LIMIT = 50_000
 
-
-class _SurfaceFacts(NamedTuple):
-    """What _Context.surface_facts remembers of a span's text."""
-
-    key: str
-    named: bool  # the gazetteer has a match for it
-    features: tuple[str, ...]  # the span's features that depend only on its text (_name_features)
-    demonym: bool
-    one_word: bool  # its key is one word
-    lower: str  # the text in lower case
-    abbreviation: bool  # some place's abbreviation matches it (see _with_abbreviation_dot)
-    # One word, and some place it names has FAMOUS_POPULATION people or more: it may be a
-    # famous place by itself (_says_place asks geo.place_cues.famous_by_name, once per name).
-    big: bool = False
-    never: bool = False  # "rule:never" is among its features: never a place on its own
-    continent: bool = False  # a continent by its own name: a place in any sentence (find_mentions)
-
-
-def _name_features(
-    surface: str, words: list[str], summary: NameSummary, zipf: float | None, context: _Context
-) -> tuple[tuple[str, ...], bool, bool]:
-    """The features of a span that its text, of key words ``words``, decides wherever it stands
-    (their names, each distinct: every feature has the value 1.0), whether it is a demonym
-    (SpanCandidate.is_demonym) and whether some place's abbreviation matches it. ``zipf``:
-    the frequency of the rarest of the words when the caller knows it."""
-    f = ["bias"]
-    if len(words) == 1 and words[0] in _NEVER_ALONE:
-        f.append("rule:never")
-    f.append(_WORDS_LABEL[min(len(words), 3)])
-    if "." in surface:
-        f.append("dotted")
-    elif surface.isupper() and len(surface) > 1:
-        f.append("allcaps" if len(surface) > 3 else "acronym")
-    if len(words) == 1:
-        f.append(context.zipf_label(words[0]) if zipf is None else "zipf=%d" % int(zipf))
-        # How often a word is written says nothing of whether it is a common word or a name
-        # ("reading" and "milwaukee" are both frequent); a dictionary that lists it in lower
-        # case only says it is a word ("Reading is...", "Mobile phone sales").
-        if words[0] in context.lowercase_words:
-            f.append("dictionary word")
-    else:
-        f.append("multi zipf=%d" % int(min(map(context.zipf, words)) if zipf is None else zipf))
-    gazetteer_features, demonym, abbreviation = _gazetteer_facts(summary)
-    f += gazetteer_features
-    return tuple(f), demonym, abbreviation
-
-
-_POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
-
-
-def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool, bool]:
-    """What the gazetteer says of a name as features (its kinds of place, how it matched, how
-    big the biggest is), whether it is a demonym (SpanCandidate.is_demonym) and whether some
-    place's abbreviation matches it."""
-    f = ["demonym"] if summary.demonym else []
-    abbreviation = False
-    if summary.places:
-        ranks = []
-        for kind, matches in summary.kinds:
-            # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
-            ranks.append(_NAME_RANK if kind in CURATED_KINDS and "alternate" in matches else _BEST_RANK[matches])
-            if "abbreviation" in matches:
-                abbreviation = True
-        best_rank = min(ranks)
-        # The kinds of the places the name matches best: "Sahara" is the desert's name and
-        # only a village's alternate one, so it is no "kind=city".
-        f += ["kind=" + kind for (kind, _), rank in zip(summary.kinds, ranks) if rank == best_rank]
-        f.append("best match=" + _MATCH_ORDER[best_rank])
-        # Ordinal, so one feature per decade reached ("population>=6" for a million): the
-        # few names of the biggest places (China, India) then share what every big place
-        # teaches the model instead of resting on a handful of their own examples.
-        decades = int(math.log10(summary.population + 1))
-        f += _POPULATION_LABELS[:decades]
-        # The biggest place is only an abbreviation of it ("Ore": Oregon's abbreviation, a
-        # Nigerian town's name): its size says less.
-        if best_rank != _ABBREVIATION_RANK and int(math.log10(summary.named_population + 1)) < decades:
-            f.append("biggest only as an abbreviation")
-        f.append(_CANDIDATES_LABELS[min(summary.places, 5)])
-    # A people or adjective ("Canadian"), even where a small town shares the word.
-    demonym = summary.demonym and all(kind not in ("country", "adm1", "continent") for kind, _ in summary.kinds)
-    return f, demonym, abbreviation
-
-
-_MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}
-_NAME_RANK = _MATCH_RANK["name"]
-_ABBREVIATION_RANK = _MATCH_RANK["abbreviation"]
-# The best rank in _MATCH_ORDER of each set of match kinds (a NameSummary's kinds hold such sets).
-_BEST_RANK = {
-    frozenset(kinds): min(map(_MATCH_RANK.__getitem__, kinds))
-    for n in range(1, len(_MATCH_ORDER) + 1)
-    for kinds in itertools.combinations(_MATCH_ORDER, n)
-}
-_CANDIDATES_LABELS = ["candidates=%d" % n for n in range(6)]
-
-
-def _is_connector(word: str) -> bool:
-    return word.islower() and word in CONNECTORS
-
-
-def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context,
-                   named_rules: bool = True) -> list[str]:
-    """The recognizer's features of the span ``run.tokens[i:j]`` (starting at ``start``) besides
-    those of its text (``facts.features``) and _costly_features: those of the document and of where it stands.
-    Their names, each distinct and none of its text's (every feature has the value 1.0): a
-    list is cheaper than a mapping per span."""
-    tokens, text = run.tokens, context.text
-    f = []
-    prev = run.prev if i == 0 else _word_before(text, start, run.floor)
-    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and not facts.never:
-        f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
-    elif (facts.key in EPONYMS or prev == "of") and not facts.never and named_after_a_place(
-            facts.key, text, start, run.base + tokens[j - 1].end, prev):
-        f.append("rule:never")  # "Brussels sprouts", "a glass of Bordeaux" (geo.place_cues)
-    elif facts.abbreviation and not facts.never and "best match=abbreviation" in facts.features:
-        # A named rule: a name that is only an abbreviation needs its dot or its capitals
-        # ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells
-        # ("Mass was celebrated", "I'll", "Wash your hands").
-        # Undotted, it may still qualify a name right after ", " or "-" ("Edmonton, Ky", "D-Calif"),
-        # where no contraction stands.
-        end = run.base + tokens[j - 1].end
-        surface = text[start:end]
-        if text[end : end + 1] != "." and "dotted" not in facts.features and not surface.isupper() and (
-                "'" in surface or "’" in surface or text[max(0, start - 2) : start] not in (", ", "-")
-                and text[start - 1 : start] != "-"):
-            f.append("rule:never")
-    f.append("prev=" + prev)
-    if prev in GOVERNS_PLACE:
-        f.append("prev governs a place")
-    # A later word of a run follows the run's earlier words in the same sentence, so it
-    # cannot start one (unless the caller's sentences put the run before the first one).
-    if i == 0:
-        initial = run.initial
-    else:
-        initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
-    if initial:
-        f.append("initial")
-        if facts.one_word:
-            # A sentence's first word is capitalised whatever it is, so there its frequency as
-            # an English word says more ("Reading is...", "Mobile phone sales").
-            f.append("initial " + next(x for x in facts.features if x.startswith("zipf=")))
-    lower = facts.lower
-    if facts.one_word:
-        if lower not in context.mid_sentence_words:
-            f.append("only sentence-initial")
-    # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
-    # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
-    if i > 0:
-        if _is_connector(tokens[i - 1].text):
-            f.append("joined before")
-        else:
-            f.append("run before")
-            # A named rule: "Island" in "Robben Island" is the head of a name the gazetteer
-            # lacks, not a place of its own (geo.context_words).
-            if facts.one_word and lower in GENERIC_HEADS and not (f and f[0] == "rule:never"):
-                f.insert(0, "rule:never")
-    if j < len(tokens):
-        if _is_connector(tokens[j].text):
-            f.append("joined after")
-        else:
-            f.append("run after")
-            if facts.one_word and lower in context.given_names:
-                f.append("given name before a name")  # "Jordan Peterson", "Victoria Beckham"
-                # A named rule: a given name right before a common surname is a person ("Georgia
-                # Smith", "Chad Johnson"), whatever place shares the given name.
-                if tokens[j].text.lower() in context.surnames and not tokens[i].possessive \
-                        and not (f and f[0] == "rule:never") and not facts.never:
-                    f.insert(0, "rule:never")  # first, where find_mentions looks for it
-    if named_rules and not (f and f[0] == "rule:never") and not facts.never \
-            and _plays_or_is_named(run, i, j, start, facts, context):
-        f.insert(0, "rule:never")
-    if lower in context.after_title_words:
-        f.append("after a title elsewhere")
-    if facts.one_word and lower in context.after_given_name_words:
-        f.append("after a given name")
-    if tokens[j - 1].possessive:
-        f.append("possessive")
-    return f
-
-
-def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context) -> bool:
-    """Named rules: a word of a two-word person's name ("Paris Hilton ... her", geo.person_cues),
-    a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues)."""
-    text, memo = context.text, context.surface_memo
-    # (a two-word name needs a run of two words or more: most runs are one word)
-    if facts.one_word and len(run.tokens) > 1 and person_in_run(
-            text, run.tokens, run.base, i, run.prev, (run.floor, run.ceiling), context.given_names, context.surnames,
-            context.lowercase_words, context.after_title_words, lambda word: getattr(memo.get(word), "named", False)):
-        return True
-    return could_be_a_side(text, run.base + run.tokens[-1].end, run.prev) and plays_as_a_team(
-        text, start, run.base + run.tokens[j - 1].end, run.floor, run.ceiling)
-
-
-def _costly_features(run: _Run, j: int, facts: _SurfaceFacts, context: _Context, f: list[str]) -> None:
-    """Add to ``f`` the features of a span ``run.tokens[i:j]`` that cost the most to find, the
-    word after it and whether the text also uses it in lower case: the rest of its features
-    (_span_features) often decide without them (see find_mentions)."""
-    # The word right after the span's last token (a dot _with_abbreviation_dot adds is that word).
-    f.append("next=" + _word_after(context.text, run.base + run.tokens[j - 1].end, run.ceiling))
-    if facts.one_word and context.used_in_lower_case(facts.lower):
-        f.append("also lower case")

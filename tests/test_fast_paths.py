@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from geo import mentions, sentences
+from geo import mentions, sentences, span_features
 from geo import tokens as runs
 from geo.candidates import candidates_for
 from geo.gazetteer import Gazetteer, summarize_matches
@@ -356,7 +356,7 @@ def test_gazetteer_facts_read_off_a_summary_are_those_of_the_matches():
     for _ in range(3000):
         matches = [NameMatch(rng.choice(places), rng.choice(MATCH_KINDS)) for _ in range(rng.randint(1, 6))]
         summary = summarize_matches(matches)
-        features, demonym, abbreviation = mentions._gazetteer_facts(summary)
+        features, demonym, abbreviation = span_features._gazetteer_facts(summary)
         assert (sorted(features), demonym) == _gazetteer_facts_of_matches(matches), matches
         assert abbreviation == any(m.match == "abbreviation" for m in matches)
     assert summarize_matches([]) is None

@@ -31,4 +31,4 @@ FLOORS = {
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.910
+OVERALL_FLOOR = 0.924
