@@ -19,7 +19,7 @@ __all__ = ["OUTCLASS_RATIO"]
 
 #: A country this many times the size of a town or district named like it is what the name
 #: means whatever the text's other names are, unless the mention itself says otherwise.
-OUTCLASS_RATIO = 10_000
+OUTCLASS_RATIO = 1_000
 _POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
 _set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
 

@@ -128,3 +128,14 @@ def test_names_listed_together_are_alike(gazetteer):
     assert (first.kind, first.admin1) == ("city", "Maine") and second.kind == "country"
     # "Washington and Oregon" are two states, not the capital and a state.
     assert place_of("Wildfires spread across Washington and Oregon.", "Washington", gazetteer).kind == "adm1"
+
+
+def test_a_country_stays_a_country_beside_a_namesake_towns_neighbours(gazetteer):
+    # Norway (5.3 million) against Norway, Maine (2,700), about 1,900 times smaller: the Maine
+    # towns around it are no evidence for the town; only the mention's own words could be
+    # (and "Norway, Maine" is not yet read as a qualified town: left for later).
+    from geo.pipeline import map_text
+
+    text = "Lumber mills in Bethel, Rumford and Oxford say their exports to Norway fell."
+    found = {r.mention.text: r.place for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions}
+    assert found["Norway"].kind == "country" and found["Norway"].country_code == "NO"
