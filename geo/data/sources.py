@@ -48,6 +48,8 @@ __all__ = [
     "read_abbreviations",
     "read_region_names",
     "read_dictionary",
+    "MAPDATA_PIN",
+    "world_data_bank",
 ]
 
 #: The wordfreq release ``word_zipf.tsv.gz`` is computed with (its tables are the data).
@@ -61,6 +63,12 @@ BABEL_PIN = "babel==2.18.0"
 #: The english-words release whose ``web2`` list (Webster's Second International, 1934) says
 #: which words of names are common English words (``lowercase_words.tsv.gz``).
 ENGLISH_WORDS_PIN = "english-words==2.0.2"
+
+#: The Debian package (name=version) whose ``worldHires`` map database, CIA World Data Bank II
+#: (public domain), names the world's islands; see :mod:`geo.data.islands`.
+MAPDATA_PIN = "r-cran-mapdata=2.3.1-1"
+#: Where that database lies inside the package.
+_WORLD_HIRES = "usr/lib/R/site-library/mapdata/mapdata/worldHires"
 
 _SITE = Path(__file__).resolve()
 
@@ -83,6 +91,7 @@ class Sources:
     airports: Path | None = None  # airportsdata's airports.csv
     cldr: Path | None = None  # Babel's package directory: Unicode CLDR's names of countries (endonyms)
     dictionary: Path | None = None  # english-words' package directory (its web2 word list)
+    world_islands: Path | None = None  # the worldHires map database (stem of .N/.G/.L), r-cran-mapdata
 
 
 def find_sources(supplement_dir: Path | None = None) -> Sources:
@@ -126,7 +135,36 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         airports=dirs["airportsdata"] / "airports.csv",
         cldr=dirs["babel"],
         dictionary=dirs["english_words"],
+        world_islands=world_data_bank(),
     )
+
+
+def world_data_bank(cache: Path | None = None) -> Path | None:
+    """The stem of World Data Bank II's ``worldHires`` files from the pinned Debian package:
+    the installed package's, else the package fetched with ``apt-get download`` and unpacked
+    into ``cache`` (default ``~/.cache/geo-build``) once; ``None`` where apt cannot fetch it
+    (the build then has no islands)."""
+    import shutil
+    import subprocess
+
+    installed = Path("/") / _WORLD_HIRES
+    if installed.with_suffix(".L").exists():
+        return installed
+    cache = cache or Path.home() / ".cache" / "geo-build"
+    root = cache / MAPDATA_PIN.replace("=", "_")
+    stem = root / _WORLD_HIRES
+    if stem.with_suffix(".L").exists():
+        return stem
+    if shutil.which("apt-get") is None or shutil.which("dpkg-deb") is None:
+        return None
+    work = cache / "download"
+    work.mkdir(parents=True, exist_ok=True)
+    got = subprocess.run(["apt-get", "download", MAPDATA_PIN], cwd=work, capture_output=True)
+    debs = sorted(work.glob(MAPDATA_PIN.split("=")[0] + "_*.deb"))
+    if got.returncode != 0 or not debs:
+        return None
+    subprocess.run(["dpkg-deb", "-x", str(debs[-1]), str(root)], check=True)
+    return stem if stem.with_suffix(".L").exists() else None
 
 
 def read_dictionary(package_dir: Path | None) -> frozenset[str]:

