@@ -10,7 +10,7 @@ answer (``_costly_features``). A few named rules say "never a place" whatever th
 (``rule:never``): months, titles, compass words alone, a name right after a title, a thing
 named after a place, an undotted abbreviation, a given name before a common surname, a
 generic head after a capitalised word, a person named like a place (geo.person_cues), a
-team (geo.team_cues).
+team (geo.team_cues), a thing named after a place (geo.product_cues).
 
 Every feature has the value 1.0; a feature is its name. No feature names a place.
 """
@@ -26,6 +26,7 @@ from geo.gazetteer import NameSummary
 from geo.names import spelling_of
 from geo.place_cues import EPONYMS, named_after_a_place
 from geo.person_cues import person_in_run
+from geo.product_cues import names_a_thing
 from geo.records import CURATED_KINDS
 from geo.team_cues import could_be_a_side, plays_as_a_team
 from geo.tokens import CONNECTORS, _TITLES, _is_sentence_initial, _Run, _word_after, _word_before
@@ -246,8 +247,11 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
 
 def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context) -> bool:
     """Named rules: a word of a two-word person's name ("Paris Hilton ... her", geo.person_cues),
-    a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues)."""
+    a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues),
+    a thing named after a place ("Hyundai Tucson", "Lassa fever", geo.product_cues)."""
     text, memo = context.text, context.surface_memo
+    if names_a_thing(text, start, run.base + run.tokens[j - 1].end):
+        return True
     # (a two-word name needs a run of two words or more: most runs are one word)
     if facts.one_word and len(run.tokens) > 1 and person_in_run(
             text, run.tokens, run.base, i, run.prev, (run.floor, run.ceiling), context.given_names, context.surnames,
