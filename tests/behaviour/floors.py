@@ -13,9 +13,9 @@ FLOORS = {
     "articles": 0.924,  # 1. La Coruña, The Bronx, Al-Hasakah, Des Moines
     "person_names": 0.956,  # 2. Tyler, Texas / Georgia Smith
     "case": 1.000,  # 3. lower case, ALL CAPS, #hashtags, JoinedNames
-    "common_words": 0.900,  # 4. I'll, Mass, Ebola, champagne
+    "common_words": 0.920,  # 4. I'll, Mass, Ebola, champagne
     "famous": 1.000,  # 5. Lourdes, Jerusalem, Odessa over namesakes
-    "definitional": 0.962,  # 6. "X is a city in Y", "Y's X", "X (Y)"
+    "definitional": 0.981,  # 6. "X is a city in Y", "Y's X", "X (Y)"
     "spellings": 0.909,  # 7. Qəbələ, Nikolayev, Hodeidah, España
     "no_cue": 1.000,  # 8. "Detroit has a new mayor."
     "missing": 0.476,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
@@ -31,4 +31,4 @@ FLOORS = {
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.929
+OVERALL_FLOOR = 0.932
