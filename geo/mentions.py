@@ -29,6 +29,7 @@ answered by wordfreq itself, the same numbers.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ from geo.place_cues import (
 from geo.records import Mention, NameMatch, Sentence
 from geo.span_features import (
     _costly_features,
+    _is_connector,
     _name_features,
     _plays_or_is_named,
     _span_features,
@@ -404,6 +406,10 @@ def _find_mentions(
         next_low, next_high = model.weight_range("next=")
         lower_low, lower_high = model.weight_range("also lower case")
     graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
+    doubtful: dict[int, list[str]] = {}  # index in graded -> features, of the spans the model turned down
+    # (a list's places vouch for its doubtful members by the model's probability: a model that
+    # only accepts or rejects has none to give)
+    listable = callable(getattr(model, "probability", None))
     sure: set[str] = set()  # texts of spans the model is sure of (grade 2)
     spans, context = _named_spans(text, sentences, gazetteer, getattr(model, "surnames", frozenset()))
     derived_memo = getattr(gazetteer, "derived_memo", None)
@@ -441,6 +447,10 @@ def _find_mentions(
         if grade == 2:
             sure.add(text[start:end])
         graded.append((start, end, facts.demonym, grade, run, i, j, facts))
+        if not grade and listable:
+            doubtful[len(graded) - 1] = names
+    if doubtful:
+        _accept_listed(graded, doubtful, text, model, context)
     mentions = []
     for start, end, demonym, grade, run, i, j, facts in graded:
         # One sense per document: where the model is sure of a name, its other occurrences
@@ -449,6 +459,63 @@ def _find_mentions(
             sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
             mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
     return tuple(mentions), context.joined
+
+
+#: A name in a list with places ("Bangor, Lewiston and Waterville", "Shusha and Lachin", "French
+#: and German") is a place when the model gives it this probability or more: a list names
+#: things of one kind, so its places vouch for a doubtful member.
+LISTED_THRESHOLD = 0.2
+# What joins the members of a list: a comma, "and", "or", "as well as", "&" ("A, B, and C").
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|as well as|&)\s+)")
+
+
+def _accept_listed(graded: list, doubtful: dict[int, list[str]], text: str, model: Recognizer, context: _Context) -> None:
+    """Accept, in ``graded``, the doubtful spans a list joins to a place of their own kind (a
+    demonym to a demonym) in the same sentence, when the model gives them LISTED_THRESHOLD or
+    more and no person or team rule says otherwise; a span so accepted vouches for its own
+    neighbours in turn ("Bangor, Lewiston and Waterville").
+
+    A member is a whole name: not a word of a longer one ("Stoke" of "Stoke Newington", "Ayse"
+    of "Ayse Wieting"), not an acronym ("EU and NATO": organisations list as places do). A
+    place that is also a given name vouches for nothing: "Harvey, Irma and Maria" and "Peter,
+    Paul and Mary" are lists of names."""
+    changed = True
+    while changed:
+        changed = False
+        for k in sorted(doubtful):
+            start, end, demonym, grade, run, i, j, facts = graded[k]
+            if not _whole_member(run, i, j, text[start:end]):
+                del doubtful[k]
+                continue
+            if not any(0 <= n < len(graded) and graded[n][3] and graded[n][2] == demonym
+                       and graded[n][7].lower not in context.given_names and _listed(text, graded[n], graded[k], run)
+                       for n in (k - 1, k + 1)):
+                continue
+            names = doubtful.pop(k)
+            if not any(name.startswith("next=") for name in names):
+                _costly_features(run, j, facts, context, names)
+            if model.probability(dict.fromkeys([*facts.features, *names], 1.0)) >= LISTED_THRESHOLD \
+                    and not _plays_or_is_named(run, i, j, start, facts, context):
+                graded[k] = (start, end, demonym, 1, run, i, j, facts)
+                changed = True
+
+
+def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:
+    """Whether a span is a whole member of a list: only connectors beside it in its run, and
+    not an acronym of four letters or fewer."""
+    tokens = run.tokens
+    if (i > 0 and not _is_connector(tokens[i - 1].text)) or (j < len(tokens) and not _is_connector(tokens[j].text)):
+        return False
+    return not (surface.isupper() and len(surface) <= 4)
+
+
+def _listed(text: str, one: tuple, other: tuple, run: _Run) -> bool:
+    """Whether two spans are next to each other in a list within one sentence."""
+    (a_start, a_end), (b_start, b_end) = sorted(((one[0], one[1]), (other[0], other[1])))
+    if a_start < run.floor or b_end > run.ceiling:
+        return False
+    joint = _LIST_JOIN.match(text, a_end, b_start)
+    return joint is not None and joint.end() == b_start
 
 
 def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: list[str],

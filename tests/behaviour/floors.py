@@ -19,9 +19,9 @@ FLOORS = {
     "spellings": 0.909,  # 7. Qəbələ, Nikolayev, Hodeidah, España
     "no_cue": 1.000,  # 8. "Detroit has a new mayor."
     "missing": 0.476,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
-    "coherence_limits": 0.962,  # 10. China stays China beside Bangor; long texts
+    "coherence_limits": 1.000,  # 10. China stays China beside Bangor; long texts
     "qualifiers": 1.000,  # Paris, Texas; directional pairs
-    "demonyms": 0.960,
+    "demonyms": 1.000,
     "datelines": 1.000,
     "seas_regions": 0.966,
     "coherence": 1.000,
@@ -31,4 +31,4 @@ FLOORS = {
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.932
+OVERALL_FLOOR = 0.935
