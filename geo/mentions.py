@@ -548,7 +548,8 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
 #: least as sure a place as this (no model weighs them; training leaves them out).
 _CUE_LABELS = {1: "rule:famous alone", 2: "rule:place"}
 # What follows a name that a qualifier or a definition may follow (see geo.place_cues).
-_CUE_OPENERS = (",", " ,", " is ", " was ", " remains ", " became ", " has been ")
+_CUE_OPENERS = (",", " ,", " is ", " was ", " remains ", " became ", " has been ", " lies ", " lay ", " sits ", " sat ",
+                " straddle")
 _PERSON_OR_GROUP = frozenset(PERSON_OR_GROUP)
 def _wordfreq_zipf(word: str) -> float:
     """English Zipf frequency of a word from wordfreq itself: for a gazetteer without

@@ -58,6 +58,15 @@ _QUALIFIER = re.compile(
     r",\s+((?:[A-Z][a-z]{0,3}\.)+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?![\w-]|\.\w)"
     r"(?=\s*(?:[,.;:!?)—–]|$)|\s+[a-z])"
 )
+# "lies on the southern shore of", "sits at the mouth of", "is situated in the foothills of": a
+# verb of lying somewhere and a feature of the land only places lie on ("Gary sits on the
+# shore of Lake Michigan"; not "Gary sits on the board").
+_SITUATION = re.compile(
+    r" (?:lies|lay|sits|sat|is located|was located|is situated|was situated|straddles|straddled)\s+"
+    r"(?:on|in|at|along|near|beside|astride|by|across|between)?\s*(?:the\s+|both\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:shores?|banks?|coast|coastline|edge|outskirts|foot|foothills|mouth|border|borders|confluence|slopes?|"
+    r"tip|delta|estuary|plain|plateau|valley|headwaters|peninsula)\b"
+)
 #: What the span's features (geo.mentions) say of a person, a team or a company.
 PERSON_OR_GROUP = ("run after", "run before", "after a title elsewhere", "after a given name",
                    "given name before a name")
@@ -72,13 +81,20 @@ def defined_as_place(text: str, end: int, ceiling: int) -> bool:
     True
     >>> t = "Marshall is a good coach."; defined_as_place(t, 8, len(t))
     False
+    >>> t = "Gary sits on the southern shore of Lake Michigan."; defined_as_place(t, 4, len(t))
+    True
+    >>> t = "Gary sits on the board of the bank."; defined_as_place(t, 4, len(t))
+    False
     """
     # Most names are followed by none of the openers: a test in C spares the pattern.
-    return text.startswith(_DEFINITION_OPENERS, end) and _DEFINITION.match(text, end, ceiling) is not None
+    if not text.startswith(_DEFINITION_OPENERS, end):
+        return False
+    return _DEFINITION.match(text, end, ceiling) is not None or _SITUATION.match(text, end, ceiling) is not None
 
 
 # What a definition starts with right after the name (as _DEFINITION reads it).
-_DEFINITION_OPENERS = (",", " ,", " is ", " was ", " remains ", " became ", " has been ")
+_DEFINITION_OPENERS = (",", " ,", " is ", " was ", " remains ", " became ", " has been ", " lies ", " lay ", " sits ",
+                        " sat ", " straddle")
 
 
 def qualified_by_its_state(surface: str, text: str, end: int, ceiling: int, gazetteer, memo: dict | None = None) -> bool:

@@ -11,7 +11,7 @@ overall and at least 90% in every capability.
 #: The first ten are issue 12's classes, the last six what worked before it (keep working).
 FLOORS = {
     "articles": 0.924,  # 1. La Coruña, The Bronx, Al-Hasakah, Des Moines
-    "person_names": 0.956,  # 2. Tyler, Texas / Georgia Smith
+    "person_names": 0.978,  # 2. Tyler, Texas / Georgia Smith
     "case": 1.000,  # 3. lower case, ALL CAPS, #hashtags, JoinedNames
     "common_words": 0.920,  # 4. I'll, Mass, Ebola, champagne
     "famous": 1.000,  # 5. Lourdes, Jerusalem, Odessa over namesakes
@@ -31,4 +31,4 @@ FLOORS = {
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.935
+OVERALL_FLOOR = 0.937
