@@ -104,7 +104,10 @@ def _name_features(
         # How often a word is written says nothing of whether it is a common word or a name
         # ("reading" and "milwaukee" are both frequent); a dictionary that lists it in lower
         # case only says it is a word ("Reading is...", "Mobile phone sales").
-        if words[0] in context.lowercase_words:
+        # The name of a country, a region or a feature of the land is a proper name whatever the
+        # dictionary says of the word ("the Arctic", "the Seine", "Galilee").
+        if words[0] in context.lowercase_words and not any(
+                kind in _PROPER_KINDS for kind, _ in summary.kinds):
             f.append("dictionary word")
     else:
         f.append("multi zipf=%d" % int(min(map(context.zipf, words)) if zipf is None else zipf))
@@ -113,6 +116,7 @@ def _name_features(
     return tuple(f), demonym, abbreviation
 
 
+_PROPER_KINDS = frozenset(("country", "continent", "region", "physical", "macroregion"))
 _POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
 
 

@@ -23,7 +23,7 @@ FLOORS = {
     "qualifiers": 1.000,  # Paris, Texas; directional pairs
     "demonyms": 1.000,
     "datelines": 1.000,
-    "seas_regions": 0.966,
+    "seas_regions": 1.000,
     "coherence": 1.000,
     "seed": 0.960,
 }
@@ -31,4 +31,4 @@ FLOORS = {
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.937
+OVERALL_FLOOR = 0.938
