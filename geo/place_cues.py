@@ -2,18 +2,14 @@
 
 The recognizer (geo.recognizer) weighs a span's context as a news corpus taught it. A few
 things a sentence can say settle the question for any English reader, and are named
-rules here, each tested (tests/test_place_cues.py):
+rules here, each tested (tests/test_place_cues.py). The other way, a thing named after a place
+("Brussels sprouts", "a Hyundai Tucson") is geo.product_cues'.
 
 - **qualified by its own state or country**: "Tyler, Texas, is known for roses",
   "Gary, Ind." — the name is followed by ", " and a state or country that holds a
   place of that name (a person's name followed by a state holds no such place);
 - **defined as a place**: "Marshall is a city in Texas", "Tyler, a town of 100,000" —
   the name is followed by "is a / was the / , a" and a word for a kind of place;
-- **a thing named after a place** (the other way): an English compound that names a food,
-  a breed, a disease, a garment or a weather pattern after a place ("Brussels sprouts",
-  "Lyme disease", "a Panama hat", "El Niño": the curated table EPONYMS, from common English
-  usage), or a drink or food served by measure ("a glass of Bordeaux", "a cup of
-  Darjeeling") is not the place;
 - **a famous place standing alone**: "Detroit has a new mayor." — a place of a quarter of a
   million people or more, which the name means by its own name, whose word is no commoner
   in English than the place's size explains (geo.casing.known_without_case: "Detroit",
@@ -30,9 +26,8 @@ from typing import NamedTuple
 from geo.casing import known_without_case
 from geo.names import name_key
 
-__all__ = ["defined_as_place", "qualified_by_its_state", "famous_alone", "named_after_a_place", "PLACE_NOUNS",
-           "PERSON_OR_GROUP", "EPONYMS", "FAMOUS_POPULATION",
-           "famous_by_name"]
+__all__ = ["defined_as_place", "qualified_by_its_state", "famous_alone", "PLACE_NOUNS", "PERSON_OR_GROUP",
+           "FAMOUS_POPULATION", "famous_by_name"]
 
 #: How many people a place needs to be famous standing alone (famous_alone).
 FAMOUS_POPULATION = 250_000
@@ -155,59 +150,3 @@ class _Size(NamedTuple):
     kinds: tuple = (("city", frozenset({"name"})),)
 
 
-#: English compounds that name a thing after a place, by the place's name (lower case): the
-#: words that follow it in the compound, or () where the name alone is the thing's ("El Niño").
-#: A curated table (common English usage; no rule tells a Panama hat from a Panama port).
-EPONYMS: dict[str, frozenset[str]] = {
-    name: frozenset(heads.split())
-    for name, heads in {
-        "brussels": "sprout sprouts", "panama": "hat hats", "bermuda": "shorts grass", "dijon": "mustard",
-        "french": "fries fry toast horn kiss press doors door dressing bread", "danish": "pastry pastries",
-        "jersey": "cow cows cattle", "guernsey": "cow cows", "lyme": "disease", "west nile": "virus fever",
-        "ebola": "virus", "zika": "virus", "marburg": "virus", "spanish": "flu omelette omelet",
-        "hong kong": "flu", "stockholm": "syndrome", "swiss": "cheese chard roll", "turkish": "delight coffee",
-        "russian": "roulette doll dolls dressing", "boston": "terrier terriers fern", "labrador": "retriever retrievers",
-        "yorkshire": "terrier terriers pudding puddings", "cheddar": "cheese", "parma": "ham", "cornish": "pasty pasties",
-        "irish": "coffee setter stew", "german": "shepherd shepherds measles", "siamese": "cat cats twins",
-        "persian": "cat cats rug rugs", "brazil": "nut nuts", "china": "plate plates cup cups cabinet", "india": "ink",
-        "scotch": "egg eggs tape whisky", "turkey": "dinner sandwich sandwiches breast legs leg burger burgers roast",
-        "buffalo": "wings wing", "caesar": "salad", "waldorf": "salad", "hamburg": "steak", "bikini": "wax",
-        "aurora": "borealis australis", "java": "script", "pekingese": "dog dogs", "manhattan": "cocktail cocktails",
-        "el nino": "", "la nina": "",
-    }.items()
-}
-_MEASURES = frozenset("glass glasses bottle bottles cup cups mug mugs pint pints slice slices spoonful bowl bowls "
-                      "plate wedge jar can cans bar pot shot dram carafe".split())
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
-
-
-def named_after_a_place(key: str, text: str, start: int, end: int, prev: str) -> bool:
-    """Does the name of key ``key`` at ``text[start:end]`` name a thing after a place (see the
-    module doc)? ``prev``: the word before it, lower case (geo.mentions' "prev=").
-
-    >>> t = "Brussels sprouts and a glass of Bordeaux"
-    >>> named_after_a_place("brussels", t, 0, 8, "<s>"), named_after_a_place("bordeaux", t, 32, 40, "of")
-    (True, True)
-    >>> t = "Talks in Brussels ended."; named_after_a_place("brussels", t, 9, 17, "in")
-    False
-    """
-    heads = EPONYMS.get(key)
-    if heads is not None:
-        if not heads:
-            return True
-        match = _NEXT_WORD.match(text, end)
-        if match is not None and match.group(1) in heads:
-            return True
-    if prev == "of":
-        # "a glass of Bordeaux": the word before "of" is a measure.
-        i = start - 1
-        while i >= 0 and text[i].isspace():
-            i -= 1
-        j = i - 2  # i ends "of"
-        while j >= 0 and text[j].isspace():
-            j -= 1
-        k = j
-        while k >= 0 and text[k].isalpha():
-            k -= 1
-        return text[k + 1 : j + 1].lower() in _MEASURES
-    return False

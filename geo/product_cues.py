@@ -1,18 +1,23 @@
-"""Named rule: a thing named after a place ("a Hyundai Tucson", "Lassa fever", "a dash of Tabasco").
+"""Named rules: a thing named after a place ("a Hyundai Tucson", "Lassa fever", "a dash of Tabasco").
 
 Cars, diseases, foods and breeds take place names, and a map of them would be wrong. The
-words around the name say so, in three ways a reader knows:
+words around the name say so, in four ways a reader knows:
 
+- **an English compound of that very name** (:func:`named_after_a_place`): "Brussels
+  sprouts", "a Panama hat", "French fries", "El Niño" (the curated table EPONYMS, from
+  common English usage: no rule tells a Panama hat from a Panama port);
 - **a maker before it**: a car maker's name right before a name makes the pair a model
   ("Hyundai Tucson", "Chevrolet Colorado", "Toyota Tacoma"), and the maker right before
   a capitalised name is the company, not a town ("Toyota" in "Toyota Sienna");
 - **a head noun after it** that makes the pair the name of a kind of thing: a disease
   ("Lassa fever", "Zika virus", "Lyme disease"), a dish or condiment ("Brussels sprouts",
-  "Dijon mustard", "Worcestershire sauce"), a breed ("Yorkshire terrier"), a garment
-  ("Panama hat"). Nouns of origin stay places: "California wine" and "Kenya coffee" come
+  "Dijon mustard", "Worcestershire sauce"), a breed ("Yorkshire terrier"). Nouns of origin stay places: "California wine" and "Kenya coffee" come
   from there, so wine, coffee, tea and cheese are not heads;
-- **a measure of a substance before it**: "a dash of Tabasco", "a glass of Champagne",
-  "a wedge of Stilton".
+- **a measure of a substance before it** (:func:`named_after_a_place`): "a dash of
+  Tabasco", "a glass of Bordeaux", "a wedge of Stilton".
+
+The first and the last are cheap and asked of every span (geo.span_features); the other
+two only of spans that would otherwise be places.
 
 Names the team writes are left alone: place heads ("Ford County", "Dodge City") are never
 models, and makers that are also common words or places ("Lincoln", "Mercury", "Seat",
@@ -25,7 +30,7 @@ import re
 
 from geo.context_words import GENERIC_HEADS
 
-__all__ = ["names_a_thing", "MAKERS", "THING_HEADS", "MEASURES"]
+__all__ = ["names_a_thing", "named_after_a_place", "EPONYMS", "MAKERS", "THING_HEADS", "MEASURES"]
 
 #: Car makers whose names come right before a model's ("Hyundai Tucson"), as copy writes them.
 MAKERS = frozenset("""
@@ -39,24 +44,24 @@ THING_HEADS = frozenset("""
 fever fevers virus viruses flu disease diseases syndrome encephalitis
 sauce sauces pepper peppers mustard sprouts wings sausage sausages ham duck pudding buns chowder
 terrier terriers spaniel spaniels retriever retrievers hound hounds mastiff
-hat hats shorts
 """.split())
-#: Measures of a substance: "a dash of X" is never a place.
+#: Measures of a food or a drink: "a dash of X", "a glass of X" is never a place.
 MEASURES = frozenset("""
 dash dashes pinch pinches splash splashes wedge wedges slice slices glass glasses bottle bottles
-cup cups mug mugs pint pints bowl bowls spoonful spoonfuls teaspoon teaspoons tablespoon tablespoons
-jar jars sprinkle drop drops shot shots dollop dollops squeeze wheel wheels sip sips
+cup cups mug mugs pint pints bowl bowls plate spoonful spoonfuls teaspoon teaspoons tablespoon
+tablespoons jar jars can cans bar pot carafe dram sprinkle drop drops shot shots dollop dollops
+squeeze wheel wheels sip sips
 """.split())
 #: Heads that make a maker's name part of a place's name ("Ford County", "Dodge City").
 _PLACE_HEADS = GENERIC_HEADS | {"city", "county", "state", "province", "district", "town", "township", "center", "centre"}
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
-_MEASURE_BEFORE = re.compile(r"\b([a-z]+)[ \t]+of[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 
 
 def names_a_thing(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` names a car, a disease, a food or a breed.
+    """Whether the name at ``text[start:end]`` names a car, or a disease, a food or a breed by a
+    head noun after it.
 
     >>> text = "He swapped his Toyota Tacoma for a Chevrolet Colorado."
     >>> names_a_thing(text, 15, 21), names_a_thing(text, 22, 28), names_a_thing(text, 45, 53)
@@ -64,8 +69,8 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     >>> text = "Brussels sprouts and Dijon mustard, while Brussels voted."
     >>> names_a_thing(text, 0, 8), names_a_thing(text, 21, 26), names_a_thing(text, 42, 50)
     (True, True, False)
-    >>> names_a_thing("Add a dash of Tabasco.", 14, 21), names_a_thing("Trucks from Ford County.", 12, 16)
-    (True, False)
+    >>> names_a_thing("Trucks from Ford County.", 12, 16)
+    False
     """
     before = text[max(0, start - 40) : start]
     word = _WORD_BEFORE.search(before)
@@ -78,5 +83,60 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
             return True  # "Lassa fever"
         if text[start:end] in MAKERS and following[0].isupper() and following.lower() not in _PLACE_HEADS:
             return True  # "Toyota" of "Toyota Sienna"
-    measure = _MEASURE_BEFORE.search(before)
-    return bool(measure and measure.group(1) in MEASURES)  # "a dash of Tabasco"
+    return False
+
+
+#: English compounds that name a thing after a place, by the place's name (lower case): the
+#: words that follow it in the compound, or () where the name alone is the thing's ("El Niño").
+#: A curated table (common English usage; no rule tells a Panama hat from a Panama port).
+EPONYMS: dict[str, frozenset[str]] = {
+    name: frozenset(heads.split())
+    for name, heads in {
+        "brussels": "sprout sprouts", "panama": "hat hats", "bermuda": "shorts grass", "dijon": "mustard",
+        "french": "fries fry toast horn kiss press doors door dressing bread", "danish": "pastry pastries",
+        "jersey": "cow cows cattle", "guernsey": "cow cows", "lyme": "disease", "west nile": "virus fever",
+        "ebola": "virus", "zika": "virus", "marburg": "virus", "spanish": "flu omelette omelet",
+        "hong kong": "flu", "stockholm": "syndrome", "swiss": "cheese chard roll", "turkish": "delight coffee",
+        "russian": "roulette doll dolls dressing", "boston": "terrier terriers fern", "labrador": "retriever retrievers",
+        "yorkshire": "terrier terriers pudding puddings", "cheddar": "cheese", "parma": "ham", "cornish": "pasty pasties",
+        "irish": "coffee setter stew", "german": "shepherd shepherds measles", "siamese": "cat cats twins",
+        "persian": "cat cats rug rugs", "brazil": "nut nuts", "china": "plate plates cup cups cabinet", "india": "ink",
+        "scotch": "egg eggs tape whisky", "turkey": "dinner sandwich sandwiches breast legs leg burger burgers roast",
+        "buffalo": "wings wing", "caesar": "salad", "waldorf": "salad", "hamburg": "steak", "bikini": "wax",
+        "aurora": "borealis australis", "java": "script", "pekingese": "dog dogs", "manhattan": "cocktail cocktails",
+        "el nino": "", "la nina": "",
+    }.items()
+}
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+
+
+def named_after_a_place(key: str, text: str, start: int, end: int, prev: str) -> bool:
+    """Does the name of key ``key`` at ``text[start:end]`` name a thing after a place (see the
+    module doc)? ``prev``: the word before it, lower case (geo.mentions' "prev=").
+
+    >>> t = "Brussels sprouts and a glass of Bordeaux"
+    >>> named_after_a_place("brussels", t, 0, 8, "<s>"), named_after_a_place("bordeaux", t, 32, 40, "of")
+    (True, True)
+    >>> t = "Talks in Brussels ended."; named_after_a_place("brussels", t, 9, 17, "in")
+    False
+    """
+    heads = EPONYMS.get(key)
+    if heads is not None:
+        if not heads:
+            return True
+        match = _NEXT_WORD.match(text, end)
+        if match is not None and match.group(1) in heads:
+            return True
+    if prev == "of":
+        # "a glass of Bordeaux": the word before "of" is a measure.
+        i = start - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        j = i - 2  # i ends "of"
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        k = j
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        return text[k + 1 : j + 1].lower() in MEASURES
+    return False

@@ -24,9 +24,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from geo.context_words import GENERIC_HEADS, GOVERNS_PLACE
 from geo.gazetteer import NameSummary
 from geo.names import spelling_of
-from geo.place_cues import EPONYMS, named_after_a_place
 from geo.person_cues import person_in_run
-from geo.product_cues import names_a_thing
+from geo.product_cues import EPONYMS, named_after_a_place, names_a_thing
 from geo.records import CURATED_KINDS
 from geo.team_cues import could_be_a_side, plays_as_a_team
 from geo.tokens import CONNECTORS, _TITLES, _is_sentence_initial, _Run, _word_after, _word_before
@@ -182,7 +181,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
     elif (facts.key in EPONYMS or prev == "of") and not facts.never and named_after_a_place(
             facts.key, text, start, run.base + tokens[j - 1].end, prev):
-        f.append("rule:never")  # "Brussels sprouts", "a glass of Bordeaux" (geo.place_cues)
+        f.append("rule:never")  # "Brussels sprouts", "a glass of Bordeaux" (geo.product_cues)
     elif facts.abbreviation and not facts.never and "best match=abbreviation" in facts.features:
         # A named rule: a name that is only an abbreviation needs its dot or its capitals
         # ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells

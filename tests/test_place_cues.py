@@ -68,22 +68,3 @@ def test_a_famous_place_standing_alone_is_a_place_unless_its_neighbours_say_pers
 def test_a_person_is_not_made_a_place_by_what_follows_the_name():
     assert _found("Nick Tyler is a self-proclaimed city boy.") == []
     assert _found("Nick Tyler, Texas, spoke.") == ["Texas"]  # a run of names says person first
-
-
-def test_a_thing_named_after_a_place_is_not_the_place():
-    from tests.fakes import PARIS
-
-    brussels = Place("2800866", "Brussels", "city", 50.85, 4.35, "BE", "", 1_019_022)
-    bordeaux = Place("3031582", "Bordeaux", "city", 44.84, -0.58, "FR", "", 231_844)
-    nino = Place("9999005", "El Niño", "city", 20.0, -100.0, "MX", "", 8_999)
-    gz = FakeGazetteer([("Brussels", brussels, "name"), ("Bordeaux", bordeaux, "name"), ("El Niño", nino, "name"),
-                        ("Paris", PARIS, "name")])
-
-    def found(text):  # no model: only the hard rules decide
-        return [m.text for m in find_mentions(text, split_sentences(text), gz)]
-
-    assert found("The Brussels sprouts were overcooked in Paris.") == ["Paris"]
-    assert found("Talks in Brussels ended; Brussels said no.") == ["Brussels", "Brussels"]
-    assert found("He ordered a glass of Bordeaux in Paris.") == ["Paris"]
-    assert found("The mayor of Bordeaux spoke.") == ["Bordeaux"]
-    assert found("A strong El Niño warms the Pacific.") == []

@@ -3,7 +3,11 @@
 import pytest
 
 from geo import map_text
+from geo.mentions import find_mentions
 from geo.product_cues import names_a_thing
+from geo.records import Place
+from geo.sentences import split_sentences
+from tests.fakes import FakeGazetteer
 
 
 def _places(text, gazetteer):
@@ -23,7 +27,7 @@ def _thing(text, name):
     ("Doctors confirmed a case of Lyme disease.", "Lyme"),
     ("The chef serves Buffalo wings with blue cheese.", "Buffalo"),  # a dish
     ("She owns two Yorkshire terriers.", "Yorkshire"),  # a breed
-    ("Pour a glass of Champagne for the guests.", "Champagne"),  # a measure of a substance
+    ("Dengue and Rift Valley fever spread after the rains.", "Rift Valley"),
 ])
 def test_things_named_after_places(text, name):
     assert _thing(text, name)
@@ -45,3 +49,23 @@ def test_places_stay_places(text, name):
 def test_the_pipeline_drops_things_and_keeps_the_places_beside_them(gazetteer):
     text = "A man from Tucson, Arizona, drove his Chevrolet Colorado to a clinic treating Lassa fever in Sierra Leone."
     assert _places(text, gazetteer) == ["Tucson", "Arizona", "Sierra Leone"]
+
+
+def test_a_compound_of_the_name_or_a_measure_makes_a_thing():
+    from tests.fakes import PARIS
+
+    brussels = Place("2800866", "Brussels", "city", 50.85, 4.35, "BE", "", 1_019_022)
+    bordeaux = Place("3031582", "Bordeaux", "city", 44.84, -0.58, "FR", "", 231_844)
+    nino = Place("9999005", "El Niño", "city", 20.0, -100.0, "MX", "", 8_999)
+    gz = FakeGazetteer([("Brussels", brussels, "name"), ("Bordeaux", bordeaux, "name"), ("El Niño", nino, "name"),
+                        ("Paris", PARIS, "name")])
+
+    def found(text):  # no model: only the hard rules decide
+        return [m.text for m in find_mentions(text, split_sentences(text), gz)]
+
+    assert found("The Brussels sprouts were overcooked in Paris.") == ["Paris"]
+    assert found("Talks in Brussels ended; Brussels said no.") == ["Brussels", "Brussels"]
+    assert found("He ordered a glass of Bordeaux in Paris.") == ["Paris"]
+    assert found("The mayor of Bordeaux spoke.") == ["Bordeaux"]
+    assert found("A strong El Niño warms the Pacific.") == []
+    assert found("Add a dash of Bordeaux to the sauce in Paris.") == ["Paris"]
