@@ -361,7 +361,7 @@ def test_map_text_takes_another_recognizer_instead_of_the_bundled_one(gazetteer)
     assert bundled == ["Tovuz", "Fuzuli"] and other == []
 
 
-def _found(text, gazetteer):
+def _mapped(text, gazetteer):
     from geo import map_text
 
     return [m.text for m in map_text(text, gazetteer=gazetteer, outlines=False).mentions]
@@ -371,14 +371,14 @@ def test_a_list_vouches_for_its_doubtful_members(gazetteer, monkeypatch):
     import geo.mentions
 
     text = "Shelling hit Stepanakert, Shusha and Lachin."
-    assert _found(text, gazetteer) == ["Stepanakert", "Shusha", "Lachin"]
+    assert _mapped(text, gazetteer) == ["Stepanakert", "Shusha", "Lachin"]
     monkeypatch.setattr(geo.mentions, "LISTED_THRESHOLD", 1.1)  # the list rule off: only the sure one
-    assert _found(text, gazetteer) == ["Shusha"]
+    assert _mapped(text, gazetteer) == ["Shusha"]
 
 
 def test_names_of_people_acronyms_and_words_of_longer_names_are_not_vouched_for(gazetteer):
-    assert _found("Hurricanes Harvey, Irma and Maria struck the coast.", gazetteer) == []  # given names
-    assert _found("Leaders of the EU and NATO met in Brussels.", gazetteer) == ["EU", "Brussels"]  # an acronym
+    assert _mapped("Hurricanes Harvey, Irma and Maria struck the coast.", gazetteer) == []  # given names
+    assert _mapped("Leaders of the EU and NATO met in Brussels.", gazetteer) == ["EU", "Brussels"]  # an acronym
     # "Stoke" is a word of "Stoke Newington", "Ayse" of "Ayse Wieting": neither is a member
-    assert _found("Fire crews from Hornsey, Stoke Newington and Walthamstow responded.", gazetteer) == ["Hornsey", "Walthamstow"]
-    assert _found("Philip Issa in Beirut and Ayse Wieting in Istanbul contributed.", gazetteer) == ["Beirut", "Istanbul"]
+    assert _mapped("Fire crews from Hornsey, Stoke Newington and Walthamstow responded.", gazetteer) == ["Hornsey", "Walthamstow"]
+    assert _mapped("Philip Issa in Beirut and Ayse Wieting in Istanbul contributed.", gazetteer) == ["Beirut", "Istanbul"]
