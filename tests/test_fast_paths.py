@@ -426,8 +426,12 @@ def test_grade_unless_open_is_the_grade_of_any_features_it_leaves_open():
                 assert model.grade_binary(sorted(present + more)) == grade, (weights, present, more)
 
 
-def test_find_mentions_grades_as_propose_spans_features_do():
+def test_find_mentions_grades_as_propose_spans_features_do(monkeypatch):
     from geo.recognizer import RecognizerModel
+
+    # The fast paths must grade as the model does; the list rule, which accepts more on top of
+    # the grades ("Tovuz and Paris"), is tested in test_mentions.
+    monkeypatch.setattr(mentions, "LISTED_THRESHOLD", 1.1)
 
     text = ("Azerbaijan's Tovuz and Paris, Texas. The Azerbaijani army crossed the Gulf of Mexico. "
             "Land said Paris was in Texas; in paris, the Gulf stood still. Tovuz.")
