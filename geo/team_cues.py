@@ -50,6 +50,7 @@ _TRADE = re.compile(rf"\b(?:{'|'.join(TRADE_VERBS)})\b[^.;:!?]*?\b(?:to|from)\s+
 _NICKNAME = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}")
 _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/–-]|[.,]\d)")
 _WORD = re.compile(r"[a-z][a-z-]*")
+_LETTER_RUN = re.compile(r"[a-z]+")
 
 
 # The words a side stands right before (a verb's first word) or right after (its last word, or
@@ -89,7 +90,11 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
 @functools.lru_cache(maxsize=4096)
 def _team_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) of every name the sentence makes a side of a game or a trade."""
-    # Most sentences hold no such verb: one search each, then nothing more.
+    # Most sentences hold no such verb. Each pattern's verb has a space or a word boundary
+    # either side (and no flag folds case), so its first word stands in the sentence as a
+    # whole run of lower-case letters: without one of those runs, no pattern needs a search.
+    if _VERB_FIRST_WORDS.isdisjoint(_LETTER_RUN.findall(sentence)):
+        return ()
     if all(pattern.search(sentence) is None for pattern in (_OBJECT, _SUBJECT, _TRADE)):
         return ()
     words = _WORD.findall(sentence.lower())
