@@ -209,6 +209,35 @@ def test_geonames_points_name_their_feature_and_file(supplement):
     assert "Natural Earth country" in balkans["source"]
 
 
+
+def test_non_settlement_features_sit_where_they_are(supplement):
+    # One feature of each class news names; each point within ~10 km of the feature.
+    by_name = _by_name(supplement)
+    expected = {
+        "Hoover Dam": (36.02, -114.74), "Three Gorges Dam": (30.82, 111.00), "Kakhovka Dam": (46.78, 33.37),
+        "Kruger National Park": (-23.99, 31.55), "Rafah crossing": (31.25, 34.26), "Allenby Bridge": (31.87, 35.54),
+        "Snake Island": (45.26, 30.20), "Robben Island": (-33.81, 18.37), "Camp Lejeune": (34.65, -77.35),
+        "Zaporizhzhia Nuclear Power Plant": (47.51, 34.59), "Chernobyl Nuclear Power Plant": (51.39, 30.10),
+        "Fukushima Daiichi Nuclear Power Plant": (37.42, 141.03), "Pompeii": (40.75, 14.48),
+        "Angkor Wat": (13.41, 103.87),
+    }
+    for name, (lat, lon) in expected.items():
+        row = by_name[name]
+        assert abs(float(row["lat"]) - lat) < 0.1 and abs(float(row["lon"]) - lon) < 0.1, name
+    assert by_name["Kruger National Park"]["kind"] == "region"
+    assert by_name["Hoover Dam"]["kind"] == by_name["Snake Island"]["kind"] == "physical"
+    aliases = by_name["Zaporizhzhia Nuclear Power Plant"]["aliases"].split("|")
+    assert "Zaporizhzhia NPP" in aliases
+
+
+def test_features_leave_town_names_to_their_towns(supplement):
+    # A supplement place outranks a town of the same name, so a feature named after a town
+    # (or an ancient site that shares a modern town's name) takes only its full name.
+    keys = {name_key(n) for r in supplement for n in [r["name"], *r["aliases"].split("|")] if n}
+    for town in ("Troy", "Babylon", "Petra", "Palmyra", "Carthage", "Mosul", "Kariba", "Chernobyl", "Fukushima",
+                 "Bagram", "Natanz", "Bushehr", "Zaporizhzhia", "Kursk", "Dimona", "Rafah", "Lampedusa", "Kish"):
+        assert name_key(town) not in keys, town
+
 # --- demonyms.tsv -----------------------------------------------------------------
 
 
