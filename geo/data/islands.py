@@ -107,8 +107,12 @@ def island_names(name: str) -> tuple[str, list[str]]:
 
 
 def _common(name: str, zipf) -> bool:
-    """Whether every distinctive word of a name is a common English word."""
-    words = [w for w in name.lower().replace("'s", "").split() if w not in _ENGLISH_GENERIC]
+    """Whether every distinctive word of a name is a common English word. A name with a
+    possessive is a proper name whatever its words ("Martha's Vineyard", "Fisher's Island":
+    somebody's island, not a phrase)."""
+    if "'s " in name or name.endswith("'s"):
+        return False
+    words = [w for w in name.lower().split() if w not in _ENGLISH_GENERIC]
     return not words or all((zipf(w) or 0.0) >= ISLAND_COMMON_ZIPF for w in words)
 
 

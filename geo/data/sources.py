@@ -40,6 +40,7 @@ __all__ = [
     "read_gpkg_adm1",
     "read_nk_oblast",
     "read_supplement",
+    "read_towns",
     "read_demonyms",
     "read_area_points",
     "read_airports",
@@ -92,6 +93,7 @@ class Sources:
     cldr: Path | None = None  # Babel's package directory: Unicode CLDR's names of countries (endonyms)
     dictionary: Path | None = None  # english-words' package directory (its web2 word list)
     world_islands: Path | None = None  # the worldHires map database (stem of .N/.G/.L), r-cran-mapdata
+    towns: Path | None = None  # the team's towns.tsv: settlements news names that no package carries
 
 
 def find_sources(supplement_dir: Path | None = None) -> Sources:
@@ -136,6 +138,7 @@ def find_sources(supplement_dir: Path | None = None) -> Sources:
         cldr=dirs["babel"],
         dictionary=dirs["english_words"],
         world_islands=world_data_bank(),
+        towns=(team / "towns.tsv") if (team / "towns.tsv").exists() else None,
     )
 
 
@@ -295,6 +298,14 @@ def read_supplement(src: Sources) -> list[dict[str, str]]:
     if src.supplement is None:
         return []
     with open(src.supplement, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def read_towns(src: Sources) -> list[dict[str, str]]:
+    if src.towns is None:
+        return []
+    with open(src.towns, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     return sorted(rows, key=lambda r: r["id"])
 
