@@ -61,7 +61,9 @@ from geo.tokens import (
     Token,
     _grams,
     _longest_known,
+    _join_known,
     _pieces,
+    _possessive_joints,
     _run,
     _Run,
     tokenize,
@@ -240,6 +242,9 @@ def _named_spans(
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
     pieces = _pieces(text, sentence_starts)
+    joints = _possessive_joints(text, pieces)
+    if joints:  # few runs hold a possessive before a capitalised word: one more query for them
+        pieces = _join_known(pieces, joints, gazetteer.known_keys({key for _, _, keys in joints for key in keys}))
     derived_memo = getattr(gazetteer, "derived_memo", None)
     # Which spans of a run's keys the gazetteer knows: the gazetteer's own per-instance memo
     # when it offers one (runs repeat across documents), else this call's.

@@ -272,6 +272,51 @@ def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, i
     return found
 
 
+def _possessive_joints(text: str, pieces: list[tuple[_Piece, int, int]]) -> list[tuple[int, _Piece, tuple[str, ...]]]:
+    """(k, joined piece, keys it would add) for each piece ``k`` of a run that ends in a
+    possessive ("King's") right before the run's next piece ("Lynn"): a name may hold the
+    possessive ("King's Lynn", "Martha's Vineyard", "Prince George's County"), which only the
+    gazetteer can tell from a possessor ("Azerbaijan's Tovuz"). The joined piece writes the
+    word with its "'s"; its keys are those of the n-grams that cross the joint."""
+    joints = []
+    for k in range(len(pieces) - 1):
+        (one, base, n), (other, other_base, other_n) = pieces[k], pieces[k + 1]
+        last = one.tokens[-1]
+        if not last.possessive or other_base != base or other_n != n:
+            continue
+        suffix = text[base + last.end : base + last.end + 2]
+        if suffix not in ("'s", "\u2019s") or text[base + last.end + 2 : base + other.tokens[0].start].strip():
+            continue
+        word = last.text + suffix
+        joined = _piece((*one.tokens[:-1], _new_tuple(Token, (last.start, last.end + 2, word, False)), *other.tokens))
+        cut = len(one.tokens)
+        keys = tuple(" ".join(joined.keys[i:j]) for i in range(max(0, cut - 3), cut)
+                     for j in range(cut + 1, min(len(joined.keys), cut + 3) + 1))
+        joints.append((k, joined, keys))
+    return joints
+
+
+def _join_known(pieces: list[tuple[_Piece, int, int]], joints: list[tuple[int, _Piece, tuple[str, ...]]],
+                known: frozenset[str]) -> list[tuple[_Piece, int, int]]:
+    """The pieces with each joint (:func:`_possessive_joints`) some of whose keys the gazetteer
+    knows made one piece."""
+    joined = {k: piece for k, piece, keys in joints if not known.isdisjoint(keys)}
+    if not joined:
+        return pieces
+    out = []
+    skip = False
+    for k, (piece, base, n) in enumerate(pieces):
+        if skip:
+            skip = False
+            continue
+        if k in joined and k + 1 < len(pieces):
+            out.append((joined[k], base, n))
+            skip = True  # its second half is in the joined piece (a chain joins its first pair)
+        else:
+            out.append((piece, base, n))
+    return out
+
+
 def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, n: int) -> _Run:
     """A piece in its sentence (``n`` sentences start at or before it), with the word before it."""
     first_start = base + piece.tokens[0].start

@@ -382,3 +382,14 @@ def test_names_of_people_acronyms_and_words_of_longer_names_are_not_vouched_for(
     # "Stoke" is a word of "Stoke Newington", "Ayse" of "Ayse Wieting": neither is a member
     assert _mapped("Fire crews from Hornsey, Stoke Newington and Walthamstow responded.", gazetteer) == ["Hornsey", "Walthamstow"]
     assert _mapped("Philip Issa in Beirut and Ayse Wieting in Istanbul contributed.", gazetteer) == ["Beirut", "Istanbul"]
+
+def test_a_name_may_hold_a_possessive_the_gazetteer_knows(gazetteer):
+    # "King's Lynn" and "Martha's Vineyard" are names; "Azerbaijan's Tovuz" is a possessor
+    # and its town (no place is called "Azerbaijan's Tovuz"), so that run stays cut.
+    assert _mapped("He grew up in King's Lynn, Norfolk.", gazetteer) == ["King's Lynn", "Norfolk"]
+    assert _mapped("The president spent August on Martha’s Vineyard.", gazetteer) == ["Martha’s Vineyard"]
+    assert _mapped("Shelling hit Azerbaijan's Tovuz district.", gazetteer)[:2] == ["Azerbaijan", "Tovuz"]
+    from geo import map_text
+
+    (county,) = map_text("Schools in Prince George's County closed.", gazetteer=gazetteer, outlines=False).places
+    assert (county.place.name, county.place.admin1) == ("Prince George's County", "Maryland")

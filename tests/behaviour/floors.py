@@ -15,10 +15,10 @@ FLOORS = {
     "case": 1.000,  # 3. lower case, ALL CAPS, #hashtags, JoinedNames
     "common_words": 0.920,  # 4. I'll, Mass, Ebola, champagne
     "famous": 1.000,  # 5. Lourdes, Jerusalem, Odessa over namesakes
-    "definitional": 0.981,  # 6. "X is a city in Y", "Y's X", "X (Y)"
+    "definitional": 1.000,  # 6. "X is a city in Y", "Y's X", "X (Y)"
     "spellings": 0.909,  # 7. Qəbələ, Nikolayev, Hodeidah, España
     "no_cue": 1.000,  # 8. "Detroit has a new mayor."
-    "missing": 0.928,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
+    "missing": 0.952,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
     "coherence_limits": 1.000,  # 10. China stays China beside Bangor; long texts
     "qualifiers": 1.000,  # Paris, Texas; directional pairs
     "demonyms": 1.000,
@@ -31,4 +31,4 @@ FLOORS = {
 #: Issue 12's targets: every capability >= 90%, the whole suite >= 95% ("*" = overall).
 TARGETS = {"*": 0.95, **{capability: 0.90 for capability in FLOORS}}
 #: The whole suite's ratchet.
-OVERALL_FLOOR = 0.970
+OVERALL_FLOOR = 0.973
