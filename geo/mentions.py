@@ -456,6 +456,8 @@ def _find_mentions(
             doubtful[len(graded) - 1] = names
     if doubtful:
         _accept_listed(graded, doubtful, text, model, context)
+    if doubtful:
+        _accept_colocated(graded, doubtful, model, context, gazetteer)
     mentions = []
     for start, end, demonym, grade, run, i, j, facts in graded:
         # One sense per document: where the model is sure of a name, its other occurrences
@@ -503,6 +505,49 @@ def _accept_listed(graded: list, doubtful: dict[int, list[str]], text: str, mode
                     and not _plays_or_is_named(run, i, j, start, facts, context):
                 graded[k] = (start, end, demonym, 1, run, i, j, facts)
                 changed = True
+
+
+#: A doubtful name the model gives this probability or more is a place when its sentence names,
+#: as a place already accepted, the country one of its places lies in (_accept_colocated).
+COLOCATED_THRESHOLD = 0.2
+
+
+def _accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recognizer, context: _Context,
+                      gazetteer: NameIndex) -> None:
+    """Accept, in ``graded``, the doubtful spans one of whose places lies in a country that an
+    accepted place of the same sentence is ("Lenkoran ... from Baku"; "Shusha and Lachin were
+    returned to Azerbaijan"), when the model gives them COLOCATED_THRESHOLD or more and no
+    person or team rule says otherwise. An accepted name vouches only for a country it names
+    without doubt: a country's own name, or a name whose places all lie in one country."""
+    # Only the sentences that hold a doubtful name need their accepted places' countries.
+    wanted = {graded[k][4].floor for k in doubtful if not graded[k][2]}
+    anchors: dict[int, set[str]] = {}  # sentence start -> countries its accepted places vouch for
+    for start, end, demonym, grade, run, i, j, facts in graded:
+        if grade and not demonym and run.floor in wanted:
+            matches = [m.place for m in gazetteer.matches(context.text[start:end]) if m.match != "demonym"]
+            countries = {place.country_code for place in matches if place.kind == "country"}
+            codes = {place.country_code for place in matches}
+            vouched = countries or (codes if len(codes) == 1 else set())
+            anchors.setdefault(run.floor, set()).update(vouched - {""})
+    if not any(anchors.values()):
+        return
+    for k in sorted(doubtful):
+        start, end, demonym, grade, run, i, j, facts = graded[k]
+        near = anchors.get(run.floor)
+        if not near or demonym:
+            continue
+        surface = context.text[start:end]
+        # A person's name is as likely beside a country as a town is ("Grant", "Moore").
+        if facts.lower in context.given_names or facts.lower in context.surnames:
+            continue
+        if not any(m.place.country_code in near and m.place.kind != "country" for m in gazetteer.matches(surface)):
+            continue
+        names = doubtful.pop(k)
+        if not any(name.startswith("next=") for name in names):
+            _costly_features(run, j, facts, context, names)
+        if model.probability(dict.fromkeys([*facts.features, *names], 1.0)) >= COLOCATED_THRESHOLD \
+                and not _plays_or_is_named(run, i, j, start, facts, context):
+            graded[k] = (start, end, demonym, 1, run, i, j, facts)
 
 
 def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:

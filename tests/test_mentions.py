@@ -393,3 +393,14 @@ def test_a_name_may_hold_a_possessive_the_gazetteer_knows(gazetteer):
 
     (county,) = map_text("Schools in Prince George's County closed.", gazetteer=gazetteer, outlines=False).places
     assert (county.place.name, county.place.admin1) == ("Prince George's County", "Maryland")
+
+
+def test_a_place_in_a_country_its_sentence_names_is_vouched_for(gazetteer, monkeypatch):
+    import geo.mentions
+
+    text = "Lenkoran's subtropical climate draws tourists from Baku."
+    assert _mapped(text, gazetteer) == ["Lenkoran", "Baku"]
+    # A person's name is as likely beside a place as a town is: Anderson, Indiana stays a person.
+    assert _mapped("Officials said Anderson would visit Indiana next week.", gazetteer) == ["Indiana"]
+    monkeypatch.setattr(geo.mentions, "COLOCATED_THRESHOLD", 1.1)  # the rule off
+    assert _mapped(text, gazetteer) == ["Baku"]
