@@ -16,7 +16,7 @@ FLOORS = {
     "common_words": 0.920,  # 4. I'll, Mass, Ebola, champagne
     "famous": 1.000,  # 5. Lourdes, Jerusalem, Odessa over namesakes
     "definitional": 1.000,  # 6. "X is a city in Y", "Y's X", "X (Y)"
-    "spellings": 0.932,  # 7. Qəbələ, Nikolayev, Hodeidah, España
+    "spellings": 0.931,  # 7. Qəbələ, Nikolayev, Hodeidah, España
     "no_cue": 1.000,  # 8. "Detroit has a new mayor."
     "missing": 0.952,  # 9. Madagiz, Ramstein Air Base, Hoover Dam, Lampedusa
     "coherence_limits": 1.000,  # 10. China stays China beside Bangor; long texts
