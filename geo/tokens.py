@@ -2,10 +2,12 @@
 
 The first job of recognition (geo.mentions): a *run* is a sequence of capitalised words within
 a sentence, joined by spaces, hyphens and the connectors of place names ("Gulf of Mexico",
-"Rio de Janeiro", "Port-au-Prince"); a run is cut into *pieces* after possessives, and the
+"Rio de Janeiro", "Port-au-Prince"); a run is cut into *pieces* after possessives (joined
+again where the gazetteer knows a name across the "'s": :func:`_possessive_joints`), and the
 spans of a piece that the gazetteer knows are found longest first (:func:`_longest_known`),
 a capitalised article or particle opening a name the gazetteer holds whole ("Des Moines",
-"The Bronx"). Everything here is a pure function of the text (memoised, bounded).
+"The Bronx"). Everything here is a pure function of the text (memoised, bounded), the
+gazetteer's answers given.
 
 >>> [t.text for t in tokenize("Azerbaijan's Tovuz, U.S.-based")]
 ['Azerbaijan', 'Tovuz', 'U.S.', 'based']
