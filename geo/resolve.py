@@ -149,6 +149,15 @@ def _holds_most_of(town: Place, district: Place) -> bool:
     return town.population >= TOWN_SHARE * district.population
 
 
+def _outgrown(district: Place, town: Place, cands: tuple[Candidate, ...]) -> bool:
+    """Whether a city elsewhere named like the town has more people than the town's whole
+    district: the name then means that city more likely than the district's town, which keeps
+    only its own standing ("Granada" is Spain's city of 230,000, not Nicaragua's town of
+    90,000 in its department of 200,000)."""
+    return any(c.place.kind == "city" and c.place is not town and c.place.population > district.population
+               for c in cands)
+
+
 def _admin_word(text: str, mention: Mention) -> str:
     """The word after the mention if it makes the name an area ("Fuzuli district"), else ""."""
     next_word = _NEXT_WORD.match(text, mention.end)
@@ -173,7 +182,8 @@ def _local_features(
                 # (_named_after asks this first too; here it spares the call for most pairs)
                 if town.country_code == country and _named_after(district.place, town):
                     named_after_a_town.add(id(district.place))
-                    if _holds_most_of(town, district.place) and district.score > standing.get(id(town), 0.0):
+                    if _holds_most_of(town, district.place) and district.score > standing.get(id(town), 0.0) \
+                            and not _outgrown(district.place, town, cands):
                         standing[id(town)] = district.score
     result = []
     for cand in cands:

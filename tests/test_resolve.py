@@ -213,6 +213,20 @@ def test_a_town_stands_for_the_district_named_after_it_not_its_namesakes_abroad(
     assert gaza.place == gaza_city and "stands for its district" in gaza.reason
 
 
+def test_a_town_does_not_stand_for_its_district_against_a_city_bigger_than_the_district():
+    from geo.records import Place
+
+    granada_ni = Place("3619136", "Granada", "city", 11.93, -85.96, "NI", "Granada", 89_409)
+    department = Place("3619135", "Granada", "adm1", 11.83, -85.97, "NI", "Granada", 168_186)
+    granada_es = Place("2517117", "Granada", "city", 37.19, -3.61, "ES", "Andalusia", 233_532)
+    gz = FakeGazetteer([("Granada", p, "name") for p in (department, granada_ni, granada_es)])
+    (granada,) = _resolve_with(gz, "Tourists flocked to Granada.")
+    # Nicaragua's town holds most of its department, but Spain's city outnumbers the whole
+    # department: the department's standing would have carried the small town past it.
+    assert granada.place == granada_es
+    assert not any("stands for its district" in str(c.features) for c in granada.candidates)
+
+
 def test_a_region_mostly_living_in_its_city_is_named_after_it_even_far_from_its_centre():
     gz, _, _, almaty_city = _districts_gazetteer()
     (almaty,) = _resolve_with(gz, "Talks were held in Almaty.")
