@@ -521,15 +521,18 @@ def _accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recog
     without doubt: a country's own name, or a name whose places all lie in one country."""
     # Only the sentences that hold a doubtful name need their accepted places' countries.
     wanted = {graded[k][4].floor for k in doubtful if not graded[k][2]}
+    derived_memo = getattr(gazetteer, "derived_memo", None)
+    # name -> (countries it vouches for, countries of its places other than countries): names repeat
+    memo = derived_memo("colocated countries") if derived_memo is not None else {}
     anchors: dict[int, set[str]] = {}  # sentence start -> countries its accepted places vouch for
     for start, end, demonym, grade, run, i, j, facts in graded:
-        if grade and not demonym and run.floor in wanted:
-            matches = [m.place for m in gazetteer.matches(context.text[start:end]) if m.match != "demonym"]
-            countries = {place.country_code for place in matches if place.kind == "country"}
-            codes = {place.country_code for place in matches}
-            vouched = countries or (codes if len(codes) == 1 else set())
-            anchors.setdefault(run.floor, set()).update(vouched - {""})
-    if not any(anchors.values()):
+        # (a name vouches for a country only as a country or as the name of one place: the
+        # summary says which, so most accepted names need no lookup)
+        if grade and not demonym and run.floor in wanted and not _VOUCHING.isdisjoint(facts.features):
+            vouched = _countries_of(context.text[start:end], gazetteer, memo)[0]
+            if vouched:
+                anchors.setdefault(run.floor, set()).update(vouched)
+    if not anchors:
         return
     for k in sorted(doubtful):
         start, end, demonym, grade, run, i, j, facts = graded[k]
@@ -540,7 +543,7 @@ def _accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recog
         # A person's name is as likely beside a country as a town is ("Grant", "Moore").
         if facts.lower in context.given_names or facts.lower in context.surnames:
             continue
-        if not any(m.place.country_code in near and m.place.kind != "country" for m in gazetteer.matches(surface)):
+        if near.isdisjoint(_countries_of(surface, gazetteer, memo)[1]):
             continue
         names = doubtful.pop(k)
         if not any(name.startswith("next=") for name in names):
@@ -548,6 +551,24 @@ def _accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recog
         if model.probability(dict.fromkeys([*facts.features, *names], 1.0)) >= COLOCATED_THRESHOLD \
                 and not _plays_or_is_named(run, i, j, start, facts, context):
             graded[k] = (start, end, demonym, 1, run, i, j, facts)
+
+
+_VOUCHING = frozenset({"kind=country", "candidates=1"})
+
+
+def _countries_of(name: str, gazetteer: NameIndex, memo: dict) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries a name vouches for (a country's own name, or a name whose places all lie in
+    one country: in practice the name of one place, _VOUCHING) and the countries its places other than countries lie in (not as a demonym)."""
+    found = memo.get(name)
+    if found is None:
+        places = [m.place for m in gazetteer.matches(name) if m.match != "demonym"]
+        countries = frozenset(p.country_code for p in places if p.kind == "country")
+        codes = frozenset(p.country_code for p in places)
+        vouched = countries or (codes if len(codes) == 1 else frozenset())
+        if len(memo) >= _FACTS_MEMO_LIMIT:
+            memo.clear()
+        found = memo[name] = (vouched - {""}, frozenset(p.country_code for p in places if p.kind != "country") - {""})
+    return found
 
 
 def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:

@@ -281,11 +281,11 @@ def _possessive_joints(text: str, pieces: list[tuple[_Piece, int, int]]) -> list
     gazetteer can tell from a possessor ("Azerbaijan's Tovuz"). The joined piece writes the
     word with its "'s"; its keys are those of the n-grams that cross the joint."""
     joints = []
-    for k in range(len(pieces) - 1):
-        (one, base, n), (other, other_base, other_n) = pieces[k], pieces[k + 1]
-        last = one.tokens[-1]
-        if not last.possessive or other_base != base or other_n != n:
+    # (pieces of one run share its base: most neighbours are of two runs, compared first)
+    for k, ((one, base, n), (other, other_base, other_n)) in enumerate(zip(pieces, pieces[1:])):
+        if other_base != base or other_n != n or not one.tokens[-1].possessive:
             continue
+        last = one.tokens[-1]
         suffix = text[base + last.end : base + last.end + 2]
         if suffix not in ("'s", "\u2019s") or text[base + last.end + 2 : base + other.tokens[0].start].strip():
             continue
