@@ -15,13 +15,12 @@ that make its score, so the map can say why a place won.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import itertools
 import math
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from geo.names import SPELLING_RATIO, name_key, spelling_of
+from geo.names import SPELLING_RATIO, spelling_of
 from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
 
 __all__ = [

@@ -67,9 +67,9 @@ _SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
 _CONNECTOR = "|".join(sorted(CONNECTORS | {"los", "las"}, key=len, reverse=True))
 # _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
 _CAPITALISED_REST = (
-    rf"(?<=[A-Z])[a-z]{{0,2}}\.(?:[A-Z][a-z]{{0,2}}\.)+"
-    rf"|(?:(?<=S)[Tt][Ee]?|(?<=[MF])[Tt])\.(?=[ \t]+[A-Z])"
-    rf"|[^\W_]*(?:['’][^\W\d_]+)*['’]?"
+    r"(?<=[A-Z])[a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"
+    r"|(?:(?<=S)[Tt][Ee]?|(?<=[MF])[Tt])\.(?=[ \t]+[A-Z])"
+    r"|[^\W_]*(?:['’][^\W\d_]+)*['’]?"
 )
 # A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
 # It starts with the first letter's class, so the engine skips to the next upper-case letter
