@@ -55,7 +55,31 @@ squeeze wheel wheels sip sips
 #: Heads that make a maker's name part of a place's name ("Ford County", "Dodge City").
 _PLACE_HEADS = GENERIC_HEADS | {"city", "county", "state", "province", "district", "town", "township", "center", "centre"}
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _word_before(before: str) -> str | None:
+    """The word right before the spaces or tabs that end ``before`` (from its first ASCII letter;
+    what ``([A-Za-z][\w'’-]*)[ \t]+$`` would find), else None. Walked back by hand: that
+    search tries every start in the window and costs ~20 us a span.
+
+    >>> _word_before("He swapped his "), _word_before("(Toyota "), _word_before("a-9b "), _word_before("x")
+    ('his', 'Toyota', 'a-9b', None)
+    """
+    if before[-1:] == "\n":  # ($ matches before a final newline too)
+        before = before[:-1]
+    tail = before.rstrip(" \t")
+    if len(tail) == len(before):
+        return None
+    start = len(tail)
+    while start and (tail[start - 1].isalnum() or tail[start - 1] in "_'’-"):
+        start -= 1
+    for i in range(start, len(tail)):
+        if tail[i] in _ASCII_LETTERS:
+            return tail[i:]
+    return None
+
+
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 
 
@@ -72,9 +96,7 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     >>> names_a_thing("Trucks from Ford County.", 12, 16)
     False
     """
-    before = text[max(0, start - 40) : start]
-    word = _WORD_BEFORE.search(before)
-    if word and word.group(1) in MAKERS:
+    if _word_before(text[max(0, start - 40) : start]) in MAKERS:
         return True  # "Hyundai Tucson"
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
     if after:
