@@ -498,12 +498,7 @@ def _accept_listed(graded: list, doubtful: dict[int, list[str]], text: str, mode
                        and graded[n][7].lower not in context.given_names and _listed(text, graded[n], graded[k], run)
                        for n in (k - 1, k + 1)):
                 continue
-            names = doubtful.pop(k)
-            if not any(name.startswith("next=") for name in names):
-                _costly_features(run, j, facts, context, names)
-            if model.probability(dict.fromkeys([*facts.features, *names], 1.0)) >= LISTED_THRESHOLD \
-                    and not _plays_or_is_named(run, i, j, start, facts, context):
-                graded[k] = (start, end, demonym, 1, run, i, j, facts)
+            if _accept_if_likely(graded, k, doubtful, LISTED_THRESHOLD, model, context):
                 changed = True
 
 
@@ -545,12 +540,23 @@ def _accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recog
             continue
         if near.isdisjoint(_countries_of(surface, gazetteer, memo)[1]):
             continue
-        names = doubtful.pop(k)
-        if not any(name.startswith("next=") for name in names):
-            _costly_features(run, j, facts, context, names)
-        if model.probability(dict.fromkeys([*facts.features, *names], 1.0)) >= COLOCATED_THRESHOLD \
-                and not _plays_or_is_named(run, i, j, start, facts, context):
-            graded[k] = (start, end, demonym, 1, run, i, j, facts)
+        _accept_if_likely(graded, k, doubtful, COLOCATED_THRESHOLD, model, context)
+
+
+def _accept_if_likely(graded: list, k: int, doubtful: dict[int, list[str]], threshold: float, model: Recognizer,
+                      context: _Context) -> bool:
+    """Take the doubtful span ``graded[k]`` out of ``doubtful`` and accept it when the model gives
+    it ``threshold`` or more (with its costly features, if its grade was settled without them)
+    and no person or team rule says otherwise; whether it was accepted."""
+    start, end, demonym, _grade, run, i, j, facts = graded[k]
+    names = doubtful.pop(k)
+    if not any(name.startswith("next=") for name in names):
+        _costly_features(run, j, facts, context, names)
+    if model.probability(dict.fromkeys([*facts.features, *names], 1.0)) >= threshold \
+            and not _plays_or_is_named(run, i, j, start, facts, context):
+        graded[k] = (start, end, demonym, 1, run, i, j, facts)
+        return True
+    return False
 
 
 _VOUCHING = frozenset({"kind=country", "candidates=1"})
@@ -558,7 +564,8 @@ _VOUCHING = frozenset({"kind=country", "candidates=1"})
 
 def _countries_of(name: str, gazetteer: NameIndex, memo: dict) -> tuple[frozenset[str], frozenset[str]]:
     """The countries a name vouches for (a country's own name, or a name whose places all lie in
-    one country: in practice the name of one place, _VOUCHING) and the countries its places other than countries lie in (not as a demonym)."""
+    one country: in practice the name of one place, _VOUCHING) and the countries its places
+    other than countries lie in (not as a demonym)."""
     found = memo.get(name)
     if found is None:
         places = [m.place for m in gazetteer.matches(name) if m.match != "demonym"]

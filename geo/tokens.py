@@ -311,7 +311,7 @@ def _join_known(pieces: list[tuple[_Piece, int, int]], joints: list[tuple[int, _
         if skip:
             skip = False
             continue
-        if k in joined and k + 1 < len(pieces):
+        if k in joined:  # (a joint is of a piece and the next one: k + 1 exists)
             out.append((joined[k], base, n))
             skip = True  # its second half is in the joined piece (a chain joins its first pair)
         else:

@@ -295,19 +295,11 @@ def read_nk_oblast(src: Sources):
 
 
 def read_supplement(src: Sources) -> list[dict[str, str]]:
-    if src.supplement is None:
-        return []
-    with open(src.supplement, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return sorted(rows, key=lambda r: r["id"])
+    return sorted(_team_table(src.supplement, "id"), key=lambda r: r["id"])
 
 
 def read_towns(src: Sources) -> list[dict[str, str]]:
-    if src.towns is None:
-        return []
-    with open(src.towns, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return sorted(rows, key=lambda r: r["id"])
+    return sorted(_team_table(src.towns, "id"), key=lambda r: r["id"])
 
 
 def read_demonyms(src: Sources) -> list[tuple[str, str]]:
