@@ -56,28 +56,34 @@ squeeze wheel wheels sip sips
 _PLACE_HEADS = GENERIC_HEADS | {"city", "county", "state", "province", "district", "town", "township", "center", "centre"}
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MAKER_TAILS = frozenset(maker[-2:] for maker in MAKERS)  # the last two letters of the makers' names
 
 
-def _word_before(before: str) -> str | None:
-    """The word right before the spaces or tabs that end ``before`` (from its first ASCII letter;
-    what ``([A-Za-z][\w'’-]*)[ \t]+$`` would find), else None. Walked back by hand: that
-    search tries every start in the window and costs ~20 us a span.
+def _maker_before(text: str, start: int) -> bool:
+    """Is the word right before the spaces or tabs that end ``text[:start]`` (within 40
+    characters, from its first ASCII letter) a maker's name? Read in place, backwards: most
+    spans end the scan at the last two letters before them, which end no maker's name.
 
-    >>> _word_before("He swapped his "), _word_before("(Toyota "), _word_before("a-9b "), _word_before("x")
-    ('his', 'Toyota', 'a-9b', None)
+    >>> t = "He swapped his Toyota Tacoma (Toyota Sienna), not a-Ford Ranger"
+    >>> _maker_before(t, 15), _maker_before(t, 22), _maker_before(t, 37), _maker_before(t, 57)  # "a-Ford": no maker
+    (False, True, True, False)
     """
-    if before[-1:] == "\n":  # ($ matches before a final newline too)
-        before = before[:-1]
-    tail = before.rstrip(" \t")
-    if len(tail) == len(before):
-        return None
-    start = len(tail)
-    while start and (tail[start - 1].isalnum() or tail[start - 1] in "_'’-"):
-        start -= 1
-    for i in range(start, len(tail)):
-        if tail[i] in _ASCII_LETTERS:
-            return tail[i:]
-    return None
+    floor = max(0, start - 40)
+    end = start
+    if end > floor and text[end - 1] == "\n":
+        end -= 1
+    j = end
+    while j > floor and text[j - 1] in " \t":
+        j -= 1
+    if j == end or j - floor < 2 or text[j - 2 : j] not in _MAKER_TAILS:
+        return False
+    k = j - 1
+    while k > floor and (text[k - 1].isalnum() or text[k - 1] in "_'’-"):
+        k -= 1
+    for i in range(k, j):
+        if text[i] in _ASCII_LETTERS:
+            return text[i:j] in MAKERS
+    return False
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
@@ -96,7 +102,7 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     >>> names_a_thing("Trucks from Ford County.", 12, 16)
     False
     """
-    if _word_before(text[max(0, start - 40) : start]) in MAKERS:
+    if _maker_before(text, start):
         return True  # "Hyundai Tucson"
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
     if after:

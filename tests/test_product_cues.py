@@ -69,3 +69,25 @@ def test_a_compound_of_the_name_or_a_measure_makes_a_thing():
     assert found("The mayor of Bordeaux spoke.") == ["Bordeaux"]
     assert found("A strong El Niño warms the Pacific.") == []
     assert found("Add a dash of Bordeaux to the sauce in Paris.") == ["Paris"]
+
+
+def test_maker_before_is_the_pattern_answer():
+    # The hand-walked scan gives what the plain pattern gives on the 40 characters before a
+    # span: the word right before the spaces that end them, from its first ASCII letter.
+    import random
+    import re
+
+    from geo.product_cues import MAKERS, _maker_before
+
+    pattern = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+    pieces = [*"ab Tt\t\nx-'’_9é.(W", "Toyota", "VW", "Citroën", "BMW", "Ford", "  ", "his ", "x" * 12, " " * 12]
+    rng = random.Random(7)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for start in range(len(text) + 1):
+            match = pattern.search(text[max(0, start - 40) : start])
+            expected = match is not None and match.group(1) in MAKERS
+            assert _maker_before(text, start) == expected, (text, start)
+            found += expected
+    assert found > 1000  # the makers were met, not only their absence
