@@ -494,9 +494,7 @@ def _accept_listed(graded: list, doubtful: dict[int, list[str]], text: str, mode
             if not _whole_member(run, i, j, text[start:end]):
                 del doubtful[k]
                 continue
-            if not any(0 <= n < len(graded) and graded[n][3] and graded[n][2] == demonym
-                       and graded[n][7].lower not in context.given_names and _listed(text, graded[n], graded[k], run)
-                       for n in (k - 1, k + 1)):
+            if not _vouched_in_list(graded, k, text, context.given_names):
                 continue
             if _accept_if_likely(graded, k, doubtful, LISTED_THRESHOLD, model, context):
                 changed = True
@@ -576,6 +574,20 @@ def _countries_of(name: str, gazetteer: NameIndex, memo: dict) -> tuple[frozense
             memo.clear()
         found = memo[name] = (vouched - {""}, frozenset(p.country_code for p in places if p.kind != "country") - {""})
     return found
+
+
+def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str]) -> bool:
+    """Whether the span ``graded[k]`` stands in a list of its sentence beside an accepted span
+    of its own kind (a demonym beside a demonym) that is no given name (see _accept_listed)."""
+    member = graded[k]
+    # (a loop, not any() over a generator: asked of every doubtful span of every document)
+    for n in (k - 1, k + 1):
+        if 0 <= n < len(graded):
+            other = graded[n]
+            if other[3] and other[2] == member[2] and other[7].lower not in given_names \
+                    and _listed(text, other, member, member[4]):
+                return True
+    return False
 
 
 def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:
