@@ -79,7 +79,7 @@ _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
 assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
 # What a name that names nothing has (shared, never changed: its records are the empty tuples).
-_MISS = (b"", (), (), (), None)
+_MISS = (b"", (), (), (), None, "", ())
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
 # Entries of the name store beside the name keys (which never hold control characters):
 _WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
@@ -304,7 +304,6 @@ class Gazetteer:
         self._unnamed_keys: set[str] = set()
         self._starts: dict[str, bool] = {}  # first word -> does some multi-word name key start with it?
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
-        self._counts: dict[str, tuple[int, ...]] = {}  # alternate_name_counts() answers, by name key
         self._words: dict[str, float] = {}  # word_frequency() answers
         self._word_source: Any = None  # how word_frequency() finds a word it has not seen
 
@@ -440,10 +439,10 @@ class Gazetteer:
     # ----------------------------------------------------------------- names
 
     def _entry(self, name: str) -> list | tuple:
-        """``[packed value, rows or None, lookup places or None, matches or None, summary or None]``
-        of a name (the value as :func:`_pack_value` writes it; b"" for no name): the rest is
-        unpacked or built on first use (lookup() needs no NameMatch, matches() all of them,
-        summary() neither, nor the rows)."""
+        """``[packed value, rows or None, lookup places or None, matches or None, summary or None,
+        name key, alternate_name_counts or None]`` of a name (the value as :func:`_pack_value`
+        writes it; b"" for no name): the rest is unpacked or built on first use (lookup() needs
+        no NameMatch, matches() all of them, summary() neither, nor the rows)."""
         entry = self._memo_raw.get(name)
         if entry is not None:
             return entry
@@ -451,7 +450,7 @@ class Gazetteer:
         entry = self._memo.get(key)
         if entry is None:
             packed = (self._names if self._names is not None else self._name_store()).get(key)
-            entry = [packed, None, None, None, None] if packed is not None else _MISS
+            entry = [packed, None, None, None, None, key, None] if packed is not None else _MISS
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
@@ -526,17 +525,13 @@ class Gazetteer:
         entry = self._memo_raw.get(name) or self._entry(name)
         if not entry[0]:
             return ()
-        key = name_key(name)
-        counts = self._counts.get(key)
+        counts = entry[6]
         if counts is None:
-            packed = (self._names if self._names is not None else self._name_store()).get(_COUNTS_ENTRY + key)
+            packed = (self._names if self._names is not None else self._name_store()).get(_COUNTS_ENTRY + entry[5])
             if packed is not None:
-                counts = marshal.loads(packed)
+                counts = entry[6] = marshal.loads(packed)
             else:
-                counts = (0,) * len(entry[1] or _unpack_rows(entry))
-            if len(self._counts) >= _CACHE_LIMIT:
-                self._counts.clear()
-            self._counts[key] = counts
+                counts = entry[6] = (0,) * len(entry[1] or _unpack_rows(entry))
         return counts
 
     def alternate_name_count(self, place_id: str) -> int:
@@ -610,7 +605,7 @@ class Gazetteer:
         found = set()
         for k, packed in store.get_many(probe):
             found.add(k)
-            memo[k] = [packed, None, None, None, None]
+            memo[k] = [packed, None, None, None, None, k, None]
         if len(named) + len(unnamed) + len(ask) > _CACHE_LIMIT:
             named.clear()
             unnamed.clear()
@@ -668,7 +663,6 @@ class Gazetteer:
         self._starts.clear()
         self._derived.clear()
         self._words.clear()
-        self._counts.clear()
         self._word_source = None
 
 
