@@ -136,31 +136,52 @@ def prior_features(
     >>> prior_features(lourdes, "name", names=8)
     (('kind city', 0.2), ('population', 0.4798), ('well known', 0.1118))
     """
-    kind = place.kind
-    # rank() asks this of every match: the kind's feature is made once, and the common case
-    # (a name match, no capital) is one small tuple.
-    features: tuple[tuple[str, float], ...] = (_KIND_FEATURES.get(kind) or ("kind " + kind, 0.2),)
-    if kind == "adm1" and place.population < SMALL_STATE:
+    return _prior(place, match, capital, names, spelling, state_too, named_for_its_city)[0]
+
+
+def _prior(
+    place: Place, match: str, capital: bool, names: int, spelling: bool, state_too: bool, named_for_its_city: bool,
+) -> tuple[tuple[tuple[str, float], ...], float]:
+    """prior_features(...) and their sum, added in their order as sum() adds them (not rounded)."""
+    kind, population = place.kind, place.population
+    kind_feature = _KIND_FEATURES.get(kind) or ("kind " + kind, 0.2)
+    features: tuple[tuple[str, float], ...] = (kind_feature,)
+    score = 0.0 + kind_feature[1]
+    if kind == "adm1" and population < SMALL_STATE:
         # A state or province of few people is no better known than a town of its size.
-        features += (("small state", _small_state(place.population)),)
+        value = _small_state(population)
+        features += (("small state", value),)
+        score += value
     weight = POPULATION_WEIGHT.get(kind, 0.0)
-    if weight and place.population > 0:
+    if weight and population > 0:
         # log scale: a town of 1,000 adds 0.34 of 0.8, a city of a million 0.69
-        features += (("population", round(weight * min(1.0, math.log10(place.population) / 7), 4)),)
+        value = round(weight * min(1.0, math.log10(population) / 7), 4)
+        features += (("population", value),)
+        score += value
     own = match != "alternate" or spelling
-    if state_too and kind == "city" and own and place.population > METROPOLIS_FROM:
-        ramp = min(1.0, math.log10(place.population / METROPOLIS_FROM) / _LOG_METROPOLIS_SPAN)
-        features += (("city of millions", round(METROPOLIS_BONUS * ramp, 4)),)
+    if state_too and kind == "city" and own and population > METROPOLIS_FROM:
+        ramp = min(1.0, math.log10(population / METROPOLIS_FROM) / _LOG_METROPOLIS_SPAN)
+        value = round(METROPOLIS_BONUS * ramp, 4)
+        features += (("city of millions", value),)
+        score += value
     if named_for_its_city:
         features += (("named for its city", SEAT_PENALTY),)
+        score += SEAT_PENALTY
     if capital and own:
-        features += (("national capital", CAPITAL_BONUS[0] if place.population >= 100_000 else CAPITAL_BONUS[1]),)
+        value = CAPITAL_BONUS[0] if population >= 100_000 else CAPITAL_BONUS[1]
+        features += (("national capital", value),)
+        score += value
     if names > 0 and kind in _PROMINENCE_KINDS:
-        features += (_prominence(names),)
-    if MATCH_PENALTY.get(match) and kind not in CURATED_KINDS:
+        feature = _PROMINENCE.get(names) or _prominence(names)
+        features += (feature,)
+        score += feature[1]
+    penalty = MATCH_PENALTY.get(match)
+    if penalty and kind not in CURATED_KINDS:
         # A spelling of a city's own name ("Odessa" for Odesa) is half the doubt another name is.
-        features += ((match + " name", MATCH_PENALTY[match] / 2 if spelling else MATCH_PENALTY[match]),)
-    return features
+        value = penalty / 2 if spelling else penalty
+        features += ((match + " name", value),)
+        score += value
+    return features, score
 
 
 def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candidate, ...]:
@@ -230,8 +251,8 @@ def rank(
                 if people is not None and place.population >= SEAT_SHARE * people and (
                         m.match != "alternate" or _spelling_of(name, place.name)):
                     named_for_a_city.add((place.country_code, place.admin1))
-    # (score, features, place) per place id, its best match kept; records only for the winners.
-    best: dict[str, tuple[float, tuple[tuple[str, float], ...], Place]] = {}
+    # (-score, -population, id, features, place) per place id, its best match kept; records only for the winners.
+    best: dict[str, tuple[float, int, str, tuple[tuple[str, float], ...], Place]] = {}
     for m, n in kept:
         place = m.place
         capital = (shares_a_state and place.kind == "city" and is_capital is not None
@@ -241,16 +262,14 @@ def rank(
                     and (capital or place.population >= SPELLING_CITY)
                     and _spelling_of(name, place.name))
         named_for_its_city = place.kind == "adm1" and (place.country_code, place.name) in named_for_a_city
-        features = prior_features(place, m.match, capital, n, spelling, shares_a_state, named_for_its_city)
-        score = 0.0
-        for _, value in features:  # sum()'s order and rounding, without a generator per place
-            score += value
-        score = round(score, 4)
+        features, score = _prior(place, m.match, capital, n, spelling, shares_a_state, named_for_its_city)
+        score = round(score, 4)  # (sum()'s order and rounding)
         seen = best.get(place.id)
-        if seen is None or score > seen[0]:
-            best[place.id] = (score, features, place)
-    ranked = sorted(best.values(), key=lambda c: (-c[0], -c[2].population, c[2].id))
-    return tuple([_new_candidate(place, score, features) for score, features, place in ranked[:MAX_CANDIDATES]])
+        if seen is None or -score < seen[0]:
+            best[place.id] = (-score, -place.population, place.id, features, place)
+    # Ordered by score, then size, then id (unique in ``best``: the tuples never compare further).
+    ranked = sorted(best.values())
+    return _candidates(ranked[:MAX_CANDIDATES])
 
 
 # Candidate records built by filling their slots: the same records Candidate(...) builds,
@@ -260,12 +279,18 @@ _FAST_CANDIDATE = (tuple(f.name for f in dataclasses.fields(Candidate)) == ("pla
 if _FAST_CANDIDATE:
     _set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
 
-    def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:
-        cand = object.__new__(Candidate)
-        _set_place(cand, place)
-        _set_score(cand, score)
-        _set_features(cand, features)
-        return cand
+    def _candidates(ranked: list[tuple], _new=object.__new__, _cls=Candidate) -> tuple[Candidate, ...]:
+        """The Candidate of each of rank()'s ``(-score, -population, id, features, place)``."""
+        made = []
+        for negative, _, _, features, place in ranked:
+            cand = _new(_cls)
+            _set_place(cand, place)
+            _set_score(cand, -negative)
+            _set_features(cand, features)
+            made.append(cand)
+        return tuple(made)
 else:  # pragma: no cover - only if records.py changes shape
-    _new_candidate = Candidate
+
+    def _candidates(ranked: list[tuple]) -> tuple[Candidate, ...]:
+        return tuple([Candidate(place, -negative, features) for negative, _, _, features, place in ranked])
 

@@ -79,7 +79,7 @@ _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
 assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
 # What a name that names nothing has (shared, never changed: its records are the empty tuples).
-_MISS = (b"", (), (), (), None)
+_MISS = (b"", (), (), (), None, "", ())
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
 # Entries of the name store beside the name keys (which never hold control characters):
 _WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
@@ -88,6 +88,7 @@ _STARTS_ENTRY = "\x01"  # + the first word of some multi-word name key -> b""
 # (marshal; only for keys where some place has any): kept apart from the candidates, which
 # recognition unpacks for every name it weighs, and only candidate ranking needs.
 _COUNTS_ENTRY = "\x02"
+_OTHER_ENTRIES_END = "\x03"  # every key below this one may be such an entry (or empty)
 _ZIPF = struct.Struct("<d")
 # A name key's value in the name store: the length of its summary, its summary's fields
 # (marshal), then its ranked candidates (marshal): the summary reads without the candidates.
@@ -296,12 +297,13 @@ class Gazetteer:
         # spares name_key() for names seen before.
         self._memo: dict[str, list] = {}  # see _entry()
         self._memo_raw: dict[str, list] = {}
-        # known_keys() answers, True or False per key: a corpus repeats most of its
-        # capitalised words and n-grams, and most n-grams name nothing (never in _memo).
-        self._known: dict[str, bool] = {}
+        # known_keys() answers, the keys that name a place and those that do not: a corpus
+        # repeats most of its capitalised words and n-grams, and most n-grams name nothing
+        # (never in _memo).
+        self._named_keys: set[str] = set()
+        self._unnamed_keys: set[str] = set()
         self._starts: dict[str, bool] = {}  # first word -> does some multi-word name key start with it?
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
-        self._counts: dict[str, tuple[int, ...]] = {}  # alternate_name_counts() answers, by name key
         self._words: dict[str, float] = {}  # word_frequency() answers
         self._word_source: Any = None  # how word_frequency() finds a word it has not seen
 
@@ -347,6 +349,7 @@ class Gazetteer:
         return self._con
 
     def _name_store(self) -> KeyStore:
+        # (callers test ``self._names is not None`` first: a store's truth would call its __len__)
         if self._names is None:
             self._db()
         return self._names  # type: ignore[return-value]
@@ -436,18 +439,18 @@ class Gazetteer:
     # ----------------------------------------------------------------- names
 
     def _entry(self, name: str) -> list | tuple:
-        """``[packed value, rows or None, lookup places or None, matches or None, summary or None]``
-        of a name (the value as :func:`_pack_value` writes it; b"" for no name): the rest is
-        unpacked or built on first use (lookup() needs no NameMatch, matches() all of them,
-        summary() neither, nor the rows)."""
+        """``[packed value, rows or None, lookup places or None, matches or None, summary or None,
+        name key, alternate_name_counts or None]`` of a name (the value as :func:`_pack_value`
+        writes it; b"" for no name): the rest is unpacked or built on first use (lookup() needs
+        no NameMatch, matches() all of them, summary() neither, nor the rows)."""
         entry = self._memo_raw.get(name)
         if entry is not None:
             return entry
         key = name_key(name)
         entry = self._memo.get(key)
         if entry is None:
-            packed = (self._names or self._name_store()).get(key)
-            entry = [packed, None, None, None, None] if packed is not None else _MISS
+            packed = (self._names if self._names is not None else self._name_store()).get(key)
+            entry = [packed, None, None, None, None, key, None] if packed is not None else _MISS
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
@@ -522,17 +525,13 @@ class Gazetteer:
         entry = self._memo_raw.get(name) or self._entry(name)
         if not entry[0]:
             return ()
-        key = name_key(name)
-        counts = self._counts.get(key)
+        counts = entry[6]
         if counts is None:
-            packed = (self._names or self._name_store()).get(_COUNTS_ENTRY + key)
+            packed = (self._names if self._names is not None else self._name_store()).get(_COUNTS_ENTRY + entry[5])
             if packed is not None:
-                counts = marshal.loads(packed)
+                counts = entry[6] = marshal.loads(packed)
             else:
-                counts = (0,) * len(entry[1] or _unpack_rows(entry))
-            if len(self._counts) >= _CACHE_LIMIT:
-                self._counts.clear()
-            self._counts[key] = counts
+                counts = entry[6] = (0,) * len(entry[1] or _unpack_rows(entry))
         return counts
 
     def alternate_name_count(self, place_id: str) -> int:
@@ -564,61 +563,55 @@ class Gazetteer:
 
     def known_keys(self, keys: Iterable[str]) -> frozenset[str]:
         """Which of these name keys (see :func:`geo.names.name_key`) name any place at all."""
-        wanted = set(keys)
+        wanted = keys if type(keys) is set or type(keys) is frozenset else set(keys)
         if not wanted:
             return frozenset()
-        # Keys already asked (or looked up) are answered from the memos; the rest by the
-        # name store, a multi-word key only when its first word starts one.
-        asked, memo = self._known, self._memo
-        known = set()
-        ask = []
-        for k in wanted:
-            hit = asked.get(k)
-            if hit is None:
-                entry = memo.get(k)
-                if entry is None:
-                    ask.append(k)
-                    continue
-                hit = bool(entry[0])  # a value
-            if hit:
-                known.add(k)
-        if ask:
-            store = self._names or self._name_store()
-            probe = []
-            first_words: dict[str, str] = {}  # multi-word key -> its first word
-            for k in ask:
-                if k[:1] in (_WORD_ENTRY, _STARTS_ENTRY, _COUNTS_ENTRY):  # the store's other entries name nothing
-                    continue
-                space = k.find(" ")
-                if space > 0:
-                    first_words[k] = k[:space]
-                else:
-                    probe.append(k)
-            if first_words:
-                starts = self._starts
-                unseen = {first for first in first_words.values() if first not in starts}
-                if unseen:
-                    if len(starts) + len(unseen) > _CACHE_LIMIT:
-                        starts.clear()
-                    starts.update(dict.fromkeys(unseen, False))
-                    for entry, _ in store.get_many([_STARTS_ENTRY + first for first in unseen]):
-                        starts[entry[1:]] = True
-                probe += [k for k, first in first_words.items() if starts.get(first, True)]
-            # The values of the keys found are kept as lookups keep them: most are looked up next.
-            memo = self._memo
-            if len(memo) >= _CACHE_LIMIT - len(probe):
-                memo.clear()
-                self._memo_raw.clear()
-                self._derived.clear()
-            found = set()
-            for k, packed in store.get_many(probe):
-                found.add(k)
-                memo[k] = [packed, None, None, None, None]
-            known |= found
-            if len(asked) + len(ask) > _CACHE_LIMIT:
-                asked.clear()
-            for k in ask:
-                asked[k] = k in found
+        # Keys already asked are answered by set operations (a corpus repeats most of its
+        # n-grams), keys looked up by their memo entries; the rest by the name store, a
+        # multi-word key only when its first word starts one.
+        named, unnamed, memo = self._named_keys, self._unnamed_keys, self._memo
+        known = named & wanted  # (a set, whatever wanted is)
+        ask = wanted - named - unnamed  # (not difference_update's way: that walks the bigger set)
+        if not ask:
+            return frozenset(known)
+        looked_up = ask & memo.keys()
+        if looked_up:
+            known.update([k for k in looked_up if memo[k][0]])  # (a value; b"" for a miss)
+            ask -= looked_up
+            if not ask:
+                return frozenset(known)
+        if min(ask) < _OTHER_ENTRIES_END:  # the store's other entries name nothing (rare: one scan finds them)
+            probe_keys = {k for k in ask if k >= _OTHER_ENTRIES_END or k[:1] not in (_WORD_ENTRY, _STARTS_ENTRY, _COUNTS_ENTRY)}
+        else:
+            probe_keys = ask
+        store = self._names if self._names is not None else self._name_store()
+        first_words = {k: k[:space] for k in probe_keys if (space := k.find(" ")) > 0}  # multi-word key -> its first word
+        probe = list(probe_keys.difference(first_words)) if first_words else list(probe_keys)
+        if first_words:
+            starts = self._starts
+            unseen = set(first_words.values()).difference(starts)
+            if unseen:
+                if len(starts) + len(unseen) > _CACHE_LIMIT:
+                    starts.clear()
+                starts.update(dict.fromkeys(unseen, False))
+                for entry, _ in store.get_many([_STARTS_ENTRY + first for first in unseen]):
+                    starts[entry[1:]] = True
+            probe += [k for k, first in first_words.items() if starts.get(first, True)]
+        # The values of the keys found are kept as lookups keep them: most are looked up next.
+        if len(memo) >= _CACHE_LIMIT - len(probe):
+            memo.clear()
+            self._memo_raw.clear()
+            self._derived.clear()
+        found = set()
+        for k, packed in store.get_many(probe):
+            found.add(k)
+            memo[k] = [packed, None, None, None, None, k, None]
+        if len(named) + len(unnamed) + len(ask) > _CACHE_LIMIT:
+            named.clear()
+            unnamed.clear()
+        named |= found
+        unnamed |= ask - found
+        known |= found
         return frozenset(known)
 
     def _names_of(self, place_id: str, match: str) -> tuple[str, ...]:
@@ -665,11 +658,11 @@ class Gazetteer:
             self._names = None
         self._memo.clear()
         self._memo_raw.clear()
-        self._known.clear()
+        self._named_keys.clear()
+        self._unnamed_keys.clear()
         self._starts.clear()
         self._derived.clear()
         self._words.clear()
-        self._counts.clear()
         self._word_source = None
 
 

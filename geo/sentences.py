@@ -105,25 +105,37 @@ def _line_looks_finished(line: str) -> bool:
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences; offsets index ``text`` and exclude surrounding space."""
     cuts = {0, len(text)}
-    for block in _BLANK_LINE.finditer(text):
-        cuts.add(block.start())
-        cuts.add(block.end())
-    line_start = 0
-    for newline in re.finditer(r"\n", text):
-        if _line_looks_finished(text[line_start : newline.start()]):
-            cuts.add(newline.start())
-        line_start = newline.end()
+    if "\n" in text:  # (news on one line, as LGL's, has no line to end)
+        for block in _BLANK_LINE.finditer(text):
+            cuts.add(block.start())
+            cuts.add(block.end())
+        line_start = 0
+        for newline in re.finditer(r"\n", text):
+            if _line_looks_finished(text[line_start : newline.start()]):
+                cuts.add(newline.start())
+            line_start = newline.end()
     # Sentence ends (see _PERIOD_BOUNDARY).
+    abbreviations = ABBREVIATIONS
     for boundary in _PERIOD_BOUNDARY.finditer(text):
-        start = boundary.start()
+        start, end = boundary.span()
         if start and text[start - 1] in "!?":
             continue
-        mark = boundary.group()
-        if "!" not in mark and "?" not in mark and _is_abbreviation(text, start + mark.rfind(".")):
+        if end - start == 1:  # a period alone, mostly: _is_abbreviation's first step inline (a call a period saved)
+            floor = start - 20 if start > 20 else 0
+            space = text.rfind(" ", floor, start)
+            word = text[space + 1 if space >= 0 else floor : start]
+            if word.isalnum():
+                abbreviation = (len(word) == 1 and word.isalpha()) or word.lower() in abbreviations
+            else:
+                abbreviation = _is_abbreviation(text, start)
+        else:
+            mark = text[start:end]
+            abbreviation = "!" not in mark and "?" not in mark and _is_abbreviation(text, start + mark.rfind("."))
+        if abbreviation:
             # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
             # abbreviation is not a title or month that always takes a following word.
             continue
-        cuts.add(boundary.end())
+        cuts.add(end)
     if "!" in text or "?" in text:
         for boundary in _MARK_BOUNDARY.finditer(text):
             start = boundary.start()

@@ -137,10 +137,10 @@ def tiny(tmp_path):
 
 def test_known_keys_remembers_both_answers(tiny):
     assert tiny.known_keys(["land", "nowhere", "port land"]) == {"land", "port land"}
-    assert tiny._known == {"land": True, "nowhere": False, "port land": True}
+    assert (tiny._named_keys, tiny._unnamed_keys) == ({"land", "port land"}, {"nowhere"})
     assert tiny.known_keys(["nowhere", "land"]) == {"land"}  # from the memo
     tiny.close()
-    assert tiny._known == {} and tiny.known_keys(["landish"]) == {"landish"}
+    assert tiny._named_keys == tiny._unnamed_keys == set() and tiny.known_keys(["landish"]) == {"landish"}
 
 
 def test_multi_word_grams_are_ruled_out_by_their_first_word_alone(tiny):
