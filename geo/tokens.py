@@ -57,19 +57,21 @@ _WORD = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[^\W\d_]+(?:['’][^\W\d
 _TOKEN = re.compile(_WORD)
 # Upper-case letters of the Latin scripts news is written in (re has no \p{Lu}).
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏ"
-_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
+# (The run patterns' possessive quantifiers, *+ ++ {m,n}+, never give back what they took:
+# nothing that follows one can start with what it takes, so giving back is only retries.)
+_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}+\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*+(?:['’][^\W\d_]++)*+['’]?"
 # A capitalised word behind an elided particle joins a name after a hyphen ("Les
 # Sables-d'Olonne", "Port-d'Envaux"); the gazetteer's key writes it as one word ("dolonne").
 _ELIDED = rf"-[dl]['’][{_UPPER}][^\W\d_]*"
-_SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
+_SEPARATOR = r"(?:[ \t]++|[ \t]*+-[ \t]*+)"
 # Spanish "los"/"las" join a name's words in lower case ("San Cristóbal de las Casas"), but are
 # no connectors for spans: capitalised they are the name's first word ("Los Angeles", "Las Vegas").
 _CONNECTOR = "|".join(sorted(CONNECTORS | {"los", "las"}, key=len, reverse=True))
 # _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
 _CAPITALISED_REST = (
-    r"(?<=[A-Z])[a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"
+    r"(?<=[A-Z])[a-z]{0,2}+\.(?:[A-Z][a-z]{0,2}+\.)++"
     r"|(?:(?<=S)[Tt][Ee]?|(?<=[MF])[Tt])\.(?=[ \t]+[A-Z])"
-    r"|[^\W_]*(?:['’][^\W\d_]+)*['’]?"
+    r"|[^\W_]*+(?:['’][^\W\d_]++)*+['’]?"
 )
 # A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
 # It starts with the first letter's class, so the engine skips to the next upper-case letter
@@ -227,8 +229,11 @@ def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
     # Most runs hold no connector: the words are walked only when one does.
     opens = () if _OPENERS.isdisjoint(keys) else tuple(
         i for i, (key, word) in enumerate(zip(keys, words)) if key in _OPENERS and word[:1].isupper())
-    # Most runs have no word whose case changes inside it: their words are walked only otherwise.
-    humps = () if _HUMP.search(" ".join(words)) is None else tuple(i for i, word in enumerate(words) if _humped(word))
+    # Most runs have no word whose case changes inside it (none if title-cased): their words
+    # are walked only otherwise.
+    joined = " ".join(words)
+    humps = () if joined.istitle() or _HUMP.search(joined) is None else tuple(
+        i for i, word in enumerate(words) if _humped(word))
     return _new_tuple(_Piece, (tokens, keys, lower, after_title, opens, humps))
 
 
@@ -352,6 +357,16 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         key = _ABBREVIATIONS.get(lower, lower) if run.isascii() else _word_key(run)
         return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (key,), (lower,), (),
                                     (), humps)),)
+    if run[-2:] in ("'s", "’s") and run[:-2].isalpha():  # "Shreveport's", "That's": a word and its possessive
+        word = run[:-2]
+        lower = word.lower()
+        if lower in _FUNCTION_WORDS:
+            return ()
+        key = _ABBREVIATIONS.get(lower, lower) if word.isascii() else _word_key(word)
+        opens = (0,) if key in _OPENERS and word[:1].isupper() else ()
+        humps = () if _HUMP.search(word) is None else (0,)
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(word), word, True)),), (key,), (lower,), (), opens,
+                                    humps)),)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.
