@@ -465,8 +465,9 @@ def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ())
         else:
             wanted.add(first)
         grams = [first]
+        gram = first
         for last in keys[i + 1 : i + _MAX_WORDS]:
-            gram = grams[-1] + " " + last
+            gram = f"{gram} {last}"  # (one string built, where two + would build two)
             grams.append(gram)
             if last not in CONNECTORS:
                 wanted.add(gram)
