@@ -61,12 +61,12 @@ class RecognizerModel:
         # summed in: either sum is within n * 2**-53 of the exact one per unit of the weights'
         # total size, so the two differ by less than 1e-12 of it.
         self._rounding = 1e-12 * (1.0 + math.fsum(map(abs, self.weights.values())))
-        self._sums: dict[tuple[str, ...], float] = {}  # grade_unordered's sums of ``fixed`` (bounded)
+        self._sums: dict[tuple[str, ...], float] = {}  # the grades' sums of ``fixed`` (bounded)
         self._ranges: dict[str, tuple[float, float]] = {}  # weight_range's answers, per prefix asked
 
     def probability(self, features: Mapping[str, float]) -> float:
         # map() keeps the loop in C; the products and their order are those of the plain loop.
-        z = sum(map(operator.mul, map(self.weights.get, features.keys(), itertools.repeat(0.0)), features.values()))
+        z = sum(map(operator.mul, map(self.weights.get, features.keys(), _ZEROS), features.values()))
         return _logistic(z)
 
     def accepts(self, features: Mapping[str, float]) -> bool:
@@ -92,7 +92,7 @@ class RecognizerModel:
         >>> [model.grade_binary(["bias", w]) for w in ("prev=the", "prev=of", "prev=in")]
         [0, 1, 2]
         """
-        z = sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        z = sum(map(self.weights.get, names, _ZEROS))
         below, above = self._decided
         if z > above:
             accepted = True
@@ -113,7 +113,11 @@ class RecognizerModel:
         >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).grade_unordered(("prev=in",), ["bias"])
         2
         """
-        z = self._sum(fixed, names)
+        # (``fixed``'s sum remembered: recognition asks once or twice per span)
+        z = self._sums.get(fixed)
+        if z is None:
+            z = self._sum_of_fixed(fixed)
+        z += sum(map(self.weights.get, names, _ZEROS))
         below, above = self._decided
         rounding = self._rounding
         if below - rounding <= z <= above + rounding or abs(z - self._sure_logit) <= rounding:
@@ -122,15 +126,13 @@ class RecognizerModel:
             return 0
         return 2 if z >= self._sure_logit else 1
 
-    def _sum(self, fixed: tuple[str, ...], names: Iterable[str]) -> float:
-        """The weights of ``fixed`` and ``names`` summed, ``fixed``'s sum remembered (bounded)."""
+    def _sum_of_fixed(self, fixed: tuple[str, ...]) -> float:
+        """The weights of ``fixed`` summed, remembered (bounded)."""
         sums = self._sums
-        z = sums.get(fixed)
-        if z is None:
-            if len(sums) >= _SUMS_LIMIT:
-                sums.clear()
-            z = sums[fixed] = sum(map(self.weights.get, fixed, itertools.repeat(0.0)))
-        return z + sum(map(self.weights.get, names, itertools.repeat(0.0)))
+        if len(sums) >= _SUMS_LIMIT:
+            sums.clear()
+        z = sums[fixed] = sum(map(self.weights.get, fixed, _ZEROS))
+        return z
 
     def weight_range(self, prefix: str) -> tuple[float, float]:
         """The least and the most that one feature whose name starts with ``prefix`` can add
@@ -156,7 +158,11 @@ class RecognizerModel:
         >>> [model.grade_unless_open(("bias",), [], -0.5, 0.5), model.grade_unless_open(("bias",), [], -0.5, 4.0)]
         [0, None]
         """
-        z = self._sum(fixed, names)
+        # (``fixed``'s sum remembered: recognition asks once or twice per span)
+        z = self._sums.get(fixed)
+        if z is None:
+            z = self._sum_of_fixed(fixed)
+        z += sum(map(self.weights.get, names, _ZEROS))
         below, above = self._decided
         least, most = z + low - self._rounding, z + high + self._rounding
         if most < below:
@@ -186,6 +192,9 @@ class RecognizerModel:
 
 
 _SUMS_LIMIT = 50_000
+# The default weight of a feature without one, for map(weights.get, names, _ZEROS): an endless
+# repeat holds no state, so one serves every call.
+_ZEROS = itertools.repeat(0.0)
 
 
 def _logistic(z: float) -> float:

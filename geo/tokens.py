@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from geo.names import name_key
+from geo.names import _ABBREVIATIONS, name_key
 
 __all__ = ["Token", "tokenize", "CONNECTORS"]
 
@@ -57,19 +57,21 @@ _WORD = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[^\W\d_]+(?:['’][^\W\d
 _TOKEN = re.compile(_WORD)
 # Upper-case letters of the Latin scripts news is written in (re has no \p{Lu}).
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏ"
-_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*(?:['’][^\W\d_]+)*['’]?"
+# (The run patterns' possessive quantifiers, *+ ++ {m,n}+, never give back what they took:
+# nothing that follows one can start with what it takes, so giving back is only retries.)
+_CAPITALISED = rf"(?:[A-Z][a-z]{{0,2}}+\.){{2,}}|{_NAME_PREFIX}|[{_UPPER}][^\W_]*+(?:['’][^\W\d_]++)*+['’]?"
 # A capitalised word behind an elided particle joins a name after a hyphen ("Les
 # Sables-d'Olonne", "Port-d'Envaux"); the gazetteer's key writes it as one word ("dolonne").
 _ELIDED = rf"-[dl]['’][{_UPPER}][^\W\d_]*"
-_SEPARATOR = r"(?:[ \t]+|[ \t]*-[ \t]*)"
+_SEPARATOR = r"(?:[ \t]++|[ \t]*+-[ \t]*+)"
 # Spanish "los"/"las" join a name's words in lower case ("San Cristóbal de las Casas"), but are
 # no connectors for spans: capitalised they are the name's first word ("Los Angeles", "Las Vegas").
 _CONNECTOR = "|".join(sorted(CONNECTORS | {"los", "las"}, key=len, reverse=True))
 # _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
 _CAPITALISED_REST = (
-    r"(?<=[A-Z])[a-z]{0,2}\.(?:[A-Z][a-z]{0,2}\.)+"
+    r"(?<=[A-Z])[a-z]{0,2}+\.(?:[A-Z][a-z]{0,2}+\.)++"
     r"|(?:(?<=S)[Tt][Ee]?|(?<=[MF])[Tt])\.(?=[ \t]+[A-Z])"
-    r"|[^\W_]*(?:['’][^\W\d_]+)*['’]?"
+    r"|[^\W_]*+(?:['’][^\W\d_]++)*+['’]?"
 )
 # A run: capitalised words joined by spaces or hyphens, with at most two connectors between two of them.
 # It starts with the first letter's class, so the engine skips to the next upper-case letter
@@ -162,14 +164,19 @@ def _word_before(text: str, start: int, floor: int) -> str:
     """
     # A backwards scan over a few characters: far cheaper than a regex anchored at the end.
     i = start - 1
-    while i >= floor and text[i].isspace():
-        i -= 1
     if i < floor:
         return "<s>"
-    if text[i] == "." and i > floor and text[i - 1].isalpha():
-        i -= 1
-    if not text[i].isalnum():
-        return text[i]
+    if text[i] == " " and i > floor and text[i - 1].isalnum():
+        i -= 1  # the commonest: one space after a word
+    else:
+        while i >= floor and text[i].isspace():
+            i -= 1
+        if i < floor:
+            return "<s>"
+        if text[i] == "." and i > floor and text[i - 1].isalpha():
+            i -= 1
+        if not text[i].isalnum():
+            return text[i]
     # The word mostly starts after the last space: taken whole when all of it is letters or
     # digits (the scan would stop at that space too), else scanned for.
     j = text.rfind(" ", floor, i) + 1 or floor
@@ -222,8 +229,11 @@ def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
     # Most runs hold no connector: the words are walked only when one does.
     opens = () if _OPENERS.isdisjoint(keys) else tuple(
         i for i, (key, word) in enumerate(zip(keys, words)) if key in _OPENERS and word[:1].isupper())
-    # Most runs have no word whose case changes inside it: their words are walked only otherwise.
-    humps = () if _HUMP.search(" ".join(words)) is None else tuple(i for i, word in enumerate(words) if _humped(word))
+    # Most runs have no word whose case changes inside it (none if title-cased): their words
+    # are walked only otherwise.
+    joined = " ".join(words)
+    humps = () if joined.istitle() or _HUMP.search(joined) is None else tuple(
+        i for i, word in enumerate(words) if _humped(word))
     return _new_tuple(_Piece, (tokens, keys, lower, after_title, opens, humps))
 
 
@@ -254,23 +264,26 @@ def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, i
     possessives), each with where its offsets count from and how many sentences start at or
     before it."""
     found: list[tuple[_Piece, int, int]] = []
+    append = found.append
     last = len(sentence_starts)
     for match in _RUN.finditer(text):
         # Remembered per run text, offsets from its start: names repeat. A run with no piece
         # (a lone function word: "The", "It's", the commonest runs) has none however
         # sentences cut it (cuts only split pieces further), so it is passed by at once.
-        pieces = _run_pieces(match.group())
+        pieces = _run_pieces(match[0])
         if not pieces:
             continue
         start, end = match.span()
         n = bisect_right(sentence_starts, start)
         if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
             for tokens in _split_run(text, start, end, sentence_starts):
-                found.append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
+                append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
+        elif len(pieces) == 1:  # most runs
+            append((pieces[0], start, n))
         else:
             # One bisection serves every piece (no sentence starts inside the run).
             for piece in pieces:
-                found.append((piece, start, n))
+                append((piece, start, n))
     return found
 
 
@@ -325,7 +338,8 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
     prev = _word_before(text, first_start, floor)
-    initial = _initial_after(text, first_start, floor, prev)
+    # (_initial_after, written out: a call per span saved)
+    initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
@@ -339,20 +353,27 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         if lower in _FUNCTION_WORDS:
             return ()
         humps = () if run[1:].islower() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (_word_key(run),), (lower,), (),
+        # (an ASCII word of letters: its key is read off its lower case, as name_key does)
+        key = _ABBREVIATIONS.get(lower, lower) if run.isascii() else _word_key(run)
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (key,), (lower,), (),
                                     (), humps)),)
+    if run[-2:] in ("'s", "’s") and run[:-2].isalpha():  # "Shreveport's", "That's": a word and its possessive
+        word = run[:-2]
+        lower = word.lower()
+        if lower in _FUNCTION_WORDS:
+            return ()
+        key = _ABBREVIATIONS.get(lower, lower) if word.isascii() else _word_key(word)
+        opens = (0,) if key in _OPENERS and word[:1].isupper() else ()
+        humps = () if _HUMP.search(word) is None else (0,)
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(word), word, True)),), (key,), (lower,), (), opens,
+                                    humps)),)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.
-    words = run.replace("-", " ").split(" ")
+    spaced = run.replace("-", " ")
+    words = spaced.split(" ")
     if all(map(str.isalpha, words)):
-        tokens = []
-        start = 0
-        for word in words:
-            end = start + len(word)
-            tokens.append(_new_tuple(Token, (start, end, word, False)))
-            start = end + 1
-        return (_piece(tokens, words),)
+        return (_plain_piece(spaced, words),)
     pieces: list[list[Token]] = []
     current: list[Token] = []
     for token in tokenize(run):
@@ -363,6 +384,35 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
     if current:
         pieces.append(current)
     return tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
+
+
+def _plain_piece(spaced: str, words: list[str]) -> _Piece:
+    """``_piece`` of a run of plain words (letters only) between single spaces or hyphens,
+    ``spaced``: the run with its hyphens made spaces (``words``: it split at its spaces)."""
+    tokens = []
+    start = 0
+    for word in words:
+        end = start + len(word)
+        tokens.append(_new_tuple(Token, (start, end, word, False)))
+        start = end + 1
+    # The run's lower case split is its words' lower case (a space ends a word for str.lower's
+    # final sigma as the word's end does); an ASCII word's key is its lower case, abbreviations
+    # read out (as name_key does).
+    lower = tuple(spaced.lower().split(" "))
+    if not spaced.isascii():
+        keys = tuple(map(_word_key, words))
+    elif _ABBREVIATIONS.keys().isdisjoint(lower):
+        keys = lower
+    else:
+        keys = tuple([_ABBREVIATIONS.get(word, word) for word in lower])
+    after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
+        word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
+    opens = () if _OPENERS.isdisjoint(keys) else tuple(
+        i for i, (key, word) in enumerate(zip(keys, words)) if key in _OPENERS and word[:1].isupper())
+    # A title-cased run has no lower-case letter right before a capital: no regex needed.
+    humps = () if spaced.istitle() or _HUMP.search(spaced) is None else tuple(
+        i for i, word in enumerate(words) if _humped(word))
+    return _new_tuple(_Piece, (tuple(tokens), keys, lower, after_title, opens, humps))
 
 
 def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
@@ -415,8 +465,9 @@ def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ())
         else:
             wanted.add(first)
         grams = [first]
+        gram = first
         for last in keys[i + 1 : i + _MAX_WORDS]:
-            gram = grams[-1] + " " + last
+            gram = f"{gram} {last}"  # (one string built, where two + would build two)
             grams.append(gram)
             if last not in CONNECTORS:
                 wanted.add(gram)
