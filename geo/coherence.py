@@ -9,7 +9,7 @@ keeps the votes (:class:`_Context`) and what each undecided name needs in every 
 
 from __future__ import annotations
 
-from geo.evidence import _key
+from geo.evidence import _key, _round4
 from geo.records import Candidate, Place
 
 __all__ = ["COUNTRY_CONTEXT_BONUS", "ADMIN1_CONTEXT_BONUS", "FAR_WEIGHT"]
@@ -158,7 +158,7 @@ class _Context:
             else:
                 weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
             if weight > 0:
-                return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
+                return _round4(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others))
         return None
 
     def _country_bonus_by_distance(self, country: str, name: str) -> float | None:
@@ -183,7 +183,7 @@ class _Context:
             near = near_in.get(country, 0.0)
             weight = (near - own_country.get((country, name), 0.0)) + far * (countries.get(country, 0.0) - near)
         if weight > 1e-9:
-            return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
+            return _round4(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others))
         return None
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
@@ -209,7 +209,7 @@ class _Context:
             others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
             weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
             weight = weight / others if others > 1e-9 else 0.0
-        return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4) if weight > 1e-9 else None
+        return _round4(ADMIN1_CONTEXT_BONUS * min(1.0, weight)) if weight > 1e-9 else None
 
 
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:

@@ -37,7 +37,7 @@ from geo.coherence import (
     _Reading,
 )
 from geo.distance import haversine_km
-from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _new_candidate, _outclassed, _with_each
+from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _new_candidate, _outclassed, _round4, _with_each
 from geo.neighbours import NEIGHBOUR_BONUS, NEIGHBOUR_KM, STATE_NAMED_BONUS, _with_neighbours, _with_states_named
 from geo.qualifiers import (
     QUALIFIER_REACH,
@@ -202,7 +202,7 @@ def _local_features(
             # The town is meant, not the district named after it; other towns keep their chance.
             extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
         elif id(place) in standing and standing[id(place)] > cand.score:
-            extra.append(("stands for its district", round(standing[id(place)] - cand.score, 4)))
+            extra.append(("stands for its district", _round4(standing[id(place)] - cand.score)))
         result.append(extra)
     return result
 
@@ -452,8 +452,8 @@ def resolve(
                 extra: tuple[tuple[str, float], ...] = ()
                 value = 0
                 if own_words:  # nearer evidence first: the rest of the text weighs less
-                    country_value = round(country_value * TEXT_WEIGHT_BESIDE_OWN_WORDS, 4) if country_value else None
-                    state_value = round(state_value * TEXT_WEIGHT_BESIDE_OWN_WORDS, 4) if state_value else None
+                    country_value = _round4(country_value * TEXT_WEIGHT_BESIDE_OWN_WORDS) if country_value else None
+                    state_value = _round4(state_value * TEXT_WEIGHT_BESIDE_OWN_WORDS) if state_value else None
                 if country_value is not None:
                     label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
                     extra += ((label, country_value),)
@@ -462,7 +462,7 @@ def resolve(
                     label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
                     extra += ((label, state_value),)
                     value += state_value
-                scored.append(_new_candidate(place, round(cand.score + value, 4), cand.features + extra) if extra else cand)
+                scored.append(_new_candidate(place, _round4(cand.score + value), cand.features + extra) if extra else cand)
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1:
                 scored.sort(key=candidate_rank)
