@@ -293,7 +293,8 @@ def test_context_updated_by_moves_equals_a_recount():
 
 def test_records_built_through_their_slots_equal_the_constructed_ones():
     from geo.records import Candidate, Mention, Resolution
-    from geo.resolve import _new_candidate, _new_resolution
+    from geo.evidence import _new_candidate
+    from geo.resolve import _new_resolution
 
     features = (("kind city", 0.2),)
     assert _new_candidate(PARIS, 0.5, features) == Candidate(PARIS, 0.5, features)
