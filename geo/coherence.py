@@ -247,7 +247,13 @@ class _Reading:
             rows = []
             for c in near:
                 country, state = coherence_of[c.place.id]
-                rows.append((c.score, countries.setdefault(country, len(countries)), states.setdefault(state, len(states))))
+                i = countries.get(country)
+                if i is None:
+                    i = countries[country] = len(countries)
+                j = states.get(state)
+                if j is None:
+                    j = states[state] = len(states)
+                rows.append((c.score, i, j))
             self.rows.append(rows)
         self.countries, self.states = list(countries), list(states)
         self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
@@ -259,13 +265,11 @@ class _Reading:
         """
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
-        country_bonus, state_bonus, states, bonuses = context.country_bonus, context.state_bonus, context.states, context._bonuses
-        # (the bonuses found before, in this round or the last, without a call each)
-        by_country = []
-        for country in self.countries:
-            bonus = bonuses.get((country, name), False)
-            by_country.append((country_bonus(country, name) if bonus is False else bonus) or 0)
+        # (Each move clears the bonuses, and nearly every round follows one: each is asked for.)
+        country_bonus = context.country_bonus
+        by_country = [country_bonus(country, name) or 0 for country in self.countries]
         # (a state no other name lies in, the usual case, has no bonus to look up)
+        states, state_bonus = context.states, context.state_bonus
         by_state = [(state_bonus(state, name) or 0) if state in states else 0 for state in self.states]
         # A round that changed other names' readings mostly leaves this name's bonuses as they were.
         if self._last is None or self._last[:2] != (by_country, by_state):
@@ -288,14 +292,15 @@ class _Reading:
         return place, totals[place.id] - totals[current.id]
 
     def _best(self, by_country: list[float], by_state: list[float]) -> Place | None:
-        scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
         if len(self.tuples) == 1:  # the usual case: every mention has the same contenders
-            near, single = self.tuples[0], scores[0]
+            near = self.tuples[0]
             if not near:
                 return None
+            single = [score + (by_country[i] + by_state[j]) for score, i, j in self.rows[0]]
             # The total is the score added once per mention, and rounding keeps order: the
             # best total (ties to the best single score, then the first) is the first best score.
             return near[single.index(max(single))].place
+        scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
         total: dict[str, float] = {}
         best_single: dict[str, float] = {}
         places: dict[str, Place] = {}
