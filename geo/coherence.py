@@ -104,9 +104,9 @@ class _Context:
         if block_of is not None:
             for (name, _kind), place in chosen.items():
                 self._vote_in(block_of[name], place, 1.0)
-        # (country or state, name) -> its bonus, until a reading changes: the last round of
-        # coherence and the final scores ask for the same ones.
-        self._bonuses: dict[tuple, float | None] = {}
+        # country or state -> {name: its bonus there}, until a reading changes the votes it
+        # stands on: the rounds of coherence and the final scores ask for the same ones.
+        self._bonuses: dict[str | tuple[str, str], dict[str, float | None]] = {}
 
     def _vote(self, name: str, place: Place, sign: float) -> None:
         if place.country_code:
@@ -135,15 +135,27 @@ class _Context:
 
     def move(self, name: str, old: Place, new: Place) -> None:
         """``name`` now reads ``new`` instead of ``old``."""
+        total = self.total
         self._vote(name, old, -1.0)
         self._vote(name, new, 1.0)
-        self._bonuses.clear()
+        if self.block_of is not None or self.total != total:
+            self._bonuses.clear()  # (every country bonus is a share of a total)
+            return
+        # The total is as it was (votes are exact): only the bonuses for the countries and
+        # states the vote left and joined change, and that for any country (the text's main one).
+        bonuses = self._bonuses
+        for topic in (old.country_code, new.country_code, _ANY_COUNTRY,
+                      self.coherence_of[old.id][1], self.coherence_of[new.id][1]):
+            bonuses.pop(topic, None)
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
-        bonus = self._bonuses.get((country, name), False)
+        found = self._bonuses.get(country)
+        if found is None:
+            found = self._bonuses[country] = {}
+        bonus = found.get(name, False)
         if bonus is False:
-            bonus = self._bonuses[(country, name)] = self._country_bonus(country, name)
+            bonus = found[name] = self._country_bonus(country, name)
         return bonus
 
     def _country_bonus(self, country: str, name: str) -> float | None:
@@ -189,9 +201,12 @@ class _Context:
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
         if state in self.states:  # for most candidates it is not (None never is): no more to do
-            bonus = self._bonuses.get((state, name), False)
+            found = self._bonuses.get(state)
+            if found is None:
+                found = self._bonuses[state] = {}
+            bonus = found.get(name, False)
             if bonus is False:
-                bonus = self._bonuses[(state, name)] = self._state_bonus(state, name)
+                bonus = found[name] = self._state_bonus(state, name)
             return bonus
         return None
 
