@@ -103,16 +103,21 @@ def _with_neighbours(
         near = (nearest.get((key, c.place.id)) for c in cands)
         return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else () for n in near]
 
-    return _with_name_evidence(names, local, evidence)
+    return _with_name_evidence(names, local, evidence, near_names)
 
 
-def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence) -> list[tuple[Candidate, ...]]:
+def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence,
+                        gaining: set[str] | dict) -> list[tuple[Candidate, ...]]:
     """``local`` with ``evidence(name key, candidates)`` (extra features per candidate) added,
     worked out once per distinct name and candidates tuple; a tuple that gains nothing is kept
-    as it is, so the mentions that share it still do."""
+    as it is, so the mentions that share it still do. Names not in ``gaining`` gain nothing
+    (most names of a text): they are passed over without a look."""
     done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
     result = []
     for (key, _kind), cands in zip(names, local):
+        if key not in gaining:
+            result.append(cands)
+            continue
         hit = done.get((key, id(cands)))
         if hit is None:
             extras = evidence(key, cands)
@@ -188,7 +193,9 @@ def _with_states_named(
             extras.append(extra)
         return extras
 
-    return _with_name_evidence(names, local, evidence)
+    # (only a name that can be a town in, or be, a state both named and lived in can gain)
+    gaining = {key for (key, _), rows in rows_of.items() if not towns.keys().isdisjoint(rows)}
+    return _with_name_evidence(names, local, evidence, gaining)
 
 
 def _echoes(padded_key: str, padded_other: str) -> bool:
