@@ -9,7 +9,7 @@ keeps the votes (:class:`_Context`) and what each undecided name needs in every 
 
 from __future__ import annotations
 
-from geo.evidence import _key
+from geo.evidence import _key, _round4
 from geo.records import Candidate, Place
 
 __all__ = ["COUNTRY_CONTEXT_BONUS", "ADMIN1_CONTEXT_BONUS", "FAR_WEIGHT"]
@@ -104,9 +104,9 @@ class _Context:
         if block_of is not None:
             for (name, _kind), place in chosen.items():
                 self._vote_in(block_of[name], place, 1.0)
-        # (country or state, name) -> its bonus, until a reading changes: the last round of
-        # coherence and the final scores ask for the same ones.
-        self._bonuses: dict[tuple, float | None] = {}
+        # country or state -> {name: its bonus there}, until a reading changes the votes it
+        # stands on: the rounds of coherence and the final scores ask for the same ones.
+        self._bonuses: dict[str | tuple[str, str], dict[str, float | None]] = {}
 
     def _vote(self, name: str, place: Place, sign: float) -> None:
         if place.country_code:
@@ -135,15 +135,27 @@ class _Context:
 
     def move(self, name: str, old: Place, new: Place) -> None:
         """``name`` now reads ``new`` instead of ``old``."""
+        total = self.total
         self._vote(name, old, -1.0)
         self._vote(name, new, 1.0)
-        self._bonuses.clear()
+        if self.block_of is not None or self.total != total:
+            self._bonuses.clear()  # (every country bonus is a share of a total)
+            return
+        # The total is as it was (votes are exact): only the bonuses for the countries and
+        # states the vote left and joined change, and that for any country (the text's main one).
+        bonuses = self._bonuses
+        for topic in (old.country_code, new.country_code, _ANY_COUNTRY,
+                      self.coherence_of[old.id][1], self.coherence_of[new.id][1]):
+            bonuses.pop(topic, None)
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
-        bonus = self._bonuses.get((country, name), False)
+        found = self._bonuses.get(country)
+        if found is None:
+            found = self._bonuses[country] = {}
+        bonus = found.get(name, False)
         if bonus is False:
-            bonus = self._bonuses[(country, name)] = self._country_bonus(country, name)
+            bonus = found[name] = self._country_bonus(country, name)
         return bonus
 
     def _country_bonus(self, country: str, name: str) -> float | None:
@@ -158,7 +170,7 @@ class _Context:
             else:
                 weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
             if weight > 0:
-                return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
+                return _round4(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others))
         return None
 
     def _country_bonus_by_distance(self, country: str, name: str) -> float | None:
@@ -183,15 +195,18 @@ class _Context:
             near = near_in.get(country, 0.0)
             weight = (near - own_country.get((country, name), 0.0)) + far * (countries.get(country, 0.0) - near)
         if weight > 1e-9:
-            return round(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others), 4)
+            return _round4(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others))
         return None
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
         if state in self.states:  # for most candidates it is not (None never is): no more to do
-            bonus = self._bonuses.get((state, name), False)
+            found = self._bonuses.get(state)
+            if found is None:
+                found = self._bonuses[state] = {}
+            bonus = found.get(name, False)
             if bonus is False:
-                bonus = self._bonuses[(state, name)] = self._state_bonus(state, name)
+                bonus = found[name] = self._state_bonus(state, name)
             return bonus
         return None
 
@@ -209,7 +224,7 @@ class _Context:
             others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
             weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
             weight = weight / others if others > 1e-9 else 0.0
-        return round(ADMIN1_CONTEXT_BONUS * min(1.0, weight), 4) if weight > 1e-9 else None
+        return _round4(ADMIN1_CONTEXT_BONUS * min(1.0, weight)) if weight > 1e-9 else None
 
 
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
@@ -247,7 +262,13 @@ class _Reading:
             rows = []
             for c in near:
                 country, state = coherence_of[c.place.id]
-                rows.append((c.score, countries.setdefault(country, len(countries)), states.setdefault(state, len(states))))
+                i = countries.get(country)
+                if i is None:
+                    i = countries[country] = len(countries)
+                j = states.get(state)
+                if j is None:
+                    j = states[state] = len(states)
+                rows.append((c.score, i, j))
             self.rows.append(rows)
         self.countries, self.states = list(countries), list(states)
         self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
@@ -259,13 +280,11 @@ class _Reading:
         """
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
-        country_bonus, state_bonus, states, bonuses = context.country_bonus, context.state_bonus, context.states, context._bonuses
-        # (the bonuses found before, in this round or the last, without a call each)
-        by_country = []
-        for country in self.countries:
-            bonus = bonuses.get((country, name), False)
-            by_country.append((country_bonus(country, name) if bonus is False else bonus) or 0)
+        # (Each move clears the bonuses, and nearly every round follows one: each is asked for.)
+        country_bonus = context.country_bonus
+        by_country = [country_bonus(country, name) or 0 for country in self.countries]
         # (a state no other name lies in, the usual case, has no bonus to look up)
+        states, state_bonus = context.states, context.state_bonus
         by_state = [(state_bonus(state, name) or 0) if state in states else 0 for state in self.states]
         # A round that changed other names' readings mostly leaves this name's bonuses as they were.
         if self._last is None or self._last[:2] != (by_country, by_state):
@@ -288,14 +307,15 @@ class _Reading:
         return place, totals[place.id] - totals[current.id]
 
     def _best(self, by_country: list[float], by_state: list[float]) -> Place | None:
-        scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
         if len(self.tuples) == 1:  # the usual case: every mention has the same contenders
-            near, single = self.tuples[0], scores[0]
+            near = self.tuples[0]
             if not near:
                 return None
+            single = [score + (by_country[i] + by_state[j]) for score, i, j in self.rows[0]]
             # The total is the score added once per mention, and rounding keeps order: the
             # best total (ties to the best single score, then the first) is the first best score.
             return near[single.index(max(single))].place
+        scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
         total: dict[str, float] = {}
         best_single: dict[str, float] = {}
         places: dict[str, Place] = {}

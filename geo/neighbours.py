@@ -51,11 +51,15 @@ def _with_neighbours(
         hopeful.add((key, id(cands)))
         best = _best_of(cands)
         floor = best.score - reach
-        guarded = best.place.kind == "country"  # (else no candidate is outclassed)
         before = len(points)
-        for c in cands:
-            if c.score >= floor and c.place.kind in _POINT_KINDS and not (guarded and _outclassed(c, best)):
-                points.append((c.place.lat, key, c.place))
+        if best.place.kind == "country":  # (else no candidate is outclassed)
+            for c in cands:
+                if c.score >= floor and c.place.kind in _POINT_KINDS and not _outclassed(c, best):
+                    points.append((c.place.lat, key, c.place))
+        else:
+            for c in cands:
+                if c.score >= floor and c.place.kind in _POINT_KINDS:
+                    points.append((c.place.lat, key, c.place))
         if len(points) > before and key not in padded:
             padded[key] = f" {key} "
     if len(padded) < 2:
@@ -65,25 +69,25 @@ def _with_neighbours(
     lats = [lat for lat, _, _ in points]
     nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
     count = len(points)
-    for i in range(count - 1):
-        lat = lats[i]
-        if lats[i + 1] - lat > max_dlat:  # the usual case: no other point within reach
-            continue
-        _, key, place = points[i]
+    # The points with another less than max_dlat further north (most have none).
+    for i in [i for i in range(count - 1) if not lats[i + 1] - lats[i] > max_dlat]:
+        lat, key, place = points[i]
+        lon = place.lon
         # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
         cos_lat = math.cos(math.radians(lat))
         for j in range(i + 1, count):
-            other_lat = lats[j]
+            other_lat, other_key, other = points[j]
             if other_lat - lat > max_dlat:
                 break
-            _, other_key, other = points[j]
             # (a name's own candidates, the usual echo, need no substring search)
-            if other_key is key or other.id == place.id or _echoes(padded[key], padded[other_key]):
+            if other_key is key or other.id == place.id:
                 continue
             # The haversine term of the longitude alone is at most the whole: past the limit, too far.
-            if cos_lat * math.cos(math.radians(other_lat)) * math.sin(math.radians(other.lon - place.lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
+            if cos_lat * math.cos(math.radians(other_lat)) * math.sin(math.radians(other.lon - lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
                 continue
-            km = haversine_km(lat, place.lon, other_lat, other.lon)
+            if _echoes(padded[key], padded[other_key]):
+                continue
+            km = haversine_km(lat, lon, other_lat, other.lon)
             if km <= NEIGHBOUR_KM:  # evidence for both; each keeps its nearest neighbour
                 for here, found in (((key, place.id), (km, other.name)), ((other_key, other.id), (km, place.name))):
                     if here not in nearest or found < nearest[here]:
@@ -99,16 +103,21 @@ def _with_neighbours(
         near = (nearest.get((key, c.place.id)) for c in cands)
         return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else () for n in near]
 
-    return _with_name_evidence(names, local, evidence)
+    return _with_name_evidence(names, local, evidence, near_names)
 
 
-def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence) -> list[tuple[Candidate, ...]]:
+def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence,
+                        gaining: set[str] | dict) -> list[tuple[Candidate, ...]]:
     """``local`` with ``evidence(name key, candidates)`` (extra features per candidate) added,
     worked out once per distinct name and candidates tuple; a tuple that gains nothing is kept
-    as it is, so the mentions that share it still do."""
+    as it is, so the mentions that share it still do. Names not in ``gaining`` gain nothing
+    (most names of a text): they are passed over without a look."""
     done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
     result = []
     for (key, _kind), cands in zip(names, local):
+        if key not in gaining:
+            result.append(cands)
+            continue
         hit = done.get((key, id(cands)))
         if hit is None:
             extras = evidence(key, cands)
@@ -184,7 +193,9 @@ def _with_states_named(
             extras.append(extra)
         return extras
 
-    return _with_name_evidence(names, local, evidence)
+    # (only a name that can be a town in, or be, a state both named and lived in can gain)
+    gaining = {key for (key, _), rows in rows_of.items() if not towns.keys().isdisjoint(rows)}
+    return _with_name_evidence(names, local, evidence, gaining)
 
 
 def _echoes(padded_key: str, padded_other: str) -> bool:

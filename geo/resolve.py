@@ -37,7 +37,7 @@ from geo.coherence import (
     _Reading,
 )
 from geo.distance import haversine_km
-from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _new_candidate, _outclassed, _with_each
+from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _outclassed, _round4, _set_features, _set_place, _set_score, _with_each
 from geo.neighbours import NEIGHBOUR_BONUS, NEIGHBOUR_KM, STATE_NAMED_BONUS, _with_neighbours, _with_states_named
 from geo.qualifiers import (
     QUALIFIER_REACH,
@@ -103,6 +103,7 @@ _BEFORE_DATELINE = re.compile(r"\s*\(?")
 _AFTER_DATELINE = re.compile(r"\)?(?:,[^\n(),]{1,30})?\s*(?:\(|[-–—_])")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 _first = operator.itemgetter(0)
+_new_record = object.__new__
 
 
 _TOWN_RULE_KINDS = frozenset(("city", "adm1", "adm2"))
@@ -202,7 +203,7 @@ def _local_features(
             # The town is meant, not the district named after it; other towns keep their chance.
             extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
         elif id(place) in standing and standing[id(place)] > cand.score:
-            extra.append(("stands for its district", round(standing[id(place)] - cand.score, 4)))
+            extra.append(("stands for its district", _round4(standing[id(place)] - cand.score)))
         result.append(extra)
     return result
 
@@ -248,7 +249,8 @@ def _with_local_evidence(
                 if hit is not None:
                     local.append(hit)
                     continue
-            extras = _local_features(admin_word, cands, areas, towns)
+            # (no qualifier and no town: no evidence of the name's own but its sentence's)
+            extras = _local_features(admin_word, cands, areas, towns) if areas or towns else [[] for _ in cands]
             for c, extra in zip(cands, extras):
                 if c.place.id in held:
                     extra.append(("holds " + held[c.place.id], QUALIFIER_BONUS))
@@ -306,6 +308,33 @@ def _dateline(text: str, mention: Mention) -> int | None:
     return 0 if "," in after.group() else DATELINE_ALONE_POPULATION
 
 
+
+
+def _country_feature(found: dict, country: str, key: str, own_words: bool, country_bonus) -> tuple[float, tuple]:
+    """Coherence's evidence for lying in ``country`` at a mention of the name ``key``, as
+    (value, the feature or ()), kept in ``found``."""
+    value = country_bonus(country, key)
+    if own_words:  # nearer evidence first: the rest of the text weighs less
+        value = _round4(value * TEXT_WEIGHT_BESIDE_OWN_WORDS) if value else None
+    if value is None:
+        hit = found[country] = (0, ())
+    else:
+        label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
+        hit = found[country] = (value, ((label, value),))
+    return hit
+
+
+def _state_feature(found: dict, state: tuple[str, str], is_state: bool, key: str, own_words: bool, state_bonus) -> tuple[float, tuple]:
+    """As _country_feature, for lying in (or being, ``is_state``) ``state``."""
+    value = state_bonus(state, key)
+    if own_words:
+        value = _round4(value * TEXT_WEIGHT_BESIDE_OWN_WORDS) if value else None
+    if value is None:
+        hit = found[(state, is_state)] = (0, ())
+    else:
+        label = "holds other places of the text" if is_state else "state/province of the text"
+        hit = found[(state, is_state)] = (value, ((label, value),))
+    return hit
 
 
 # A constructor of Resolution that fills the slots directly: the same records as
@@ -439,30 +468,26 @@ def resolve(
         if hit is None:
             key = name[0]
             scored = []
-            by_country: dict[str, float | None] = {}  # country -> its bonus: the contenders share a few
+            # country, or (state, whether the place is that state) -> (bonus, its feature):
+            # the contenders share a few, found once.
+            found: dict = {}
             for cand in near:  # the contenders, with their coherence with the other names' readings
                 place = cand.place
                 country, state = coherence_of[place.id]
-                country_value = by_country.get(country, False)
-                if country_value is False:
-                    country_value = by_country[country] = country_bonus(country, key)
+                country_value, extra = found.get(country) or _country_feature(found, country, key, own_words, country_bonus)
                 # (most places lie in no state the text's names are in: no bonus to look up)
-                state_value = state_bonus(state, key) if state in context_states else None
-                # The features and their sum, added up as _with() would.
-                extra: tuple[tuple[str, float], ...] = ()
-                value = 0
-                if own_words:  # nearer evidence first: the rest of the text weighs less
-                    country_value = round(country_value * TEXT_WEIGHT_BESIDE_OWN_WORDS, 4) if country_value else None
-                    state_value = round(state_value * TEXT_WEIGHT_BESIDE_OWN_WORDS, 4) if state_value else None
-                if country_value is not None:
-                    label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
-                    extra += ((label, country_value),)
-                    value += country_value
-                if state_value is not None:
-                    label = "holds other places of the text" if place.kind == "adm1" else "state/province of the text"
-                    extra += ((label, state_value),)
-                    value += state_value
-                scored.append(_new_candidate(place, round(cand.score + value, 4), cand.features + extra) if extra else cand)
+                if state in context_states:
+                    state_value, state_extra = found.get((state, place.kind == "adm1")) or _state_feature(
+                        found, state, place.kind == "adm1", key, own_words, state_bonus)
+                    if state_extra:
+                        # The features and their sum, added up as _with() would (0 + a + b is a + b).
+                        extra, country_value = (extra + state_extra, country_value + state_value) if extra else (state_extra, state_value)
+                if extra:  # (_new_candidate's work, without a call: it is the loop's chief cost)
+                    cand, old = _new_record(Candidate), cand
+                    _set_place(cand, place)
+                    _set_score(cand, _round4(old.score + country_value))
+                    _set_features(cand, old.features + extra)
+                scored.append(cand)
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1:
                 scored.sort(key=candidate_rank)

@@ -139,3 +139,37 @@ def test_a_country_stays_a_country_beside_a_namesake_towns_neighbours(gazetteer)
     text = "Lumber mills in Bethel, Rumford and Oxford say their exports to Norway fell."
     found = {r.mention.text: r.place for r in map_text(text, gazetteer=gazetteer, outlines=False).resolutions}
     assert found["Norway"].kind == "country" and found["Norway"].country_code == "NO"
+
+
+def test_bonuses_kept_across_moves_are_those_of_a_fresh_count():
+    import random
+
+    from geo.coherence import _ANY_COUNTRY, _coherence_facts, _Context
+    from geo.records import Place
+
+    rng = random.Random(5)
+    places = [Place(str(i), f"P{i}", rng.choice(["city", "city", "adm2", "adm1", "country", "physical"]), 0.0, 0.0,
+                    rng.choice(["US", "US", "GB", "AZ", ""]), rng.choice(["Georgia", "Texas", "Kent", ""]), 1000)
+              for i in range(40)]
+    facts = {p.id: _coherence_facts(p) for p in places}
+    countries = ["US", "GB", "AZ", "", _ANY_COUNTRY]
+    states = sorted({f[1] for f in facts.values() if f[1] is not None})
+    for _ in range(200):
+        chosen = {(f"n{k}", "place"): rng.choice(places) for k in range(rng.randint(2, 7))}
+        context = _Context(dict(chosen), facts)
+        for _ in range(rng.randint(1, 6)):
+            for name, _kind in chosen:  # (asked before the move, as the rounds do)
+                for country in countries:
+                    context.country_bonus(country, name)
+                for state in states:
+                    context.state_bonus(state, name)
+            mover = rng.choice(list(chosen))
+            new = rng.choice(places)
+            context.move(mover[0], chosen[mover], new)
+            chosen[mover] = new
+            fresh = _Context(dict(chosen), facts)
+            for name, _kind in chosen:
+                for country in countries:
+                    assert context.country_bonus(country, name) == fresh.country_bonus(country, name)
+                for state in states:
+                    assert context.state_bonus(state, name) == fresh.state_bonus(state, name)

@@ -293,12 +293,34 @@ def test_context_updated_by_moves_equals_a_recount():
 
 def test_records_built_through_their_slots_equal_the_constructed_ones():
     from geo.records import Candidate, Mention, Resolution
-    from geo.resolve import _new_candidate, _new_resolution
+    from geo.evidence import _new_candidate
+    from geo.resolve import _new_resolution
 
     features = (("kind city", 0.2),)
     assert _new_candidate(PARIS, 0.5, features) == Candidate(PARIS, 0.5, features)
     mention = Mention(0, 5, "Paris", 0)
     assert _new_resolution(mention, PARIS, 0.5, (), "x") == Resolution(mention, PARIS, 0.5, (), "x")
+
+
+def test_scores_rounded_the_quick_way_are_the_floats_round_gives():
+    import random
+    import struct
+
+    from geo.evidence import _round4
+
+    rng = random.Random(12)
+    values = [0.0, -0.0, 1e-5, -1e-5, 5e-5, -5e-5, 1.5e-4, 2.5e-4, 0.5, 99999.99995, 1e300, -1e300, 5e-324,
+              float("inf"), float("-inf"), float("nan")]
+    for _ in range(100_000):
+        values += [
+            rng.uniform(-5, 5),
+            round(rng.uniform(-3, 3), rng.randint(1, 6)) + rng.choice([0.35, 0.5, 0.25, 0.1, 0.175, -0.8, 0.6]),
+            (rng.randint(-40_000, 40_000) + 0.5) / 10_000 + rng.choice([0, 1e-17, -1e-17, 1e-12, -1e-12]),
+            0.5 * min(1.0, rng.randint(1, 40) / rng.randint(1, 80)),
+            rng.uniform(-1e6, 1e6) * 10 ** rng.randint(-12, 3),
+        ]
+    for x in values:  # the same float to the bit (the sign of a zero included), or both not a number
+        assert struct.pack("<d", _round4(x)) == struct.pack("<d", round(x, 4)) or x != x, x
 
 
 def test_a_curated_sea_or_region_outranks_a_province_named_after_it():
