@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from geo import mentions, sentences, span_features
+from geo import mentions, sentences, span_features, vouching
 from geo import tokens as runs
 from geo.candidates import candidates_for
 from geo.gazetteer import Gazetteer, summarize_matches
@@ -434,7 +434,7 @@ def test_find_mentions_grades_as_propose_spans_features_do(monkeypatch):
 
     # The fast paths must grade as the model does; the list rule, which accepts more on top of
     # the grades ("Tovuz and Paris"), is tested in test_mentions.
-    monkeypatch.setattr(mentions, "LISTED_THRESHOLD", 1.1)
+    monkeypatch.setattr(vouching, "LISTED_THRESHOLD", 1.1)
 
     text = ("Azerbaijan's Tovuz and Paris, Texas. The Azerbaijani army crossed the Gulf of Mexico. "
             "Land said Paris was in Texas; in paris, the Gulf stood still. Tovuz.")

@@ -368,11 +368,11 @@ def _mapped(text, gazetteer):
 
 
 def test_a_list_vouches_for_its_doubtful_members(gazetteer, monkeypatch):
-    import geo.mentions
+    import geo.vouching
 
     text = "Shelling hit Stepanakert, Shusha and Lachin."
     assert _mapped(text, gazetteer) == ["Stepanakert", "Shusha", "Lachin"]
-    monkeypatch.setattr(geo.mentions, "LISTED_THRESHOLD", 1.1)  # the list rule off: only the sure one
+    monkeypatch.setattr(geo.vouching, "LISTED_THRESHOLD", 1.1)  # the list rule off: only the sure one
     assert _mapped(text, gazetteer) == ["Shusha"]
 
 
@@ -396,11 +396,11 @@ def test_a_name_may_hold_a_possessive_the_gazetteer_knows(gazetteer):
 
 
 def test_a_place_in_a_country_its_sentence_names_is_vouched_for(gazetteer, monkeypatch):
-    import geo.mentions
+    import geo.vouching
 
     text = "Lenkoran's subtropical climate draws tourists from Baku."
     assert _mapped(text, gazetteer) == ["Lenkoran", "Baku"]
     # A person's name is as likely beside a place as a town is: Anderson, Indiana stays a person.
     assert _mapped("Officials said Anderson would visit Indiana next week.", gazetteer) == ["Indiana"]
-    monkeypatch.setattr(geo.mentions, "COLOCATED_THRESHOLD", 1.1)  # the rule off
+    monkeypatch.setattr(geo.vouching, "COLOCATED_THRESHOLD", 1.1)  # the rule off
     assert _mapped(text, gazetteer) == ["Baku"]

@@ -1,0 +1,170 @@
+"""Doubtful names their sentence vouches for: two named rules of recognition (geo.mentions).
+
+The recognizer turns down a name it is unsure of; its sentence may still say it is a place:
+
+- **a list** (:func:`accept_listed`): "Bangor, Lewiston and Waterville", "Shusha and Lachin",
+  "French and German". A list names things of one kind, so an accepted place beside a doubtful
+  whole name vouches for it (a demonym for a demonym), at LISTED_THRESHOLD;
+- **a country the sentence names** (:func:`accept_colocated`): "Lenkoran ... from Baku". One of
+  the doubtful name's places lies in a country an accepted place of the sentence names without
+  doubt (a country's own name, or the name of one place), at COLOCATED_THRESHOLD.
+
+Neither overrules a person or team rule (geo.span_features._plays_or_is_named). ``graded``
+holds find_mentions' (start, end, demonym, grade, run, i, j, facts) of each span not ruled out;
+``doubtful`` maps the index of each span the model turned down to its features.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from geo.span_features import _costly_features, _is_connector, _plays_or_is_named
+from geo.tokens import _Run
+
+if TYPE_CHECKING:  # (only for annotations: geo.mentions imports this module)
+    from geo.mentions import NameIndex, Recognizer, _Context
+
+__all__ = ["accept_listed", "accept_colocated", "LISTED_THRESHOLD", "COLOCATED_THRESHOLD"]
+
+_MEMO_LIMIT = 50_000  # names a memo keeps before it starts again
+
+
+#: A name in a list with places ("Bangor, Lewiston and Waterville", "Shusha and Lachin", "French
+#: and German") is a place when the model gives it this probability or more: a list names
+#: things of one kind, so its places vouch for a doubtful member.
+LISTED_THRESHOLD = 0.2
+# What joins the members of a list: a comma, "and", "or", "as well as", "&" ("A, B, and C").
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|as well as|&)\s+)")
+
+
+def accept_listed(graded: list, doubtful: dict[int, list[str]], text: str, model: Recognizer, context: _Context) -> None:
+    """Accept, in ``graded``, the doubtful spans a list joins to a place of their own kind (a
+    demonym to a demonym) in the same sentence, when the model gives them LISTED_THRESHOLD or
+    more and no person or team rule says otherwise; a span so accepted vouches for its own
+    neighbours in turn ("Bangor, Lewiston and Waterville").
+
+    A member is a whole name: not a word of a longer one ("Stoke" of "Stoke Newington", "Ayse"
+    of "Ayse Wieting"), not an acronym ("EU and NATO": organisations list as places do). A
+    place that is also a given name vouches for nothing: "Harvey, Irma and Maria" and "Peter,
+    Paul and Mary" are lists of names."""
+    changed = True
+    while changed:
+        changed = False
+        for k in sorted(doubtful):
+            start, end, demonym, grade, run, i, j, facts = graded[k]
+            if not _whole_member(run, i, j, text[start:end]):
+                del doubtful[k]
+                continue
+            if not _vouched_in_list(graded, k, text, context.given_names):
+                continue
+            if _accept_if_likely(graded, k, doubtful, LISTED_THRESHOLD, model, context):
+                changed = True
+
+
+#: A doubtful name the model gives this probability or more is a place when its sentence names,
+#: as a place already accepted, the country one of its places lies in (accept_colocated).
+COLOCATED_THRESHOLD = 0.2
+
+
+def accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recognizer, context: _Context,
+                      gazetteer: NameIndex) -> None:
+    """Accept, in ``graded``, the doubtful spans one of whose places lies in a country that an
+    accepted place of the same sentence is ("Lenkoran ... from Baku"; "Shusha and Lachin were
+    returned to Azerbaijan"), when the model gives them COLOCATED_THRESHOLD or more and no
+    person or team rule says otherwise. An accepted name vouches only for a country it names
+    without doubt: a country's own name, or a name whose places all lie in one country."""
+    # Only the sentences that hold a doubtful name need their accepted places' countries.
+    wanted = {graded[k][4].floor for k in doubtful if not graded[k][2]}
+    derived_memo = getattr(gazetteer, "derived_memo", None)
+    # name -> (countries it vouches for, countries of its places other than countries): names repeat
+    memo = derived_memo("colocated countries") if derived_memo is not None else {}
+    anchors: dict[int, set[str]] = {}  # sentence start -> countries its accepted places vouch for
+    for start, end, demonym, grade, run, i, j, facts in graded:
+        # (a name vouches for a country only as a country or as the name of one place: the
+        # summary says which, so most accepted names need no lookup)
+        if grade and not demonym and run.floor in wanted and not _VOUCHING.isdisjoint(facts.features):
+            vouched = _countries_of(context.text[start:end], gazetteer, memo)[0]
+            if vouched:
+                anchors.setdefault(run.floor, set()).update(vouched)
+    if not anchors:
+        return
+    for k in sorted(doubtful):
+        start, end, demonym, grade, run, i, j, facts = graded[k]
+        near = anchors.get(run.floor)
+        if not near or demonym:
+            continue
+        surface = context.text[start:end]
+        # A person's name is as likely beside a country as a town is ("Grant", "Moore").
+        if facts.lower in context.given_names or facts.lower in context.surnames:
+            continue
+        if near.isdisjoint(_countries_of(surface, gazetteer, memo)[1]):
+            continue
+        _accept_if_likely(graded, k, doubtful, COLOCATED_THRESHOLD, model, context)
+
+
+def _accept_if_likely(graded: list, k: int, doubtful: dict[int, list[str]], threshold: float, model: Recognizer,
+                      context: _Context) -> bool:
+    """Take the doubtful span ``graded[k]`` out of ``doubtful`` and accept it when the model gives
+    it ``threshold`` or more (with its costly features, if its grade was settled without them)
+    and no person or team rule says otherwise; whether it was accepted."""
+    start, end, demonym, _grade, run, i, j, facts = graded[k]
+    names = doubtful.pop(k)
+    if not any(name.startswith("next=") for name in names):
+        _costly_features(run, j, facts, context, names)
+    if model.probability(dict.fromkeys([*facts.features, *names], 1.0)) >= threshold \
+            and not _plays_or_is_named(run, i, j, start, facts, context):
+        graded[k] = (start, end, demonym, 1, run, i, j, facts)
+        return True
+    return False
+
+
+_VOUCHING = frozenset({"kind=country", "candidates=1"})
+
+
+def _countries_of(name: str, gazetteer: NameIndex, memo: dict) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries a name vouches for (a country's own name, or a name whose places all lie in
+    one country: in practice the name of one place, _VOUCHING) and the countries its places
+    other than countries lie in (not as a demonym)."""
+    found = memo.get(name)
+    if found is None:
+        places = [m.place for m in gazetteer.matches(name) if m.match != "demonym"]
+        countries = frozenset(p.country_code for p in places if p.kind == "country")
+        codes = frozenset(p.country_code for p in places)
+        vouched = countries or (codes if len(codes) == 1 else frozenset())
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[name] = (vouched - {""}, frozenset(p.country_code for p in places if p.kind != "country") - {""})
+    return found
+
+
+def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str]) -> bool:
+    """Whether the span ``graded[k]`` stands in a list of its sentence beside an accepted span
+    of its own kind (a demonym beside a demonym) that is no given name (see accept_listed)."""
+    member = graded[k]
+    # (a loop, not any() over a generator: asked of every doubtful span of every document)
+    for n in (k - 1, k + 1):
+        if 0 <= n < len(graded):
+            other = graded[n]
+            if other[3] and other[2] == member[2] and other[7].lower not in given_names \
+                    and _listed(text, other, member, member[4]):
+                return True
+    return False
+
+
+def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:
+    """Whether a span is a whole member of a list: only connectors beside it in its run, and
+    not an acronym of four letters or fewer."""
+    tokens = run.tokens
+    if (i > 0 and not _is_connector(tokens[i - 1].text)) or (j < len(tokens) and not _is_connector(tokens[j].text)):
+        return False
+    return not (surface.isupper() and len(surface) <= 4)
+
+
+def _listed(text: str, one: tuple, other: tuple, run: _Run) -> bool:
+    """Whether two spans are next to each other in a list within one sentence."""
+    (a_start, a_end), (b_start, b_end) = sorted(((one[0], one[1]), (other[0], other[1])))
+    if a_start < run.floor or b_end > run.ceiling:
+        return False
+    joint = _LIST_JOIN.match(text, a_end, b_start)
+    return joint is not None and joint.end() == b_start
