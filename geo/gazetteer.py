@@ -80,6 +80,13 @@ assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
 # What a name that names nothing has (shared, never changed: its records are the empty tuples).
 _MISS = (b"", (), (), (), None, "", ())
+
+
+def _new_entry(packed: bytes, key: str) -> list:
+    """A name's memo entry (see Gazetteer._entry) for the value ``packed`` of its ``key``."""
+    return [packed, None, None, None, None, key, None]
+
+
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
 # Entries of the name store beside the name keys (which never hold control characters):
 _WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
@@ -349,7 +356,7 @@ class Gazetteer:
         return self._con
 
     def _name_store(self) -> KeyStore:
-        # (callers test ``self._names is not None`` first: a store's truth would call its __len__)
+        # (``is None``, not truth: a store's truth would call its __len__)
         if self._names is None:
             self._db()
         return self._names  # type: ignore[return-value]
@@ -449,8 +456,8 @@ class Gazetteer:
         key = name_key(name)
         entry = self._memo.get(key)
         if entry is None:
-            packed = (self._names if self._names is not None else self._name_store()).get(key)
-            entry = [packed, None, None, None, None, key, None] if packed is not None else _MISS
+            packed = self._name_store().get(key)
+            entry = _new_entry(packed, key) if packed is not None else _MISS
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
@@ -527,7 +534,7 @@ class Gazetteer:
             return ()
         counts = entry[6]
         if counts is None:
-            packed = (self._names if self._names is not None else self._name_store()).get(_COUNTS_ENTRY + entry[5])
+            packed = self._name_store().get(_COUNTS_ENTRY + entry[5])
             if packed is not None:
                 counts = entry[6] = marshal.loads(packed)
             else:
@@ -584,7 +591,7 @@ class Gazetteer:
             probe_keys = {k for k in ask if k >= _OTHER_ENTRIES_END or k[:1] not in (_WORD_ENTRY, _STARTS_ENTRY, _COUNTS_ENTRY)}
         else:
             probe_keys = ask
-        store = self._names if self._names is not None else self._name_store()
+        store = self._name_store()
         first_words = {k: k[:space] for k in probe_keys if (space := k.find(" ")) > 0}  # multi-word key -> its first word
         probe = list(probe_keys.difference(first_words)) if first_words else list(probe_keys)
         if first_words:
@@ -605,7 +612,7 @@ class Gazetteer:
         found = set()
         for k, packed in store.get_many(probe):
             found.add(k)
-            memo[k] = [packed, None, None, None, None, k, None]
+            memo[k] = _new_entry(packed, k)
         if len(named) + len(unnamed) + len(ask) > _CACHE_LIMIT:
             named.clear()
             unnamed.clear()

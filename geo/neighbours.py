@@ -52,14 +52,10 @@ def _with_neighbours(
         best = _best_of(cands)
         floor = best.score - reach
         before = len(points)
-        if best.place.kind == "country":  # (else no candidate is outclassed)
-            for c in cands:
-                if c.score >= floor and c.place.kind in _POINT_KINDS and not _outclassed(c, best):
-                    points.append((c.place.lat, key, c.place))
-        else:
-            for c in cands:
-                if c.score >= floor and c.place.kind in _POINT_KINDS:
-                    points.append((c.place.lat, key, c.place))
+        guarded = best.place.kind == "country"  # (else no candidate is outclassed)
+        for c in cands:
+            if c.score >= floor and c.place.kind in _POINT_KINDS and not (guarded and _outclassed(c, best)):
+                points.append((c.place.lat, key, c.place))
         if len(points) > before and key not in padded:
             padded[key] = f" {key} "
     if len(padded) < 2:

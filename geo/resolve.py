@@ -37,7 +37,7 @@ from geo.coherence import (
     _Reading,
 )
 from geo.distance import haversine_km
-from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _outclassed, _round4, _set_features, _set_place, _set_score, _with_each
+from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _new_candidate, _outclassed, _round4, _with_each
 from geo.neighbours import NEIGHBOUR_BONUS, NEIGHBOUR_KM, STATE_NAMED_BONUS, _with_neighbours, _with_states_named
 from geo.qualifiers import (
     QUALIFIER_REACH,
@@ -103,7 +103,6 @@ _BEFORE_DATELINE = re.compile(r"\s*\(?")
 _AFTER_DATELINE = re.compile(r"\)?(?:,[^\n(),]{1,30})?\s*(?:\(|[-–—_])")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 _first = operator.itemgetter(0)
-_new_record = object.__new__
 
 
 _TOWN_RULE_KINDS = frozenset(("city", "adm1", "adm2"))
@@ -310,30 +309,12 @@ def _dateline(text: str, mention: Mention) -> int | None:
 
 
 
-def _country_feature(found: dict, country: str, key: str, own_words: bool, country_bonus) -> tuple[float, tuple]:
-    """Coherence's evidence for lying in ``country`` at a mention of the name ``key``, as
-    (value, the feature or ()), kept in ``found``."""
-    value = country_bonus(country, key)
+def _text_feature(found: dict, slot, value: float | None, own_words: bool, label: str) -> tuple[float, tuple]:
+    """Coherence's evidence ``value`` (a country's or a state's bonus) at a mention, as (value,
+    the feature labelled ``label``, or ()), kept in ``found`` under ``slot``."""
     if own_words:  # nearer evidence first: the rest of the text weighs less
         value = _round4(value * TEXT_WEIGHT_BESIDE_OWN_WORDS) if value else None
-    if value is None:
-        hit = found[country] = (0, ())
-    else:
-        label = "fits any country of the text" if country == _ANY_COUNTRY else "country of the text"
-        hit = found[country] = (value, ((label, value),))
-    return hit
-
-
-def _state_feature(found: dict, state: tuple[str, str], is_state: bool, key: str, own_words: bool, state_bonus) -> tuple[float, tuple]:
-    """As _country_feature, for lying in (or being, ``is_state``) ``state``."""
-    value = state_bonus(state, key)
-    if own_words:
-        value = _round4(value * TEXT_WEIGHT_BESIDE_OWN_WORDS) if value else None
-    if value is None:
-        hit = found[(state, is_state)] = (0, ())
-    else:
-        label = "holds other places of the text" if is_state else "state/province of the text"
-        hit = found[(state, is_state)] = (value, ((label, value),))
+    hit = found[slot] = (0, ()) if value is None else (value, ((label, value),))
     return hit
 
 
@@ -474,20 +455,19 @@ def resolve(
             for cand in near:  # the contenders, with their coherence with the other names' readings
                 place = cand.place
                 country, state = coherence_of[place.id]
-                country_value, extra = found.get(country) or _country_feature(found, country, key, own_words, country_bonus)
+                country_value, extra = found.get(country) or _text_feature(
+                    found, country, country_bonus(country, key), own_words,
+                    "fits any country of the text" if country == _ANY_COUNTRY else "country of the text")
                 # (most places lie in no state the text's names are in: no bonus to look up)
                 if state in context_states:
-                    state_value, state_extra = found.get((state, place.kind == "adm1")) or _state_feature(
-                        found, state, place.kind == "adm1", key, own_words, state_bonus)
+                    is_state = place.kind == "adm1"
+                    state_value, state_extra = found.get((state, is_state)) or _text_feature(
+                        found, (state, is_state), state_bonus(state, key), own_words,
+                        "holds other places of the text" if is_state else "state/province of the text")
                     if state_extra:
                         # The features and their sum, added up as _with() would (0 + a + b is a + b).
                         extra, country_value = (extra + state_extra, country_value + state_value) if extra else (state_extra, state_value)
-                if extra:  # (_new_candidate's work, without a call: it is the loop's chief cost)
-                    cand, old = _new_record(Candidate), cand
-                    _set_place(cand, place)
-                    _set_score(cand, _round4(old.score + country_value))
-                    _set_features(cand, old.features + extra)
-                scored.append(cand)
+                scored.append(_new_candidate(place, _round4(cand.score + country_value), cand.features + extra) if extra else cand)
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1:
                 scored.sort(key=candidate_rank)

@@ -115,19 +115,12 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
                 cuts.add(newline.start())
             line_start = newline.end()
     # Sentence ends (see _PERIOD_BOUNDARY).
-    abbreviations = ABBREVIATIONS
     for boundary in _PERIOD_BOUNDARY.finditer(text):
         start, end = boundary.span()
         if start and text[start - 1] in "!?":
             continue
-        if end - start == 1:  # a period alone, mostly: _is_abbreviation's first step inline (a call a period saved)
-            floor = start - 20 if start > 20 else 0
-            space = text.rfind(" ", floor, start)
-            word = text[space + 1 if space >= 0 else floor : start]
-            if word.isalnum():
-                abbreviation = (len(word) == 1 and word.isalpha()) or word.lower() in abbreviations
-            else:
-                abbreviation = _is_abbreviation(text, start)
+        if end - start == 1:  # a period alone, mostly
+            abbreviation = _is_abbreviation(text, start)
         else:
             mark = text[start:end]
             abbreviation = "!" not in mark and "?" not in mark and _is_abbreviation(text, start + mark.rfind("."))

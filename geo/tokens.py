@@ -221,17 +221,21 @@ def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
     tokens = tuple(tokens)
     if words is None:
         words = [token.text for token in tokens]
-    lower = tuple(map(str.lower, words))
+    return _piece_of(tokens, words, tuple(map(str.lower, words)), tuple(map(_word_key, words)), " ".join(words))
+
+
+def _piece_of(tokens: tuple[Token, ...], words: list[str], lower: tuple[str, ...], keys: tuple[str, ...],
+              joined: str) -> _Piece:
+    """The piece of these tokens, given their texts ``words``, those in lower case, their keys
+    and the words joined by single spaces."""
     # Most runs hold no title: the pairs are walked only when one does.
     after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
         word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
-    keys = tuple(map(_word_key, words))
     # Most runs hold no connector: the words are walked only when one does.
     opens = () if _OPENERS.isdisjoint(keys) else tuple(
         i for i, (key, word) in enumerate(zip(keys, words)) if key in _OPENERS and word[:1].isupper())
     # Most runs have no word whose case changes inside it (none if title-cased): their words
     # are walked only otherwise.
-    joined = " ".join(words)
     humps = () if joined.istitle() or _HUMP.search(joined) is None else tuple(
         i for i, word in enumerate(words) if _humped(word))
     return _new_tuple(_Piece, (tokens, keys, lower, after_title, opens, humps))
@@ -338,8 +342,7 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
     prev = _word_before(text, first_start, floor)
-    # (_initial_after, written out: a call per span saved)
-    initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
+    initial = _initial_after(text, first_start, floor, prev)
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
@@ -353,8 +356,7 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         if lower in _FUNCTION_WORDS:
             return ()
         humps = () if run[1:].islower() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
-        # (an ASCII word of letters: its key is read off its lower case, as name_key does)
-        key = _ABBREVIATIONS.get(lower, lower) if run.isascii() else _word_key(run)
+        key = _letters_key(run, lower)
         return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (key,), (lower,), (),
                                     (), humps)),)
     if run[-2:] in ("'s", "’s") and run[:-2].isalpha():  # "Shreveport's", "That's": a word and its possessive
@@ -362,7 +364,7 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         lower = word.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        key = _ABBREVIATIONS.get(lower, lower) if word.isascii() else _word_key(word)
+        key = _letters_key(word, lower)
         opens = (0,) if key in _OPENERS and word[:1].isupper() else ()
         humps = () if _HUMP.search(word) is None else (0,)
         return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(word), word, True)),), (key,), (lower,), (), opens,
@@ -405,14 +407,7 @@ def _plain_piece(spaced: str, words: list[str]) -> _Piece:
         keys = lower
     else:
         keys = tuple([_ABBREVIATIONS.get(word, word) for word in lower])
-    after_title = () if _TITLES.isdisjoint(lower[:-1]) else tuple(
-        word for previous, word in zip(lower, lower[1:]) if previous in _TITLES)
-    opens = () if _OPENERS.isdisjoint(keys) else tuple(
-        i for i, (key, word) in enumerate(zip(keys, words)) if key in _OPENERS and word[:1].isupper())
-    # A title-cased run has no lower-case letter right before a capital: no regex needed.
-    humps = () if spaced.istitle() or _HUMP.search(spaced) is None else tuple(
-        i for i, word in enumerate(words) if _humped(word))
-    return _new_tuple(_Piece, (tuple(tokens), keys, lower, after_title, opens, humps))
+    return _piece_of(tuple(tokens), words, lower, keys, spaced)
 
 
 def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
@@ -433,6 +428,12 @@ def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]
     if current:
         runs.append(current)
     return [run for run in runs if len(run) > 1 or run[0].text.lower() not in _FUNCTION_WORDS]
+
+
+def _letters_key(word: str, lower: str) -> str:
+    """``name_key`` of a word of letters, ``lower`` its lower case: read off that lower case
+    when the word is ASCII (abbreviations read out, as name_key does), else _word_key's."""
+    return _ABBREVIATIONS.get(lower, lower) if word.isascii() else _word_key(word)
 
 
 @functools.lru_cache(maxsize=1 << 16)
