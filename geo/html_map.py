@@ -370,6 +370,20 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
     var marker = markers[Number(item.getAttribute("data-geo-i"))];
     reveal(marker, 30);
   }});
+  // The room a marker's popup takes above and beside it: measured open, without panning to it.
+  function popupRoom(marker) {{
+    var popup = marker.getPopup();
+    if (!popup) return {{ x: 0, y: 0 }};
+    var autoPan = popup.options.autoPan;
+    popup.options.autoPan = false;
+    marker.openPopup();
+    var box = popup.getElement();
+    // (its tip and the marker below it: about 40 px more than the box)
+    var room = box ? {{ x: box.offsetWidth / 2 + 10, y: box.offsetHeight + 40 }} : {{ x: 0, y: 0 }};
+    marker.closePopup();
+    popup.options.autoPan = autoPan;
+    return room;
+  }}
   // MarkerCluster's zoomToShowLayer waits for an icon that circle markers do not have,
   // so zoom into the cluster that hides the marker until the marker itself is shown.
   function reveal(marker, tries) {{
@@ -377,8 +391,11 @@ def _panel_script(panel_id: str, map_name: str, marker_names: list[str], cluster
     if (!parent || parent === marker || tries <= 0) {{
       if (map.getBounds().contains(marker.getLatLng())) {{
         map.panTo(marker.getLatLng());
-      }} else {{  // far away: zoom out to show it beside what was in view
-        map.fitBounds(map.getBounds().extend(marker.getLatLng()), {{ animate: false }});
+      }} else {{  // far away: zoom out to show it beside what was in view, with room for its popup
+        // and clear of the panel (else the popup's pan into view pushes what was in view out of it)
+        var room = popupRoom(marker);
+        map.fitBounds(map.getBounds().extend(marker.getLatLng()), {{
+          animate: false, paddingTopLeft: [room.x, room.y], paddingBottomRight: [room.x + panel.offsetWidth, 0] }});
       }}
       marker.openPopup();
     }} else if (map.getZoom() >= map.getMaxZoom()) {{
