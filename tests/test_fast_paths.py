@@ -323,6 +323,14 @@ def test_two_boundary_scans_split_as_the_one_did():
         assert [(s.start, s.end) for s in sentences.split_sentences(text)] == _split_with_one_scan(text), text
 
 
+def test_one_line_texts_split_as_any_text_is():
+    # _split_one_line, for texts without line breaks, ! or ?, against the general _split_at_cuts.
+    texts = _strings(". \t\xa0\u2003\"')](Aa1”’“‘b..", 5000, 16, seed=11) + _strings("a.B \"J", 5000, 24, seed=19) + [
+        "", " ", ". A", "  . A", "Jan. 26. Then", "U.S. Army. It", "a ... B", "He left.\" Then", "x. ", " x. Y. "]
+    for text in texts:
+        assert sentences._split_one_line(text) == sentences._split_at_cuts(text), text
+
+
 def _gazetteer_facts_of_matches(matches):
     """The plain walk over a name's matches that _gazetteer_facts replaced (it reads a summary):
     the kinds of the places the name matches best, the biggest place's size, and whether that
