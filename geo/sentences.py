@@ -142,11 +142,11 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
         for block in _BLANK_LINE.finditer(text):
             cuts.add(block.start())
             cuts.add(block.end())
-        line_start = 0
-        for newline in re.finditer(r"\n", text):
-            if _line_looks_finished(text[line_start : newline.start()]):
-                cuts.add(newline.start())
-            line_start = newline.end()
+        newline = -1
+        for line in text.split("\n")[:-1]:  # (each but the last ends at a line break)
+            newline += len(line) + 1
+            if _line_looks_finished(line):
+                cuts.add(newline)
     # Sentence ends (see _PERIOD_BOUNDARY).
     for boundary in _PERIOD_BOUNDARY.finditer(text):
         start, end = boundary.span()
