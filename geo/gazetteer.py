@@ -90,12 +90,15 @@ def _new_entry(packed: bytes, key: str) -> list:
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
 # Entries of the name store beside the name keys (which never hold control characters):
 _WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
-_STARTS_ENTRY = "\x01"  # + the first word of some multi-word name key -> b""
+# + the first word of some multi-word name key -> b"" (no longer read: see known_keys; kept
+# so that indexes built before and after are the same; drop with the next INDEX_VERSION)
+_STARTS_ENTRY = "\x01"
 # + a name key -> for each of its ranked candidates, how many other names its place has
 # (marshal; only for keys where some place has any): kept apart from the candidates, which
 # recognition unpacks for every name it weighs, and only candidate ranking needs.
 _COUNTS_ENTRY = "\x02"
 _OTHER_ENTRIES_END = "\x03"  # every key below this one may be such an entry (or empty)
+_OTHER_ENTRY_MARKS = (_WORD_ENTRY, _STARTS_ENTRY, _COUNTS_ENTRY)
 _ZIPF = struct.Struct("<d")
 # A name key's value in the name store: the length of its summary, its summary's fields
 # (marshal), then its ranked candidates (marshal): the summary reads without the candidates.
@@ -309,7 +312,6 @@ class Gazetteer:
         # (never in _memo).
         self._named_keys: set[str] = set()
         self._unnamed_keys: set[str] = set()
-        self._starts: dict[str, bool] = {}  # first word -> does some multi-word name key start with it?
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
         self._words: dict[str, float] = {}  # word_frequency() answers
         self._word_source: Any = None  # how word_frequency() finds a word it has not seen
@@ -574,8 +576,9 @@ class Gazetteer:
         if not wanted:
             return frozenset()
         # Keys already asked are answered by set operations (a corpus repeats most of its
-        # n-grams), keys looked up by their memo entries; the rest by the name store, a
-        # multi-word key only when its first word starts one.
+        # n-grams), keys looked up by their memo entries; the rest by one probe each of the
+        # name store. (A probe costs about what ruling a multi-word key out by its first word
+        # did: LGL's new keys took 79 ms with that test, _STARTS_ENTRY, and take 51 without.)
         named, unnamed, memo = self._named_keys, self._unnamed_keys, self._memo
         known = named & wanted  # (a set, whatever wanted is)
         ask = wanted - named - unnamed  # (not difference_update's way: that walks the bigger set)
@@ -587,30 +590,15 @@ class Gazetteer:
             ask -= looked_up
             if not ask:
                 return frozenset(known)
-        if min(ask) < _OTHER_ENTRIES_END:  # the store's other entries name nothing (rare: one scan finds them)
-            probe_keys = {k for k in ask if k >= _OTHER_ENTRIES_END or k[:1] not in (_WORD_ENTRY, _STARTS_ENTRY, _COUNTS_ENTRY)}
-        else:
-            probe_keys = ask
-        store = self._name_store()
-        first_words = {k: k[:space] for k in probe_keys if (space := k.find(" ")) > 0}  # multi-word key -> its first word
-        probe = list(probe_keys.difference(first_words)) if first_words else list(probe_keys)
-        if first_words:
-            starts = self._starts
-            unseen = set(first_words.values()).difference(starts)
-            if unseen:
-                if len(starts) + len(unseen) > _CACHE_LIMIT:
-                    starts.clear()
-                starts.update(dict.fromkeys(unseen, False))
-                for entry, _ in store.get_many([_STARTS_ENTRY + first for first in unseen]):
-                    starts[entry[1:]] = True
-            probe += [k for k, first in first_words.items() if starts.get(first, True)]
         # The values of the keys found are kept as lookups keep them: most are looked up next.
-        if len(memo) >= _CACHE_LIMIT - len(probe):
+        if len(memo) >= _CACHE_LIMIT - len(ask):
             memo.clear()
             self._memo_raw.clear()
             self._derived.clear()
         found = set()
-        for k, packed in store.get_many(probe):
+        for k, packed in self._name_store().get_many(ask):
+            if k < _OTHER_ENTRIES_END and k[:1] in _OTHER_ENTRY_MARKS:  # the store's other entries name nothing
+                continue
             found.add(k)
             memo[k] = _new_entry(packed, k)
         if len(named) + len(unnamed) + len(ask) > _CACHE_LIMIT:
@@ -667,7 +655,6 @@ class Gazetteer:
         self._memo_raw.clear()
         self._named_keys.clear()
         self._unnamed_keys.clear()
-        self._starts.clear()
         self._derived.clear()
         self._words.clear()
         self._word_source = None
@@ -835,8 +822,7 @@ def build_index(data_dir: Path, path: Path) -> None:
                 counts = tuple(r[11] for r in rows)
                 if any(counts):
                     yield _COUNTS_ENTRY + key, marshal.dumps(counts)
-            # Most multi-word n-grams of a text start with a word no multi-word name starts
-            # with: known_keys() rules them out with one probe for that word.
+            # (unread since known_keys() probes multi-word keys directly: see _STARTS_ENTRY)
             for word in sorted(first_words):
                 yield _STARTS_ENTRY + word, b""
             # Word frequencies, a hash probe each (~2 us) instead of a SQLite query (~17 us).

@@ -42,8 +42,9 @@ ABBREVIATIONS = frozenset(
 # texts with any) those that start with ! or ?. A pattern that starts with one literal
 # character is searched for several times faster than one that starts with a class. A match
 # is a whole run of marks (the look-ahead needs a space right after it): one of a scan that
-# starts inside a run the other scan finds is passed by.
-_BOUNDARY_TAIL = r"""[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9])"""
+# starts inside a run the other scan finds is passed by. Group 1, the space after the
+# marks, ends where the next sentence starts (_split_one_line reads it).
+_BOUNDARY_TAIL = r"""[.!?]*["'”’)\]]*(?=(\s+)["'“‘(\[]*[A-Z0-9])"""
 _PERIOD_BOUNDARY = re.compile(r"\." + _BOUNDARY_TAIL)
 _MARK_BOUNDARY = re.compile(r"[!?]" + _BOUNDARY_TAIL)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")  # \r: a CRLF file's blank line
@@ -104,16 +105,48 @@ def _line_looks_finished(line: str) -> bool:
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split ``text`` into sentences; offsets index ``text`` and exclude surrounding space."""
+    if "\n" in text or "!" in text or "?" in text:
+        return _split_at_cuts(text)
+    return _split_one_line(text)  # (most news texts: LGL's 531 of 588)
+
+
+def _split_one_line(text: str) -> tuple[Sentence, ...]:
+    """split_sentences of a text without line breaks, ! or ?: only periods end its
+    sentences, in the order _PERIOD_BOUNDARY finds them, and each sentence but the last
+    ends at its marks and the next starts after the space the look-ahead saw. So no set of
+    cuts to sort, and no space to strip but at the text's two ends (what _split_at_cuts
+    finds, tests/test_fast_paths.py checks)."""
+    sentences: list[Sentence] = []
+    start, end = 0, len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    for boundary in _PERIOD_BOUNDARY.finditer(text):
+        dot, cut = boundary.span()
+        # (a run of marks here is of periods and closing quotes: its last period decides)
+        if _is_abbreviation(text, dot if cut - dot == 1 else text.rfind(".", dot, cut)):
+            continue
+        sentences.append(_new_sentence(len(sentences), start, cut))  # (start <= dot < cut)
+        start = boundary.end(1)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(_new_sentence(len(sentences), start, end))
+    return tuple(sentences)
+
+
+def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
+    """split_sentences of any text: every place a sentence may end, sorted, then the space
+    around each sentence stripped."""
     cuts = {0, len(text)}
     if "\n" in text:  # (news on one line, as LGL's, has no line to end)
         for block in _BLANK_LINE.finditer(text):
             cuts.add(block.start())
             cuts.add(block.end())
-        line_start = 0
-        for newline in re.finditer(r"\n", text):
-            if _line_looks_finished(text[line_start : newline.start()]):
-                cuts.add(newline.start())
-            line_start = newline.end()
+        newline = -1
+        for line in text.split("\n")[:-1]:  # (each but the last ends at a line break)
+            newline += len(line) + 1
+            if _line_looks_finished(line):
+                cuts.add(newline)
     # Sentence ends (see _PERIOD_BOUNDARY).
     for boundary in _PERIOD_BOUNDARY.finditer(text):
         start, end = boundary.span()

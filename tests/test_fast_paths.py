@@ -146,9 +146,8 @@ def test_known_keys_remembers_both_answers(tiny):
     assert tiny._named_keys == tiny._unnamed_keys == set() and tiny.known_keys(["landish"]) == {"landish"}
 
 
-def test_multi_word_grams_are_ruled_out_by_their_first_word_alone(tiny):
-    # "port" starts a multi-word key, so "port nowhere" is probed and is not one; "nowhere
-    # land" is ruled out without a probe; control-character entries are no names.
+def test_multi_word_grams_and_the_stores_other_entries(tiny):
+    # Multi-word keys are probed like any other; control-character entries are no names.
     assert tiny.known_keys(["port land", "port nowhere", "nowhere land", "port", "\x01port"]) == {"port land"}
     assert tiny.lookup("\x01port") == () and tiny.lookup("Port Land")[0].id == "11"
 
@@ -324,6 +323,14 @@ def test_two_boundary_scans_split_as_the_one_did():
         assert [(s.start, s.end) for s in sentences.split_sentences(text)] == _split_with_one_scan(text), text
 
 
+def test_one_line_texts_split_as_any_text_is():
+    # _split_one_line, for texts without line breaks, ! or ?, against the general _split_at_cuts.
+    texts = _strings(". \t\xa0\u2003\"')](Aa1”’“‘b..", 5000, 16, seed=11) + _strings("a.B \"J", 5000, 24, seed=19) + [
+        "", " ", ". A", "  . A", "Jan. 26. Then", "U.S. Army. It", "a ... B", "He left.\" Then", "x. ", " x. Y. "]
+    for text in texts:
+        assert sentences._split_one_line(text) == sentences._split_at_cuts(text), text
+
+
 def _gazetteer_facts_of_matches(matches):
     """The plain walk over a name's matches that _gazetteer_facts replaced (it reads a summary):
     the kinds of the places the name matches best, the biggest place's size, and whether that
@@ -458,9 +465,9 @@ def test_find_mentions_grades_as_propose_spans_features_do(monkeypatch):
 
 def test_known_keys_keep_the_rows_of_the_keys_found(tiny):
     assert tiny.known_keys(["land", "port land", "port nowhere"]) == {"land", "port land"}
-    assert tiny._memo["port land"][0] and tiny._starts == {"port": True}
+    assert tiny._memo["port land"][0] and "port nowhere" not in tiny._memo
     assert tiny.lookup("Port Land")[0].id == "11" and tiny.summary("Land").places == 1
-    assert tiny.known_keys(["nowhere land"]) == frozenset() and tiny._starts == {"port": True, "nowhere": False}
+    assert tiny.known_keys(["nowhere land", "\x01port", "\x00land"]) == frozenset()
 
 
 def test_sentences_made_without_init_are_the_records_the_constructor_makes():
