@@ -241,8 +241,9 @@ def _named_spans(
     context to judge them in."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
-    pieces = _pieces(text, sentence_starts)
-    joints = _possessive_joints(text, pieces)
+    shared: list[int] = []  # pieces that may share a run with the next (few: most runs are one piece)
+    pieces = _pieces(text, sentence_starts, shared)
+    joints = _possessive_joints(text, pieces, shared) if shared else ()
     if joints:  # few runs hold a possessive before a capitalised word: one more query for them
         pieces = _join_known(pieces, joints, gazetteer.known_keys({key for _, _, keys in joints for key in keys}))
     derived_memo = getattr(gazetteer, "derived_memo", None)
