@@ -268,12 +268,13 @@ def _named_spans(
         if spans is None and keys not in fresh:
             fresh[keys] = _grams(piece.keys, wanted, piece.opens)
         remembered.append(spans)
-        for k in piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
-            word = piece.tokens[k].text
-            if word not in parted:
-                parts = hashtag_words(word)
-                parted[word] = (name_key(" ".join(word[i:j] for i, j in parts)), tuple(i for i, _ in parts[1:]))
-                wanted.add(parted[word][0])
+        if piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
+            for k in piece.humps:
+                word = piece.tokens[k].text
+                if word not in parted:
+                    parts = hashtag_words(word)
+                    parted[word] = (name_key(" ".join(word[i:j] for i, j in parts)), tuple(i for i, _ in parts[1:]))
+                    wanted.add(parted[word][0])
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     if len(spans_of) >= _FACTS_MEMO_LIMIT:
