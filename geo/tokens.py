@@ -321,13 +321,22 @@ def _possessive_joints(text: str, pieces: list[tuple[_Piece, int, int]],
         suffix = text[base + last.end : base + last.end + 2]
         if suffix not in ("'s", "\u2019s") or text[base + last.end + 2 : base + other.tokens[0].start].strip():
             continue
-        word = last.text + suffix
-        joined = _piece((*one.tokens[:-1], _new_tuple(Token, (last.start, last.end + 2, word, False)), *other.tokens))
-        cut = len(one.tokens)
-        keys = tuple(" ".join(joined.keys[i:j]) for i in range(max(0, cut - 3), cut)
-                     for j in range(cut + 1, min(len(joined.keys), cut + 3) + 1))
-        joints.append((k, joined, keys))
+        joints.append((k, *_joined(one, other, suffix)))
     return joints
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _joined(one: _Piece, other: _Piece, suffix: str) -> tuple[_Piece, tuple[str, ...]]:
+    """The piece ``one``, whose last word's possessive is written ``suffix``, and the next
+    piece ``other`` made one, and the keys of its n-grams that cross the joint (see
+    _possessive_joints). Memoised (a pure function; bounded): runs repeat across documents."""
+    last = one.tokens[-1]
+    word = last.text + suffix
+    joined = _piece((*one.tokens[:-1], _new_tuple(Token, (last.start, last.end + 2, word, False)), *other.tokens))
+    cut = len(one.tokens)
+    keys = tuple(" ".join(joined.keys[i:j]) for i in range(max(0, cut - 3), cut)
+                 for j in range(cut + 1, min(len(joined.keys), cut + 3) + 1))
+    return joined, keys
 
 
 def _join_known(pieces: list[tuple[_Piece, int, int]], joints: list[tuple[int, _Piece, tuple[str, ...]]],
