@@ -241,8 +241,9 @@ def _named_spans(
     context to judge them in."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
     sentence_starts = tuple(s.start for s in sentences)
-    pieces = _pieces(text, sentence_starts)
-    joints = _possessive_joints(text, pieces)
+    shared: list[int] = []  # pieces that may share a run with the next (few: most runs are one piece)
+    pieces = _pieces(text, sentence_starts, shared)
+    joints = _possessive_joints(text, pieces, shared) if shared else ()
     if joints:  # few runs hold a possessive before a capitalised word: one more query for them
         pieces = _join_known(pieces, joints, gazetteer.known_keys({key for _, _, keys in joints for key in keys}))
     derived_memo = getattr(gazetteer, "derived_memo", None)
@@ -267,12 +268,13 @@ def _named_spans(
         if spans is None and keys not in fresh:
             fresh[keys] = _grams(piece.keys, wanted, piece.opens)
         remembered.append(spans)
-        for k in piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
-            word = piece.tokens[k].text
-            if word not in parted:
-                parts = hashtag_words(word)
-                parted[word] = (name_key(" ".join(word[i:j] for i, j in parts)), tuple(i for i, _ in parts[1:]))
-                wanted.add(parted[word][0])
+        if piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
+            for k in piece.humps:
+                word = piece.tokens[k].text
+                if word not in parted:
+                    parts = hashtag_words(word)
+                    parted[word] = (name_key(" ".join(word[i:j] for i, j in parts)), tuple(i for i, _ in parts[1:]))
+                    wanted.add(parted[word][0])
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
     if len(spans_of) >= _FACTS_MEMO_LIMIT:
@@ -280,43 +282,16 @@ def _named_spans(
     for keys, by_start in fresh.items():
         fresh[keys] = spans_of[keys] = _longest_known(keys[0] if type(keys[0]) is tuple else keys, known, by_start)
 
-    # The runs that hold a span, and what the document says of its capitalised words (_Context).
-    # Those sets are asked only about spans' texts, and a span of two words or more holds what
-    # no single word holds between them (a space, a hyphen or a digit): so a run's first word
-    # counts there only when it stands alone as a span somewhere, and a run without a span
-    # needs the word before it only then.
-    judged: list[tuple[_Run, tuple[tuple[int, int, str], ...]]] = []
-    mid, titled, lone_words, after_given = set(), set(), set(), set()
+    # The context spans are judged in: what the gazetteer says (set now: a span's text is
+    # described as its run is met) and what the document says of its capitalised words (set
+    # below). Those sets are asked only about spans' texts, and a span of two words or more
+    # holds what no single word holds between them (a space, a hyphen or a digit): so a run's
+    # first word counts there only when it stands alone as a span somewhere, and a run without
+    # a span needs the word before it only then.
     given_names = getattr(gazetteer, "given_names", None)
     given = given_names() if given_names is not None else frozenset()
-    spanless = []
+    context = _Context(text, frozenset(), frozenset(), frozenset(), given)
     joined: list[int] = []  # where to part a name written as one word, outside every span, that the gazetteer knows parted
-    for (piece, base, n), spans in zip(pieces, remembered):
-        if spans is None:
-            spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
-        for k in piece.humps:
-            key, cuts = parted[piece.tokens[k].text]
-            if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
-                joined.extend(base + piece.tokens[k].start + cut for cut in cuts)
-        if len(piece.lower) > 1:
-            mid.update(piece.lower[1:])
-            titled.update(piece.after_title)
-            if not given.isdisjoint(piece.lower[:-1]):
-                after_given.update(word for previous, word in zip(piece.lower, piece.lower[1:]) if previous in given)
-        if spans:
-            run = _run(text, sentence_starts, piece, base, n)
-            judged.append((run, spans))
-            _note_first_word(run, piece.lower[0], mid, titled)
-            for i, j, _ in spans:
-                if j == i + 1:
-                    lone_words.add(piece.lower[i])
-        else:
-            spanless.append((piece, base, n))
-    for piece, base, n in spanless:
-        if piece.lower[0] in lone_words:
-            _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
-
-    context = _Context(text, frozenset(mid), frozenset(titled), frozenset(after_given), given)
     context.surnames, context.joined = surnames, joined
     context.surface_memo, context.zipf_labels = surface_memo, zipf_labels
     lowercase_words = getattr(gazetteer, "lowercase_words", None)
@@ -325,10 +300,33 @@ def _named_spans(
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
         context.zipf = word_frequency
+    mid, titled, lone_words, after_given = set(), set(), set(), set()
+    spanless = []
     named = []
-    for run, spans in judged:
-        tokens, base = run.tokens, run.base
+    for (piece, base, n), spans in zip(pieces, remembered):
+        if spans is None:
+            spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
+        if piece.humps:
+            for k in piece.humps:
+                key, cuts = parted[piece.tokens[k].text]
+                if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
+                    joined.extend(base + piece.tokens[k].start + cut for cut in cuts)
+        lower = piece.lower
+        if len(lower) > 1:
+            mid.update(lower[1:])
+            if piece.after_title:
+                titled.update(piece.after_title)
+            if not given.isdisjoint(lower[:-1]):
+                after_given.update(word for previous, word in zip(lower, lower[1:]) if previous in given)
+        if not spans:
+            spanless.append((piece, base, n))
+            continue
+        run = _run(text, sentence_starts, piece, base, n)
+        _note_first_word(run, lower[0], mid, titled)
+        tokens = piece.tokens
         for i, j, key in spans:
+            if j == i + 1:
+                lone_words.add(lower[i])
             start, end = base + tokens[i].start, base + tokens[j - 1].end
             surface = text[start:end]
             facts = surface_memo.get(surface)  # most spans' texts were met before: no call
@@ -341,6 +339,11 @@ def _named_spans(
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
             named.append((run, i, j, start, end, key, surface, facts))
+    for piece, base, n in spanless:
+        if piece.lower[0] in lone_words:
+            _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
+    context.mid_sentence_words, context.after_title_words = frozenset(mid), frozenset(titled)
+    context.after_given_name_words = frozenset(after_given)
     return named, context
 
 

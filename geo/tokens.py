@@ -263,10 +263,13 @@ class _Run(NamedTuple):
     prev: str  # the word before it (see _word_before)
 
 
-def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, int, int]]:
+def _pieces(text: str, sentence_starts: tuple[int, ...],
+            shared: list[int] | None = None) -> list[tuple[_Piece, int, int]]:
     """Every capitalised word sequence of the text in pieces (cut at sentence starts and after
     possessives), each with where its offsets count from and how many sentences start at or
-    before it."""
+    before it. ``shared``, when given, gets the index of every piece whose offsets may count
+    from where the next piece's do (the pieces :func:`_possessive_joints` looks at): those of
+    a run in pieces, and those counted from the text's start."""
     found: list[tuple[_Piece, int, int]] = []
     append = found.append
     last = len(sentence_starts)
@@ -280,39 +283,60 @@ def _pieces(text: str, sentence_starts: tuple[int, ...]) -> list[tuple[_Piece, i
         start, end = match.span()
         n = bisect_right(sentence_starts, start)
         if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
+            first = len(found)
             for tokens in _split_run(text, start, end, sentence_starts):
                 append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
-        elif len(pieces) == 1:  # most runs
+            if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
+                shared.extend(range(first, len(found)))
+        elif len(pieces) == 1 and start:  # most runs
             append((pieces[0], start, n))
         else:
+            if shared is not None:
+                shared.extend(range(len(found), len(found) + len(pieces)))
             # One bisection serves every piece (no sentence starts inside the run).
             for piece in pieces:
                 append((piece, start, n))
     return found
 
 
-def _possessive_joints(text: str, pieces: list[tuple[_Piece, int, int]]) -> list[tuple[int, _Piece, tuple[str, ...]]]:
+def _possessive_joints(text: str, pieces: list[tuple[_Piece, int, int]],
+                       shared: Iterable[int] | None = None) -> list[tuple[int, _Piece, tuple[str, ...]]]:
     """(k, joined piece, keys it would add) for each piece ``k`` of a run that ends in a
     possessive ("King's") right before the run's next piece ("Lynn"): a name may hold the
     possessive ("King's Lynn", "Martha's Vineyard", "Prince George's County"), which only the
     gazetteer can tell from a possessor ("Azerbaijan's Tovuz"). The joined piece writes the
-    word with its "'s"; its keys are those of the n-grams that cross the joint."""
+    word with its "'s"; its keys are those of the n-grams that cross the joint.
+    ``shared``: the only pieces to look at, in order (those _pieces says may share a run), else all."""
     joints = []
-    # (pieces of one run share its base: most neighbours are of two runs, compared first)
-    for k, ((one, base, n), (other, other_base, other_n)) in enumerate(zip(pieces, pieces[1:])):
+    if shared is None:
+        shared = range(len(pieces) - 1)
+    for k in shared:
+        # (pieces of one run share its base: most neighbours are of two runs, compared first)
+        if k + 1 == len(pieces):
+            break
+        (one, base, n), (other, other_base, other_n) = pieces[k], pieces[k + 1]
         if other_base != base or other_n != n or not one.tokens[-1].possessive:
             continue
         last = one.tokens[-1]
         suffix = text[base + last.end : base + last.end + 2]
         if suffix not in ("'s", "\u2019s") or text[base + last.end + 2 : base + other.tokens[0].start].strip():
             continue
-        word = last.text + suffix
-        joined = _piece((*one.tokens[:-1], _new_tuple(Token, (last.start, last.end + 2, word, False)), *other.tokens))
-        cut = len(one.tokens)
-        keys = tuple(" ".join(joined.keys[i:j]) for i in range(max(0, cut - 3), cut)
-                     for j in range(cut + 1, min(len(joined.keys), cut + 3) + 1))
-        joints.append((k, joined, keys))
+        joints.append((k, *_joined(one, other, suffix)))
     return joints
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _joined(one: _Piece, other: _Piece, suffix: str) -> tuple[_Piece, tuple[str, ...]]:
+    """The piece ``one``, whose last word's possessive is written ``suffix``, and the next
+    piece ``other`` made one, and the keys of its n-grams that cross the joint (see
+    _possessive_joints). Memoised (a pure function; bounded): runs repeat across documents."""
+    last = one.tokens[-1]
+    word = last.text + suffix
+    joined = _piece((*one.tokens[:-1], _new_tuple(Token, (last.start, last.end + 2, word, False)), *other.tokens))
+    cut = len(one.tokens)
+    keys = tuple(" ".join(joined.keys[i:j]) for i in range(max(0, cut - 3), cut)
+                 for j in range(cut + 1, min(len(joined.keys), cut + 3) + 1))
+    return joined, keys
 
 
 def _join_known(pieces: list[tuple[_Piece, int, int]], joints: list[tuple[int, _Piece, tuple[str, ...]]],

@@ -210,6 +210,24 @@ def test_pieces_are_the_runs_split_at_sentence_starts():
         assert got == expected, (text, starts)
 
 
+def test_possessive_joints_of_the_pieces_pieces_say_may_share_a_run_are_all_of_them():
+    # _possessive_joints looks only at the pieces _pieces says may share a run with the next
+    # (those of a run in pieces, those counted from the text's start): the same joints as all.
+    rng = random.Random(15)
+    words = ["Land's", "King’s", "Port", "Port's", "of", "The", "it's", " ", " ", "\n", ". ", "-"]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        starts = tuple(sorted({0, *(rng.randint(0, len(text)) for _ in range(rng.randint(0, 3)))}))
+        shared: list[int] = []
+        pieces = runs._pieces(text, starts, shared)
+        assert pieces == runs._pieces(text, starts)
+        joints = runs._possessive_joints(text, pieces)
+        assert runs._possessive_joints(text, pieces, shared) == joints, (text, starts)
+        found += bool(joints)
+    assert found > 100
+
+
 def test_longest_known_spans_are_the_plain_search():
     connectors = runs.CONNECTORS
 
