@@ -125,7 +125,7 @@ def person_in_run(
 
 
 def _is_connector(word: str) -> bool:
-    return word.islower() and word in CONNECTORS
+    return word in CONNECTORS  # (every connector is written in lower case: a word among them is)
 
 
 def person_named_like_a_place(

@@ -69,14 +69,20 @@ def _maker_before(text: str, start: int) -> bool:
     (False, True, True, False)
     """
     floor = max(0, start - 40)
-    end = start
-    if end > floor and text[end - 1] == "\n":
-        end -= 1
-    j = end
-    while j > floor and text[j - 1] in " \t":
-        j -= 1
-    if j == end or j - floor < 2 or text[j - 2 : j] not in _MAKER_TAILS:
-        return False
+    if start > 2 and text[start - 1] == " " and text[start - 2] not in " \t":
+        # The commonest: one space after a word (what the loop below finds, without it).
+        if text[start - 3 : start - 1] not in _MAKER_TAILS:
+            return False
+        j = start - 1
+    else:
+        end = start
+        if end > floor and text[end - 1] == "\n":
+            end -= 1
+        j = end
+        while j > floor and text[j - 1] in " \t":
+            j -= 1
+        if j == end or j - floor < 2 or text[j - 2 : j] not in _MAKER_TAILS:
+            return False
     k = j - 1
     while k > floor and (text[k - 1].isalnum() or text[k - 1] in "_'’-"):
         k -= 1
@@ -87,6 +93,7 @@ def _maker_before(text: str, start: int) -> bool:
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+_BLANKS = (" ", "\t")  # what _WORD_AFTER must find first
 
 
 def names_a_thing(text: str, start: int, end: int) -> bool:
@@ -104,7 +111,9 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     """
     if _maker_before(text, start):
         return True  # "Hyundai Tucson"
-    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    if text[end : end + 1] not in _BLANKS:  # (most names: no word right after, so no head noun)
+        return False
+    after = _WORD_AFTER.match(text, end, end + 40)
     if after:
         following = after.group(1)
         if following in THING_HEADS:

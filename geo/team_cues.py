@@ -66,6 +66,8 @@ def could_be_a_side(text: str, end: int, prev: str) -> bool:
     so that plays_as_a_team reads only those sentences."""
     if prev in _VERB_LAST_WORDS:
         return True
+    if text[end : end + 1] not in (" ", "\t"):  # what _NEXT_WORD must find first (most runs: not there)
+        return False
     match = _NEXT_WORD.match(text, end)
     return match is not None and match.group(1) in _VERB_FIRST_WORDS
 
