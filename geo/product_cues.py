@@ -57,6 +57,7 @@ _PLACE_HEADS = GENERIC_HEADS | {"city", "county", "state", "province", "district
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MAKER_TAILS = frozenset(maker[-2:] for maker in MAKERS)  # the last two letters of the makers' names
+_MAKER_NAMES = tuple(sorted(MAKERS))  # (str.endswith takes a tuple)
 
 
 def _maker_before(text: str, start: int) -> bool:
@@ -69,20 +70,14 @@ def _maker_before(text: str, start: int) -> bool:
     (False, True, True, False)
     """
     floor = max(0, start - 40)
-    if start > 2 and text[start - 1] == " " and text[start - 2] not in " \t":
-        # The commonest: one space after a word (what the loop below finds, without it).
-        if text[start - 3 : start - 1] not in _MAKER_TAILS:
-            return False
-        j = start - 1
-    else:
-        end = start
-        if end > floor and text[end - 1] == "\n":
-            end -= 1
-        j = end
-        while j > floor and text[j - 1] in " \t":
-            j -= 1
-        if j == end or j - floor < 2 or text[j - 2 : j] not in _MAKER_TAILS:
-            return False
+    end = start
+    if end > floor and text[end - 1] == "\n":
+        end -= 1
+    j = end
+    while j > floor and text[j - 1] in " \t":
+        j -= 1
+    if j == end or j - floor < 2 or text[j - 2 : j] not in _MAKER_TAILS:
+        return False
     k = j - 1
     while k > floor and (text[k - 1].isalnum() or text[k - 1] in "_'’-"):
         k -= 1
@@ -94,6 +89,7 @@ def _maker_before(text: str, start: int) -> bool:
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _BLANKS = (" ", "\t")  # what _WORD_AFTER must find first
+_HEADS = tuple(sorted(THING_HEADS))  # (str.startswith takes a tuple)
 
 
 def names_a_thing(text: str, start: int, end: int) -> bool:
@@ -109,9 +105,17 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     >>> names_a_thing("Trucks from Ford County.", 12, 16)
     False
     """
-    if _maker_before(text, start):
+    # (most names follow one space after a word that ends in no maker's name, within the 40
+    # characters _maker_before reads: no call for them; its last two letters tell most)
+    if (start < 3 or text[start - 1] != " " or text[start - 2] in " \t" or text[start - 3 : start - 1] in _MAKER_TAILS
+            and text.endswith(_MAKER_NAMES, max(0, start - 40), start - 1)) and _maker_before(text, start):
         return True  # "Hyundai Tucson"
     if text[end : end + 1] not in _BLANKS:  # (most names: no word right after, so no head noun)
+        return False
+    # (after one blank, a head noun must start right there, unless the name is a maker's: most
+    # names are neither)
+    if text[end + 1 : end + 2] not in _BLANKS and not text.startswith(_HEADS, end + 1) \
+            and text[start:end] not in MAKERS:
         return False
     after = _WORD_AFTER.match(text, end, end + 40)
     if after:
