@@ -164,10 +164,6 @@ _BEST_RANK = {
 _CANDIDATES_LABELS = ["candidates=%d" % n for n in range(6)]
 
 
-def _is_connector(word: str) -> bool:
-    return word in CONNECTORS  # (every connector is written in lower case: a word among them is)
-
-
 def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context,
                    named_rules: bool = True) -> list[str]:
     """The recognizer's features of the span ``run.tokens[i:j]`` (starting at ``start``) besides
@@ -207,7 +203,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
     # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
     if i > 0:
-        if tokens[i - 1].text in CONNECTORS:  # (_is_connector)
+        if tokens[i - 1].text in CONNECTORS:  # (a connector: they are all written in lower case)
             f.append("joined before")
         else:
             f.append("run before")
@@ -216,7 +212,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
             if one_word and lower in GENERIC_HEADS and f[0] != "rule:never":
                 f.insert(0, "rule:never")
     if j < len(tokens):
-        if tokens[j].text in CONNECTORS:  # (_is_connector)
+        if tokens[j].text in CONNECTORS:
             f.append("joined after")
         else:
             f.append("run after")

@@ -157,7 +157,7 @@ def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:
     connectors beside it in its run), not an acronym of four letters or fewer ("EU and NATO":
     organisations list as places do)."""
     tokens = run.tokens
-    # (CONNECTORS are lower case: a word among them is a connector, _is_connector)
+    # (connectors beside it: they are all written in lower case, so membership says it)
     if (i > 0 and tokens[i - 1].text not in CONNECTORS) or (j < len(tokens) and tokens[j].text not in CONNECTORS):
         return False
     return not (surface.isupper() and len(surface) <= 4)

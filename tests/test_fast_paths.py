@@ -539,3 +539,10 @@ def test_grade_with_more_grades_as_the_sorted_sum_does():
         known = len(features)
         assert model.grade_with_more(z, fixed, features + more, known) == model.grade_binary(sorted(present + more)), (
             weights, present, more)
+
+
+def test_connectors_are_lower_case():
+    # Recognition tests a word for a connector by membership alone ("Of" in a headline is none).
+    from geo.tokens import CONNECTORS
+
+    assert all(word.islower() for word in CONNECTORS)
