@@ -67,7 +67,7 @@ from geo.tokens import (
     _Run,
     tokenize,
 )
-from geo.vouching import accept_colocated, accept_listed
+from geo.vouching import _whole_member, accept_colocated, accept_listed
 
 __all__ = [
     "find_mentions",
@@ -408,11 +408,15 @@ def _find_mentions(
     grade_unordered = getattr(model, "grade_unordered", None)
     # The word after a span and whether the text uses it in lower case cost the most to find:
     # a model that can say whether they could change a span's grade (most often they cannot)
-    # is asked first, with the least and the most their weights can add.
-    grade_unless_open = getattr(model, "grade_unless_open", None)
-    if grade_unless_open is not None:
+    # is asked first, with the least and the most their weights can add; when they could, it
+    # grades them with the sum it has read (grade_with_more).
+    open_grade = getattr(model, "open_grade", None)
+    if open_grade is not None:
+        grade_with_more = model.grade_with_more
         next_low, next_high = model.weight_range("next=")
         lower_low, lower_high = model.weight_range("also lower case")
+        # (a span of one word may be used in lower case too, a longer one not)
+        one_word_range, longer_range = (next_low + lower_low, next_high + lower_high), (next_low, next_high)
     graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
     doubtful: dict[int, list[str]] = {}  # index in graded -> features, of the spans the model turned down
     # (a list's places vouch for its doubtful members by the model's probability: a model that
@@ -428,19 +432,22 @@ def _find_mentions(
         fixed = facts.features
         # (the person and team rules cost the most of the rules: asked below, only of spans that
         # would be places)
-        names = _span_features(run, i, j, start, facts, context, named_rules=False)
-        if names and names[0] == "rule:never":  # _span_features puts it first when it adds it
+        names = _span_features(run, i, j, start, facts, context, False)  # (without the named rules)
+        if names[0] == "rule:never":  # _span_features puts it first when it adds it (never empty: "prev=")
             continue
         # A continent named by its own name is a place in any sentence ("across Europe"); the
         # training corpus marks continents too rarely for the model to learn it.
         if model is None or facts.continent:
             grade = 1
         else:
-            grade = None
-            if grade_unless_open is not None:
-                low, high = (next_low + lower_low, next_high + lower_high) if facts.one_word else (next_low, next_high)
-                grade = grade_unless_open(fixed, names, low, high)
-            if grade is None:
+            if open_grade is not None:
+                low, high = one_word_range if facts.one_word else longer_range
+                grade, z = open_grade(fixed, names, low, high)
+                if grade is None:
+                    known = len(names)
+                    _costly_features(run, j, facts, context, names)
+                    grade = grade_with_more(z, fixed, names, known)
+            else:
                 _costly_features(run, j, facts, context, names)
                 # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
                 if grade_unordered is not None:
@@ -448,14 +455,14 @@ def _find_mentions(
                 else:
                     grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
             # What the sentence says outright (geo.place_cues), asked only where it may say something.
-            if grade < 2 and (facts.big or text.startswith(_CUE_OPENERS, end)) and not facts.demonym:
+            if grade < 2 and not facts.demonym and (facts.big or text.startswith(_CUE_OPENERS, end)):
                 grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
         if grade and _plays_or_is_named(run, i, j, start, facts, context):
             continue
         if grade == 2:
             sure.add(text[start:end])
         graded.append((start, end, facts.demonym, grade, run, i, j, facts))
-        if not grade and listable:
+        if not grade and listable and _whole_member(run, i, j, text[start:end]):  # (else none vouches for it)
             doubtful[len(graded) - 1] = names
     if doubtful:
         accept_listed(graded, doubtful, text, model, context)

@@ -109,9 +109,10 @@ def person_in_run(
     or connectors ("Sydney Sweeney and Austin Butler"); the other word, where the span is
     the second, must be a given name or a name the gazetteer knows (``names_a_place``)."""
     lo, hi = i, i + 1
-    while lo > 0 and not _is_connector(tokens[lo - 1].text):
+    # (every connector is written in lower case: a word among them is one)
+    while lo > 0 and tokens[lo - 1].text not in CONNECTORS:
         lo -= 1
-    while hi < len(tokens) and not _is_connector(tokens[hi].text):
+    while hi < len(tokens) and tokens[hi].text not in CONNECTORS:
         hi += 1
     if hi - lo == 3 and i > lo and tokens[lo].text.lower() in PERSON_ROLES:
         lo += 1  # a role that starts the sentence: "Actress Sydney Sweeney said ..."
@@ -122,10 +123,6 @@ def person_in_run(
         text, first, (base + tokens[lo + 1].start, base + tokens[lo + 1].end),
         prev if lo == 0 else tokens[lo - 1].text.lower(), sentence[0], sentence[1], given_names, surnames,
         english_words, after_title_words, i == lo or names_a_place(text[first[0] : first[1]]))
-
-
-def _is_connector(word: str) -> bool:
-    return word.islower() and word in CONNECTORS
 
 
 def person_named_like_a_place(

@@ -113,11 +113,18 @@ class RecognizerModel:
         >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).grade_unordered(("prev=in",), ["bias"])
         2
         """
-        # (``fixed``'s sum remembered: recognition asks once or twice per span)
-        z = self._sums.get(fixed)
-        if z is None:
-            z = self._sum_of_fixed(fixed)
-        z += sum(map(self.weights.get, names, _ZEROS))
+        names = list(names)
+        return self.grade_with_more(self.open_grade(fixed, names, 0.0, 0.0)[1], fixed, names, len(names))
+
+    def grade_with_more(self, z: float, fixed: tuple[str, ...], names: list[str], known: int) -> int:
+        """``grade_unordered(fixed, names)``, given ``z``, the sum of the weights of ``fixed`` and
+        ``names[:known]`` (open_grade's): only the features added since are summed.
+
+        >>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0})
+        >>> model.grade_with_more(-1.0, ("bias",), ["prev=in"], 0)
+        2
+        """
+        z += sum(map(self.weights.get, names[known:], _ZEROS))
         below, above = self._decided
         rounding = self._rounding
         if below - rounding <= z <= above + rounding or abs(z - self._sure_logit) <= rounding:
@@ -158,7 +165,18 @@ class RecognizerModel:
         >>> [model.grade_unless_open(("bias",), [], -0.5, 0.5), model.grade_unless_open(("bias",), [], -0.5, 4.0)]
         [0, None]
         """
-        # (``fixed``'s sum remembered: recognition asks once or twice per span)
+        return self.open_grade(fixed, names, low, high)[0]
+
+    def open_grade(self, fixed: tuple[str, ...], names: Iterable[str], low: float,
+                   high: float) -> tuple[int | None, float]:
+        """grade_unless_open's answer and the sum of the weights of ``fixed`` and ``names`` it
+        read: when the answer is None, grade_with_more grades the features with those added
+        without summing these again (a sum of the same weights grouped otherwise, which moves
+        it less than the margins allow for).
+
+        >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).open_grade(("bias",), [], -0.5, 4.0)
+        (None, -1.0)
+        """
         z = self._sums.get(fixed)
         if z is None:
             z = self._sum_of_fixed(fixed)
@@ -166,13 +184,13 @@ class RecognizerModel:
         below, above = self._decided
         least, most = z + low - self._rounding, z + high + self._rounding
         if most < below:
-            return 0
+            return 0, z
         if least > above:
             if least >= self._sure_logit:
-                return 2
+                return 2, z
             if most < self._sure_logit:
-                return 1
-        return None
+                return 1, z
+        return None, z
 
     @classmethod
     def load(cls, path: str | Path) -> "RecognizerModel":

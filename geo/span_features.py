@@ -164,10 +164,6 @@ _BEST_RANK = {
 _CANDIDATES_LABELS = ["candidates=%d" % n for n in range(6)]
 
 
-def _is_connector(word: str) -> bool:
-    return word.islower() and word in CONNECTORS
-
-
 def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context,
                    named_rules: bool = True) -> list[str]:
     """The recognizer's features of the span ``run.tokens[i:j]`` (starting at ``start``) besides
@@ -175,93 +171,97 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     Their names, each distinct and none of its text's (every feature has the value 1.0): a
     list is cheaper than a mapping per span."""
     tokens, text = run.tokens, context.text
-    f = []
-    prev = run.prev if i == 0 else _word_before(text, start, run.floor)
-    if prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", "")) and not facts.never:
-        f.append("rule:never")  # "Colonel Jafarov", "Gov. Cuomo"
-    elif (facts.key in EPONYMS or prev == "of") and not facts.never and named_after_a_place(
-            facts.key, text, start, run.base + tokens[j - 1].end, prev):
-        f.append("rule:never")  # "Brussels sprouts", "a glass of Bordeaux" (geo.product_cues)
-    elif facts.abbreviation and not facts.never and "best match=abbreviation" in facts.features:
-        # A named rule: a name that is only an abbreviation needs its dot or its capitals
-        # ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells
-        # ("Mass was celebrated", "I'll", "Wash your hands").
-        # Undotted, it may still qualify a name right after ", " or "-" ("Edmonton, Ky", "D-Calif"),
-        # where no contraction stands.
-        end = run.base + tokens[j - 1].end
-        surface = text[start:end]
-        if text[end : end + 1] != "." and "dotted" not in facts.features and not surface.isupper() and (
-                "'" in surface or "’" in surface or text[max(0, start - 2) : start] not in (", ", "-")
-                and text[start - 1 : start] != "-"):
-            f.append("rule:never")
-    f.append("prev=" + prev)
-    if prev in GOVERNS_PLACE:
-        f.append("prev governs a place")
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
-        initial = run.initial
+        prev, initial = run.prev, run.initial
     else:
+        prev = _word_before(text, start, run.floor)
         initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
+    never = facts.never  # (a name that is never a place needs none of the named rules)
+    ruled = not never and (
+        # "Colonel Jafarov", "Gov. Cuomo"
+        prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", ""))
+        # "Brussels sprouts", "a glass of Bordeaux" (geo.product_cues)
+        or (facts.key in EPONYMS or prev == "of") and named_after_a_place(
+            facts.key, text, start, run.base + tokens[j - 1].end, prev)
+        or facts.abbreviation and "best match=abbreviation" in facts.features
+        and _undotted_abbreviation(text, start, run.base + tokens[j - 1].end, facts))
+    # (a list made whole: cheaper than appending to an empty one)
+    f = ["rule:never", "prev=" + prev] if ruled else ["prev=" + prev]
+    if prev in GOVERNS_PLACE:
+        f.append("prev governs a place")
+    one_word, lower = facts.one_word, facts.lower
     if initial:
         f.append("initial")
-        if facts.one_word:
+        if one_word:
             # A sentence's first word is capitalised whatever it is, so there its frequency as
             # an English word says more ("Reading is...", "Mobile phone sales").
             f.append("initial " + next(x for x in facts.features if x.startswith("zipf=")))
-    lower = facts.lower
-    if facts.one_word:
-        if lower not in context.mid_sentence_words:
-            f.append("only sentence-initial")
+    if one_word and lower not in context.mid_sentence_words:
+        f.append("only sentence-initial")
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
     # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
     if i > 0:
-        if _is_connector(tokens[i - 1].text):
+        if tokens[i - 1].text in CONNECTORS:  # (a connector: they are all written in lower case)
             f.append("joined before")
         else:
             f.append("run before")
             # A named rule: "Island" in "Robben Island" is the head of a name the gazetteer
             # lacks, not a place of its own (geo.context_words).
-            if facts.one_word and lower in GENERIC_HEADS and not (f and f[0] == "rule:never"):
+            if one_word and lower in GENERIC_HEADS and f[0] != "rule:never":
                 f.insert(0, "rule:never")
     if j < len(tokens):
-        if _is_connector(tokens[j].text):
+        if tokens[j].text in CONNECTORS:
             f.append("joined after")
         else:
             f.append("run after")
-            if facts.one_word and lower in context.given_names:
+            if one_word and lower in context.given_names:
                 f.append("given name before a name")  # "Jordan Peterson", "Victoria Beckham"
                 # A named rule: a given name right before a common surname is a person ("Georgia
                 # Smith", "Chad Johnson"), whatever place shares the given name.
                 if tokens[j].text.lower() in context.surnames and not tokens[i].possessive \
-                        and not (f and f[0] == "rule:never") and not facts.never:
+                        and f[0] != "rule:never" and not never:
                     f.insert(0, "rule:never")  # first, where find_mentions looks for it
-    if named_rules and not (f and f[0] == "rule:never") and not facts.never \
-            and _plays_or_is_named(run, i, j, start, facts, context):
+    if named_rules and f[0] != "rule:never" and not never and _plays_or_is_named(run, i, j, start, facts, context):
         f.insert(0, "rule:never")
     if lower in context.after_title_words:
         f.append("after a title elsewhere")
-    if facts.one_word and lower in context.after_given_name_words:
+    if one_word and lower in context.after_given_name_words:
         f.append("after a given name")
     if tokens[j - 1].possessive:
         f.append("possessive")
     return f
 
 
+def _undotted_abbreviation(text: str, start: int, end: int, facts: _SurfaceFacts) -> bool:
+    """A named rule: a name that is only an abbreviation needs its dot or its capitals
+    ("Mass.", "Ill.", "US"); without them it is the word or the contraction it spells
+    ("Mass was celebrated", "I'll", "Wash your hands"). Undotted, it may still qualify a name
+    right after ", " or "-" ("Edmonton, Ky", "D-Calif"), where no contraction stands."""
+    surface = text[start:end]
+    return text[end : end + 1] != "." and "dotted" not in facts.features and not surface.isupper() and (
+        "'" in surface or "’" in surface or text[max(0, start - 2) : start] not in (", ", "-")
+        and text[start - 1 : start] != "-")
+
+
 def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, context: _Context) -> bool:
     """Named rules: a word of a two-word person's name ("Paris Hilton ... her", geo.person_cues),
     a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues),
     a thing named after a place ("Hyundai Tucson", "Lassa fever", geo.product_cues)."""
-    text, memo = context.text, context.surface_memo
-    if names_a_thing(text, start, run.base + run.tokens[j - 1].end):
+    text, tokens = context.text, run.tokens
+    end = run.base + tokens[j - 1].end
+    if names_a_thing(text, start, end):
         return True
     # (a two-word name needs a run of two words or more: most runs are one word)
-    if facts.one_word and len(run.tokens) > 1 and person_in_run(
-            text, run.tokens, run.base, i, run.prev, (run.floor, run.ceiling), context.given_names, context.surnames,
-            context.lowercase_words, context.after_title_words, lambda word: getattr(memo.get(word), "named", False)):
+    if facts.one_word and len(tokens) > 1 and person_in_run(
+            text, tokens, run.base, i, run.prev, (run.floor, run.ceiling), context.given_names, context.surnames,
+            context.lowercase_words, context.after_title_words,
+            lambda word: getattr(context.surface_memo.get(word), "named", False)):
         return True
-    return could_be_a_side(text, run.base + run.tokens[-1].end, run.prev) and plays_as_a_team(
-        text, start, run.base + run.tokens[j - 1].end, run.floor, run.ceiling)
+    # (most spans end their run: where the run ends is known)
+    return could_be_a_side(text, end if j == len(tokens) else run.base + tokens[-1].end, run.prev) \
+        and plays_as_a_team(text, start, end, run.floor, run.ceiling)
 
 
 def _costly_features(run: _Run, j: int, facts: _SurfaceFacts, context: _Context, f: list[str]) -> None:

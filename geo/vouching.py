@@ -11,7 +11,8 @@ The recognizer turns down a name it is unsure of; its sentence may still say it 
 
 Neither overrules a person or team rule (geo.span_features._plays_or_is_named). ``graded``
 holds find_mentions' (start, end, demonym, grade, run, i, j, facts) of each span not ruled out;
-``doubtful`` maps the index of each span the model turned down to its features.
+``doubtful`` maps the index of each span the model turned down that may be a whole member of a
+list (_whole_member) to its features.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geo.span_features import _costly_features, _is_connector, _plays_or_is_named
-from geo.tokens import _Run
+from geo.span_features import _costly_features, _plays_or_is_named
+from geo.tokens import CONNECTORS, _Run
 
 if TYPE_CHECKING:  # (only for annotations: geo.mentions imports this module)
     from geo.mentions import NameIndex, Recognizer, _Context
@@ -44,18 +45,14 @@ def accept_listed(graded: list, doubtful: dict[int, list[str]], text: str, model
     more and no person or team rule says otherwise; a span so accepted vouches for its own
     neighbours in turn ("Bangor, Lewiston and Waterville").
 
-    A member is a whole name: not a word of a longer one ("Stoke" of "Stoke Newington", "Ayse"
-    of "Ayse Wieting"), not an acronym ("EU and NATO": organisations list as places do). A
-    place that is also a given name vouches for nothing: "Harvey, Irma and Maria" and "Peter,
+    A member is a whole name (_whole_member, which find_mentions asks of a doubtful span before
+    it goes into ``doubtful``: a span that is none is never vouched for, by a list or a country).
+    A place that is also a given name vouches for nothing: "Harvey, Irma and Maria" and "Peter,
     Paul and Mary" are lists of names."""
     changed = True
     while changed:
         changed = False
         for k in sorted(doubtful):
-            start, end, demonym, grade, run, i, j, facts = graded[k]
-            if not _whole_member(run, i, j, text[start:end]):
-                del doubtful[k]
-                continue
             if not _vouched_in_list(graded, k, text, context.given_names):
                 continue
             if _accept_if_likely(graded, k, doubtful, LISTED_THRESHOLD, model, context):
@@ -76,6 +73,8 @@ def accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recogn
     without doubt: a country's own name, or a name whose places all lie in one country."""
     # Only the sentences that hold a doubtful name need their accepted places' countries.
     wanted = {graded[k][4].floor for k in doubtful if not graded[k][2]}
+    if not wanted:  # (only demonyms are doubtful: the rule is for places)
+        return
     derived_memo = getattr(gazetteer, "derived_memo", None)
     # name -> (countries it vouches for, countries of its places other than countries): names repeat
     memo = derived_memo("colocated countries") if derived_memo is not None else {}
@@ -153,10 +152,13 @@ def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str
 
 
 def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:
-    """Whether a span is a whole member of a list: only connectors beside it in its run, and
-    not an acronym of four letters or fewer."""
+    """Whether the span ``run.tokens[i:j]`` (its text ``surface``) may be a whole member of a list:
+    not a word of a longer name ("Stoke" of "Stoke Newington", "Ayse" of "Ayse Wieting"; only
+    connectors beside it in its run), not an acronym of four letters or fewer ("EU and NATO":
+    organisations list as places do)."""
     tokens = run.tokens
-    if (i > 0 and not _is_connector(tokens[i - 1].text)) or (j < len(tokens) and not _is_connector(tokens[j].text)):
+    # (connectors beside it: they are all written in lower case, so membership says it)
+    if (i > 0 and tokens[i - 1].text not in CONNECTORS) or (j < len(tokens) and tokens[j].text not in CONNECTORS):
         return False
     return not (surface.isupper() and len(surface) <= 4)
 

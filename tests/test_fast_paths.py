@@ -535,3 +535,39 @@ def test_prior_features_are_the_plain_list_of_named_features():
                     for names, spelling, state_too in ((0, False, False), (3, False, True), (80, True, True)):
                         assert (prior_features(place, match, capital, names, spelling, state_too)
                                 == plain(place, match, capital, names, spelling, state_too))
+
+
+def test_grade_with_more_grades_as_the_sorted_sum_does():
+    from geo.recognizer import SURE, RecognizerModel
+
+    # find_mentions grades a span whose costly features could matter from open_grade's sum of
+    # the others plus theirs: the grade of the whole sorted sum, even right at the margins.
+    rng = random.Random(11)
+    names = ["bias", "prev=in", "zipf=3", "kind=city", "initial", "unweighted"]
+    more_names = ["next=,", "next=the", "also lower case", "unweighted too"]
+    for _ in range(3000):
+        weights = {n: rng.uniform(-3, 3) for n in names[:-1] + more_names[:-1] if rng.random() < 0.8}
+        threshold = rng.uniform(0.05, 0.95)
+        present = rng.sample(names, rng.randint(0, len(names)))
+        more = rng.sample(more_names, rng.randint(0, 2))
+        if rng.random() < 0.5 and "bias" in weights:  # a sorted sum right at the threshold's or SURE's logit
+            edge = rng.choice([threshold, SURE])
+            rest = sum(weights.get(n, 0.0) for n in sorted(set(present + more) - {"bias"}))
+            weights["bias"] = math.log(edge / (1 - edge)) - rest + rng.choice([0, 1, -1]) * 1e-6
+            present = list(set(present) | {"bias"})
+            rng.shuffle(present)
+        model = RecognizerModel(weights, threshold=threshold)
+        cut = rng.randint(0, len(present))
+        fixed, features = tuple(present[:cut]), present[cut:]
+        grade, z = model.open_grade(fixed, features, -10.0, 10.0)
+        assert grade in (None, model.grade_binary(sorted(present + more)))
+        known = len(features)
+        assert model.grade_with_more(z, fixed, features + more, known) == model.grade_binary(sorted(present + more)), (
+            weights, present, more)
+
+
+def test_connectors_are_lower_case():
+    # Recognition tests a word for a connector by membership alone ("Of" in a headline is none).
+    from geo.tokens import CONNECTORS
+
+    assert all(word.islower() for word in CONNECTORS)

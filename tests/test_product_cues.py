@@ -91,3 +91,36 @@ def test_maker_before_is_the_pattern_answer():
             assert _maker_before(text, start) == expected, (text, start)
             found += expected
     assert found > 1000  # the makers were met, not only their absence
+
+
+def test_names_a_thing_answers_as_its_rules_read_plainly():
+    # Its shortcuts (no call where the word before ends no maker's name, no pattern where no
+    # blank follows the name) give what the rules give read in full.
+    import random
+    import re
+
+    from geo.product_cues import _PLACE_HEADS, MAKERS, THING_HEADS, _maker_before
+
+    word_after = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+
+    def plain(text, start, end):
+        if _maker_before(text, start):
+            return True
+        after = word_after.match(text, end, min(len(text), end + 40))
+        if after is None:
+            return False
+        following = after.group(1)
+        return following in THING_HEADS or (
+            text[start:end] in MAKERS and following[0].isupper() and following.lower() not in _PLACE_HEADS)
+
+    pieces = [*"ab T\t\n-.,", "Toyota", "Kia", "Ford", "fever", "Sienna", "County", "his ", "  "]
+    rng = random.Random(5)
+    found = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        for start in range(len(text) + 1):
+            for end in range(start, min(len(text), start + 6) + 1):
+                expected = plain(text, start, end)
+                assert names_a_thing(text, start, end) == expected, (text, start, end)
+                found += expected
+    assert found > 1000

@@ -56,3 +56,30 @@ def test_teams_are_not_found_as_places_and_the_places_of_ordinary_news_are(gazet
     assert _places("Brazil beat Germany 7-1 in the semifinal in Belo Horizonte.", gazetteer) == ["Belo Horizonte"]
     assert _places("Israel beat back the attack near Gaza.", gazetteer) == ["Israel", "Gaza"]
     assert _places("Boston traded barbs with Phoenix over the budget.", gazetteer) == ["Boston", "Phoenix"]
+
+
+def test_could_be_a_side_answers_as_its_pattern_does():
+    # Its shortcuts (no pattern where no blank, or no verb's first word, follows) give what the
+    # plain test gives.
+    import random
+    import re
+
+    from geo.team_cues import _VERB_FIRST_WORDS, _VERB_LAST_WORDS, could_be_a_side
+
+    next_word = re.compile(r"[ \t]+([a-z]+)")
+
+    def plain(text, end, prev):
+        match = next_word.match(text, end)
+        return prev in _VERB_LAST_WORDS or (match is not None and match.group(1) in _VERB_FIRST_WORDS)
+
+    pieces = [*"ab T\t\n-.,", "beat", "beaten", "lost", "to", "fell", "Detroit", "  "]
+    rng = random.Random(3)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for end in range(len(text) + 1):
+            for prev in ("in", "to"):
+                expected = plain(text, end, prev)
+                assert could_be_a_side(text, end, prev) == expected, (text, end, prev)
+                found += expected and prev == "in"
+    assert found > 500
