@@ -51,15 +51,6 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
     return (_ANY_COUNTRY if not country and kind in ("physical", "region") else country), None
 
 
-def _coherence_in(coherence_of: dict[str, tuple[str, tuple[str, str] | None]], place: Place
-                  ) -> tuple[str, tuple[str, str] | None]:
-    """_coherence_facts(place), kept in ``coherence_of`` (place id -> its facts: a text's memo)."""
-    facts = coherence_of.get(place.id)
-    if facts is None:
-        facts = coherence_of[place.id] = _coherence_facts(place)
-    return facts
-
-
 def _add(weights: dict, key, weight: float) -> None:
     """Add ``weight`` to ``weights[key]``; a key whose weight comes to nothing leaves the dict."""
     total = weights.get(key, 0.0) + weight
@@ -245,37 +236,11 @@ def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
     return len(first) > 1  # the usual case, one tuple for all mentions: it holds a place once
 
 
-def _reading_rows(*tuples: tuple[Candidate, ...], coherence_of: dict[str, tuple[str, tuple[str, str] | None]]
-                  ) -> tuple[list[list[tuple[float, int, int]]], list[str], list[tuple[str, str] | None]]:
-    """What every round needs of a name's contenders tuples: per tuple, per candidate (prior
-    and local score, its country, its state), the country ("" where lying in it does not
-    count) and state as indices into the lists of the distinct ones, and those lists: a round
-    finds each bonus once, not once per candidate."""
-    countries: dict[str, int] = {}
-    states: dict[tuple[str, str] | None, int] = {}
-    rows = []
-    for near in tuples:
-        tuple_rows = []
-        for c in near:
-            country, state = coherence_of[c.place.id]
-            i = countries.get(country)
-            if i is None:
-                i = countries[country] = len(countries)
-            j = states.get(state)
-            if j is None:
-                j = states[state] = len(states)
-            tuple_rows.append((c.score, i, j))
-        rows.append(tuple_rows)
-    return rows, list(countries), list(states)
-
-
 class _Reading:
     """One undecided name: what its mentions' contenders need in every round, found once."""
 
     def __init__(self, name: tuple[str, str], nears: list[tuple[Candidate, ...]],
-                 coherence_of: dict[str, tuple[str, tuple[str, str] | None]], rows=None):
-        """``rows``: _reading_rows(nears[0]) when every mention has that one tuple (found once
-        per tuple, the caller's memo)."""
+                 coherence_of: dict[str, tuple[str, tuple[str, str] | None]]):
         self.name = name
         # Distinct contenders tuples (mentions of a name mostly share one), and per mention which.
         index: dict[int, int] = {}
@@ -287,9 +252,25 @@ class _Reading:
                 i = index[id(near)] = len(self.tuples)
                 self.tuples.append(near)
             self.sequence.append(i)
-        if rows is None or len(self.tuples) > 1:
-            rows = _reading_rows(*self.tuples, coherence_of=coherence_of)
-        self.rows, self.countries, self.states = rows
+        # Per candidate: (prior and local score, its country, its state), the country (""
+        # where lying in it does not count) and state as indices into lists of the distinct
+        # ones: a round finds each bonus once, not once per candidate.
+        countries: dict[str, int] = {}
+        states: dict[tuple[str, str] | None, int] = {}
+        self.rows = []
+        for near in self.tuples:
+            rows = []
+            for c in near:
+                country, state = coherence_of[c.place.id]
+                i = countries.get(country)
+                if i is None:
+                    i = countries[country] = len(countries)
+                j = states.get(state)
+                if j is None:
+                    j = states[state] = len(states)
+                rows.append((c.score, i, j))
+            self.rows.append(rows)
+        self.countries, self.states = list(countries), list(states)
         self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
 
     def best(self, context: _Context) -> Place | None:

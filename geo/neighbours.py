@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import operator
 
-from geo.coherence import ADMIN1_CONTEXT_BONUS, COUNTRY_CONTEXT_BONUS, _coherence_in
+from geo.coherence import ADMIN1_CONTEXT_BONUS, COUNTRY_CONTEXT_BONUS, _coherence_facts
 from geo.distance import EARTH_RADIUS_KM, haversine_km
-from geo.evidence import _POINT_KINDS, _best_of, _Facts, _outclassed, _with
+from geo.evidence import _POINT_KINDS, _best_of, _outclassed, _with
 from geo.records import Candidate, Place
 
 __all__ = ["NEIGHBOUR_BONUS", "NEIGHBOUR_KM", "STATE_NAMED_BONUS"]
@@ -32,7 +32,7 @@ _NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 
 
 
 def _with_neighbours(
-    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], known: dict[int, _Facts] | None = None
+    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
 ) -> list[tuple[Candidate, ...]]:
     """Candidates with evidence for lying near a candidate of another name of the text.
 
@@ -40,8 +40,8 @@ def _with_neighbours(
     its county or the next town are named together and the state goes without saying.
     Only towns and districts that could still win count (a few dozen a document); sorted
     by latitude, each is compared only with those less than NEIGHBOUR_KM further north.
-    ``known``: the facts of tuples other texts share, by id() (their points are found once).
     """
+    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS
     points: list[tuple[float, str, Place]] = []
     hopeful: set[tuple[str, int]] = set()  # (name, id(candidates)) already collected
     padded: dict[str, str] = {}  # name -> " name ", for each name with a point
@@ -49,17 +49,15 @@ def _with_neighbours(
         if not cands or (key, id(cands)) in hopeful:
             continue
         hopeful.add((key, id(cands)))
-        fact = known.get(id(cands)) if known else None
-        if fact is None:
-            places = _hopeful_points(cands)
-        else:
-            places = fact.points
-            if places is None:
-                places = fact.points = _hopeful_points(cands)
-        if places:
-            points += [(place.lat, key, place) for place in places]
-            if key not in padded:
-                padded[key] = f" {key} "
+        best = _best_of(cands)
+        floor = best.score - reach
+        before = len(points)
+        guarded = best.place.kind == "country"  # (else no candidate is outclassed)
+        for c in cands:
+            if c.score >= floor and c.place.kind in _POINT_KINDS and not (guarded and _outclassed(c, best)):
+                points.append((c.place.lat, key, c.place))
+        if len(points) > before and key not in padded:
+            padded[key] = f" {key} "
     if len(padded) < 2:
         return local
     points.sort(key=_first)
@@ -104,15 +102,6 @@ def _with_neighbours(
     return _with_name_evidence(names, local, evidence, near_names)
 
 
-def _hopeful_points(cands: tuple[Candidate, ...]) -> list[Place]:
-    """The towns and districts of a name's candidates that could still win with a neighbour."""
-    best = _best_of(cands)
-    floor = best.score - (COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS)
-    guarded = best.place.kind == "country"  # (else no candidate is outclassed)
-    return [c.place for c in cands
-            if c.score >= floor and c.place.kind in _POINT_KINDS and not (guarded and _outclassed(c, best))]
-
-
 def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidate, ...]], evidence,
                         gaining: set[str] | dict) -> list[tuple[Candidate, ...]]:
     """``local`` with ``evidence(name key, candidates)`` (extra features per candidate) added,
@@ -136,46 +125,50 @@ def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidat
 
 def _with_states_named(
     names: list[tuple[str, str]], local: list[tuple[Candidate, ...]],
-    coherence_of: dict[str, tuple[str, tuple[str, str] | None]], known: dict[int, _Facts] | None = None
+    facts: dict[str, tuple[str, tuple[str, str] | None]] | None = None,
 ) -> list[tuple[Candidate, ...]]:
     """Candidates with evidence for a town lying in a state another name can be, and for
     that state. The rounds of coherence see only each name's current reading, so "Albany
     ... Georgia" could stay New York and the Caucasus; this sees the pair whatever either
-    is alone. ``coherence_of``: place id -> _coherence_facts(place), filled in as found;
-    ``known``: the facts of tuples other texts share, by id() (see _state_rows)."""
+    is alone. ``facts``: place id -> _coherence_facts(place), filled in as found (the caller's
+    coherence needs them too: found once per text)."""
+    if facts is None:
+        facts = {}
+    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
     states: dict[tuple[str, str], list[str]] = {}  # state -> names that can be it
-    # (name, id(candidates)) -> (them, their facts or None)
-    groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], _Facts | None]] = {}
+    # (name, id(candidates)) -> (them, floor, the best of them)
+    groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], float, Candidate]] = {}
     for (key, _kind), cands in zip(names, local):
         if len(cands) < 2 or (key, id(cands)) in groups:
             continue
-        fact = known.get(id(cands)) if known else None
-        if fact is None:
-            can_be = _states_in_reach(cands, coherence_of)
-        else:
-            can_be = fact.states
-            if can_be is None:
-                can_be = fact.states = _states_in_reach(cands, coherence_of)
-        groups[(key, id(cands))] = (cands, fact)
-        for state in can_be:
-            states.setdefault(state, []).append(key)
+        best = _best_of(cands)
+        floor = best.score - reach
+        groups[(key, id(cands))] = (cands, floor, best)
+        for c in cands:
+            place = c.place
+            if place.kind == "adm1" and c.score >= floor and place.country_code:
+                fact = facts.get(place.id)
+                if fact is None:
+                    fact = facts[place.id] = _coherence_facts(place)
+                states.setdefault(fact[1], []).append(key)
     # Most texts name no state any name can be (about half of LGL's): then no town needs looking at.
     if not states:
         return local
     towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
     # (name, id(candidates)) -> per candidate, the state it is or lies in, or None
     rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
-    for group, (cands, fact) in groups.items():
-        if fact is None:
-            town_states, rows = _state_rows(cands, coherence_of)
-        else:
-            if fact.state_rows is None:
-                fact.state_rows = _state_rows(cands, coherence_of)
-            town_states, rows = fact.state_rows
-        rows_of[group] = rows
-        for state in town_states:
-            if state in states:
+    for group, (cands, floor, best) in groups.items():
+        rows = rows_of[group] = []
+        for c in cands:
+            place = c.place
+            fact = facts.get(place.id)
+            if fact is None:
+                fact = facts[place.id] = _coherence_facts(place)
+            state = fact[1]  # the state it is, or the one a town or district lies in
+            if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
+                    and state in states and not (best.place.kind == "country" and _outclassed(c, best))):
                 towns.setdefault(state, []).append(group[0])
+            rows.append(state)
     if not towns:  # (its states are those both some name can be and some name can lie in)
         return local
 
@@ -199,35 +192,6 @@ def _with_states_named(
     # (only a name that can be a town in, or be, a state both named and lived in can gain)
     gaining = {key for (key, _), rows in rows_of.items() if not towns.keys().isdisjoint(rows)}
     return _with_name_evidence(names, local, evidence, gaining)
-
-
-_STATES_REACH = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
-
-
-def _states_in_reach(cands: tuple[Candidate, ...], coherence_of: dict[str, tuple[str, tuple[str, str] | None]]
-                     ) -> list[tuple[str, str]]:
-    """The states a name can be: its states within reach of its best reading."""
-    floor = _best_of(cands).score - _STATES_REACH
-    return [_coherence_in(coherence_of, c.place)[1] for c in cands
-            if c.place.kind == "adm1" and c.score >= floor and c.place.country_code]
-
-
-def _state_rows(cands: tuple[Candidate, ...], coherence_of: dict[str, tuple[str, tuple[str, str] | None]]
-                ) -> tuple[list[tuple[str, str]], list[tuple[str, str] | None]]:
-    """The states a name's towns and districts within reach lie in (not those a country
-    outclasses), and per candidate the state it is or lies in, or None."""
-    best = _best_of(cands)
-    floor = best.score - _STATES_REACH
-    guarded = best.place.kind == "country"  # (else no candidate is outclassed)
-    town_states, rows = [], []
-    for c in cands:
-        place = c.place
-        state = _coherence_in(coherence_of, place)[1]  # the state it is, or the one a town or district lies in
-        if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
-                and not (guarded and _outclassed(c, best))):
-            town_states.append(state)
-        rows.append(state)
-    return town_states, rows
 
 
 def _echoes(padded_key: str, padded_other: str) -> bool:

@@ -31,11 +31,10 @@ from geo.coherence import (
     _ANY_COUNTRY,
     ADMIN1_CONTEXT_BONUS,
     COUNTRY_CONTEXT_BONUS,
-    _coherence_in,
+    _coherence_facts,
     _contested,
     _Context,
     _Reading,
-    _reading_rows,
 )
 from geo.distance import haversine_km
 from geo.evidence import (
@@ -220,11 +219,10 @@ def _local_features(
 
 def _with_local_evidence(
     text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
-) -> tuple[list[tuple[Candidate, ...]], set[int], dict[int, _Facts]]:
+) -> tuple[list[tuple[Candidate, ...]], set[int]]:
     """Each mention's candidates with their local evidence added (it never changes: added once),
-    the indices of the mentions whose own words say which place they are (a qualifier,
-    the area they qualify, "X district"): one sense per document yields to those, and the
-    facts (geo.evidence._Facts) of the tuples that other texts share, by id().
+    and the indices of the mentions whose own words say which place they are (a qualifier,
+    the area they qualify, "X district"): one sense per document yields to those.
 
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
@@ -293,13 +291,11 @@ def _with_local_evidence(
             by_word = fact.by_admin_word = {}
         hit = by_word.get(admin_word)
         if hit is None:
-            with_evidence = _with_each(cands, _local_features(admin_word, cands, [], towns))
-            hit = by_word[admin_word] = (with_evidence, _Facts(with_evidence))
-        local.append(hit[0])
-        facts_by_id[id(hit[0])] = hit[1]
+            hit = by_word[admin_word] = _with_each(cands, _local_features(admin_word, cands, [], towns))
+        local.append(hit)
     if dateline is not None:
         _add_dateline(local, mentions, _key(mentions[0].text), dateline)
-    return local, explicit, facts_by_id
+    return local, explicit
 
 
 def _add_dateline(local: list[tuple[Candidate, ...]], mentions: tuple[Mention, ...], key: str, smallest: int) -> None:
@@ -385,38 +381,6 @@ def _blocks(text: str, mentions: tuple[Mention, ...]) -> list[int] | None:
     return blocks
 
 
-# A name's candidates read for coherence: (its contenders, the score below which a candidate
-# is none, its best place, the other candidates in ranking order, (place id, _coherence_facts)
-# of each contender).
-_Contention = tuple[tuple[Candidate, ...], float, "Place | None", tuple[Candidate, ...], list]
-#: Coherence adds at most this much, so a candidate further behind the best can never win.
-_COHERENCE_REACH = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
-
-
-def _contention(cands: tuple[Candidate, ...], coherence_of: dict) -> _Contention:
-    """A name's candidates as coherence reads them (see _Contention): the contenders are the
-    candidates within reach of the best that no country outclasses (geo.evidence._outclassed).
-    Their coherence facts go into ``coherence_of`` too (place id -> _coherence_facts)."""
-    if len(cands) == 1:  # one candidate: it is the only contender, and the best
-        only = cands[0]
-        return cands, only.score - _COHERENCE_REACH, only.place, (), [
-            (only.place.id, _coherence_in(coherence_of, only.place))]
-    scores = [c.score for c in cands]
-    top = max(scores, default=0.0)
-    floor = top - _COHERENCE_REACH
-    # (the first of the best scores: what max() by score picks)
-    best = cands[scores.index(top)] if cands else None
-    if best is not None and best.place.kind == "country":
-        near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
-        rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
-    else:
-        near = tuple([c for c in cands if c.score >= floor])
-        rest = [c for c in cands if c.score < floor]
-    rest.sort(key=candidate_rank)
-    facts = [(c.place.id, _coherence_in(coherence_of, c.place)) for c in near]
-    return near, floor, best.place if best is not None else None, tuple(rest), facts
-
-
 def resolve(
     text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
 ) -> tuple[Resolution, ...]:
@@ -424,10 +388,9 @@ def resolve(
     if len(mentions) != len(candidates):
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
     names = [(_key(m.text), m.kind) for m in mentions]
-    local, explicit, known = _with_local_evidence(text, mentions, candidates)
-    # place id -> (country, state) for coherence, found as needed (see geo.coherence._coherence_in)
-    coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}
-    local = _with_states_named(names, _with_neighbours(names, local, known), coherence_of, known)
+    local, explicit = _with_local_evidence(text, mentions, candidates)
+    coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}  # place id -> (country, state) for coherence
+    local = _with_states_named(names, _with_neighbours(names, local), coherence_of)
     # A text of several paragraphs is read paragraph by paragraph: one sense per name and
     # paragraph, with the other paragraphs' votes weighing less (geo.coherence.FAR_WEIGHT).
     blocks = _blocks(text, mentions)
@@ -435,54 +398,49 @@ def resolve(
     if blocks is not None:
         names = [(f"{key}\x1f{block}", kind) for (key, kind), block in zip(names, blocks)]
         block_of = {voter: block for (voter, _kind), block in zip(names, blocks)}
+    # Coherence adds at most this much, so a candidate further behind the best can never win.
+    reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
     contenders: list[tuple[Candidate, ...]] = []
-    # id(local tuple) -> its _Contention, and its facts if other texts share it (else None)
-    contenders_of: dict[int, tuple[_Contention, _Facts | None]] = {}
+    # id(local tuple) -> (its contenders, the score below which a candidate is none, its best place)
+    contenders_of: dict[int, tuple[tuple[Candidate, ...], float, Place | None]] = {}
     # Coherence, settled step by step; each distinct name votes once for its current reading,
     # and a name keeps the reading with the best total over its mentions (one sense per document).
     chosen: dict[tuple[str, str], Place] = {}
     # Each name's contenders, mention by mention (names in order of first mention).
     by_name: dict[tuple[str, str], list[tuple[Candidate, ...]]] = {}
-    # name -> the facts of its one local tuple, if other texts share it (the usual case)
-    facts_of_name: dict[tuple[str, str], _Facts | None] = {}
     for name, cands in zip(names, local):
         hit = contenders_of.get(id(cands))
-        if hit is None:
-            fact = known.get(id(cands))
-            if fact is None:
-                contention = _contention(cands, coherence_of)
+        if hit is None and len(cands) == 1:  # one candidate: it is the only contender, and the best
+            only = cands[0]
+            if only.place.id not in coherence_of:
+                coherence_of[only.place.id] = _coherence_facts(only.place)
+            hit = contenders_of[id(cands)] = (cands, only.score - reach, only.place)
+        elif hit is None:
+            scores = [c.score for c in cands]
+            top = max(scores, default=0.0)
+            floor = top - reach
+            best = cands[scores.index(top)] if cands else None
+            if best is not None and best.place.kind == "country":
+                near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
             else:
-                contention = fact.contention
-                if contention is None:
-                    contention = fact.contention = _contention(cands, coherence_of)
-                else:
-                    coherence_of.update(contention[4])
-            hit = contenders_of[id(cands)] = (contention, fact)
-        near = hit[0][0]
+                near = tuple([c for c in cands if c.score >= floor])
+            for c in near:
+                if c.place.id not in coherence_of:
+                    coherence_of[c.place.id] = _coherence_facts(c.place)
+            # (the first of the best scores: what max() by score picks)
+            hit = contenders_of[id(cands)] = (near, floor, cands[scores.index(top)].place if cands else None)
+        near = hit[0]
         contenders.append(near)
         if cands and name not in chosen:
-            chosen[name] = hit[0][2]
+            chosen[name] = hit[2]
         nears = by_name.get(name)
         if nears is None:
             by_name[name] = [near]
-            facts_of_name[name] = hit[1]
         else:
             nears.append(near)
-            if near is not nears[0]:
-                facts_of_name[name] = None
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
-    undecided = []
-    for name, nears in by_name.items():
-        if _contested(nears):
-            fact = facts_of_name[name]
-            if fact is None:
-                undecided.append(_Reading(name, nears, coherence_of))
-            else:
-                rows = fact.reading
-                if rows is None:
-                    rows = fact.reading = _reading_rows(nears[0], coherence_of=coherence_of)
-                undecided.append(_Reading(name, nears, coherence_of, rows))
+    undecided = [_Reading(name, nears, coherence_of) for name, nears in by_name.items() if _contested(nears)]
     context = _Context(chosen, coherence_of, block_of)
     # One name changes its reading at a time, the one that gains most, until none gains: all
     # names changing at once let pairs that lean on each other flip back and forth ("Redding"
@@ -498,6 +456,7 @@ def resolve(
         context.move(move[0][0], chosen[move[0]], move[1])
         chosen[move[0]] = move[1]
 
+    rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
     country_bonus, state_bonus, context_states = context.country_bonus, context.state_bonus, context.states
     resolutions = []
     # (name, id(local tuple), own words?) -> (best, ordered, reason): the same for every mention that shares them.
@@ -533,7 +492,16 @@ def resolve(
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1:
                 scored.sort(key=candidate_rank)
-            scored += contenders_of[id(cands)][0][3]  # the other candidates, in ranking order
+            rest = rest_of.get(id(cands))
+            if rest is None:
+                floor = contenders_of[id(cands)][1]
+                if contenders_of[id(cands)][2].kind == "country":  # (else no candidate is outclassed)
+                    best = _best_of(cands)
+                    rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
+                else:
+                    rest = [c for c in cands if c.score < floor]
+                rest = rest_of[id(cands)] = sorted(rest, key=candidate_rank)
+            scored += rest
             # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
             # in Texas in a text whose other Paris is France's).
             chosen_id = scored[0].place.id if own_words else chosen[name].id
