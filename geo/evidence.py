@@ -81,47 +81,6 @@ def _outclassed(cand: Candidate, best: Candidate) -> bool:
             and place.population >= OUTCLASS_RATIO * max(cand.place.population, 1))
 
 
-class _Same:
-    """A memo key that is its value's identity: hashing a candidates tuple by value would hash
-    every place in it. The key holds the value, so while the memo keeps the entry no other
-    object can take the value's id: equal ids are the same tuple."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value):
-        self.value = value
-
-    def __hash__(self) -> int:
-        return id(self.value)
-
-    def __eq__(self, other) -> bool:
-        return self.value is other.value
-
-
-class _Facts:
-    """What resolution derives from one candidates tuple alone, kept with the tuple: the
-    pipeline ranks a name once per gazetteer, so a name's tuple is the same object in every
-    text that names it, and each step works out its part once per name instead of once per
-    text. Each step fills its own slots the first time it needs them (None until then); all
-    of them are pure functions of the tuple."""
-
-    __slots__ = ("cands", "towns", "by_admin_word", "sentence", "held_index")
-
-    def __init__(self, cands: tuple[Candidate, ...]):
-        self.cands = cands
-        self.towns = self.by_admin_word = self.sentence = self.held_index = None
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _facts_of_same(same: _Same) -> _Facts:
-    return _Facts(same.value)
-
-
-def _facts_of(cands: tuple[Candidate, ...]) -> _Facts:
-    """The facts of a candidates tuple (see _Facts), one record per tuple while the memo keeps it."""
-    return _facts_of_same(_Same(cands))
-
-
 def _best_of(cands: tuple[Candidate, ...]) -> Candidate:
     """The first of the best-scoring candidates (what max() by score picks)."""
     return max(cands, key=_score)

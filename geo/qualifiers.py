@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from geo.distance import haversine_km
-from geo.evidence import _Facts, _key
+from geo.evidence import _key
 from geo.records import Candidate, Mention, Place
 
 __all__ = ["qualifier_pairs", "qualifying_areas", "sentence_areas", "listed_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
@@ -166,7 +166,7 @@ SENTENCE_NAMES = 12
 
 
 def sentence_areas(
-    mentions: tuple[Mention, ...], facts: list[_Facts], qualified: dict[int, list[Place]]
+    mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], qualified: dict[int, list[Place]]
 ) -> dict[int, dict[str, str]]:
     """Per mention, {place id: name}: its readings that another name of the same sentence
     holds or that hold another name of the sentence, with that name. Weaker than a qualifier,
@@ -177,47 +177,62 @@ def sentence_areas(
     a country speaks for the towns and districts in it, not for its states ("the United
     States and Georgia" is no evidence for the state), and a name first read as a country
     or state is not made a town. A name a qualifier placed (``qualified``, from
-    :func:`qualifying_areas`) is left to its qualifier. ``facts``: each mention's
-    candidates' (geo.evidence._facts_of).
+    :func:`qualifying_areas`) is left to its qualifier.
     """
     by_sentence: dict[int, list[int]] = {}
-    for i, (m, fact) in enumerate(zip(mentions, facts)):
-        if fact.cands:
+    for i, (m, cands) in enumerate(zip(mentions, candidates)):
+        if cands:
             members = by_sentence.get(m.sentence_index)
             if members is None:
                 by_sentence[m.sentence_index] = [i]
             else:
                 members.append(i)
     found: dict[int, dict[str, str]] = {}
+    # id(candidates) -> its readings as an area; -> its readings by what holds them
+    area_readings: dict[int, list[Place]] = {}
+    indexes: dict[int, dict[tuple[str, ...], list[Place]]] = {}
     for members in by_sentence.values():
         if len(members) < 2 or len(members) > SENTENCE_NAMES:
             continue
-        # Per member (contested?, placeable?, its readings as an area): see _sentence_facts.
-        # A sentence says something only of a name a sentence may place, with another name
-        # that can be an area (most sentences have one name, or no such pair).
-        sentence = []
-        placeable = False
+        # The sentence's names with more than one reading in reach: the ones evidence can
+        # move (a sentence with none has nothing to say; most sentences have one name).
+        contested = {a for a in members
+                     if len(candidates[a]) > 1 and candidates[a][1].score >= candidates[a][0].score - _CONTESTED_WITHIN}
+        if not contested:
+            continue
+        # Per member: its readings as an area (within reach of its best), and, for a member
+        # a sentence may place, its readings by what holds them: (country,) for towns and
+        # districts, (country, state key) for any. Most sentences have no area at all.
+        areas_of: dict[int, list[Place]] = {}
         for a in members:
-            fact = facts[a]
-            row = fact.sentence
-            if row is None:
-                row = fact.sentence = _sentence_facts(fact.cands)
-            sentence.append(row)
-            placeable = placeable or (row[1] and a not in qualified)
-        if not placeable or not any(row[2] for row in sentence):
+            y = candidates[a]
+            areas = area_readings.get(id(y))
+            if areas is None:  # (mentions of a name share their candidates: found once)
+                floor = y[0].score - QUALIFIER_REACH
+                areas = area_readings[id(y)] = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
+            if areas:
+                areas_of[a] = areas
+        if not areas_of:
             continue
         held_by: dict[int, dict[tuple[str, ...], list[Place]]] = {}
-        for p, row in zip(members, sentence):
-            if row[1] and p not in qualified:
-                fact = facts[p]
-                index = fact.held_index
-                if index is None:
-                    index = fact.held_index = _held_index(fact.cands)
-                held_by[p] = index
-        for a, row in zip(members, sentence):
-            areas = row[2]
-            if not areas:
+        for p in members:
+            # A name that is first a country or state is not made a town by its sentence
+            # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that.
+            if p not in contested or p in qualified or candidates[p][0].place.kind in _AREA_KINDS:
                 continue
+            index = indexes.get(id(candidates[p]))
+            if index is None:
+                index = indexes[id(candidates[p])] = {}
+                for c in candidates[p]:
+                    place = c.place
+                    if not place.country_code:
+                        continue
+                    if place.kind in ("city", "adm2"):
+                        index.setdefault((place.country_code,), []).append(place)
+                    if place.admin1:
+                        index.setdefault((place.country_code, _key(place.admin1)), []).append(place)
+            held_by[p] = index
+        for a, areas in areas_of.items():
             key_a = _key(mentions[a].text)
             for p, index in held_by.items():
                 if p == a or _key(mentions[p].text) == key_a:
@@ -228,36 +243,9 @@ def sentence_areas(
                     if 0 < len(held) <= 2:  # (an area that holds many of them tells them apart no more)
                         for place in held:
                             found.setdefault(p, {}).setdefault(place.id, f"with {mentions[a].text} in its sentence")
-                        if row[0]:
+                        if a in contested:
                             found.setdefault(a, {}).setdefault(area.id, f"with {mentions[p].text} in its sentence")
     return found
-
-
-def _sentence_facts(cands: tuple[Candidate, ...]) -> tuple[bool, bool, list[Place]]:
-    """What :func:`sentence_areas` asks of a name's candidates: whether more than one reading
-    is in reach (evidence can move the name), whether its sentence may place it (so, and
-    not first a country or state: "England and Wales", "Kansas and Illinois" stay areas;
-    only a qualifier can make them towns), and its readings as an area (within
-    QUALIFIER_REACH of its best)."""
-    contested = len(cands) > 1 and cands[1].score >= cands[0].score - _CONTESTED_WITHIN
-    floor = cands[0].score - QUALIFIER_REACH
-    areas = [c.place for c in cands if c.score >= floor and c.place.kind in _AREA_KINDS]
-    return contested, contested and cands[0].place.kind not in _AREA_KINDS, areas
-
-
-def _held_index(cands: tuple[Candidate, ...]) -> dict[tuple[str, ...], list[Place]]:
-    """A name's readings by what holds them: (country,) for towns and districts, (country,
-    state key) for any."""
-    index: dict[tuple[str, ...], list[Place]] = {}
-    for c in cands:
-        place = c.place
-        if not place.country_code:
-            continue
-        if place.kind in ("city", "adm2"):
-            index.setdefault((place.country_code,), []).append(place)
-        if place.admin1:
-            index.setdefault((place.country_code, _key(place.admin1)), []).append(place)
-    return index
 
 
 def listed_areas(
@@ -268,11 +256,6 @@ def listed_areas(
     of area: names joined by "and", "or" or a comma are alike. Not "X, Y" where Y holds X
     (a qualifier, found before), and only for names with such a reading in reach."""
     for i in range(len(mentions) - 1):
-        left, right = candidates[i], candidates[i + 1]
-        # (first the names: most pairs have no area beside a name of more than one reading)
-        if not ((len(left) > 1 and right and right[0].place.kind in _AREA_KINDS)
-                or (len(right) > 1 and left and left[0].place.kind in _AREA_KINDS)):
-            continue
         if not _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
             continue
         for p, a in ((i, i + 1), (i + 1, i)):

@@ -37,17 +37,7 @@ from geo.coherence import (
     _Reading,
 )
 from geo.distance import haversine_km
-from geo.evidence import (
-    OUTCLASS_RATIO,
-    _best_of,
-    _Facts,
-    _facts_of,
-    _key,
-    _new_candidate,
-    _outclassed,
-    _round4,
-    _with_each,
-)
+from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _new_candidate, _outclassed, _round4, _with_each
 from geo.neighbours import NEIGHBOUR_BONUS, NEIGHBOUR_KM, STATE_NAMED_BONUS, _with_neighbours, _with_states_named
 from geo.qualifiers import (
     QUALIFIER_REACH,
@@ -227,31 +217,25 @@ def _with_local_evidence(
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
     """
-    # Each mention's tuple's facts (mentions of a name share a tuple: looked up once a text).
-    facts_by_id: dict[int, _Facts] = {}
-    facts: list[_Facts] = []
-    tuples = []
-    for cands in candidates:
-        cands = cands if isinstance(cands, tuple) else tuple(cands)
-        tuples.append(cands)
-        found = facts_by_id.get(id(cands))
-        if found is None:
-            found = facts_by_id[id(cands)] = _facts_of(cands)
-        facts.append(found)
     pairs = qualifier_pairs(text, mentions)
-    areas_of, holds = qualifying_areas(text, mentions, tuples, pairs)
-    in_sentence = listed_areas(text, mentions, tuples, sentence_areas(mentions, facts, areas_of))
+    areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
+    in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of))
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None
-    by_sentence: dict[tuple, tuple[Candidate, ...]] = {}  # mentions alike by the evidence of their sentence
+    towns_of: dict[int, list[Place]] = {}  # id(candidates tuple) -> _towns(); the tuples outlive the call
+    # Without a qualifier the evidence depends only on the candidates and the word after the
+    # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
+    unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
+    by_sentence: dict[tuple, tuple[Candidate, ...]] = {}  # the same for evidence from a sentence
     local: list[tuple[Candidate, ...]] = []
     explicit = set(areas_of) | set(holds) | set(in_sentence)
-    for i, (mention, cands, fact) in enumerate(zip(mentions, tuples, facts)):
+    for i, (mention, cands) in enumerate(zip(mentions, candidates)):
+        cands = cands if isinstance(cands, tuple) else tuple(cands)
         areas = areas_of.get(i, ())
-        towns = fact.towns
+        towns = towns_of.get(id(cands))
         if towns is None:
-            towns = fact.towns = _towns(cands)
+            towns = towns_of[id(cands)] = _towns(cands)
         if i in holds or i in in_sentence:
             # the area that qualifies another name ("Macon, Georgia": the US state); readings
             # that hold or lie in another name of the sentence
@@ -281,17 +265,12 @@ def _with_local_evidence(
         if areas:
             local.append(_with_each(cands, _local_features(_admin_word(text, mention), cands, areas, towns)))
             continue
-        # Without a qualifier the evidence depends only on the candidates and the word after
-        # the name: the tuple's facts keep it, for every mention alike in every text.
         admin_word = _admin_word(text, mention)
         if admin_word:
             explicit.add(i)
-        by_word = fact.by_admin_word
-        if by_word is None:
-            by_word = fact.by_admin_word = {}
-        hit = by_word.get(admin_word)
+        hit = unqualified.get((id(cands), admin_word))
         if hit is None:
-            hit = by_word[admin_word] = _with_each(cands, _local_features(admin_word, cands, [], towns))
+            hit = unqualified[(id(cands), admin_word)] = _with_each(cands, _local_features(admin_word, cands, [], towns))
         local.append(hit)
     if dateline is not None:
         _add_dateline(local, mentions, _key(mentions[0].text), dateline)
