@@ -133,15 +133,14 @@ class _Context:
         if state is not None:
             _add(self.states_in.setdefault(block, {}), state, sign * (1.0 if place.kind == "adm1" else 0.5))
 
-    def move(self, name: str, old: Place, new: Place) -> tuple | None:
-        """``name`` now reads ``new`` instead of ``old``. Returns the countries and states
-        whose bonuses that changed, or None if it changed them all."""
+    def move(self, name: str, old: Place, new: Place) -> None:
+        """``name`` now reads ``new`` instead of ``old``."""
         total = self.total
         self._vote(name, old, -1.0)
         self._vote(name, new, 1.0)
         if self.block_of is not None or self.total != total:
             self._bonuses.clear()  # (every country bonus is a share of a total)
-            return None
+            return
         # The total is as it was (votes are exact): only the bonuses for the countries and
         # states the vote left and joined change, and that for any country (the text's main
         # one); a vote that stays in its country, or in its state with the same weight (a state
@@ -155,7 +154,6 @@ class _Context:
             topics += (old_state, new_state)
         for topic in topics:
             bonuses.pop(topic, None)
-        return topics
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
@@ -280,14 +278,7 @@ class _Reading:
                 rows.append((c.score, i, j))
             self.rows.append(rows)
         self.countries, self.states = list(countries), list(states)
-        self._topics: frozenset | None = None  # (see reads_any)
         self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
-
-    def reads_any(self, topics: tuple) -> bool:
-        """Does a round read the bonus of any of these countries and states for this name?"""
-        if self._topics is None:  # (asked only after a move: most texts have none)
-            self._topics = frozenset(self.countries).union(self.states)
-        return not self._topics.isdisjoint(topics)
 
     def best(self, context: _Context) -> Place | None:
         """The place with the best total score over the name's mentions, or None if it has none.

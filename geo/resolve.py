@@ -424,26 +424,16 @@ def resolve(
     # One name changes its reading at a time, the one that gains most, until none gains: all
     # names changing at once let pairs that lean on each other flip back and forth ("Redding"
     # and "California": each moved to Scotland to join the other's last reading, and back).
-    # Each reading's last best move stands until a move changes a bonus it reads (its own
-    # move changes its own): most rounds change a few countries and states.
-    moves: list[tuple[Place | None, float] | None] = [None] * len(undecided)
     for _ in range(2 * len(undecided) + ROUNDS if undecided else 0):
         move, gain = None, 0.0
-        for k, reading in enumerate(undecided):
-            place, better_by = moves[k] or reading.best_move(context, chosen[reading.name])
-            moves[k] = (place, better_by)
+        for reading in undecided:
+            place, better_by = reading.best_move(context, chosen[reading.name])
             if place is not None and better_by > gain + 1e-9:
-                move, gain = (reading.name, place, k), better_by
+                move, gain = (reading.name, place), better_by
         if move is None:
             break
-        changed = context.move(move[0][0], chosen[move[0]], move[1])
+        context.move(move[0][0], chosen[move[0]], move[1])
         chosen[move[0]] = move[1]
-        if changed is None:
-            moves = [None] * len(undecided)
-        else:
-            moves = [None if result is None or reading.reads_any(changed) else result
-                     for reading, result in zip(undecided, moves)]
-            moves[move[2]] = None
 
     rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
     country_bonus, state_bonus, context_states = context.country_bonus, context.state_bonus, context.states
