@@ -142,10 +142,17 @@ class _Context:
             self._bonuses.clear()  # (every country bonus is a share of a total)
             return
         # The total is as it was (votes are exact): only the bonuses for the countries and
-        # states the vote left and joined change, and that for any country (the text's main one).
+        # states the vote left and joined change, and that for any country (the text's main
+        # one); a vote that stays in its country, or in its state with the same weight (a state
+        # votes 1 for itself, a town 1/2 for its state), leaves that one's as they were.
         bonuses = self._bonuses
-        for topic in (old.country_code, new.country_code, _ANY_COUNTRY,
-                      self.coherence_of[old.id][1], self.coherence_of[new.id][1]):
+        topics = ()
+        if old.country_code != new.country_code:
+            topics = (old.country_code, new.country_code, _ANY_COUNTRY)
+        old_state, new_state = self.coherence_of[old.id][1], self.coherence_of[new.id][1]
+        if old_state != new_state or (old.kind == "adm1") != (new.kind == "adm1"):
+            topics += (old_state, new_state)
+        for topic in topics:
             bonuses.pop(topic, None)
 
     def country_bonus(self, country: str, name: str) -> float | None:

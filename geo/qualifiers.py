@@ -44,8 +44,8 @@ _WORDS = r"(?:(?!(?:and|or|but|while|as|with)\b)[\w'’.-]+\s+){0,3}?"
 # After "in"/"of": "the", a direction ("northern", "the north of"), "the US state of".
 _WITHIN = (r"(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?"
            r"(?:(?:[\w.]+\s+){0,2}(?:state|province|region|country|republic)\s+of\s+(?:the\s+)?)?")
-_COMMA_GAP = re.compile(r"\s*,\s*")
-_POSSESSIVE_GAP = re.compile(r"\s*['’]s?\s+")
+# "X, Y" (group 1, the comma) or "Y's X": one pattern, so most gaps, which are neither, cost one match.
+_COMMA_OR_POSSESSIVE_GAP = re.compile(r"\s*(?:(,)\s*|['’]s?\s+)")
 # X ... Y: "X is a city in Y", "X, the capital of Y", "X, a village in northern Y".
 _DEFINES_GAP = re.compile(
     r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
@@ -96,10 +96,12 @@ def qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[
             continue
         start, end = left.end, right.start
         # Matched in place (pos, endpos): the gap between two far mentions is never copied.
-        if _COMMA_GAP.fullmatch(text, start, end):
-            pairs.setdefault(i, []).append(i + 1)
-        elif _POSSESSIVE_GAP.fullmatch(text, start, end):
-            pairs.setdefault(i + 1, []).append(i)
+        short = _COMMA_OR_POSSESSIVE_GAP.fullmatch(text, start, end)
+        if short is not None:
+            if short.group(1):  # "X, Y"
+                pairs.setdefault(i, []).append(i + 1)
+            else:  # "Y's X"
+                pairs.setdefault(i + 1, []).append(i)
         elif end - start > 120:  # (no phrase below is this long: spare the patterns)
             continue
         else:
@@ -198,7 +200,12 @@ def sentence_areas(
         # move (a sentence with none has nothing to say; most sentences have one name).
         contested = {a for a in members
                      if len(candidates[a]) > 1 and candidates[a][1].score >= candidates[a][0].score - _CONTESTED_WITHIN}
-        if not contested:
+        # A name that is first a country or state is not made a town by its sentence
+        # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that. So only
+        # the other contested names can be placed; without one the sentence says nothing.
+        placeable = [p for p in members if p in contested and p not in qualified
+                     and candidates[p][0].place.kind not in _AREA_KINDS]
+        if not placeable:
             continue
         # Per member: its readings as an area (within reach of its best), and, for a member
         # a sentence may place, its readings by what holds them: (country,) for towns and
@@ -215,11 +222,7 @@ def sentence_areas(
         if not areas_of:
             continue
         held_by: dict[int, dict[tuple[str, ...], list[Place]]] = {}
-        for p in members:
-            # A name that is first a country or state is not made a town by its sentence
-            # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that.
-            if p not in contested or p in qualified or candidates[p][0].place.kind in _AREA_KINDS:
-                continue
+        for p in placeable:
             index = indexes.get(id(candidates[p]))
             if index is None:
                 index = indexes[id(candidates[p])] = {}
@@ -256,6 +259,11 @@ def listed_areas(
     of area: names joined by "and", "or" or a comma are alike. Not "X, Y" where Y holds X
     (a qualifier, found before), and only for names with such a reading in reach."""
     for i in range(len(mentions) - 1):
+        left, right = candidates[i], candidates[i + 1]
+        # (first the names: most pairs have no area beside a name of more than one reading)
+        if not ((len(left) > 1 and right and right[0].place.kind in _AREA_KINDS)
+                or (len(right) > 1 and left and left[0].place.kind in _AREA_KINDS)):
+            continue
         if not _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
             continue
         for p, a in ((i, i + 1), (i + 1, i)):
