@@ -210,7 +210,7 @@ def test_pieces_are_the_runs_split_at_sentence_starts():
         assert got == expected, (text, starts)
 
 
-def test_possessive_joints_of_the_pieces_pieces_say_may_share_a_run_are_all_of_them():
+def test_possessive_joints_of_the_shared_pieces_are_those_of_all_pieces():
     # _possessive_joints looks only at the pieces _pieces says may share a run with the next
     # (those of a run in pieces, those counted from the text's start): the same joints as all.
     rng = random.Random(15)
