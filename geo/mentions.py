@@ -283,8 +283,8 @@ def _named_spans(
         fresh[keys] = spans_of[keys] = _longest_known(keys[0] if type(keys[0]) is tuple else keys, known, by_start)
 
     # The context spans are judged in: what the gazetteer says (set now: a span's text is
-    # described as its run is met) and what the document says of its capitalised words (set
-    # below). Those sets are asked only about spans' texts, and a span of two words or more
+    # described as its run is met, from that alone) and what the document says of its
+    # capitalised words (set below, once every run is walked). Those sets are asked only about spans' texts, and a span of two words or more
     # holds what no single word holds between them (a space, a hyphen or a digit): so a run's
     # first word counts there only when it stands alone as a span somewhere, and a run without
     # a span needs the word before it only then.
