@@ -39,7 +39,8 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-#: Lower-case words that occur inside place names.
+#: Lower-case words that occur inside place names. All written in lower case: recognition
+#: tests a word of a text by membership alone ("Of" in a headline is none).
 CONNECTORS = frozenset(
     "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur au aux".split()
 )
