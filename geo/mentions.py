@@ -443,9 +443,9 @@ def _find_mentions(
                 low, high = one_word_range if facts.one_word else longer_range
                 grade, z = open_grade(fixed, names, low, high)
                 if grade is None:
-                    known = len(names)
+                    summed = len(names)  # (open_grade summed these: grade_with_more adds the rest)
                     _costly_features(run, j, facts, context, names)
-                    grade = grade_with_more(z, fixed, names, known)
+                    grade = grade_with_more(z, fixed, names, summed)
             else:
                 _costly_features(run, j, facts, context, names)
                 # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.

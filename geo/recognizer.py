@@ -102,9 +102,9 @@ class RecognizerModel:
             accepted = _logistic(z) >= self.threshold
         return 0 if not accepted else 2 if z >= self._sure_logit else 1
 
-    def grade_with_more(self, z: float, fixed: tuple[str, ...], names: list[str], known: int) -> int:
+    def grade_with_more(self, z: float, fixed: tuple[str, ...], names: list[str], summed: int) -> int:
         """``grade_binary(sorted(fixed + names))``, to the bit, given ``z``, the sum of the weights
-        of ``fixed`` and ``names[:known]`` (open_grade's): only the features added since are
+        of ``fixed`` and ``names[:summed]`` (open_grade's): only the features added since are
         summed, and the features are not sorted first (each distinct: propose_spans gives them
         sorted). Summed in another order, a sum that clears the threshold's and SURE's margins
         by more than the order could move it decides; only one that close is summed again in
@@ -114,7 +114,7 @@ class RecognizerModel:
         >>> model.grade_with_more(-1.0, ("bias",), ["prev=in"], 0)
         2
         """
-        z += sum(map(self.weights.get, names[known:], _ZEROS))
+        z += sum(map(self.weights.get, names[summed:], _ZEROS))
         below, above = self._decided
         rounding = self._rounding
         if below - rounding <= z <= above + rounding or abs(z - self._sure_logit) <= rounding:

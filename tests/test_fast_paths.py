@@ -563,8 +563,8 @@ def test_grade_with_more_grades_as_the_sorted_sum_does():
         fixed, features = tuple(present[:cut]), present[cut:]
         grade, z = model.open_grade(fixed, features, -10.0, 10.0)
         assert grade in (None, model.grade_binary(sorted(present + more)))
-        known = len(features)
-        assert model.grade_with_more(z, fixed, features + more, known) == model.grade_binary(sorted(present + more)), (
+        summed = len(features)
+        assert model.grade_with_more(z, fixed, features + more, summed) == model.grade_binary(sorted(present + more)), (
             weights, present, more)
 
 
