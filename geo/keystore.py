@@ -50,7 +50,7 @@ _MAGIC = b"GEOKEYS1"
 _HEADER = struct.Struct("<8sIIQ")
 _RECORD = struct.Struct("<HI")
 _SLOT = struct.Struct("<II")
-_EMPTY_SLOT = 0xFFFFFFFF  # a slot read as one uint64 (offset << 32 | hash) is empty up to this
+_EMPTY_SLOT_MAX = 0xFFFFFFFF  # the largest empty slot read as one uint64 (offset << 32 | hash, offset 0)
 
 
 def write_keystore(path: str | os.PathLike, items: Iterable[tuple[str, bytes]]) -> int:
@@ -168,7 +168,7 @@ class KeyStore:
             i = h & mask
             while True:
                 slot = slots[i]
-                if slot <= _EMPTY_SLOT:  # (its offset is 0)
+                if slot <= _EMPTY_SLOT_MAX:  # (its offset is 0)
                     break
                 if slot & 0xFFFFFFFF == h:
                     off = slot >> 32

@@ -283,8 +283,8 @@ def _named_spans(
         fresh[keys] = spans_of[keys] = _longest_known(keys[0] if type(keys[0]) is tuple else keys, known, by_start)
 
     # The context spans are judged in: what the gazetteer says (set now: a span's text is
-    # described as its run is met) and what the document says of its capitalised words (set
-    # below). Those sets are asked only about spans' texts, and a span of two words or more
+    # described as its run is met, from that alone) and what the document says of its
+    # capitalised words (set below, once every run is walked). Those sets are asked only about spans' texts, and a span of two words or more
     # holds what no single word holds between them (a space, a hyphen or a digit): so a run's
     # first word counts there only when it stands alone as a span somewhere, and a run without
     # a span needs the word before it only then.
@@ -403,13 +403,12 @@ def _find_mentions(
     """find_mentions in text the mention finder can read as it is, and where to part the names
     it writes as one word ("NewYork") that the gazetteer knows parted (geo.casing.joined_view)."""
     sentence_starts = [s.start for s in sentences] or [0]
-    # Every feature recognition makes has the value 1.0: a model that can take their names
-    # alone, in any order (geo.recognizer.RecognizerModel), is spared a mapping and a sort per span.
-    grade_unordered = getattr(model, "grade_unordered", None)
     # The word after a span and whether the text uses it in lower case cost the most to find:
     # a model that can say whether they could change a span's grade (most often they cannot)
     # is asked first, with the least and the most their weights can add; when they could, it
-    # grades them with the sum it has read (grade_with_more).
+    # grades them with the sum it has read (grade_with_more). Every feature recognition makes
+    # has the value 1.0: such a model (geo.recognizer.RecognizerModel) takes their names alone,
+    # in any order, and is spared a mapping and a sort per span.
     open_grade = getattr(model, "open_grade", None)
     if open_grade is not None:
         grade_with_more = model.grade_with_more
@@ -444,16 +443,13 @@ def _find_mentions(
                 low, high = one_word_range if facts.one_word else longer_range
                 grade, z = open_grade(fixed, names, low, high)
                 if grade is None:
-                    known = len(names)
+                    summed = len(names)  # (open_grade summed these: grade_with_more adds the rest)
                     _costly_features(run, j, facts, context, names)
-                    grade = grade_with_more(z, fixed, names, known)
+                    grade = grade_with_more(z, fixed, names, summed)
             else:
                 _costly_features(run, j, facts, context, names)
                 # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-                if grade_unordered is not None:
-                    grade = grade_unordered(fixed, names)
-                else:
-                    grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
+                grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
             # What the sentence says outright (geo.place_cues), asked only where it may say something.
             if grade < 2 and not facts.demonym and (facts.big or text.startswith(_CUE_OPENERS, end)):
                 grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))

@@ -57,7 +57,7 @@ _PLACE_HEADS = GENERIC_HEADS | {"city", "county", "state", "province", "district
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MAKER_TAILS = frozenset(maker[-2:] for maker in MAKERS)  # the last two letters of the makers' names
-_MAKER_NAMES = tuple(sorted(MAKERS))  # (str.endswith takes a tuple)
+_MAKERS_TUPLE = tuple(sorted(MAKERS))  # (str.endswith takes a tuple)
 
 
 def _maker_before(text: str, start: int) -> bool:
@@ -89,7 +89,7 @@ def _maker_before(text: str, start: int) -> bool:
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 _BLANKS = (" ", "\t")  # what _WORD_AFTER must find first
-_HEADS = tuple(sorted(THING_HEADS))  # (str.startswith takes a tuple)
+_THING_HEADS_TUPLE = tuple(sorted(THING_HEADS))  # (str.startswith takes a tuple)
 
 
 def names_a_thing(text: str, start: int, end: int) -> bool:
@@ -105,16 +105,17 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     >>> names_a_thing("Trucks from Ford County.", 12, 16)
     False
     """
-    # (most names follow one space after a word that ends in no maker's name, within the 40
-    # characters _maker_before reads: no call for them; its last two letters tell most)
-    if (start < 3 or text[start - 1] != " " or text[start - 2] in " \t" or text[start - 3 : start - 1] in _MAKER_TAILS
-            and text.endswith(_MAKER_NAMES, max(0, start - 40), start - 1)) and _maker_before(text, start):
+    # (no call for most names: after one space that follows a word, _maker_before can say yes
+    # only where that word ends in a maker's name within the 40 characters it reads; the
+    # word's last two letters rule most out)
+    if (start < 3 or text[start - 1] != " " or text[start - 2] in " \t" or (text[start - 3 : start - 1] in _MAKER_TAILS
+            and text.endswith(_MAKERS_TUPLE, max(0, start - 40), start - 1))) and _maker_before(text, start):
         return True  # "Hyundai Tucson"
     if text[end : end + 1] not in _BLANKS:  # (most names: no word right after, so no head noun)
         return False
     # (after one blank, a head noun must start right there, unless the name is a maker's: most
     # names are neither)
-    if text[end + 1 : end + 2] not in _BLANKS and not text.startswith(_HEADS, end + 1) \
+    if text[end + 1 : end + 2] not in _BLANKS and not text.startswith(_THING_HEADS_TUPLE, end + 1) \
             and text[start:end] not in MAKERS:
         return False
     after = _WORD_AFTER.match(text, end, end + 40)

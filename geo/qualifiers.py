@@ -261,14 +261,13 @@ def listed_areas(
     for i in range(len(mentions) - 1):
         left, right = candidates[i], candidates[i + 1]
         # (first the names: most pairs have no area beside a name of more than one reading)
-        if not ((len(left) > 1 and right and right[0].place.kind in _AREA_KINDS)
-                or (len(right) > 1 and left and left[0].place.kind in _AREA_KINDS)):
+        if not (_may_be_listed_as(left, right) or _may_be_listed_as(right, left)):
             continue
         if not _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
             continue
         for p, a in ((i, i + 1), (i + 1, i)):
             ours, theirs = candidates[p], candidates[a]
-            if len(ours) < 2 or not theirs or theirs[0].place.kind not in _AREA_KINDS:
+            if not _may_be_listed_as(ours, theirs):
                 continue
             kind = theirs[0].place.kind
             floor = ours[0].score - _CONTESTED_WITHIN
@@ -277,6 +276,13 @@ def listed_areas(
                 for place in alike:
                     found.setdefault(p, {}).setdefault(place.id, f"listed with {mentions[a].text}")
     return found
+
+
+def _may_be_listed_as(ours: tuple[Candidate, ...], theirs: tuple[Candidate, ...]) -> bool:
+    """May a name of the candidates ``ours`` take the kind of area of a name beside it in a
+    list, whose candidates are ``theirs``: has it more than one reading, and is theirs first
+    an area?"""
+    return len(ours) > 1 and bool(theirs) and theirs[0].place.kind in _AREA_KINDS
 
 
 def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:

@@ -102,29 +102,19 @@ class RecognizerModel:
             accepted = _logistic(z) >= self.threshold
         return 0 if not accepted else 2 if z >= self._sure_logit else 1
 
-    def grade_unordered(self, fixed: tuple[str, ...], names: Iterable[str]) -> int:
-        """``grade_binary(sorted(fixed + names))``, to the bit, without sorting the features
-        first (each distinct: propose_spans gives them sorted). ``fixed``: features a caller
-        asks about again and again with others (those of a name's text): their weights' sum
-        is remembered. Summed in another order, a sum that clears the threshold's and SURE's
-        margins by more than the order could move it decides; only one that close is summed
-        again in sorted order.
-
-        >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).grade_unordered(("prev=in",), ["bias"])
-        2
-        """
-        names = list(names)
-        return self.grade_with_more(self.open_grade(fixed, names, 0.0, 0.0)[1], fixed, names, len(names))
-
-    def grade_with_more(self, z: float, fixed: tuple[str, ...], names: list[str], known: int) -> int:
-        """``grade_unordered(fixed, names)``, given ``z``, the sum of the weights of ``fixed`` and
-        ``names[:known]`` (open_grade's): only the features added since are summed.
+    def grade_with_more(self, z: float, fixed: tuple[str, ...], names: list[str], summed: int) -> int:
+        """``grade_binary(sorted(fixed + names))``, to the bit, given ``z``, the sum of the weights
+        of ``fixed`` and ``names[:summed]`` (open_grade's): only the features added since are
+        summed, and the features are not sorted first (each distinct: propose_spans gives them
+        sorted). Summed in another order, a sum that clears the threshold's and SURE's margins
+        by more than the order could move it decides; only one that close is summed again in
+        sorted order.
 
         >>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0})
         >>> model.grade_with_more(-1.0, ("bias",), ["prev=in"], 0)
         2
         """
-        z += sum(map(self.weights.get, names[known:], _ZEROS))
+        z += sum(map(self.weights.get, names[summed:], _ZEROS))
         below, above = self._decided
         rounding = self._rounding
         if below - rounding <= z <= above + rounding or abs(z - self._sure_logit) <= rounding:
@@ -154,28 +144,20 @@ class RecognizerModel:
             found = self._ranges[prefix] = (min([0.0, *weights]), max([0.0, *weights]))
         return found
 
-    def grade_unless_open(self, fixed: tuple[str, ...], names: Iterable[str], low: float, high: float) -> int | None:
-        """``grade_unordered(fixed, [*names, *more])`` when that is the same for any further
-        features ``more`` whose weights add between ``low`` and ``high``; None when they could
-        change it. A caller then computes features that cost much only when they matter. The
-        grade steps up with the sum: when both ends of the sum's range, widened by what the
-        order of summing could move it, give one grade, every sum between gives it.
-
-        >>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0})
-        >>> [model.grade_unless_open(("bias",), [], -0.5, 0.5), model.grade_unless_open(("bias",), [], -0.5, 4.0)]
-        [0, None]
-        """
-        return self.open_grade(fixed, names, low, high)[0]
-
     def open_grade(self, fixed: tuple[str, ...], names: Iterable[str], low: float,
                    high: float) -> tuple[int | None, float]:
-        """grade_unless_open's answer and the sum of the weights of ``fixed`` and ``names`` it
-        read: when the answer is None, grade_with_more grades the features with those added
-        without summing these again (a sum of the same weights grouped otherwise, which moves
-        it less than the margins allow for).
+        """``grade_binary(sorted([*fixed, *names, *more]))`` when that is the same for any further
+        features ``more`` whose weights add between ``low`` and ``high``, else None; and the sum of the weights of ``fixed`` and ``names``. A caller then computes
+        features that cost much only when they matter, and grades them with grade_with_more,
+        which adds their weights to that sum (the same weights grouped otherwise: it moves less
+        than the margins allow for). The grade steps up with the sum: when both ends of the
+        sum's range, widened by what the order of summing could move it, give one grade, every
+        sum between gives it. ``fixed``: features a caller asks about again and again with
+        others (those of a name's text): their weights' sum is remembered.
 
-        >>> RecognizerModel({"bias": -1.0, "prev=in": 3.0}).open_grade(("bias",), [], -0.5, 4.0)
-        (None, -1.0)
+        >>> model = RecognizerModel({"bias": -1.0, "prev=in": 3.0})
+        >>> [model.open_grade(("bias",), [], -0.5, 0.5), model.open_grade(("bias",), [], -0.5, 4.0)]
+        [(0, -1.0), (None, -1.0)]
         """
         z = self._sums.get(fixed)
         if z is None:

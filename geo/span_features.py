@@ -169,7 +169,9 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     """The recognizer's features of the span ``run.tokens[i:j]`` (starting at ``start``) besides
     those of its text (``facts.features``) and _costly_features: those of the document and of where it stands.
     Their names, each distinct and none of its text's (every feature has the value 1.0): a
-    list is cheaper than a mapping per span."""
+    list is cheaper than a mapping per span; "prev=" always among them, "rule:never" first
+    where a named rule rules the span out. ``named_rules=False`` leaves out the costliest
+    rules (_plays_or_is_named), which find_mentions asks only of spans that would be places."""
     tokens, text = run.tokens, context.text
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).

@@ -58,7 +58,8 @@ _LETTER_RUN = re.compile(r"[a-z]+")
 _VERB_FIRST_WORDS = frozenset(v.split()[0] for v in RESULT_VERBS + TRADE_VERBS)
 _VERB_LAST_WORDS = frozenset(v.split()[-1] for v in RESULT_VERBS + TRADE_VERBS) | {"to", "from"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
-_VERB_FIRST_TUPLE = tuple(sorted(_VERB_FIRST_WORDS))  # (str.startswith takes a tuple)
+_BLANKS = (" ", "\t")  # what _NEXT_WORD must find first
+_VERB_FIRST_WORDS_TUPLE = tuple(sorted(_VERB_FIRST_WORDS))  # (str.startswith takes a tuple)
 
 
 def could_be_a_side(text: str, end: int, prev: str) -> bool:
@@ -67,10 +68,10 @@ def could_be_a_side(text: str, end: int, prev: str) -> bool:
     so that plays_as_a_team reads only those sentences."""
     if prev in _VERB_LAST_WORDS:
         return True
-    if text[end : end + 1] not in (" ", "\t"):  # what _NEXT_WORD must find first (most runs: not there)
+    if text[end : end + 1] not in _BLANKS:  # (most runs: no word right after)
         return False
     # (after one blank, a verb's first word must start right there: most words are none)
-    if text[end + 1 : end + 2] not in (" ", "\t") and not text.startswith(_VERB_FIRST_TUPLE, end + 1):
+    if text[end + 1 : end + 2] not in _BLANKS and not text.startswith(_VERB_FIRST_WORDS_TUPLE, end + 1):
         return False
     match = _NEXT_WORD.match(text, end)
     return match is not None and match.group(1) in _VERB_FIRST_WORDS

@@ -39,7 +39,8 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-#: Lower-case words that occur inside place names.
+#: Lower-case words that occur inside place names. All written in lower case: recognition
+#: tests a word of a text by membership alone ("Of" in a headline is none).
 CONNECTORS = frozenset(
     "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur au aux".split()
 )
@@ -288,7 +289,7 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
                 append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
             if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
                 shared.extend(range(first, len(found)))
-        elif len(pieces) == 1 and start:  # most runs
+        elif len(pieces) == 1 and start:  # most runs (one at the text's start counts from 0: see shared)
             append((pieces[0], start, n))
         else:
             if shared is not None:
@@ -311,10 +312,10 @@ def _possessive_joints(text: str, pieces: list[tuple[_Piece, int, int]],
     if shared is None:
         shared = range(len(pieces) - 1)
     for k in shared:
-        # (pieces of one run share its base: most neighbours are of two runs, compared first)
-        if k + 1 == len(pieces):
+        if k + 1 == len(pieces):  # (the last piece has no next one)
             break
         (one, base, n), (other, other_base, other_n) = pieces[k], pieces[k + 1]
+        # (pieces of one run share its base: neighbours of two runs are ruled out first)
         if other_base != base or other_n != n or not one.tokens[-1].possessive:
             continue
         last = one.tokens[-1]

@@ -210,7 +210,7 @@ def test_pieces_are_the_runs_split_at_sentence_starts():
         assert got == expected, (text, starts)
 
 
-def test_possessive_joints_of_the_pieces_pieces_say_may_share_a_run_are_all_of_them():
+def test_possessive_joints_of_the_shared_pieces_are_those_of_all_pieces():
     # _possessive_joints looks only at the pieces _pieces says may share a run with the next
     # (those of a run in pieces, those counted from the text's start): the same joints as all.
     rng = random.Random(15)
@@ -426,11 +426,13 @@ def test_unordered_grading_is_the_sorted_binary_grading():
             rng.shuffle(present)
         model = RecognizerModel(weights, threshold=threshold)
         cut = rng.randint(0, len(present))
+        fixed, names = tuple(present[:cut]), present[cut:]
         for _ in range(2):  # the second time, the sum of the first features is remembered
-            assert model.grade_unordered(tuple(present[:cut]), present[cut:]) == model.grade_binary(sorted(present)), (weights, present)
+            z = model.open_grade(fixed, names, 0.0, 0.0)[1]
+            assert model.grade_with_more(z, fixed, names, len(names)) == model.grade_binary(sorted(present)), (weights, present)
 
 
-def test_grade_unless_open_is_the_grade_of_any_features_it_leaves_open():
+def test_open_grade_is_the_grade_of_any_features_it_leaves_open():
     from geo.recognizer import SURE, RecognizerModel
 
     rng = random.Random(9)
@@ -448,7 +450,7 @@ def test_grade_unless_open_is_the_grade_of_any_features_it_leaves_open():
         next_low, next_high = model.weight_range("next=")
         lower_low, lower_high = model.weight_range("also lower case")
         cut = rng.randint(0, len(present))
-        grade = model.grade_unless_open(tuple(present[:cut]), present[cut:], next_low + lower_low, next_high + lower_high)
+        grade = model.open_grade(tuple(present[:cut]), present[cut:], next_low + lower_low, next_high + lower_high)[0]
         if grade is not None:
             for more in ([], ["also lower case"], *([n] for n in open_names[:3]), *([n, "also lower case"] for n in open_names[:3])):
                 assert model.grade_binary(sorted(present + more)) == grade, (weights, present, more)
@@ -561,8 +563,8 @@ def test_grade_with_more_grades_as_the_sorted_sum_does():
         fixed, features = tuple(present[:cut]), present[cut:]
         grade, z = model.open_grade(fixed, features, -10.0, 10.0)
         assert grade in (None, model.grade_binary(sorted(present + more)))
-        known = len(features)
-        assert model.grade_with_more(z, fixed, features + more, known) == model.grade_binary(sorted(present + more)), (
+        summed = len(features)
+        assert model.grade_with_more(z, fixed, features + more, summed) == model.grade_binary(sorted(present + more)), (
             weights, present, more)
 
 
