@@ -409,8 +409,23 @@ def test_summaries_hold_the_frequency_of_the_rarest_word_of_the_key(tmp_path):
     assert g.summary("Old Port Zzq").zipf == 0.0 and g.summary("Port Land").zipf == 4.5
 
 
+def _often_at_an_edge(rng, weights: dict, threshold: float, present: list, more: list = ()) -> list:
+    """``present``, half the time with a "bias" whose weight puts the sorted sum of ``present``
+    and ``more`` right at the threshold's or SURE's logit (or 1e-6 either side): where the order
+    of summing could decide a grade."""
+    from geo.recognizer import SURE
+
+    if rng.random() < 0.5 and "bias" in weights:
+        edge = rng.choice([threshold, SURE])
+        rest = sum(weights.get(n, 0.0) for n in sorted((set(present) | set(more)) - {"bias"}))
+        weights["bias"] = math.log(edge / (1 - edge)) - rest + rng.choice([0, 1, -1]) * 1e-6
+        present = list(set(present) | {"bias"})
+        rng.shuffle(present)
+    return present
+
+
 def test_unordered_grading_is_the_sorted_binary_grading():
-    from geo.recognizer import SURE, RecognizerModel
+    from geo.recognizer import RecognizerModel
 
     rng = random.Random(8)
     names = ["bias", "prev=in", "next=,", "zipf=3", "kind=city", "initial", "words=1", "unweighted"]
@@ -418,22 +433,18 @@ def test_unordered_grading_is_the_sorted_binary_grading():
         weights = {n: rng.uniform(-3, 3) * 10 ** rng.randint(-3, 3) for n in names[:-1] if rng.random() < 0.8}
         threshold = rng.uniform(0.05, 0.95)
         present = rng.sample(names, rng.randint(0, len(names)))
-        if rng.random() < 0.5 and "bias" in weights:  # a sorted sum right at the threshold's or SURE's logit
-            rest = sum(weights.get(n, 0.0) for n in sorted(set(present) - {"bias"}))
-            edge = rng.choice([threshold, SURE])
-            weights["bias"] = math.log(edge / (1 - edge)) - rest + rng.choice([0, 1, -1]) * 1e-6
-            present = list(set(present) | {"bias"})
-            rng.shuffle(present)
+        present = _often_at_an_edge(rng, weights, threshold, present)
         model = RecognizerModel(weights, threshold=threshold)
         cut = rng.randint(0, len(present))
-        fixed, names = tuple(present[:cut]), present[cut:]
+        fixed, features = tuple(present[:cut]), present[cut:]
         for _ in range(2):  # the second time, the sum of the first features is remembered
-            z = model.open_grade(fixed, names, 0.0, 0.0)[1]
-            assert model.grade_with_more(z, fixed, names, len(names)) == model.grade_binary(sorted(present)), (weights, present)
+            z = model.open_grade(fixed, features, 0.0, 0.0)[1]
+            assert model.grade_with_more(z, fixed, features, len(features)) == model.grade_binary(sorted(present)), (
+                weights, present)
 
 
 def test_open_grade_is_the_grade_of_any_features_it_leaves_open():
-    from geo.recognizer import SURE, RecognizerModel
+    from geo.recognizer import RecognizerModel
 
     rng = random.Random(9)
     names = ["bias", "prev=in", "zipf=3", "kind=city", "initial", "unweighted"]
@@ -442,10 +453,7 @@ def test_open_grade_is_the_grade_of_any_features_it_leaves_open():
         weights = {n: rng.uniform(-3, 3) for n in names[:-1] + open_names if rng.random() < 0.8}
         threshold = rng.uniform(0.05, 0.95)
         present = rng.sample(names, rng.randint(0, len(names)))
-        if rng.random() < 0.5 and "bias" in weights:  # a sum right at the threshold's or SURE's logit
-            edge = rng.choice([threshold, SURE])
-            weights["bias"] = math.log(edge / (1 - edge)) - sum(weights.get(n, 0.0) for n in present if n != "bias")
-            present = list(set(present) | {"bias"})
+        present = _often_at_an_edge(rng, weights, threshold, present)
         model = RecognizerModel(weights, threshold=threshold)
         next_low, next_high = model.weight_range("next=")
         lower_low, lower_high = model.weight_range("also lower case")
@@ -540,7 +548,7 @@ def test_prior_features_are_the_plain_list_of_named_features():
 
 
 def test_grade_with_more_grades_as_the_sorted_sum_does():
-    from geo.recognizer import SURE, RecognizerModel
+    from geo.recognizer import RecognizerModel
 
     # find_mentions grades a span whose costly features could matter from open_grade's sum of
     # the others plus theirs: the grade of the whole sorted sum, even right at the margins.
@@ -552,12 +560,7 @@ def test_grade_with_more_grades_as_the_sorted_sum_does():
         threshold = rng.uniform(0.05, 0.95)
         present = rng.sample(names, rng.randint(0, len(names)))
         more = rng.sample(more_names, rng.randint(0, 2))
-        if rng.random() < 0.5 and "bias" in weights:  # a sorted sum right at the threshold's or SURE's logit
-            edge = rng.choice([threshold, SURE])
-            rest = sum(weights.get(n, 0.0) for n in sorted(set(present + more) - {"bias"}))
-            weights["bias"] = math.log(edge / (1 - edge)) - rest + rng.choice([0, 1, -1]) * 1e-6
-            present = list(set(present) | {"bias"})
-            rng.shuffle(present)
+        present = _often_at_an_edge(rng, weights, threshold, present, more)
         model = RecognizerModel(weights, threshold=threshold)
         cut = rng.randint(0, len(present))
         fixed, features = tuple(present[:cut]), present[cut:]
