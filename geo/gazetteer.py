@@ -525,6 +525,16 @@ class Gazetteer:
             found = entry[3] = _matches_of(entry[1] or _unpack_rows(entry), self._places)
         return found
 
+    def alternate_main_names(self, name: str) -> tuple[str, ...]:
+        """The main names of the places the name matches as an alternate name, in
+        :meth:`matches`' order: ``[m.place.name for m in self.matches(name) if m.match ==
+        "alternate"]`` read off the index rows, without a record per match (recognition asks
+        it of names it mostly rejects)."""
+        entry = self._memo_raw.get(name) or self._entry(name)
+        if not entry[0]:
+            return ()
+        return tuple([r[2] for r in entry[1] or _unpack_rows(entry) if r[9] == _ALTERNATE_RANK])
+
     def alternate_name_counts(self, name: str) -> tuple[int, ...]:
         """For each of :meth:`matches` ``(name)``, how many names other than its main name and
         demonyms the place has: a signal of how well known it is (geo.candidates' prior).

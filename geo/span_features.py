@@ -17,6 +17,7 @@ Every feature has the value 1.0; a feature is its name. No feature names a place
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from typing import TYPE_CHECKING, NamedTuple
@@ -57,10 +58,14 @@ def _spells_a_main_name(surface: str, gazetteer: NameIndex) -> bool:
     ("Farmers" for some town)? Spellings are how news writes a place; other alternate names
     are mostly common words that some place was once called. Asked once per name (the
     caller's memo), of the few names that only an alternate name matches."""
-    for match in gazetteer.matches(surface):
-        if match.match == "alternate" and spelling_of(surface, match.place.name):
-            return True
-    return False
+    # The main names straight off the gazetteer's rows when it offers them: the model rejects
+    # most of these names, so the records matches() would build are mostly wasted.
+    main_names_of = getattr(gazetteer, "alternate_main_names", None)
+    if main_names_of is not None:
+        main_names = main_names_of(surface)
+    else:
+        main_names = [m.place.name for m in gazetteer.matches(surface) if m.match == "alternate"]
+    return any(spelling_of(surface, main) for main in dict.fromkeys(main_names))
 
 
 _WORDS_LABEL = {n: "words=%d" % n for n in (1, 2, 3)}
@@ -124,32 +129,44 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool, bool]:
     big the biggest is), whether it is a demonym (SpanCandidate.is_demonym) and whether some
     place's abbreviation matches it."""
     f = ["demonym"] if summary.demonym else []
-    abbreviation = False
+    kind_features, best_rank, abbreviation, no_country_kind = _kinds_facts(summary.kinds)
     if summary.places:
-        ranks = []
-        for kind, matches in summary.kinds:
-            # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
-            ranks.append(_NAME_RANK if kind in CURATED_KINDS and "alternate" in matches else _BEST_RANK[matches])
-            if "abbreviation" in matches:
-                abbreviation = True
-        best_rank = min(ranks)
-        # The kinds of the places the name matches best: "Sahara" is the desert's name and
-        # only a village's alternate one, so it is no "kind=city".
-        f += ["kind=" + kind for (kind, _), rank in zip(summary.kinds, ranks) if rank == best_rank]
-        f.append("best match=" + _MATCH_ORDER[best_rank])
+        f += kind_features
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        decades = int(math.log10(summary.population + 1))
+        population = summary.population
+        decades = int(math.log10(population + 1))
         f += _POPULATION_LABELS[:decades]
         # The biggest place is only an abbreviation of it ("Ore": Oregon's abbreviation, a
-        # Nigerian town's name): its size says less.
-        if best_rank != _ABBREVIATION_RANK and int(math.log10(summary.named_population + 1)) < decades:
+        # Nigerian town's name): its size says less. (Mostly the biggest place is named by
+        # it: no logarithm then.)
+        named_population = summary.named_population
+        if best_rank != _ABBREVIATION_RANK and named_population < population \
+                and int(math.log10(named_population + 1)) < decades:
             f.append("biggest only as an abbreviation")
         f.append(_CANDIDATES_LABELS[min(summary.places, 5)])
     # A people or adjective ("Canadian"), even where a small town shares the word.
-    demonym = summary.demonym and all(kind not in ("country", "adm1", "continent") for kind, _ in summary.kinds)
-    return f, demonym, abbreviation
+    return f, summary.demonym and no_country_kind, abbreviation
+
+
+@functools.lru_cache(maxsize=2048)  # (LGL's 2,906 names have 105 sets of kinds between them)
+def _kinds_facts(kinds: tuple[tuple[str, frozenset[str]], ...]) -> tuple[tuple[str, ...], int, bool, bool]:
+    """What a NameSummary's ``kinds`` say: the features of the kinds of place a name matches
+    best and of how it matches them, that best rank in _MATCH_ORDER, whether some place's
+    abbreviation matches it and whether no place it names is a country, an adm1 or a continent."""
+    if not kinds:
+        return (), len(_MATCH_ORDER), False, True
+    # A curated alias ("Mediterranean", "Pacific") is a name people use, not a variant.
+    ranks = [_NAME_RANK if kind in CURATED_KINDS and "alternate" in matches else _BEST_RANK[matches]
+             for kind, matches in kinds]
+    best_rank = min(ranks)
+    # The kinds of the places the name matches best: "Sahara" is the desert's name and
+    # only a village's alternate one, so it is no "kind=city".
+    features = ["kind=" + kind for (kind, _), rank in zip(kinds, ranks) if rank == best_rank]
+    features.append("best match=" + _MATCH_ORDER[best_rank])
+    abbreviation = any("abbreviation" in matches for _, matches in kinds)
+    return tuple(features), best_rank, abbreviation, all(kind not in ("country", "adm1", "continent") for kind, _ in kinds)
 
 
 _MATCH_RANK = {match: rank for rank, match in enumerate(_MATCH_ORDER)}

@@ -390,6 +390,54 @@ def test_gazetteer_facts_read_off_a_summary_are_those_of_the_matches():
     assert summarize_matches([]) is None
 
 
+def _gazetteer_facts_plain(summary):
+    """_gazetteer_facts as it was before it remembered what each set of kinds says (the
+    reference, features in their order)."""
+    order = span_features._MATCH_ORDER
+    f = ["demonym"] if summary.demonym else []
+    abbreviation = False
+    if summary.places:
+        ranks = []
+        for kind, matches in summary.kinds:
+            ranks.append(0 if kind in CURATED_KINDS and "alternate" in matches else min(map(order.index, matches)))
+            if "abbreviation" in matches:
+                abbreviation = True
+        best_rank = min(ranks)
+        f += ["kind=" + kind for (kind, _), rank in zip(summary.kinds, ranks) if rank == best_rank]
+        f.append("best match=" + order[best_rank])
+        decades = int(math.log10(summary.population + 1))
+        f += ["population>=%d" % n for n in range(1, decades + 1)]
+        if best_rank != 1 and int(math.log10(summary.named_population + 1)) < decades:
+            f.append("biggest only as an abbreviation")
+        f.append("candidates=%d" % min(summary.places, 5))
+    demonym = summary.demonym and all(kind not in ("country", "adm1", "continent") for kind, _ in summary.kinds)
+    return f, demonym, abbreviation
+
+
+def test_gazetteer_facts_are_the_plain_walks_in_the_same_order():
+    rng = random.Random(8)
+    places = [Place(str(i), "P", kind, 0.0, 0.0, "", "", pop) for i, (kind, pop) in enumerate(
+        (k, p) for k in PLACE_KINDS for p in (0, 9, 99, 12_000, 3_000_000))]
+    for _ in range(5000):
+        matches = [NameMatch(rng.choice(places), rng.choice(MATCH_KINDS)) for _ in range(rng.randint(1, 6))]
+        summary = summarize_matches(matches)
+        assert span_features._gazetteer_facts(summary) == _gazetteer_facts_plain(summary), matches
+
+
+def test_alternate_main_names_are_those_of_the_alternate_matches(tmp_path, gazetteer):
+    d = write_data_dir(tmp_path, ["10\tLand\tcountry\t10.0\t20.0\tLD\t\t5000",
+                                  "11\tPort Land\tcity\t10.5\t20.5\tLD\tNorth\t900",
+                                  "12\tLandia\tcity\t10.5\t20.5\tLD\tNorth\t90"],
+                       names=["10\tdemonym\tLandish", "11\talternate\tLandia", "10\talternate\tPort"])
+    tiny = Gazetteer(d, cache_dir=tmp_path / "cache")
+    for gz, names in ((tiny, ["Land", "Landia", "LANDIA", "Port", "Landish", "nowhere"]),
+                      (gazetteer, ["Kiev", "Idleb", "Kelbajar", "Farmers", "Paris", "Georgia", "Nowhereville"])):
+        for name in names:
+            main_names = gz.alternate_main_names(name)  # (first: it unpacks the rows itself)
+            assert main_names == tuple(m.place.name for m in gz.matches(name) if m.match == "alternate"), name
+    assert tiny.alternate_main_names("Landia") == ("Port Land",) and tiny.alternate_main_names("Land") == ()
+
+
 def test_gazetteer_summary_is_the_summary_of_its_matches(tiny):
     for name in ["Land", "Landish", "Port Land", "Port", "nowhere", "LAND"]:
         summary = tiny.summary(name)
