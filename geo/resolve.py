@@ -234,12 +234,28 @@ def _with_local_evidence(
     by_sentence: dict[tuple, tuple[Candidate, ...]] = {}  # the same for evidence from a sentence
     local: list[tuple[Candidate, ...]] = []
     explicit = set(areas_of) | set(holds) | set(in_sentence)
+    said = frozenset(explicit)  # the mentions of which their sentence says something (a few)
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         cands = cands if isinstance(cands, tuple) else tuple(cands)
-        areas = areas_of.get(i, ())
         towns = towns_of.get(id(cands))
         if towns is None:
             towns = towns_of[id(cands)] = _towns(cands)
+        if i not in said:
+            if not towns:
+                local.append(cands)
+                continue
+            admin_word = _admin_word(text, mention)
+            if admin_word:
+                explicit.add(i)
+            hit = unqualified.get((id(cands), admin_word))
+            if hit is None:
+                extras = own_features.get((id(cands), admin_word))
+                if extras is None:
+                    extras = own_features[(id(cands), admin_word)] = _local_features(admin_word, cands, [], towns)
+                hit = unqualified[(id(cands), admin_word)] = _with_each(cands, extras)
+            local.append(hit)
+            continue
+        areas = areas_of.get(i, ())
         if i in holds or i in in_sentence:
             # the area that qualifies another name ("Macon, Georgia": the US state); readings
             # that hold or lie in another name of the sentence
@@ -269,22 +285,8 @@ def _with_local_evidence(
             if alike is not None:
                 by_sentence[alike] = local[-1]
             continue
-        if not areas and not towns:
-            local.append(cands)
-            continue
-        if areas:
-            local.append(_with_each(cands, _local_features(_admin_word(text, mention), cands, areas, towns)))
-            continue
-        admin_word = _admin_word(text, mention)
-        if admin_word:
-            explicit.add(i)
-        hit = unqualified.get((id(cands), admin_word))
-        if hit is None:
-            extras = own_features.get((id(cands), admin_word))
-            if extras is None:
-                extras = own_features[(id(cands), admin_word)] = _local_features(admin_word, cands, [], towns)
-            hit = unqualified[(id(cands), admin_word)] = _with_each(cands, extras)
-        local.append(hit)
+        # qualified ("Macon, Georgia": the town)
+        local.append(_with_each(cands, _local_features(_admin_word(text, mention), cands, areas, towns)))
     if dateline is not None:
         _add_dateline(local, mentions, _key(mentions[0].text), dateline)
     return local, explicit
