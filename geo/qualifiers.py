@@ -190,26 +190,23 @@ def sentence_areas(
             else:
                 members.append(i)
     found: dict[int, dict[str, str]] = {}
-    # id(candidates) -> its readings as an area; -> its readings by what holds them
-    area_readings: dict[int, list[Place]] = {}
-    indexes: dict[int, dict[tuple[str, ...], list[Place]]] = {}
+    area_readings: dict[int, list[Place]] = {}  # id(candidates) -> its readings as an area
+    # (id(candidates), where) -> its readings there: see _readings_in
+    readings_in: dict[tuple[int, tuple[str, ...]], list[Place]] = {}
     for members in by_sentence.values():
         if len(members) < 2 or len(members) > SENTENCE_NAMES:
             continue
-        # The sentence's names with more than one reading in reach: the ones evidence can
-        # move (a sentence with none has nothing to say; most sentences have one name).
-        contested = {a for a in members
-                     if len(candidates[a]) > 1 and candidates[a][1].score >= candidates[a][0].score - _CONTESTED_WITHIN}
-        # A name that is first a country or state is not made a town by its sentence
-        # ("England and Wales", "Kansas and Illinois"): only a qualifier can do that. So only
-        # the other contested names can be placed; without one the sentence says nothing.
-        placeable = [p for p in members if p in contested and p not in qualified
+        # The sentence's names evidence can move: with more than one reading in reach (a
+        # sentence with none has nothing to say; most sentences have one name). A name that
+        # is first a country or state is not made a town by its sentence ("England and
+        # Wales", "Kansas and Illinois"): only a qualifier can do that. So only the other
+        # contested names can be placed; without one the sentence says nothing.
+        placeable = [p for p in members if p not in qualified and _contested(candidates[p])
                      and candidates[p][0].place.kind not in _AREA_KINDS]
         if not placeable:
             continue
-        # Per member: its readings as an area (within reach of its best), and, for a member
-        # a sentence may place, its readings by what holds them: (country,) for towns and
-        # districts, (country, state key) for any. Most sentences have no area at all.
+        # Per member: its readings as an area (within reach of its best). Most sentences
+        # have no area at all.
         areas_of: dict[int, list[Place]] = {}
         for a in members:
             y = candidates[a]
@@ -219,36 +216,41 @@ def sentence_areas(
                 areas = area_readings[id(y)] = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
             if areas:
                 areas_of[a] = areas
-        if not areas_of:
-            continue
-        held_by: dict[int, dict[tuple[str, ...], list[Place]]] = {}
-        for p in placeable:
-            index = indexes.get(id(candidates[p]))
-            if index is None:
-                index = indexes[id(candidates[p])] = {}
-                for c in candidates[p]:
-                    place = c.place
-                    if not place.country_code:
-                        continue
-                    if place.kind in ("city", "adm2"):
-                        index.setdefault((place.country_code,), []).append(place)
-                    if place.admin1:
-                        index.setdefault((place.country_code, _key(place.admin1)), []).append(place)
-            held_by[p] = index
         for a, areas in areas_of.items():
             key_a = _key(mentions[a].text)
-            for p, index in held_by.items():
+            for p in placeable:
                 if p == a or _key(mentions[p].text) == key_a:
                     continue
+                cands = candidates[p]
                 for area in areas:
                     where = (area.country_code,) if area.kind == "country" else (area.country_code, _key(area.name))
-                    held = [place for place in index.get(where, ()) if place.id != area.id]
+                    within = readings_in.get((id(cands), where))
+                    if within is None:
+                        within = readings_in[(id(cands), where)] = _readings_in(cands, where)
+                    held = [place for place in within if place.id != area.id]
                     if 0 < len(held) <= 2:  # (an area that holds many of them tells them apart no more)
                         for place in held:
                             found.setdefault(p, {}).setdefault(place.id, f"with {mentions[a].text} in its sentence")
-                        if a in contested:
+                        if _contested(candidates[a]):
                             found.setdefault(a, {}).setdefault(area.id, f"with {mentions[p].text} in its sentence")
     return found
+
+
+def _contested(cands: tuple[Candidate, ...]) -> bool:
+    """Has a name more than one reading in reach of its first, so that evidence can move it?"""
+    return len(cands) > 1 and cands[1].score >= cands[0].score - _CONTESTED_WITHIN
+
+
+def _readings_in(cands: tuple[Candidate, ...], where: tuple[str, ...]) -> list[Place]:
+    """The readings among ``cands`` that lie in an area: ``(country code,)``, the towns and
+    districts of a country; ``(country code, state key)``, the places of a state."""
+    country = where[0]
+    if not country:
+        return []
+    if len(where) == 1:
+        return [c.place for c in cands if c.place.country_code == country and c.place.kind in ("city", "adm2")]
+    return [c.place for c in cands
+            if c.place.country_code == country and c.place.admin1 and _key(c.place.admin1) == where[1]]
 
 
 def listed_areas(

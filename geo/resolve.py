@@ -116,7 +116,8 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     "Fuzuli" the town vs "Füzuli" the district around it; not "Armenia" the Colombian town
     vs the country. Only districts and states (adm1/adm2) get the rule's evidence.
     """
-    if len(cands) < 2:  # (one kind: the usual case, no rule)
+    # (one candidate, the usual case, or a first that is no town, district or state: no rule)
+    if len(cands) < 2 or cands[0].place.kind not in _TOWN_RULE_KINDS:
         return []
     kinds = {c.place.kind for c in cands}
     # Only a mix of towns and areas, all of them towns, districts or states, has a rule to apply.
@@ -227,15 +228,34 @@ def _with_local_evidence(
     # Without a qualifier the evidence depends only on the candidates and the word after the
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
     unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
+    # (id(candidates), word after) -> _local_features() without a qualifier: a name's
+    # mentions with evidence of their sentence share it too (the lists are only read)
+    own_features: dict[tuple[int, str], list[list[tuple[str, float]]]] = {}
     by_sentence: dict[tuple, tuple[Candidate, ...]] = {}  # the same for evidence from a sentence
     local: list[tuple[Candidate, ...]] = []
     explicit = set(areas_of) | set(holds) | set(in_sentence)
+    said = frozenset(explicit)  # the mentions of which their sentence says something (a few)
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
         cands = cands if isinstance(cands, tuple) else tuple(cands)
-        areas = areas_of.get(i, ())
         towns = towns_of.get(id(cands))
         if towns is None:
             towns = towns_of[id(cands)] = _towns(cands)
+        if i not in said:
+            if not towns:
+                local.append(cands)
+                continue
+            admin_word = _admin_word(text, mention)
+            if admin_word:
+                explicit.add(i)
+            hit = unqualified.get((id(cands), admin_word))
+            if hit is None:
+                extras = own_features.get((id(cands), admin_word))
+                if extras is None:
+                    extras = own_features[(id(cands), admin_word)] = _local_features(admin_word, cands, [], towns)
+                hit = unqualified[(id(cands), admin_word)] = _with_each(cands, extras)
+            local.append(hit)
+            continue
+        areas = areas_of.get(i, ())
         if i in holds or i in in_sentence:
             # the area that qualifies another name ("Macon, Georgia": the US state); readings
             # that hold or lie in another name of the sentence
@@ -248,30 +268,25 @@ def _with_local_evidence(
                 if hit is not None:
                     local.append(hit)
                     continue
-            # (no qualifier and no town: no evidence of the name's own but its sentence's)
-            extras = _local_features(admin_word, cands, areas, towns) if areas or towns else [[] for _ in cands]
-            for c, extra in zip(cands, extras):
-                if c.place.id in held:
-                    extra.append(("holds " + held[c.place.id], QUALIFIER_BONUS))
-                elif c.place.id in near:
-                    extra.append((near[c.place.id], SENTENCE_BONUS))
+            if areas:
+                extras = _local_features(admin_word, cands, areas, towns)
+            elif towns:
+                extras = own_features.get((id(cands), admin_word))
+                if extras is None:
+                    extras = own_features[(id(cands), admin_word)] = _local_features(admin_word, cands, [], towns)
+            else:  # (no qualifier and no town: no evidence of the name's own but its sentence's)
+                extras = [[]] * len(cands)  # (one empty list: only read)
+            extras = [
+                extra + [("holds " + held[c.place.id], QUALIFIER_BONUS)] if c.place.id in held
+                else extra + [(near[c.place.id], SENTENCE_BONUS)] if c.place.id in near
+                else extra
+                for c, extra in zip(cands, extras)]
             local.append(_with_each(cands, extras))
             if alike is not None:
                 by_sentence[alike] = local[-1]
             continue
-        if not areas and not towns:
-            local.append(cands)
-            continue
-        if areas:
-            local.append(_with_each(cands, _local_features(_admin_word(text, mention), cands, areas, towns)))
-            continue
-        admin_word = _admin_word(text, mention)
-        if admin_word:
-            explicit.add(i)
-        hit = unqualified.get((id(cands), admin_word))
-        if hit is None:
-            hit = unqualified[(id(cands), admin_word)] = _with_each(cands, _local_features(admin_word, cands, [], towns))
-        local.append(hit)
+        # qualified ("Macon, Georgia": the town)
+        local.append(_with_each(cands, _local_features(_admin_word(text, mention), cands, areas, towns)))
     if dateline is not None:
         _add_dateline(local, mentions, _key(mentions[0].text), dateline)
     return local, explicit

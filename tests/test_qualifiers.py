@@ -106,3 +106,31 @@ def test_a_county_qualifies_the_towns_near_its_point(gazetteer):
     assert "qualified by North Yorkshire" in richmond.reason and "holds Richmond" in county.reason
     text = "He farms near Springfield, Sangamon County."
     assert resolved(text, gazetteer, "Springfield", "Sangamon County")[0][2:] == ("US", "Illinois")
+
+
+def test_readings_in_an_area_are_those_an_index_of_all_readings_gives():
+    """sentence_areas looks up a name's readings in each area its sentence names; an index
+    of all its readings by what holds them gives the same places in the same order."""
+    import random
+
+    from geo.evidence import _key
+    from geo.qualifiers import _readings_in
+    from geo.records import Candidate, Place
+
+    rng = random.Random(7)
+    for _ in range(200):
+        cands = tuple(
+            Candidate(Place(str(n), "P", rng.choice(("city", "adm2", "adm1", "country")), 0.0, 0.0,
+                            rng.choice(("US", "GB", "")), rng.choice(("Texas", "texas", "Ohio", "")), 1), 1.0)
+            for n in range(rng.randrange(6)))
+        index = {}
+        for c in cands:
+            place = c.place
+            if not place.country_code:
+                continue
+            if place.kind in ("city", "adm2"):
+                index.setdefault((place.country_code,), []).append(place)
+            if place.admin1:
+                index.setdefault((place.country_code, _key(place.admin1)), []).append(place)
+        for where in (("US",), ("GB",), ("",), ("US", "texas"), ("GB", "ohio"), ("", "texas")):
+            assert _readings_in(cands, where) == index.get(where, [])
