@@ -367,7 +367,8 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
     prev = _word_before(text, first_start, floor)
-    initial = _initial_after(text, first_start, floor, prev)
+    # (_initial_after, inline: most runs have a word before them, or only space)
+    initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
@@ -380,10 +381,11 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         lower = run.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        humps = () if run[1:].islower() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
+        humps = () if run.istitle() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
+        lowers = (lower,)
         key = _letters_key(run, lower)
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (key,), (lower,), (),
-                                    (), humps)),)
+        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), lowers if key is lower else (key,),
+                                    lowers, (), (), humps)),)
     if run[-2:] in ("'s", "’s") and run[:-2].isalpha():  # "Shreveport's", "That's": a word and its possessive
         word = run[:-2]
         lower = word.lower()
@@ -416,23 +418,40 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
 def _plain_piece(spaced: str, words: list[str]) -> _Piece:
     """``_piece`` of a run of plain words (letters only) between single spaces or hyphens,
     ``spaced``: the run with its hyphens made spaces (``words``: it split at its spaces)."""
-    tokens = []
-    start = 0
-    for word in words:
-        end = start + len(word)
-        tokens.append(_new_tuple(Token, (start, end, word, False)))
-        start = end + 1
+    if len(words) == 2:  # most of these runs: their two tokens built at once
+        first, second = words
+        cut = len(first)
+        tokens = (_new_tuple(Token, (0, cut, first, False)), _new_tuple(Token, (cut + 1, len(spaced), second, False)))
+    else:
+        built = []
+        start = 0
+        for word in words:
+            end = start + len(word)
+            built.append(_new_tuple(Token, (start, end, word, False)))
+            start = end + 1
+        tokens = tuple(built)
     # The run's lower case split is its words' lower case (a space ends a word for str.lower's
     # final sigma as the word's end does); an ASCII word's key is its lower case, abbreviations
     # read out (as name_key does).
     lower = tuple(spaced.lower().split(" "))
     if not spaced.isascii():
         keys = tuple(map(_word_key, words))
+    elif _NOTABLE.isdisjoint(lower):
+        # Most of these runs: keys are the lower case, and no title, capitalised connector or
+        # (title-cased) case change inside a word to look for.
+        if spaced.istitle():
+            return _new_tuple(_Piece, (tokens, lower, lower, (), (), ()))
+        keys = lower
     elif _ABBREVIATIONS.keys().isdisjoint(lower):
         keys = lower
     else:
         keys = tuple([_ABBREVIATIONS.get(word, word) for word in lower])
-    return _piece_of(tuple(tokens), words, lower, keys, spaced)
+    return _piece_of(tokens, words, lower, keys, spaced)
+
+
+# The lower-case words that give a piece of ASCII words other keys than its lower case
+# (abbreviations), words after a title or a connector that may open a name (see _piece_of).
+_NOTABLE = _TITLES | _OPENERS | frozenset(_ABBREVIATIONS)
 
 
 def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
@@ -482,6 +501,13 @@ def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ())
         if keys[0] not in CONNECTORS:
             wanted.add(keys[0])
         return None
+    if len(keys) == 2 and CONNECTORS.isdisjoint(keys):  # most of the others: what the loop gives, at once
+        first, last = keys
+        gram = f"{first} {last}"
+        wanted.add(first)
+        wanted.add(gram)
+        wanted.add(last)
+        return [[first, gram], [last]]
     by_start: list[list[str] | None] = []
     for i, first in enumerate(keys):
         if first in CONNECTORS:
