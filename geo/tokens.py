@@ -67,7 +67,14 @@ _ELIDED = rf"-[dl]['’][{_UPPER}][^\W\d_]*"
 _SEPARATOR = r"(?:[ \t]++|[ \t]*+-[ \t]*+)"
 # Spanish "los"/"las" join a name's words in lower case ("San Cristóbal de las Casas"), but are
 # no connectors for spans: capitalised they are the name's first word ("Los Angeles", "Las Vegas").
-_CONNECTOR = "|".join(sorted(CONNECTORS | {"los", "las"}, key=len, reverse=True))
+# Grouped by first letter ("d(?:ella|el|...)|l(?:as|...)|..."): the engine tests a letter
+# per group, not every word, at each gap between a run's words. (Order among the words is
+# immaterial: a separator must follow, so of two that start alike only one can be taken.)
+_CONNECTOR = "|".join(
+    first + "(?:" + "|".join(sorted((word[1:] for word in CONNECTORS | {"los", "las"} if word[0] == first),
+                                    key=len, reverse=True)) + ")"
+    for first in sorted({word[0] for word in CONNECTORS | {"los", "las"}})
+)
 # _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
 _CAPITALISED_REST = (
     r"(?<=[A-Z])[a-z]{0,2}+\.(?:[A-Z][a-z]{0,2}+\.)++"
