@@ -296,8 +296,10 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
                 append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
             if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
                 shared.extend(range(first, len(found)))
-        elif len(pieces) == 1 and start:  # most runs (one at the text's start counts from 0: see shared)
-            append((pieces[0], start, n))
+        elif type(pieces) is _Piece:  # most runs: one piece
+            if not start and shared is not None:  # (one at the text's start counts from 0: see shared)
+                shared.append(len(found))
+            append((pieces, start, n))
         else:
             if shared is not None:
                 shared.extend(range(len(found), len(found) + len(pieces)))
@@ -380,9 +382,10 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _run_pieces(run: str) -> tuple[_Piece, ...]:
+def _run_pieces(run: str) -> _Piece | tuple[_Piece, ...]:
     """The pieces of a run's text, offsets from its start: cut after possessives, a lone
-    function word dropped (what _split_run gives for a run no sentence starts inside).
+    function word dropped (what _split_run gives for a run no sentence starts inside); the
+    piece itself when there is one (most runs: no tuple around it to make and keep).
     Memoised (a pure function; bounded): names repeat across documents."""
     if run.isalpha():  # most runs are one plain word: no need to tokenize
         lower = run.lower()
@@ -391,8 +394,8 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         humps = () if run.istitle() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
         lowers = (lower,)
         key = _letters_key(run, lower)
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), lowers if key is lower else (key,),
-                                    lowers, (), (), humps)),)
+        return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), lowers if key is lower else (key,),
+                                   lowers, (), (), humps))
     if run[-2:] in ("'s", "’s") and run[:-2].isalpha():  # "Shreveport's", "That's": a word and its possessive
         word = run[:-2]
         lower = word.lower()
@@ -401,15 +404,15 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         key = _letters_key(word, lower)
         opens = (0,) if key in _OPENERS and word[:1].isupper() else ()
         humps = () if _HUMP.search(word) is None else (0,)
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(word), word, True)),), (key,), (lower,), (), opens,
-                                    humps)),)
+        return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(word), word, True)),), (key,), (lower,), (), opens,
+                                   humps))
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.
     spaced = run.replace("-", " ")
     words = spaced.split(" ")
     if all(map(str.isalpha, words)):
-        return (_plain_piece(spaced, words),)
+        return _plain_piece(spaced, words)
     pieces: list[list[Token]] = []
     current: list[Token] = []
     for token in tokenize(run):
@@ -419,7 +422,8 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         current.append(token)
     if current:
         pieces.append(current)
-    return tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
+    kept = tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
+    return kept[0] if len(kept) == 1 else kept
 
 
 def _plain_piece(spaced: str, words: list[str]) -> _Piece:

@@ -186,6 +186,8 @@ def test_remembered_run_pieces_are_the_split_run():
             start, end = match.span()
             plain = runs._split_run(text, start, end, (0,))
             pieces = runs._run_pieces(match.group())
+            if type(pieces) is runs._Piece:  # (one piece: itself)
+                pieces = (pieces,)
             assert [[(t.start + start, t.end + start, t.text, t.possessive) for t in p.tokens] for p in pieces] == [
                 [tuple(t) for t in tokens] for tokens in plain
             ], text
