@@ -67,7 +67,14 @@ _ELIDED = rf"-[dl]['’][{_UPPER}][^\W\d_]*"
 _SEPARATOR = r"(?:[ \t]++|[ \t]*+-[ \t]*+)"
 # Spanish "los"/"las" join a name's words in lower case ("San Cristóbal de las Casas"), but are
 # no connectors for spans: capitalised they are the name's first word ("Los Angeles", "Las Vegas").
-_CONNECTOR = "|".join(sorted(CONNECTORS | {"los", "las"}, key=len, reverse=True))
+# Grouped by first letter ("d(?:ella|el|...)|l(?:as|...)|..."): the engine tests a letter
+# per group, not every word, at each gap between a run's words. (Order among the words is
+# immaterial: a separator must follow, so of two that start alike only one can be taken.)
+_CONNECTOR = "|".join(
+    first + "(?:" + "|".join(sorted((word[1:] for word in CONNECTORS | {"los", "las"} if word[0] == first),
+                                    key=len, reverse=True)) + ")"
+    for first in sorted({word[0] for word in CONNECTORS | {"los", "las"}})
+)
 # _CAPITALISED after its first (upper-case) letter: each alternative's rest, behind a look at that letter.
 _CAPITALISED_REST = (
     r"(?<=[A-Z])[a-z]{0,2}+\.(?:[A-Z][a-z]{0,2}+\.)++"
@@ -289,8 +296,10 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
                 append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
             if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
                 shared.extend(range(first, len(found)))
-        elif len(pieces) == 1 and start:  # most runs (one at the text's start counts from 0: see shared)
-            append((pieces[0], start, n))
+        elif type(pieces) is _Piece:  # most runs: one piece
+            if not start and shared is not None:  # (one at the text's start counts from 0: see shared)
+                shared.append(len(found))
+            append((pieces, start, n))
         else:
             if shared is not None:
                 shared.extend(range(len(found), len(found) + len(pieces)))
@@ -367,23 +376,26 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
     prev = _word_before(text, first_start, floor)
-    initial = _initial_after(text, first_start, floor, prev)
+    # (_initial_after, inline: most runs have a word before them, or only space)
+    initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _run_pieces(run: str) -> tuple[_Piece, ...]:
+def _run_pieces(run: str) -> _Piece | tuple[_Piece, ...]:
     """The pieces of a run's text, offsets from its start: cut after possessives, a lone
-    function word dropped (what _split_run gives for a run no sentence starts inside).
+    function word dropped (what _split_run gives for a run no sentence starts inside); the
+    piece itself when there is one (most runs: no tuple around it to make and keep).
     Memoised (a pure function; bounded): names repeat across documents."""
     if run.isalpha():  # most runs are one plain word: no need to tokenize
         lower = run.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        humps = () if run[1:].islower() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
+        humps = () if run.istitle() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
+        lowers = (lower,)
         key = _letters_key(run, lower)
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), (key,), (lower,), (),
-                                    (), humps)),)
+        return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), lowers if key is lower else (key,),
+                                   lowers, (), (), humps))
     if run[-2:] in ("'s", "’s") and run[:-2].isalpha():  # "Shreveport's", "That's": a word and its possessive
         word = run[:-2]
         lower = word.lower()
@@ -392,15 +404,15 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         key = _letters_key(word, lower)
         opens = (0,) if key in _OPENERS and word[:1].isupper() else ()
         humps = () if _HUMP.search(word) is None else (0,)
-        return (_new_tuple(_Piece, ((_new_tuple(Token, (0, len(word), word, True)),), (key,), (lower,), (), opens,
-                                    humps)),)
+        return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(word), word, True)),), (key,), (lower,), (), opens,
+                                   humps))
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.
     spaced = run.replace("-", " ")
     words = spaced.split(" ")
     if all(map(str.isalpha, words)):
-        return (_plain_piece(spaced, words),)
+        return _plain_piece(spaced, words)
     pieces: list[list[Token]] = []
     current: list[Token] = []
     for token in tokenize(run):
@@ -410,29 +422,47 @@ def _run_pieces(run: str) -> tuple[_Piece, ...]:
         current.append(token)
     if current:
         pieces.append(current)
-    return tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
+    kept = tuple(_piece(piece) for piece in pieces if len(piece) > 1 or piece[0].text.lower() not in _FUNCTION_WORDS)
+    return kept[0] if len(kept) == 1 else kept
 
 
 def _plain_piece(spaced: str, words: list[str]) -> _Piece:
     """``_piece`` of a run of plain words (letters only) between single spaces or hyphens,
     ``spaced``: the run with its hyphens made spaces (``words``: it split at its spaces)."""
-    tokens = []
-    start = 0
-    for word in words:
-        end = start + len(word)
-        tokens.append(_new_tuple(Token, (start, end, word, False)))
-        start = end + 1
+    if len(words) == 2:  # most of these runs: their two tokens built at once
+        first, second = words
+        cut = len(first)
+        tokens = (_new_tuple(Token, (0, cut, first, False)), _new_tuple(Token, (cut + 1, len(spaced), second, False)))
+    else:
+        built = []
+        start = 0
+        for word in words:
+            end = start + len(word)
+            built.append(_new_tuple(Token, (start, end, word, False)))
+            start = end + 1
+        tokens = tuple(built)
     # The run's lower case split is its words' lower case (a space ends a word for str.lower's
     # final sigma as the word's end does); an ASCII word's key is its lower case, abbreviations
     # read out (as name_key does).
     lower = tuple(spaced.lower().split(" "))
     if not spaced.isascii():
         keys = tuple(map(_word_key, words))
+    elif _NOTABLE.isdisjoint(lower):
+        # Most of these runs: keys are the lower case, and no title, capitalised connector or
+        # (title-cased) case change inside a word to look for.
+        if spaced.istitle():
+            return _new_tuple(_Piece, (tokens, lower, lower, (), (), ()))
+        keys = lower
     elif _ABBREVIATIONS.keys().isdisjoint(lower):
         keys = lower
     else:
         keys = tuple([_ABBREVIATIONS.get(word, word) for word in lower])
-    return _piece_of(tuple(tokens), words, lower, keys, spaced)
+    return _piece_of(tokens, words, lower, keys, spaced)
+
+
+# The lower-case words that give a piece of ASCII words other keys than its lower case
+# (abbreviations), words after a title or a connector that may open a name (see _piece_of).
+_NOTABLE = _TITLES | _OPENERS | frozenset(_ABBREVIATIONS)
 
 
 def _split_run(text: str, start: int, end: int, sentence_starts: tuple[int, ...]) -> list[list[Token]]:
@@ -482,6 +512,13 @@ def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ())
         if keys[0] not in CONNECTORS:
             wanted.add(keys[0])
         return None
+    if len(keys) == 2 and CONNECTORS.isdisjoint(keys):  # most of the others: what the loop gives, at once
+        first, last = keys
+        gram = f"{first} {last}"
+        wanted.add(first)
+        wanted.add(gram)
+        wanted.add(last)
+        return [[first, gram], [last]]
     by_start: list[list[str] | None] = []
     for i, first in enumerate(keys):
         if first in CONNECTORS:
