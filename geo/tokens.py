@@ -376,8 +376,7 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
     prev = _word_before(text, first_start, floor)
-    # (_initial_after, inline: most runs have a word before them, or only space)
-    initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
+    initial = _initial_after(text, first_start, floor, prev)
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
@@ -391,21 +390,21 @@ def _run_pieces(run: str) -> _Piece | tuple[_Piece, ...]:
         lower = run.lower()
         if lower in _FUNCTION_WORDS:
             return ()
+        # (_piece_of for one word of letters, written out: the commonest first-seen run; a run
+        # starts with a capital, so an opener's key is an opener written with one)
         humps = () if run.istitle() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
         lowers = (lower,)
         key = _letters_key(run, lower)
+        opens = (0,) if key in _OPENERS else ()
         return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), lowers if key is lower else (key,),
-                                   lowers, (), (), humps))
+                                   lowers, (), opens, humps))
     if run[-2:] in ("'s", "’s") and run[:-2].isalpha():  # "Shreveport's", "That's": a word and its possessive
         word = run[:-2]
         lower = word.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        key = _letters_key(word, lower)
-        opens = (0,) if key in _OPENERS and word[:1].isupper() else ()
-        humps = () if _HUMP.search(word) is None else (0,)
-        return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(word), word, True)),), (key,), (lower,), (), opens,
-                                   humps))
+        return _piece_of((_new_tuple(Token, (0, len(word), word, True)),), [word], (lower,),
+                         (_letters_key(word, lower),), word)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
     # possessive for the word pattern to treat apart), and the run is one piece.

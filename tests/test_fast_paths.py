@@ -198,8 +198,7 @@ def test_remembered_run_pieces_are_the_split_run():
                     b.text.lower() for a, b in zip(tokens, tokens[1:]) if a.text.lower() in runs._TITLES
                 )
                 opens = tuple(i for i, t in enumerate(tokens) if t.text.lower() in runs._OPENERS and t.text[0].isupper())
-                # (a lone word's opens may be left out: a one-word piece's span is itself, see _grams)
-                assert piece.opens == opens or (len(tokens) == 1 and piece.opens == ()), text
+                assert piece.opens == opens, text
                 assert piece.humps == tuple(i for i, t in enumerate(tokens) if runs._humped(t.text))
 
 
