@@ -228,8 +228,8 @@ def _with_local_evidence(
     # Without a qualifier the evidence depends only on the candidates and the word after the
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
     unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
-    # (id(candidates), word after) -> _local_features() without a qualifier: a name's
-    # mentions with evidence of their sentence share it too (the lists are only read)
+    # (id(candidates), word after) -> _local_features() without a qualifier (_own_features):
+    # a name's mentions with evidence of their sentence share it too
     own_features: dict[tuple[int, str], list[list[tuple[str, float]]]] = {}
     by_sentence: dict[tuple, tuple[Candidate, ...]] = {}  # the same for evidence from a sentence
     local: list[tuple[Candidate, ...]] = []
@@ -249,10 +249,8 @@ def _with_local_evidence(
                 explicit.add(i)
             hit = unqualified.get((id(cands), admin_word))
             if hit is None:
-                extras = own_features.get((id(cands), admin_word))
-                if extras is None:
-                    extras = own_features[(id(cands), admin_word)] = _local_features(admin_word, cands, [], towns)
-                hit = unqualified[(id(cands), admin_word)] = _with_each(cands, extras)
+                hit = unqualified[(id(cands), admin_word)] = _with_each(
+                    cands, _own_features(own_features, cands, admin_word, towns))
             local.append(hit)
             continue
         areas = areas_of.get(i, ())
@@ -271,9 +269,7 @@ def _with_local_evidence(
             if areas:
                 extras = _local_features(admin_word, cands, areas, towns)
             elif towns:
-                extras = own_features.get((id(cands), admin_word))
-                if extras is None:
-                    extras = own_features[(id(cands), admin_word)] = _local_features(admin_word, cands, [], towns)
+                extras = _own_features(own_features, cands, admin_word, towns)
             else:  # (no qualifier and no town: no evidence of the name's own but its sentence's)
                 extras = [[]] * len(cands)  # (one empty list: only read)
             extras = [
@@ -290,6 +286,16 @@ def _with_local_evidence(
     if dateline is not None:
         _add_dateline(local, mentions, _key(mentions[0].text), dateline)
     return local, explicit
+
+
+def _own_features(memo: dict, cands: tuple[Candidate, ...], admin_word: str,
+                  towns: list[Place]) -> list[list[tuple[str, float]]]:
+    """_local_features() of a name without a qualifier, kept in ``memo`` under (id(cands),
+    admin_word): it depends on nothing else, and the lists are only read."""
+    extras = memo.get((id(cands), admin_word))
+    if extras is None:
+        extras = memo[(id(cands), admin_word)] = _local_features(admin_word, cands, [], towns)
+    return extras
 
 
 def _add_dateline(local: list[tuple[Candidate, ...]], mentions: tuple[Mention, ...], key: str, smallest: int) -> None:
