@@ -57,7 +57,6 @@ _PLACE_HEADS = GENERIC_HEADS | {"city", "county", "state", "province", "district
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MAKER_TAILS = frozenset(maker[-2:] for maker in MAKERS)  # the last two letters of the makers' names
-_MAKERS_TUPLE = tuple(sorted(MAKERS))  # (str.endswith takes a tuple)
 
 
 def _maker_before(text: str, start: int) -> bool:
@@ -105,11 +104,7 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
     >>> names_a_thing("Trucks from Ford County.", 12, 16)
     False
     """
-    # (no call for most names: after one space that follows a word, _maker_before can say yes
-    # only where that word ends in a maker's name within the 40 characters it reads; the
-    # word's last two letters rule most out)
-    if (start < 3 or text[start - 1] != " " or text[start - 2] in " \t" or (text[start - 3 : start - 1] in _MAKER_TAILS
-            and text.endswith(_MAKERS_TUPLE, max(0, start - 40), start - 1))) and _maker_before(text, start):
+    if _maker_before(text, start):
         return True  # "Hyundai Tucson"
     if text[end : end + 1] not in _BLANKS:  # (most names: no word right after, so no head noun)
         return False
