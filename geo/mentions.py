@@ -284,10 +284,10 @@ def _named_spans(
 
     # The context spans are judged in: what the gazetteer says (set now: a span's text is
     # described as its run is met, from that alone) and what the document says of its
-    # capitalised words (set below, once every run is walked). Those sets are asked only about spans' texts, and a span of two words or more
-    # holds what no single word holds between them (a space, a hyphen or a digit): so a run's
-    # first word counts there only when it stands alone as a span somewhere, and a run without
-    # a span needs the word before it only then.
+    # capitalised words (set below, once every run is walked). Those sets are asked only about
+    # spans' texts, and a span of two words or more holds what no single word holds between
+    # them (a space, a hyphen or a digit): so a run's first word counts there only when it
+    # stands alone as a span somewhere, and a run without a span needs the word before it only then.
     given_names = getattr(gazetteer, "given_names", None)
     given = given_names() if given_names is not None else frozenset()
     context = _Context(text, frozenset(), frozenset(), frozenset(), given)

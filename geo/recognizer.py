@@ -147,7 +147,8 @@ class RecognizerModel:
     def open_grade(self, fixed: tuple[str, ...], names: Iterable[str], low: float,
                    high: float) -> tuple[int | None, float]:
         """``grade_binary(sorted([*fixed, *names, *more]))`` when that is the same for any further
-        features ``more`` whose weights add between ``low`` and ``high``, else None; and the sum of the weights of ``fixed`` and ``names``. A caller then computes
+        features ``more`` whose weights add between ``low`` and ``high``, else None; and the sum
+        of the weights of ``fixed`` and ``names``. A caller then computes
         features that cost much only when they matter, and grades them with grade_with_more,
         which adds their weights to that sum (the same weights grouped otherwise: it moves less
         than the margins allow for). The grade steps up with the sum: when both ends of the
