@@ -199,9 +199,13 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
         if hit is not None:
             return hit
     is_capital = getattr(gazetteer, "is_capital", None)
-    counts = getattr(gazetteer, "alternate_name_counts", None)
-    ranked = rank(gazetteer.matches(name), demonym=demonym, is_capital=is_capital,
-                  names=counts(name) if counts is not None else None, name=name)
+    counted_matches = getattr(gazetteer, "counted_matches", None)
+    if counted_matches is not None:  # (geo.gazetteer.Gazetteer: rank's input read off its rows)
+        ranked = _rank(counted_matches(name, demonym, _RANKED_MATCHES), is_capital, name)
+    else:
+        counts = getattr(gazetteer, "alternate_name_counts", None)
+        ranked = rank(gazetteer.matches(name), demonym=demonym, is_capital=is_capital,
+                      names=counts(name) if counts is not None else None, name=name)
     if memo is not None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
@@ -234,35 +238,46 @@ def rank(
     """``matches`` (of ``name``) as candidates, best prior first; ``names``, if given, holds
     for each match how many names its place has besides its main name
     (Gazetteer.alternate_name_counts)."""
-    # The gazetteer ranks by kind and size already: past its first few dozen, no place can
-    # climb into the top MAX_CANDIDATES on its prior.
     counted = zip(matches, names if names is not None else itertools.repeat(0))
-    kept = [(m, n) for m, n in counted if (m.match == "demonym") == demonym][: 2 * MAX_CANDIDATES]
-    shares_a_state = any(m.place.kind == "adm1" for m, _ in kept)
+    return _rank([(m.place, m.match, n) for m, n in counted if (m.match == "demonym") == demonym][:_RANKED_MATCHES],
+                 is_capital, name)
+
+
+# The gazetteer ranks by kind and size already: past its first few dozen matches, no place
+# can climb into the top MAX_CANDIDATES on its prior.
+_RANKED_MATCHES = 2 * MAX_CANDIDATES
+
+
+def _rank(kept: list[tuple[Place, str, int]], is_capital: Callable[[str], bool] | None, name: str) -> tuple[Candidate, ...]:
+    """rank() of the ``(place, match, names)`` of the matches it keeps."""
+    shares_a_state = False
+    for place, _, _ in kept:
+        if place.kind == "adm1":
+            shares_a_state = True
+            break
     # The states and provinces named for a city of theirs that the name also names (by country
     # and the province's name, as a city's admin1 gives it), when that city is big enough.
     named_for_a_city = set()
     if shares_a_state:
-        states = {(m.place.country_code, m.place.name): m.place.population for m, _ in kept if m.place.kind == "adm1"}
-        for m, _ in kept:
-            place = m.place
+        states = {(place.country_code, place.name): place.population for place, _, _ in kept if place.kind == "adm1"}
+        for place, match, _ in kept:
             if place.kind == "city" and place.population >= SEAT_FROM:
                 people = states.get((place.country_code, place.admin1))
                 if people is not None and place.population >= SEAT_SHARE * people and (
-                        m.match != "alternate" or _spelling_of(name, place.name)):
+                        match != "alternate" or _spelling_of(name, place.name)):
                     named_for_a_city.add((place.country_code, place.admin1))
     # (-score, -population, id, features, place) per place id, its best match kept; records only for the winners.
     best: dict[str, tuple[float, int, str, tuple[tuple[str, float], ...], Place]] = {}
-    for m, n in kept:
-        place = m.place
-        capital = (shares_a_state and place.kind == "city" and is_capital is not None
+    for place, match, n in kept:
+        kind = place.kind
+        capital = (shares_a_state and kind == "city" and is_capital is not None
                    and is_capital(place.id))
         # (asked only where it can matter: a city that may be a capital or a city of millions)
-        spelling = (m.match == "alternate" and place.kind == "city" and bool(name)
+        spelling = (match == "alternate" and kind == "city" and bool(name)
                     and (capital or place.population >= SPELLING_CITY)
                     and _spelling_of(name, place.name))
-        named_for_its_city = place.kind == "adm1" and (place.country_code, place.name) in named_for_a_city
-        features, score = _prior(place, m.match, capital, n, spelling, shares_a_state, named_for_its_city)
+        named_for_its_city = kind == "adm1" and (place.country_code, place.name) in named_for_a_city
+        features, score = _prior(place, match, capital, n, spelling, shares_a_state, named_for_its_city)
         score = round(score, 4)  # (sum()'s order and rounding)
         seen = best.get(place.id)
         if seen is None or -score < seen[0]:
