@@ -63,3 +63,21 @@ def test_candidates_read_off_the_rows_are_the_ranking_of_the_matches(gazetteer, 
             plain = rank(gazetteer.matches(name), demonym=kind == "demonym", is_capital=gazetteer.is_capital,
                          names=gazetteer.alternate_name_counts(name), name=name)
             assert got == plain and [c.features for c in got] == [c.features for c in plain], name
+
+
+def test_round4_is_round_to_four_places():
+    from geo.candidates import _round4
+
+    rng = random.Random(4)
+    values = [rng.uniform(-10, 10) for _ in range(20000)] + [rng.uniform(0, 1) for _ in range(20000)]
+    values += [n / 10_000 + d for n in range(-20000, 20000, 7) for d in (0.0, 0.00005, -0.00005, 1e-17, -1e-17)]
+    # sums of a prior's features in their order, as rank() rounds them (zero sums keep their sign)
+    parts = [0.2, -0.3, 0.1, 0.4798, 0.1118, -0.15, 1.6, 0.3, -0.0627, 0.0, 1e-17]
+    for _ in range(20000):
+        total = 0.0
+        for value in rng.sample(parts, rng.randint(1, 6)):
+            total += value
+        values.append(total)
+    for value in values:
+        got, want = _round4(value), round(value, 4)
+        assert got == want and repr(got) == repr(want), value
