@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from geo.names import SPELLING_RATIO, spelling_of
-from geo.records import CURATED_KINDS, PLACE_KINDS, Candidate, Mention, NameMatch, Place
+from geo.records import CURATED_KINDS, PLACE_KINDS, Candidate, Mention, NameMatch, Place, draft_class
 
 __all__ = [
     "candidates_for", "candidates_for_each", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES", "PROMINENCE_WEIGHT", "PROMINENCE_NAMES",
@@ -310,21 +310,23 @@ def _rank(kept: list[tuple[Place, str, int]], is_capital: Callable[[str], bool] 
     return _candidates(ranked[:MAX_CANDIDATES])
 
 
-# Candidate records built by filling their slots: the same records Candidate(...) builds,
-# without the frozen class's checked __setattr__ per field (rank builds a dozen per name).
+# Candidate records built as drafts, filled and made Candidates (geo.records.draft_class):
+# the same records Candidate(...) builds, without the frozen class's checked __setattr__ per
+# field (rank builds a dozen per name).
+_CandidateDraft = draft_class(Candidate)
 _FAST_CANDIDATE = (tuple(f.name for f in dataclasses.fields(Candidate)) == ("place", "score", "features")
-                   and not hasattr(Candidate, "__post_init__") and hasattr(Candidate, "__slots__"))
+                   and _CandidateDraft is not None)
 if _FAST_CANDIDATE:
-    _set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
 
-    def _candidates(ranked: list[tuple], _new=object.__new__, _cls=Candidate) -> tuple[Candidate, ...]:
+    def _candidates(ranked: list[tuple], _new=object.__new__, _draft=_CandidateDraft, _cls=Candidate) -> tuple[Candidate, ...]:
         """The Candidate of each of rank()'s ``(-score, -population, id, features, place)``."""
         made = []
         for negative, _, _, features, place in ranked:
-            cand = _new(_cls)
-            _set_place(cand, place)
-            _set_score(cand, -negative)
-            _set_features(cand, features)
+            cand = _new(_draft)
+            cand.place = place
+            cand.score = -negative
+            cand.features = features
+            cand.__class__ = _cls
             made.append(cand)
         return tuple(made)
 else:  # pragma: no cover - only if records.py changes shape

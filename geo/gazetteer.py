@@ -63,7 +63,7 @@ from typing import Any, Iterable, NamedTuple
 from geo.errors import DataError, NotFoundError
 from geo.keystore import KeyStore, write_keystore
 from geo.names import name_key
-from geo.records import CURATED_KINDS, MATCH_KINDS, NameMatch, Place
+from geo.records import CURATED_KINDS, MATCH_KINDS, NameMatch, Place, draft_class
 
 __all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
 
@@ -100,69 +100,69 @@ _ZIPF = struct.Struct("<d")
 # (_kinds_code), its population, places, demonym, zipf (NaN for None) and named_population.
 _VALUE_HEAD = struct.Struct("<9sqI?dq")
 
-# A frozen dataclass's __init__ routes every field through object.__setattr__; setting the
-# slots directly is about twice as fast, which matters when a first-time lookup builds a
-# few records per name. Used only while the records keep exactly these fields and no
-# __post_init__ (whose checks must not be skipped); otherwise the normal constructors.
+# A frozen dataclass's __init__ routes every field through object.__setattr__: records are
+# built as drafts filled by plain stores and then made records (geo.records.draft_class),
+# which matters when a first-time lookup builds a few records per name (a Place: ~2.6k
+# instructions, against ~7k with a setter call per slot and ~15k with the constructor).
+# Used only while the records keep exactly these fields; otherwise the normal constructors.
 _PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "country_code", "admin1", "population")
+_PlaceDraft, _MatchDraft = draft_class(Place), draft_class(NameMatch)
 _FAST_RECORDS = (
     tuple(f.name for f in dataclasses.fields(Place)) == _PLACE_FIELDS
     and tuple(f.name for f in dataclasses.fields(NameMatch)) == ("place", "match")
-    and not hasattr(Place, "__post_init__")
-    and not hasattr(NameMatch, "__post_init__")
-    and hasattr(Place, "__slots__")
-    and hasattr(NameMatch, "__slots__")
+    and _PlaceDraft is not None
+    and _MatchDraft is not None
 )
 
 
-def _slot_setters(cls, names):
-    return tuple(cls.__dict__[n].__set__ for n in names)
-
-
 if _FAST_RECORDS:
-    _S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7 = _slot_setters(Place, _PLACE_FIELDS)
-    _M0, _M1 = _slot_setters(NameMatch, ("place", "match"))
 
-    def _new_place(r: tuple, _new=object.__new__, _cls=Place) -> Place:
+    def _new_place(r: tuple, _new=object.__new__, _D=_PlaceDraft, _P=Place) -> Place:
         """Place from an index row ``(rowid, id, name, kind, lat, lon, cc, admin1, pop, ...)``."""
-        p = _new(_cls)
-        _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
-        _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
+        p = _new(_D)
+        p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
+        p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
+        p.__class__ = _P
         return p
 
-    def _places_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _P=Place) -> tuple[Place, ...]:
+    def _places_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _D=_PlaceDraft, _P=Place) -> tuple[Place, ...]:
         """The non-demonym places of packed index rows; Places reused through ``places``.
 
-        Written out inline: this loop is most of a first-time lookup's Python work.
+        Written out inline (here and in the next two): this loop is most of a first-time
+        lookup's Python work.
         """
         named = []
         for r in rows:
             if r[9] != 3:  # MATCH_KINDS[3] == "demonym"
                 p = places.get(r[0])
                 if p is None:
-                    p = places[r[0]] = _new(_P)
-                    _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
-                    _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
+                    p = places[r[0]] = _new(_D)
+                    p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
+                    p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
+                    p.__class__ = _P
                 named.append(p)
         return tuple(named)
 
-    def _matches_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _P=Place, _N=NameMatch, _kinds=MATCH_KINDS):
+    def _matches_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _D=_PlaceDraft, _P=Place, _MD=_MatchDraft,
+                    _N=NameMatch, _kinds=MATCH_KINDS):
         """The matches of packed index rows; Places reused through ``places``."""
         found = []
         for r in rows:
             p = places.get(r[0])
             if p is None:
-                p = places[r[0]] = _new(_P)
-                _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
-                _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
-            m = _new(_N)
-            _M0(m, p)
-            _M1(m, _kinds[r[9]])
+                p = places[r[0]] = _new(_D)
+                p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
+                p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
+                p.__class__ = _P
+            m = _new(_MD)
+            m.place = p
+            m.match = _kinds[r[9]]
+            m.__class__ = _N
             found.append(m)
         return tuple(found)
 
     def _counted_matches_of(rows: tuple, places: dict[int, Place], demonym: bool, limit: int | None,
-                            _new=object.__new__, _P=Place, _kinds=MATCH_KINDS) -> list[tuple[Place, str, int]]:
+                            _new=object.__new__, _D=_PlaceDraft, _P=Place, _kinds=MATCH_KINDS) -> list[tuple[Place, str, int]]:
         """Gazetteer.counted_matches of packed index rows; Places reused through ``places``."""
         found = []
         for r in rows:
@@ -171,9 +171,10 @@ if _FAST_RECORDS:
                     break
                 p = places.get(r[0])
                 if p is None:
-                    p = places[r[0]] = _new(_P)
-                    _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
-                    _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
+                    p = places[r[0]] = _new(_D)
+                    p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
+                    p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
+                    p.__class__ = _P
                 found.append((p, _kinds[r[9]], r[10]))
         return found
 

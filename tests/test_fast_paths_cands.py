@@ -81,3 +81,37 @@ def test_round4_is_round_to_four_places():
     for value in values:
         got, want = _round4(value), round(value, 4)
         assert got == want and repr(got) == repr(want), value
+
+
+def test_records_made_from_drafts_are_the_records_the_constructors_make(gazetteer):
+    import dataclasses
+
+    from geo.candidates import _candidates
+    from geo.gazetteer import _new_place
+    from geo.records import Candidate, NameMatch, Place, draft_class
+
+    row = (7, "2988507", "Paris", "city", 48.85341, 2.3488, "FR", "Île-de-France", 2138551, 0, 57)
+    place = _new_place(row)
+    built = Place(*row[1:9])
+    assert type(place) is Place and place == built and hash(place) == hash(built) and repr(place) == repr(built)
+    (cand,) = _candidates([(-0.9, -2138551, "2988507", (("kind city", 0.2),), place)])
+    assert type(cand) is Candidate and cand == Candidate(built, 0.9, (("kind city", 0.2),)) and repr(cand) == repr(
+        Candidate(built, 0.9, (("kind city", 0.2),)))
+    (match,) = [m for m in gazetteer.matches("Paris") if m.place.id == "2988507"]
+    assert type(match) is NameMatch and match == NameMatch(gazetteer.get("2988507"), "name")
+    for record, field in ((place, "kind"), (cand, "score"), (match, "match")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(record, field, "x")
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self):
+            assert self.value > 0
+
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        value: int
+
+    assert draft_class(Checked) is None and draft_class(Unslotted) is None
