@@ -86,9 +86,10 @@ _PROMINENCE_KINDS = frozenset(("city", "adm2"))
 #: Spellings are looked for among the alternate names of capitals and of cities this big
 #: (where they can change a ranking: "Odessa" is Odesa before Odessa, Texas).
 SPELLING_CITY = 100_000
-# The prominence feature per count of names (a few hundred at most: computed once each).
-_PROMINENCE: dict[int, tuple[str, float]] = {}
-_LOG_PROMINENCE_NAMES = math.log1p(PROMINENCE_NAMES)
+# The prominence feature by a place's count of other names, up to PROMINENCE_NAMES (a count
+# beyond it gets that one: the full weight).
+_PROMINENCE = tuple(("well known", round(PROMINENCE_WEIGHT * min(1.0, math.log1p(names) / math.log1p(PROMINENCE_NAMES)), 4))
+                    for names in range(PROMINENCE_NAMES + 1))
 _LOG_METROPOLIS_SPAN = math.log10(4)
 
 
@@ -128,14 +129,6 @@ def _kind_facts(kind: str) -> tuple[tuple[str, float], float, bool, bool]:
 
 
 _KIND_FACTS = {kind: _kind_facts(kind) for kind in PLACE_KINDS}
-
-
-def _prominence(names: int) -> tuple[str, float]:
-    feature = _PROMINENCE.get(names)
-    if feature is None:
-        value = round(PROMINENCE_WEIGHT * min(1.0, math.log1p(names) / _LOG_PROMINENCE_NAMES), 4)
-        feature = _PROMINENCE[names] = ("well known", value)
-    return feature
 
 
 def prior_features(
@@ -194,7 +187,7 @@ def _prior(
         features.append(("national capital", value))
         score += value
     if names > 0 and prominent:
-        feature = _PROMINENCE.get(names) or _prominence(names)
+        feature = _PROMINENCE[names if names < PROMINENCE_NAMES else PROMINENCE_NAMES]
         features.append(feature)
         score += feature[1]
     if not curated:
