@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from geo.names import SPELLING_RATIO, spelling_of
-from geo.records import CURATED_KINDS, Candidate, Mention, NameMatch, Place
+from geo.records import CURATED_KINDS, PLACE_KINDS, Candidate, Mention, NameMatch, Place, draft_class
 
 __all__ = [
     "candidates_for", "candidates_for_each", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES", "PROMINENCE_WEIGHT", "PROMINENCE_NAMES",
@@ -80,16 +80,16 @@ SEAT_PENALTY = -0.3
 SEAT_FROM = 100_000
 MAX_CANDIDATES = 15
 _MEMO_LIMIT = 100_000  # names whose ranking a gazetteer's derived memo keeps
-_KIND_FEATURES = {kind: ("kind " + kind, prior) for kind, prior in KIND_PRIOR.items()}  # ("kind city", 0.2)
 _PROMINENCE_KINDS = frozenset(("city", "adm2"))
 #: An alternate name this alike to the place's main name is a spelling of it, and counts as
 #: the place's own name for being a capital or a city of millions (geo.names.spelling_of).
 #: Spellings are looked for among the alternate names of capitals and of cities this big
 #: (where they can change a ranking: "Odessa" is Odesa before Odessa, Texas).
 SPELLING_CITY = 100_000
-# The prominence feature per count of names (a few hundred at most: computed once each).
-_PROMINENCE: dict[int, tuple[str, float]] = {}
-_LOG_PROMINENCE_NAMES = math.log1p(PROMINENCE_NAMES)
+# The prominence feature by a place's count of other names, up to PROMINENCE_NAMES (a count
+# beyond it gets that one: the full weight).
+_PROMINENCE = tuple(("well known", round(PROMINENCE_WEIGHT * min(1.0, math.log1p(names) / math.log1p(PROMINENCE_NAMES)), 4))
+                    for names in range(PROMINENCE_NAMES + 1))
 _LOG_METROPOLIS_SPAN = math.log10(4)
 
 
@@ -97,6 +97,18 @@ class CandidateSource(Protocol):
     def matches(self, name: str) -> tuple[NameMatch, ...]: ...
 
     def is_capital(self, place_id: str) -> bool: ...
+
+
+def _round4(value: float) -> float:
+    """``round(value, 4)`` for a value under 10,000 in size, by scaling (twice as fast): the
+    scaled value rounded is the decimal rounding of the exact value unless it lies within
+    1e-6 of a half (the scaling errs by less than 1e-7 there), and an integer over 10,000 is
+    divided exactly rounded. A value that rounds to zero goes to round(), which keeps its sign."""
+    scaled = value * 10_000.0
+    whole = round(scaled)
+    if whole and -0.499999 < scaled - whole < 0.499999:
+        return whole / 10_000
+    return round(value, 4)
 
 
 def _small_state(population: int) -> float:
@@ -108,12 +120,15 @@ def _spelling_of(name: str, main: str) -> bool:
     return spelling_of(name, main)
 
 
-def _prominence(names: int) -> tuple[str, float]:
-    feature = _PROMINENCE.get(names)
-    if feature is None:
-        value = round(PROMINENCE_WEIGHT * min(1.0, math.log1p(names) / _LOG_PROMINENCE_NAMES), 4)
-        feature = _PROMINENCE[names] = ("well known", value)
-    return feature
+def _kind_facts(kind: str) -> tuple[tuple[str, float], float, bool, bool]:
+    """What a place's kind brings to its prior: its feature (``("kind city", 0.2)``), the
+    weight of its size (POPULATION_WEIGHT), whether being well known counts for it, and
+    whether its alternate names are curated (CURATED_KINDS: no alternate-name doubt)."""
+    return (("kind " + kind, KIND_PRIOR.get(kind, 0.2)), POPULATION_WEIGHT.get(kind, 0.0), kind in _PROMINENCE_KINDS,
+            kind in CURATED_KINDS)
+
+
+_KIND_FACTS = {kind: _kind_facts(kind) for kind in PLACE_KINDS}
 
 
 def prior_features(
@@ -144,44 +159,45 @@ def _prior(
 ) -> tuple[tuple[tuple[str, float], ...], float]:
     """prior_features(...) and their sum, added in their order as sum() adds them (not rounded)."""
     kind, population = place.kind, place.population
-    kind_feature = _KIND_FEATURES.get(kind) or ("kind " + kind, 0.2)
-    features: tuple[tuple[str, float], ...] = (kind_feature,)
+    kind_feature, weight, prominent, curated = _KIND_FACTS.get(kind) or _kind_facts(kind)
+    features = [kind_feature]
     score = 0.0 + kind_feature[1]
     if kind == "adm1" and population < SMALL_STATE:
         # A state or province of few people is no better known than a town of its size.
         value = _small_state(population)
-        features += (("small state", value),)
+        features.append(("small state", value))
         score += value
-    weight = POPULATION_WEIGHT.get(kind, 0.0)
     if weight and population > 0:
         # log scale: a town of 1,000 adds 0.34 of 0.8, a city of a million 0.69
-        value = round(weight * min(1.0, math.log10(population) / 7), 4)
-        features += (("population", value),)
+        share = math.log10(population) / 7
+        value = _round4(weight * share if share < 1.0 else weight)
+        features.append(("population", value))
         score += value
     own = match != "alternate" or spelling
     if state_too and kind == "city" and own and population > METROPOLIS_FROM:
         ramp = min(1.0, math.log10(population / METROPOLIS_FROM) / _LOG_METROPOLIS_SPAN)
         value = round(METROPOLIS_BONUS * ramp, 4)
-        features += (("city of millions", value),)
+        features.append(("city of millions", value))
         score += value
     if named_for_its_city:
-        features += (("named for its city", SEAT_PENALTY),)
+        features.append(("named for its city", SEAT_PENALTY))
         score += SEAT_PENALTY
     if capital and own:
         value = CAPITAL_BONUS[0] if population >= 100_000 else CAPITAL_BONUS[1]
-        features += (("national capital", value),)
+        features.append(("national capital", value))
         score += value
-    if names > 0 and kind in _PROMINENCE_KINDS:
-        feature = _PROMINENCE.get(names) or _prominence(names)
-        features += (feature,)
+    if names > 0 and prominent:
+        feature = _PROMINENCE[names if names < PROMINENCE_NAMES else PROMINENCE_NAMES]
+        features.append(feature)
         score += feature[1]
-    penalty = MATCH_PENALTY.get(match)
-    if penalty and kind not in CURATED_KINDS:
-        # A spelling of a city's own name ("Odessa" for Odesa) is half the doubt another name is.
-        value = penalty / 2 if spelling else penalty
-        features += ((match + " name", value),)
-        score += value
-    return features, score
+    if not curated:
+        penalty = MATCH_PENALTY.get(match)
+        if penalty:
+            # A spelling of a city's own name ("Odessa" for Odesa) is half the doubt another name is.
+            value = penalty / 2 if spelling else penalty
+            features.append((match + " name", value))
+            score += value
+    return tuple(features), score
 
 
 def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candidate, ...]:
@@ -199,9 +215,13 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
         if hit is not None:
             return hit
     is_capital = getattr(gazetteer, "is_capital", None)
-    counts = getattr(gazetteer, "alternate_name_counts", None)
-    ranked = rank(gazetteer.matches(name), demonym=demonym, is_capital=is_capital,
-                  names=counts(name) if counts is not None else None, name=name)
+    counted_matches = getattr(gazetteer, "counted_matches", None)
+    if counted_matches is not None:  # (geo.gazetteer.Gazetteer: rank's input read off its rows)
+        ranked = _rank(counted_matches(name, demonym, _RANKED_MATCHES), is_capital, name)
+    else:
+        counts = getattr(gazetteer, "alternate_name_counts", None)
+        ranked = rank(gazetteer.matches(name), demonym=demonym, is_capital=is_capital,
+                      names=counts(name) if counts is not None else None, name=name)
     if memo is not None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
@@ -234,36 +254,47 @@ def rank(
     """``matches`` (of ``name``) as candidates, best prior first; ``names``, if given, holds
     for each match how many names its place has besides its main name
     (Gazetteer.alternate_name_counts)."""
-    # The gazetteer ranks by kind and size already: past its first few dozen, no place can
-    # climb into the top MAX_CANDIDATES on its prior.
     counted = zip(matches, names if names is not None else itertools.repeat(0))
-    kept = [(m, n) for m, n in counted if (m.match == "demonym") == demonym][: 2 * MAX_CANDIDATES]
-    shares_a_state = any(m.place.kind == "adm1" for m, _ in kept)
+    return _rank([(m.place, m.match, n) for m, n in counted if (m.match == "demonym") == demonym][:_RANKED_MATCHES],
+                 is_capital, name)
+
+
+# The gazetteer ranks by kind and size already: past its first few dozen matches, no place
+# can climb into the top MAX_CANDIDATES on its prior.
+_RANKED_MATCHES = 2 * MAX_CANDIDATES
+
+
+def _rank(kept: list[tuple[Place, str, int]], is_capital: Callable[[str], bool] | None, name: str) -> tuple[Candidate, ...]:
+    """rank() of the ``(place, match, names)`` of the matches it keeps."""
+    shares_a_state = False
+    for place, _, _ in kept:
+        if place.kind == "adm1":
+            shares_a_state = True
+            break
     # The states and provinces named for a city of theirs that the name also names (by country
     # and the province's name, as a city's admin1 gives it), when that city is big enough.
     named_for_a_city = set()
     if shares_a_state:
-        states = {(m.place.country_code, m.place.name): m.place.population for m, _ in kept if m.place.kind == "adm1"}
-        for m, _ in kept:
-            place = m.place
+        states = {(place.country_code, place.name): place.population for place, _, _ in kept if place.kind == "adm1"}
+        for place, match, _ in kept:
             if place.kind == "city" and place.population >= SEAT_FROM:
                 people = states.get((place.country_code, place.admin1))
                 if people is not None and place.population >= SEAT_SHARE * people and (
-                        m.match != "alternate" or _spelling_of(name, place.name)):
+                        match != "alternate" or _spelling_of(name, place.name)):
                     named_for_a_city.add((place.country_code, place.admin1))
     # (-score, -population, id, features, place) per place id, its best match kept; records only for the winners.
     best: dict[str, tuple[float, int, str, tuple[tuple[str, float], ...], Place]] = {}
-    for m, n in kept:
-        place = m.place
-        capital = (shares_a_state and place.kind == "city" and is_capital is not None
+    for place, match, n in kept:
+        kind = place.kind
+        capital = (shares_a_state and kind == "city" and is_capital is not None
                    and is_capital(place.id))
         # (asked only where it can matter: a city that may be a capital or a city of millions)
-        spelling = (m.match == "alternate" and place.kind == "city" and bool(name)
+        spelling = (match == "alternate" and kind == "city" and bool(name)
                     and (capital or place.population >= SPELLING_CITY)
                     and _spelling_of(name, place.name))
-        named_for_its_city = place.kind == "adm1" and (place.country_code, place.name) in named_for_a_city
-        features, score = _prior(place, m.match, capital, n, spelling, shares_a_state, named_for_its_city)
-        score = round(score, 4)  # (sum()'s order and rounding)
+        named_for_its_city = kind == "adm1" and (place.country_code, place.name) in named_for_a_city
+        features, score = _prior(place, match, capital, n, spelling, shares_a_state, named_for_its_city)
+        score = _round4(score)  # (sum()'s order and rounding)
         seen = best.get(place.id)
         if seen is None or -score < seen[0]:
             best[place.id] = (-score, -place.population, place.id, features, place)
@@ -272,21 +303,23 @@ def rank(
     return _candidates(ranked[:MAX_CANDIDATES])
 
 
-# Candidate records built by filling their slots: the same records Candidate(...) builds,
-# without the frozen class's checked __setattr__ per field (rank builds a dozen per name).
+# Candidate records built as drafts, filled and made Candidates (geo.records.draft_class):
+# the same records Candidate(...) builds, without the frozen class's checked __setattr__ per
+# field (rank builds a dozen per name).
+_CandidateDraft = draft_class(Candidate)
 _FAST_CANDIDATE = (tuple(f.name for f in dataclasses.fields(Candidate)) == ("place", "score", "features")
-                   and not hasattr(Candidate, "__post_init__") and hasattr(Candidate, "__slots__"))
+                   and _CandidateDraft is not None)
 if _FAST_CANDIDATE:
-    _set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
 
-    def _candidates(ranked: list[tuple], _new=object.__new__, _cls=Candidate) -> tuple[Candidate, ...]:
+    def _candidates(ranked: list[tuple], _new=object.__new__, _draft=_CandidateDraft, _cls=Candidate) -> tuple[Candidate, ...]:
         """The Candidate of each of rank()'s ``(-score, -population, id, features, place)``."""
         made = []
         for negative, _, _, features, place in ranked:
-            cand = _new(_cls)
-            _set_place(cand, place)
-            _set_score(cand, -negative)
-            _set_features(cand, features)
+            cand = _new(_draft)
+            cand.place = place
+            cand.score = -negative
+            cand.features = features
+            cand.__class__ = _cls
             made.append(cand)
         return tuple(made)
 else:  # pragma: no cover - only if records.py changes shape

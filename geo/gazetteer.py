@@ -50,6 +50,7 @@ import gzip
 import hashlib
 import itertools
 import marshal
+import math
 import os
 import sqlite3
 import struct
@@ -62,14 +63,14 @@ from typing import Any, Iterable, NamedTuple
 from geo.errors import DataError, NotFoundError
 from geo.keystore import KeyStore, write_keystore
 from geo.names import name_key
-from geo.records import CURATED_KINDS, MATCH_KINDS, NameMatch, Place
+from geo.records import CURATED_KINDS, MATCH_KINDS, NameMatch, Place, draft_class
 
 __all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
 
 #: Kind order of the ranking prior (lower ranks first).
 KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2", "airport"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 #: Places kept per name key, best first (see the module doc).
 MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
@@ -79,91 +80,103 @@ _MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
 assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
 # What a name that names nothing has (shared, never changed: its records are the empty tuples).
-_MISS = (b"", (), (), (), None, "", ())
+_MISS = (b"", (), (), (), None)
 
 
-def _new_entry(packed: bytes, key: str) -> list:
-    """A name's memo entry (see Gazetteer._entry) for the value ``packed`` of its ``key``."""
-    return [packed, None, None, None, None, key, None]
+def _new_entry(packed: bytes) -> list:
+    """A name's memo entry (see Gazetteer._entry) for the value ``packed`` of its key."""
+    return [packed, None, None, None, None]
 
 
 _PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
-# Entries of the name store beside the name keys (which never hold control characters):
-_WORD_ENTRY = "\x00"  # + a word of a name key -> its Zipf frequency, packed as _ZIPF
-# + the first word of some multi-word name key -> b"" (no longer read: see known_keys; kept
-# so that indexes built before and after are the same; drop with the next INDEX_VERSION)
-_STARTS_ENTRY = "\x01"
-# + a name key -> for each of its ranked candidates, how many other names its place has
-# (marshal; only for keys where some place has any): kept apart from the candidates, which
-# recognition unpacks for every name it weighs, and only candidate ranking needs.
-_COUNTS_ENTRY = "\x02"
-_OTHER_ENTRIES_END = "\x03"  # every key below this one may be such an entry (or empty)
-_OTHER_ENTRY_MARKS = (_WORD_ENTRY, _STARTS_ENTRY, _COUNTS_ENTRY)
+# The name store's other entries, beside the name keys (which never hold control characters):
+# _WORD_ENTRY + a word of a name key -> its Zipf frequency, packed as _ZIPF.
+_WORD_ENTRY = "\x00"
+_OTHER_ENTRIES_END = "\x01"  # every key below this one is such an entry (or empty)
 _ZIPF = struct.Struct("<d")
-# A name key's value in the name store: the length of its summary, its summary's fields
-# (marshal), then its ranked candidates (marshal): the summary reads without the candidates.
-_VALUE_HEAD = struct.Struct("<H")
+# A name key's value in the name store: its summary's fields, packed as _VALUE_HEAD, then its
+# ranked candidate rows (marshal): the summary reads without the candidates, and without an
+# object per field beyond the numbers. The fields: the summary's kinds as a byte per kind
+# (_kinds_code), its population, places, demonym, zipf (NaN for None) and named_population.
+_VALUE_HEAD = struct.Struct("<9sqI?dq")
 
-# A frozen dataclass's __init__ routes every field through object.__setattr__; setting the
-# slots directly is about twice as fast, which matters when a first-time lookup builds a
-# few records per name. Used only while the records keep exactly these fields and no
-# __post_init__ (whose checks must not be skipped); otherwise the normal constructors.
+# A frozen dataclass's __init__ routes every field through object.__setattr__: records are
+# built as drafts filled by plain stores and then made records (geo.records.draft_class),
+# which matters when a first-time lookup builds a few records per name (a Place: ~2.6k
+# instructions, against ~7k with a setter call per slot and ~15k with the constructor).
+# Used only while the records keep exactly these fields; otherwise the normal constructors.
 _PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "country_code", "admin1", "population")
+_PlaceDraft, _MatchDraft = draft_class(Place), draft_class(NameMatch)
 _FAST_RECORDS = (
     tuple(f.name for f in dataclasses.fields(Place)) == _PLACE_FIELDS
     and tuple(f.name for f in dataclasses.fields(NameMatch)) == ("place", "match")
-    and not hasattr(Place, "__post_init__")
-    and not hasattr(NameMatch, "__post_init__")
-    and hasattr(Place, "__slots__")
-    and hasattr(NameMatch, "__slots__")
+    and _PlaceDraft is not None
+    and _MatchDraft is not None
 )
 
 
-def _slot_setters(cls, names):
-    return tuple(cls.__dict__[n].__set__ for n in names)
-
-
 if _FAST_RECORDS:
-    _S0, _S1, _S2, _S3, _S4, _S5, _S6, _S7 = _slot_setters(Place, _PLACE_FIELDS)
-    _M0, _M1 = _slot_setters(NameMatch, ("place", "match"))
 
-    def _new_place(r: tuple, _new=object.__new__, _cls=Place) -> Place:
+    def _new_place(r: tuple, _new=object.__new__, _D=_PlaceDraft, _P=Place) -> Place:
         """Place from an index row ``(rowid, id, name, kind, lat, lon, cc, admin1, pop, ...)``."""
-        p = _new(_cls)
-        _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
-        _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
+        p = _new(_D)
+        p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
+        p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
+        p.__class__ = _P
         return p
 
-    def _places_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _P=Place) -> tuple[Place, ...]:
+    def _places_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _D=_PlaceDraft, _P=Place) -> tuple[Place, ...]:
         """The non-demonym places of packed index rows; Places reused through ``places``.
 
-        Written out inline: this loop is most of a first-time lookup's Python work.
+        Written out inline (here and in the next two): this loop is most of a first-time
+        lookup's Python work.
         """
         named = []
         for r in rows:
             if r[9] != 3:  # MATCH_KINDS[3] == "demonym"
                 p = places.get(r[0])
                 if p is None:
-                    p = places[r[0]] = _new(_P)
-                    _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
-                    _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
+                    p = places[r[0]] = _new(_D)
+                    p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
+                    p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
+                    p.__class__ = _P
                 named.append(p)
         return tuple(named)
 
-    def _matches_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _P=Place, _N=NameMatch, _kinds=MATCH_KINDS):
+    def _matches_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _D=_PlaceDraft, _P=Place, _MD=_MatchDraft,
+                    _N=NameMatch, _kinds=MATCH_KINDS):
         """The matches of packed index rows; Places reused through ``places``."""
         found = []
         for r in rows:
             p = places.get(r[0])
             if p is None:
-                p = places[r[0]] = _new(_P)
-                _S0(p, r[1]); _S1(p, r[2]); _S2(p, r[3]); _S3(p, r[4])  # noqa: E702
-                _S4(p, r[5]); _S5(p, r[6]); _S6(p, r[7]); _S7(p, r[8])  # noqa: E702
-            m = _new(_N)
-            _M0(m, p)
-            _M1(m, _kinds[r[9]])
+                p = places[r[0]] = _new(_D)
+                p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
+                p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
+                p.__class__ = _P
+            m = _new(_MD)
+            m.place = p
+            m.match = _kinds[r[9]]
+            m.__class__ = _N
             found.append(m)
         return tuple(found)
+
+    def _counted_matches_of(rows: tuple, places: dict[int, Place], demonym: bool, limit: int | None,
+                            _new=object.__new__, _D=_PlaceDraft, _P=Place, _kinds=MATCH_KINDS) -> list[tuple[Place, str, int]]:
+        """Gazetteer.counted_matches of packed index rows; Places reused through ``places``."""
+        found = []
+        for r in rows:
+            if (r[9] == 3) is demonym:  # MATCH_KINDS[3] == "demonym"
+                if len(found) == limit:
+                    break
+                p = places.get(r[0])
+                if p is None:
+                    p = places[r[0]] = _new(_D)
+                    p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
+                    p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
+                    p.__class__ = _P
+                found.append((p, _kinds[r[9]], r[10]))
+        return found
 
 else:  # pragma: no cover - only if records.py changes shape
 
@@ -181,6 +194,10 @@ else:  # pragma: no cover - only if records.py changes shape
 
     def _matches_of(rows: tuple, places: dict[int, Place]) -> tuple[NameMatch, ...]:
         return tuple(NameMatch(_place_of(r, places), MATCH_KINDS[r[9]]) for r in rows)
+
+    def _counted_matches_of(rows: tuple, places: dict[int, Place], demonym: bool, limit: int | None) -> list[tuple[Place, str, int]]:
+        kept = [r for r in rows if (r[9] == 3) is demonym]
+        return [(_place_of(r, places), MATCH_KINDS[r[9]], r[10]) for r in kept[:limit]]
 
 
 class NameSummary(NamedTuple):
@@ -201,6 +218,19 @@ class NameSummary(NamedTuple):
 
 # The match kinds of a bit mask (bit i: MATCH_KINDS[i]), one frozenset per mask.
 _MATCH_SETS = tuple(frozenset(m for i, m in enumerate(MATCH_KINDS) if mask >> i & 1) for mask in range(1 << len(MATCH_KINDS)))
+_KIND_NAMES = tuple(KIND_RANK)  # a kind by its rank
+assert len(KIND_RANK) <= 16 and len(MATCH_KINDS) <= 4  # a kind and its match kinds fit in a byte
+
+
+def _kinds_code(kinds: tuple[tuple[str, frozenset[str]], ...]) -> bytes:
+    """A NameSummary's ``kinds`` as a byte per kind (its rank, times 16, plus the bit mask of
+    its match kinds: never 0, as every kind matches some way), in their order."""
+    return bytes(KIND_RANK[kind] << 4 | sum(1 << MATCH_KINDS.index(m) for m in matches) for kind, matches in kinds)
+
+
+def _kinds_of(code: bytes) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The ``kinds`` that _kinds_code wrote as ``code`` (its zero bytes are padding)."""
+    return tuple([(_KIND_NAMES[byte >> 4], _MATCH_SETS[byte & 15]) for byte in code if byte])
 
 
 def summarize_matches(matches: Iterable[NameMatch]) -> NameSummary | None:
@@ -248,8 +278,7 @@ _new_tuple = tuple.__new__
 
 def _unpack_rows(entry: list) -> tuple:
     """The ranked candidate rows of a memo entry (see Gazetteer._entry), unpacked once."""
-    packed = entry[0]
-    rows = entry[1] = marshal.loads(packed[_VALUE_HEAD.size + _VALUE_HEAD.unpack_from(packed)[0] :])
+    rows = entry[1] = marshal.loads(entry[0][_VALUE_HEAD.size :])
     return rows
 
 
@@ -257,11 +286,10 @@ def _pack_value(key: str, rows: tuple, zipf: dict[str, float] | None) -> bytes:
     """A name key's value in the name store (see _VALUE_HEAD) from its ranked candidate rows
     and the Zipf frequencies of words (Gazetteer.word_frequency's table: 0.0 for a word it
     lacks; None when the data has none, and the summaries then give none)."""
-    summary = _summary_of(rows)
-    if zipf is not None:
-        summary = summary._replace(zipf=min(zipf.get(word, 0.0) for word in key.split()))
-    head = marshal.dumps(tuple(summary))
-    return _VALUE_HEAD.pack(len(head)) + head + marshal.dumps(rows)
+    kinds, population, places, demonym, _, named = _summary_of(rows)
+    rarest = min(zipf.get(word, 0.0) for word in key.split()) if zipf is not None else math.nan
+    head = _VALUE_HEAD.pack(_kinds_code(kinds), population, places, demonym, rarest, named)
+    return head + marshal.dumps(rows)
 
 
 def _default_data_dir() -> Path:
@@ -313,6 +341,7 @@ class Gazetteer:
         self._named_keys: set[str] = set()
         self._unnamed_keys: set[str] = set()
         self._derived: dict[str, dict[Any, Any]] = {}  # see derived_memo()
+        self._kinds: dict[bytes, tuple] = {}  # summary(): the kinds of a summary by their code (_kinds_code)
         self._words: dict[str, float] = {}  # word_frequency() answers
         self._word_source: Any = None  # how word_frequency() finds a word it has not seen
 
@@ -448,10 +477,11 @@ class Gazetteer:
     # ----------------------------------------------------------------- names
 
     def _entry(self, name: str) -> list | tuple:
-        """``[packed value, rows or None, lookup places or None, matches or None, summary or None,
-        name key, alternate_name_counts or None]`` of a name (the value as :func:`_pack_value`
-        writes it; b"" for no name): the rest is unpacked or built on first use (lookup() needs
-        no NameMatch, matches() all of them, summary() neither, nor the rows)."""
+        """``[packed value, rows or None, lookup places or None, matches or None, summary or None]``
+        of a name (the value as :func:`_pack_value` writes it; b"" for no name): the rest is
+        unpacked or built on first use (lookup() needs no NameMatch, matches() all of them,
+        summary() neither, nor the rows). A row is ``(rowid, id, name, kind, lat, lon, cc,
+        admin1, pop, match rank, alternate name count)``."""
         entry = self._memo_raw.get(name)
         if entry is not None:
             return entry
@@ -459,7 +489,7 @@ class Gazetteer:
         entry = self._memo.get(key)
         if entry is None:
             packed = self._name_store().get(key)
-            entry = _new_entry(packed, key) if packed is not None else _MISS
+            entry = _new_entry(packed) if packed is not None else _MISS
             if len(self._memo) >= _CACHE_LIMIT:
                 self._memo.clear()
                 self._memo_raw.clear()
@@ -542,16 +572,17 @@ class Gazetteer:
         Read off the index rows the matches come from (no query); counted when the index is built.
         """
         entry = self._memo_raw.get(name) or self._entry(name)
+        return tuple([r[10] for r in entry[1] or _unpack_rows(entry)]) if entry[0] else ()
+
+    def counted_matches(self, name: str, demonym: bool = False, limit: int | None = None) -> list[tuple[Place, str, int]]:
+        """``(m.place, m.match, count)`` for each ``m`` of :meth:`matches` ``(name)`` that is a demonym
+        match if ``demonym``, else not, with the :meth:`alternate_name_counts` ``count`` of its
+        place, in that order; the first ``limit`` of them. What candidate ranking reads
+        (geo.candidates), with no NameMatch, nor a Place for a row past the limit."""
+        entry = self._memo_raw.get(name) or self._entry(name)
         if not entry[0]:
-            return ()
-        counts = entry[6]
-        if counts is None:
-            packed = self._name_store().get(_COUNTS_ENTRY + entry[5])
-            if packed is not None:
-                counts = entry[6] = marshal.loads(packed)
-            else:
-                counts = entry[6] = (0,) * len(entry[1] or _unpack_rows(entry))
-        return counts
+            return []
+        return _counted_matches_of(entry[1] or _unpack_rows(entry), self._places, demonym, limit)
 
     def alternate_name_count(self, place_id: str) -> int:
         """How many names other than its main name and demonyms the place has (see
@@ -568,8 +599,11 @@ class Gazetteer:
         entry = self._memo_raw.get(name) or self._entry(name)
         found = entry[4]
         if found is None and entry[0]:
-            packed = entry[0]
-            found = entry[4] = _new_tuple(NameSummary, marshal.loads(packed[_VALUE_HEAD.size : _VALUE_HEAD.size + _VALUE_HEAD.unpack_from(packed)[0]]))
+            code, population, places, demonym, zipf, named = _VALUE_HEAD.unpack_from(entry[0])
+            kinds = self._kinds.get(code)
+            if kinds is None:  # (each code's tuple of kinds is built once, and shared)
+                kinds = self._kinds[code] = _kinds_of(code)
+            found = entry[4] = _new_tuple(NameSummary, (kinds, population, places, demonym, zipf if zipf == zipf else None, named))
         return found
 
     def lookup(self, name: str, *, limit: int | None = None) -> tuple[Place, ...]:
@@ -588,7 +622,7 @@ class Gazetteer:
         # Keys already asked are answered by set operations (a corpus repeats most of its
         # n-grams), keys looked up by their memo entries; the rest by one probe each of the
         # name store. (A probe costs about what ruling a multi-word key out by its first word
-        # did: LGL's new keys took 79 ms with that test, _STARTS_ENTRY, and take 51 without.)
+        # did, from an entry per first word: LGL's new keys took 79 ms with that test, 51 without.)
         named, unnamed, memo = self._named_keys, self._unnamed_keys, self._memo
         known = named & wanted  # (a set, whatever wanted is)
         ask = wanted - named - unnamed  # (not difference_update's way: that walks the bigger set)
@@ -607,10 +641,10 @@ class Gazetteer:
             self._derived.clear()
         found = set()
         for k, packed in self._name_store().get_many(ask):
-            if k < _OTHER_ENTRIES_END and k[:1] in _OTHER_ENTRY_MARKS:  # the store's other entries name nothing
+            if k < _OTHER_ENTRIES_END:  # the store's other entries name nothing
                 continue
             found.add(k)
-            memo[k] = _new_entry(packed, k)
+            memo[k] = _new_entry(packed)
         if len(named) + len(unnamed) + len(ask) > _CACHE_LIMIT:
             named.clear()
             unnamed.clear()
@@ -666,6 +700,7 @@ class Gazetteer:
         self._named_keys.clear()
         self._unnamed_keys.clear()
         self._derived.clear()
+        self._kinds.clear()
         self._words.clear()
         self._word_source = None
 
@@ -814,7 +849,8 @@ def build_index(data_dir: Path, path: Path) -> None:
             con.executemany("INSERT INTO words VALUES (?,?)", ((w, float(v)) for w, v in _tsv(words)))
             con.execute("INSERT INTO meta VALUES ('words', (SELECT COUNT(*) FROM words))")
         # The name store: per key, its summary and its best MAX_CANDIDATES candidates with
-        # their place columns, packed in one value (_pack_value).
+        # their place columns, how each matches and how many other names it has, packed in
+        # one value (_pack_value).
         has_words = con.execute("SELECT 1 FROM meta WHERE name = 'words'").fetchone() is not None
         zipf_of = dict(con.execute("SELECT word, zipf FROM words").fetchall()) if has_words else None
         ranked = con.execute(
@@ -823,18 +859,8 @@ def build_index(data_dir: Path, path: Path) -> None:
         )
 
         def store_entries():
-            first_words = set()
             for key, rows in itertools.groupby(ranked, key=lambda r: r[0]):
-                if " " in key:
-                    first_words.add(key[: key.index(" ")])
-                rows = tuple(rows)
-                yield key, _pack_value(key, tuple(r[1:11] for r in rows), zipf_of)
-                counts = tuple(r[11] for r in rows)
-                if any(counts):
-                    yield _COUNTS_ENTRY + key, marshal.dumps(counts)
-            # (unread since known_keys() probes multi-word keys directly: see _STARTS_ENTRY)
-            for word in sorted(first_words):
-                yield _STARTS_ENTRY + word, b""
+                yield key, _pack_value(key, tuple([r[1:] for r in rows]), zipf_of)
             # Word frequencies, a hash probe each (~2 us) instead of a SQLite query (~17 us).
             for word, zipf in con.execute("SELECT word, zipf FROM words ORDER BY word"):
                 yield _WORD_ENTRY + word, _ZIPF.pack(zipf)
