@@ -195,8 +195,16 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     if i == 0:
         prev, initial = run.prev, run.initial
     else:
-        prev = _word_before(text, start, run.floor)
-        initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
+        before, floor = tokens[i - 1], run.floor
+        before_start, word = run.base + before.start, before.text
+        # Mostly the run's previous word, one space before: _word_before's answer read off that
+        # token (all letters, a whole word of the sentence), without scanning the text.
+        if before_start + len(word) == start - 1 and text[start - 1] == " " and word.isalpha() \
+                and before_start >= floor and (before_start == floor or not text[before_start - 1].isalnum()):
+            prev = word.lower()
+        else:
+            prev = _word_before(text, start, floor)
+        initial = before_start < floor and _is_sentence_initial(text, start, floor)
     never = facts.never  # (a name that is never a place needs none of the named rules)
     ruled = not never and (
         # "Colonel Jafarov", "Gov. Cuomo"
@@ -216,7 +224,9 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         if one_word:
             # A sentence's first word is capitalised whatever it is, so there its frequency as
             # an English word says more ("Reading is...", "Mobile phone sales").
-            f.append("initial " + next(x for x in facts.features if x.startswith("zipf=")))
+            features = facts.features  # (its "zipf=" is the third of them unless a casing feature comes first)
+            zipf = features[2] if features[2].startswith("zipf=") else next(x for x in features if x.startswith("zipf="))
+            f.append("initial " + zipf)
     if one_word and lower not in context.mid_sentence_words:
         f.append("only sentence-initial")
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
