@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import random
 
-from geo import mentions, span_features, tokens
+from geo import mentions, product_cues, span_features, team_cues, tokens
 from geo.names import SPELLING_RATIO, _matched, name_key, spelling_of
 
 
@@ -66,3 +66,48 @@ def test_the_word_before_a_later_word_of_a_run_is_the_scans():
                 assert "prev=" + prev in features, (text, i, floor)
                 initial = words[i - 1].start < floor and tokens._is_sentence_initial(text, start, floor)
                 assert ("initial" in features) == initial, (text, i, floor)
+
+
+def test_the_named_rules_gates_give_the_plain_answers():
+    # The plain tests the gates stand before: the maker's name read backwards over the blanks,
+    # the word after a name, the word after a run.
+    def maker_before(text: str, start: int) -> bool:
+        floor = max(0, start - 40)
+        end = start - 1 if start > floor and text[start - 1] == "\n" else start
+        j = end
+        while j > floor and text[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > floor and (text[k - 1].isalnum() or text[k - 1] in "_'’-"):
+            k -= 1
+        word = text[k:j]
+        first = next((i for i, ch in enumerate(word) if ch.isascii() and ch.isalpha()), None)
+        return j < end and first is not None and word[first:] in product_cues.MAKERS
+
+    def names_a_thing(text: str, start: int, end: int) -> bool:
+        if maker_before(text, start):
+            return True
+        after = product_cues._WORD_AFTER.match(text, end, end + 40)
+        if after is None:
+            return False
+        following = after.group(1)
+        return following in product_cues.THING_HEADS or (
+            text[start:end] in product_cues.MAKERS and following[0].isupper()
+            and following.lower() not in product_cues._PLACE_HEADS)
+
+    def could_be_a_side(text: str, end: int, prev: str) -> bool:
+        match = team_cues._NEXT_WORD.match(text, end)
+        return prev in team_cues._VERB_LAST_WORDS or (match is not None and match.group(1) in team_cues._VERB_FIRST_WORDS)
+
+    rng = random.Random(13)
+    words = ["Ford", "Kia", "VW", "Toyota", "a-Ford", "9Ford", "the", "than", "fever", "flu", "feverish", "sauce",
+             "beat", "beaten", "beats", "fell", "to", "held", "Sienna", "County", "Land", "x", "", "of"]
+    gaps = [" ", "  ", "\t", "\n", " \n", ", ", "-", "", "  \t "]
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 6)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert product_cues._maker_before(text, start) == maker_before(text, start), (text, start)
+        assert product_cues.names_a_thing(text, start, end) == names_a_thing(text, start, end), (text, start, end)
+        prev = rng.choice(["in", "to", "from", "of", "beat"])
+        assert team_cues.could_be_a_side(text, end, prev) == could_be_a_side(text, end, prev), (text, end, prev)
