@@ -96,15 +96,20 @@ def _name_features(
     (SpanCandidate.is_demonym) and whether some place's abbreviation matches it. ``zipf``:
     the frequency of the rarest of the words when the caller knows it."""
     f = ["bias"]
-    if len(words) == 1 and words[0] in _NEVER_ALONE:
+    one_word = len(words) == 1
+    if one_word and words[0] in _NEVER_ALONE:
         f.append("rule:never")
     f.append(_WORDS_LABEL[min(len(words), 3)])
     if "." in surface:
         f.append("dotted")
     elif surface.isupper() and len(surface) > 1:
         f.append("allcaps" if len(surface) > 3 else "acronym")
-    if len(words) == 1:
-        f.append(context.zipf_label(words[0]) if zipf is None else "zipf=%d" % int(zipf))
+    if one_word:
+        if zipf is None:
+            f.append(context.zipf_label(words[0]))
+        else:
+            n = int(zipf)
+            f.append(_ZIPF_LABELS.get(n) or "zipf=%d" % n)
         # How often a word is written says nothing of whether it is a common word or a name
         # ("reading" and "milwaukee" are both frequent); a dictionary that lists it in lower
         # case only says it is a word ("Reading is...", "Mobile phone sales").
@@ -114,12 +119,16 @@ def _name_features(
                 kind in _PROPER_KINDS for kind, _ in summary.kinds):
             f.append("dictionary word")
     else:
-        f.append("multi zipf=%d" % int(min(map(context.zipf, words)) if zipf is None else zipf))
+        n = int(min(map(context.zipf, words)) if zipf is None else zipf)
+        f.append(_MULTI_ZIPF_LABELS.get(n) or "multi zipf=%d" % n)
     gazetteer_features, demonym, abbreviation = _gazetteer_facts(summary)
     f += gazetteer_features
     return tuple(f), demonym, abbreviation
 
 
+# The frequency features made once, not formatted per name (a Zipf frequency runs from 0 to 8).
+_ZIPF_LABELS = {n: "zipf=%d" % n for n in range(9)}
+_MULTI_ZIPF_LABELS = {n: "multi zipf=%d" % n for n in range(9)}
 _PROPER_KINDS = frozenset(("country", "continent", "region", "physical", "macroregion"))
 _POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
 
