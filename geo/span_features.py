@@ -233,8 +233,10 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         if one_word:
             # A sentence's first word is capitalised whatever it is, so there its frequency as
             # an English word says more ("Reading is...", "Mobile phone sales").
-            features = facts.features  # (its "zipf=" is the third of them unless a casing feature comes first)
-            zipf = features[2] if features[2].startswith("zipf=") else next(x for x in features if x.startswith("zipf="))
+            # (its "zipf=" is the third of its text's features unless a casing feature comes first)
+            features = facts.features
+            zipf = features[2] if features[2].startswith("zipf=") else next(
+                x for x in features if x.startswith("zipf="))
             f.append("initial " + zipf)
     if one_word and lower not in context.mid_sentence_words:
         f.append("only sentence-initial")

@@ -59,7 +59,8 @@ def test_the_word_before_a_later_word_of_a_run_is_the_scans():
                 run = tokens._Run(words, tuple(map(tokens._word_key, (w.text for w in words))), 0, floor, len(text),
                                   False, "<s>")
                 lower = words[i].text.lower()
-                facts = span_features._SurfaceFacts(lower, True, ("bias", "words=1", "zipf=3"), False, True, lower, False)
+                facts = span_features._SurfaceFacts(
+                    lower, True, ("bias", "words=1", "zipf=3"), False, True, lower, False)
                 features = span_features._span_features(run, i, i + 1, start, facts, mentions._Context(
                     text, frozenset(), frozenset()), False)
                 prev = tokens._word_before(text, start, floor)
@@ -97,7 +98,8 @@ def test_the_named_rules_gates_give_the_plain_answers():
 
     def could_be_a_side(text: str, end: int, prev: str) -> bool:
         match = team_cues._NEXT_WORD.match(text, end)
-        return prev in team_cues._VERB_LAST_WORDS or (match is not None and match.group(1) in team_cues._VERB_FIRST_WORDS)
+        return prev in team_cues._VERB_LAST_WORDS or (
+            match is not None and match.group(1) in team_cues._VERB_FIRST_WORDS)
 
     rng = random.Random(13)
     words = ["Ford", "Kia", "VW", "Toyota", "a-Ford", "9Ford", "the", "than", "fever", "flu", "feverish", "sauce",
