@@ -57,6 +57,7 @@ _PLACE_HEADS = GENERIC_HEADS | {"city", "county", "state", "province", "district
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MAKER_TAILS = frozenset(maker[-2:] for maker in MAKERS)  # the last two letters of the makers' names
+_BLANKS = (" ", "\t")  # what _WORD_AFTER must find first
 
 
 def _maker_before(text: str, start: int) -> bool:
@@ -68,6 +69,10 @@ def _maker_before(text: str, start: int) -> bool:
     >>> _maker_before(t, 15), _maker_before(t, 22), _maker_before(t, 37), _maker_before(t, 57)  # "a-Ford": no maker
     (False, True, True, False)
     """
+    # (the commonest first: one space after a word whose last two letters end no maker's name)
+    before = text[start - 3 : start]
+    if before[2:] == " " and before[1] not in _BLANKS and before[:2] not in _MAKER_TAILS:
+        return False
     floor = max(0, start - 40)
     end = start
     if end > floor and text[end - 1] == "\n":
@@ -87,8 +92,7 @@ def _maker_before(text: str, start: int) -> bool:
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
-_BLANKS = (" ", "\t")  # what _WORD_AFTER must find first
-_THING_HEADS_TUPLE = tuple(sorted(THING_HEADS))  # (str.startswith takes a tuple)
+_HEAD_OPENINGS = frozenset(head[:3] for head in THING_HEADS)  # (each head has three letters or more)
 
 
 def names_a_thing(text: str, start: int, end: int) -> bool:
@@ -110,7 +114,7 @@ def names_a_thing(text: str, start: int, end: int) -> bool:
         return False
     # (after one blank, a head noun must start right there, unless the name is a maker's: most
     # names are neither)
-    if text[end + 1 : end + 2] not in _BLANKS and not text.startswith(_THING_HEADS_TUPLE, end + 1) \
+    if text[end + 1 : end + 4] not in _HEAD_OPENINGS and text[end + 1 : end + 2] not in _BLANKS \
             and text[start:end] not in MAKERS:
         return False
     after = _WORD_AFTER.match(text, end, end + 40)

@@ -96,15 +96,20 @@ def _name_features(
     (SpanCandidate.is_demonym) and whether some place's abbreviation matches it. ``zipf``:
     the frequency of the rarest of the words when the caller knows it."""
     f = ["bias"]
-    if len(words) == 1 and words[0] in _NEVER_ALONE:
+    one_word = len(words) == 1
+    if one_word and words[0] in _NEVER_ALONE:
         f.append("rule:never")
     f.append(_WORDS_LABEL[min(len(words), 3)])
     if "." in surface:
         f.append("dotted")
     elif surface.isupper() and len(surface) > 1:
         f.append("allcaps" if len(surface) > 3 else "acronym")
-    if len(words) == 1:
-        f.append(context.zipf_label(words[0]) if zipf is None else "zipf=%d" % int(zipf))
+    if one_word:
+        if zipf is None:
+            f.append(context.zipf_label(words[0]))
+        else:
+            n = int(zipf)
+            f.append(_ZIPF_LABELS.get(n) or "zipf=%d" % n)
         # How often a word is written says nothing of whether it is a common word or a name
         # ("reading" and "milwaukee" are both frequent); a dictionary that lists it in lower
         # case only says it is a word ("Reading is...", "Mobile phone sales").
@@ -114,12 +119,16 @@ def _name_features(
                 kind in _PROPER_KINDS for kind, _ in summary.kinds):
             f.append("dictionary word")
     else:
-        f.append("multi zipf=%d" % int(min(map(context.zipf, words)) if zipf is None else zipf))
+        n = int(min(map(context.zipf, words)) if zipf is None else zipf)
+        f.append(_MULTI_ZIPF_LABELS.get(n) or "multi zipf=%d" % n)
     gazetteer_features, demonym, abbreviation = _gazetteer_facts(summary)
     f += gazetteer_features
     return tuple(f), demonym, abbreviation
 
 
+# The frequency features made once, not formatted per name (a Zipf frequency runs from 0 to 8).
+_ZIPF_LABELS = {n: "zipf=%d" % n for n in range(9)}
+_MULTI_ZIPF_LABELS = {n: "multi zipf=%d" % n for n in range(9)}
 _PROPER_KINDS = frozenset(("country", "continent", "region", "physical", "macroregion"))
 _POPULATION_LABELS = ["population>=%d" % n for n in range(1, 11)]
 
@@ -195,8 +204,16 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     if i == 0:
         prev, initial = run.prev, run.initial
     else:
-        prev = _word_before(text, start, run.floor)
-        initial = run.base + tokens[i - 1].start < run.floor and _is_sentence_initial(text, start, run.floor)
+        before, floor = tokens[i - 1], run.floor
+        before_start, word = run.base + before.start, before.text
+        # Mostly the run's previous word, one space before: _word_before's answer read off that
+        # token (all letters, a whole word of the sentence), without scanning the text.
+        if before_start + len(word) == start - 1 and text[start - 1] == " " and word.isalpha() \
+                and before_start >= floor and (before_start == floor or not text[before_start - 1].isalnum()):
+            prev = word.lower()
+        else:
+            prev = _word_before(text, start, floor)
+        initial = before_start < floor and _is_sentence_initial(text, start, floor)
     never = facts.never  # (a name that is never a place needs none of the named rules)
     ruled = not never and (
         # "Colonel Jafarov", "Gov. Cuomo"
@@ -216,7 +233,11 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         if one_word:
             # A sentence's first word is capitalised whatever it is, so there its frequency as
             # an English word says more ("Reading is...", "Mobile phone sales").
-            f.append("initial " + next(x for x in facts.features if x.startswith("zipf=")))
+            # (its "zipf=" is the third of its text's features unless a casing feature comes first)
+            features = facts.features
+            zipf = features[2] if features[2].startswith("zipf=") else next(
+                x for x in features if x.startswith("zipf="))
+            f.append("initial " + zipf)
     if one_word and lower not in context.mid_sentence_words:
         f.append("only sentence-initial")
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;

@@ -59,7 +59,7 @@ _VERB_FIRST_WORDS = frozenset(v.split()[0] for v in RESULT_VERBS + TRADE_VERBS)
 _VERB_LAST_WORDS = frozenset(v.split()[-1] for v in RESULT_VERBS + TRADE_VERBS) | {"to", "from"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _BLANKS = (" ", "\t")  # what _NEXT_WORD must find first
-_VERB_FIRST_WORDS_TUPLE = tuple(sorted(_VERB_FIRST_WORDS))  # (str.startswith takes a tuple)
+_VERB_OPENINGS = frozenset(word[:4] for word in _VERB_FIRST_WORDS)  # (each has four letters or more)
 
 
 def could_be_a_side(text: str, end: int, prev: str) -> bool:
@@ -71,7 +71,7 @@ def could_be_a_side(text: str, end: int, prev: str) -> bool:
     if text[end : end + 1] not in _BLANKS:  # (most runs: no word right after)
         return False
     # (after one blank, a verb's first word must start right there: most words are none)
-    if text[end + 1 : end + 2] not in _BLANKS and not text.startswith(_VERB_FIRST_WORDS_TUPLE, end + 1):
+    if text[end + 1 : end + 5] not in _VERB_OPENINGS and text[end + 1 : end + 2] not in _BLANKS:
         return False
     match = _NEXT_WORD.match(text, end)
     return match is not None and match.group(1) in _VERB_FIRST_WORDS
