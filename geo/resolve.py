@@ -119,19 +119,23 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     # (one candidate, the usual case, or a first that is no town, district or state: no rule)
     if len(cands) < 2 or cands[0].place.kind not in _TOWN_RULE_KINDS:
         return []
-    kinds = {c.place.kind for c in cands}
-    # Only a mix of towns and areas, all of them towns, districts or states, has a rule to apply.
-    if "city" not in kinds or len(kinds) == 1 or not kinds <= _TOWN_RULE_KINDS:
-        return []
-    towns = []
+    # Only a mix of towns and areas, all of them towns, districts or states, has a rule to
+    # apply: one pass finds the towns, and stops at the first place of another kind.
+    towns, a_town, an_area = [], False, False
     for c in cands:
-        if c.place.kind == "city":
+        kind = c.place.kind
+        if kind == "city":
+            a_town = True
             for name, _ in c.features:
                 if name == "alternate name":
                     break
             else:
                 towns.append(c.place)
-    return towns
+        elif kind == "adm1" or kind == "adm2":
+            an_area = True
+        else:
+            return []
+    return towns if a_town and an_area else []
 
 
 def _named_after(district: Place, town: Place) -> bool:
@@ -492,7 +496,7 @@ def resolve(
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1:
                 scored.sort(key=candidate_rank)
-            rest = rest_of.get(id(cands))
+            rest = rest_of.get(id(cands)) if len(near) < len(cands) else ()  # (all contend: no rest)
             if rest is None:
                 floor = contenders_of[id(cands)][1]
                 if contenders_of[id(cands)][2].kind == "country":  # (else no candidate is outclassed)
