@@ -157,13 +157,16 @@ def _with_states_named(
     if not states:
         return local
     towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
-    # (name, id(candidates)) -> per candidate, the state it is or lies in, or None
+    # (name, id(candidates)) -> per candidate, the state it is or lies in if some name can
+    # be that state, else None (the evidence below asks only for those)
     rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
+    countries = {country for country, _ in states}  # (the few countries of those states)
     for group, (cands, floor, best) in groups.items():
         rows = rows_of[group] = []
         for c in cands:
             place = c.place
-            if place.kind not in _IN_A_STATE:  # (a country, a sea: no state to look up)
+            # (a country, a sea, a place in a country none of whose states is named: none to look up)
+            if place.kind not in _IN_A_STATE or place.country_code not in countries:
                 rows.append(None)
                 continue
             fact = facts.get(place.id)
