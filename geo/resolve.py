@@ -182,14 +182,18 @@ def _local_features(
         for district in cands:
             if district.place.kind not in ("adm1", "adm2"):
                 continue
-            country = district.place.country_code
+            country, lat, a_state = district.place.country_code, district.place.lat, district.place.kind == "adm1"
             for town in towns:
-                # (_named_after asks this first too; here it spares the call for most pairs)
-                if town.country_code == country and _named_after(district.place, town):
+                # (_named_after asks these first too; here they spare the call for most pairs:
+                # only a state may lie 0.9 degrees of latitude or more from its town)
+                if town.country_code == country and (a_state or abs(town.lat - lat) < 0.9) \
+                        and _named_after(district.place, town):
                     named_after_a_town.add(id(district.place))
                     if _holds_most_of(town, district.place) and district.score > standing.get(id(town), 0.0) \
                             and not _outgrown(district.place, town, cands):
                         standing[id(town)] = district.score
+    if not areas and not named_after_a_town and not (admin_word and towns):
+        return [[]] * len(cands)  # (nothing to add; one empty list, only read: see _own_features)
     result = []
     for cand in cands:
         place, extra = cand.place, []

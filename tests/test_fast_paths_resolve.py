@@ -94,3 +94,54 @@ def test_only_towns_districts_and_states_have_a_state_and_it_lies_in_their_count
                 assert state is None
             elif state is not None:
                 assert state[0] == cand.place.country_code
+
+
+def test_local_features_with_their_shortcuts_are_the_plain_rules():
+    from geo.resolve import (QUALIFIER_BONUS, TOWN_OVER_DISTRICT_BONUS, _holds_most_of, _local_features,
+                             _named_after, _NOT_WITHIN, _outgrown)
+    from geo.evidence import _round4
+    from geo.qualifiers import contains
+
+    def plain(admin_word, cands, areas, towns):
+        named, standing = set(), {}
+        if towns and not admin_word:
+            for district in cands:
+                if district.place.kind not in ("adm1", "adm2"):
+                    continue
+                for town in towns:
+                    if _named_after(district.place, town):
+                        named.add(id(district.place))
+                        if _holds_most_of(town, district.place) and district.score > standing.get(id(town), 0.0) \
+                                and not _outgrown(district.place, town, cands):
+                            standing[id(town)] = district.score
+        result = []
+        for cand in cands:
+            place, extra = cand.place, []
+            if areas:
+                qualifier = next((a for a in areas if contains(a, place)), None)
+                if qualifier is not None:
+                    extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
+                elif place.kind not in _NOT_WITHIN:
+                    extra.append(("not in " + areas[0].name, -QUALIFIER_BONUS))
+            if admin_word and towns and place.kind in ("adm1", "adm2"):
+                extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
+            elif id(place) in named:
+                extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
+            elif id(place) in standing and standing[id(place)] > cand.score:
+                extra.append(("stands for its district", _round4(standing[id(place)] - cand.score)))
+            result.append(extra)
+        return result
+
+    rng = random.Random(9)
+    for _ in range(3000):
+        cands = []
+        for n in range(rng.randint(1, 6)):
+            place = Place(f"p{n}", "Gaza", rng.choice(("city", "adm1", "adm2", "country")), rng.uniform(30, 32.5),
+                          rng.uniform(30, 32.5), rng.choice(["PS", "MZ"]), rng.choice(["Gaza", "North"]),
+                          rng.choice([0, 40_000, 90_000, 600_000]))
+            cands.append(Candidate(place, round(rng.uniform(0, 2), 2)))
+        cands = tuple(cands)
+        towns = _towns(cands)
+        areas = rng.choice([[], [], [c.place for c in cands if c.place.kind in ("country", "adm1")][:1]])
+        admin_word = rng.choice(["", "", "district"])
+        assert _local_features(admin_word, cands, areas, towns) == plain(admin_word, cands, areas, towns)
