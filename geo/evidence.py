@@ -67,6 +67,10 @@ def _with(cand: Candidate, extra) -> Candidate:
 
 
 def _with_each(cands: tuple[Candidate, ...], extras: list[list[tuple[str, float]]]) -> tuple[Candidate, ...]:
+    """``cands`` with ``extras[i]`` added to the i-th; the tuple itself when none gains a
+    feature (the mentions that share it then share later steps' work too)."""
+    if not any(extras):
+        return cands
     return tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)])
 
 

@@ -26,6 +26,8 @@ NEIGHBOUR_KM = 30.0
 #: state: "Albany" and "Georgia" are read together, whichever each would be alone.
 STATE_NAMED_BONUS = 0.1
 _first = operator.itemgetter(0)
+# The kinds that are or lie in a state (see _coherence_facts): the others have none.
+_IN_A_STATE = frozenset(("adm1", "city", "adm2"))
 # The haversine h = sin^2(dlat/2) + cos(lat1) cos(lat2) sin^2(dlon/2) of NEIGHBOUR_KM, a
 # millionth over so that rounding never rules out a pair haversine_km puts within reach.
 _NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 1e-6)
@@ -155,12 +157,18 @@ def _with_states_named(
     if not states:
         return local
     towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
-    # (name, id(candidates)) -> per candidate, the state it is or lies in, or None
+    # (name, id(candidates)) -> per candidate, the state it is or lies in if some name can
+    # be that state, else None (the evidence below asks only for those)
     rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
+    countries = {country for country, _ in states}  # (the few countries of those states)
     for group, (cands, floor, best) in groups.items():
         rows = rows_of[group] = []
         for c in cands:
             place = c.place
+            # (a country, a sea, a place in a country none of whose states is named: none to look up)
+            if place.kind not in _IN_A_STATE or place.country_code not in countries:
+                rows.append(None)
+                continue
             fact = facts.get(place.id)
             if fact is None:
                 fact = facts[place.id] = _coherence_facts(place)

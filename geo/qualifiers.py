@@ -260,10 +260,18 @@ def listed_areas(
     country or state ("Germany and Poland", "Florida, Georgia and Alabama") as the same kind
     of area: names joined by "and", "or" or a comma are alike. Not "X, Y" where Y holds X
     (a qualifier, found before), and only for names with such a reading in reach."""
+    if len(mentions) < 2:
+        return found
+    # Per name: whether it has more than one reading, and whether it is first an area (found
+    # once per mention, not once per pair and side).
+    cands = candidates[0]
+    several, an_area = len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS
     for i in range(len(mentions) - 1):
-        left, right = candidates[i], candidates[i + 1]
+        before_several, before_an_area = several, an_area
+        cands = candidates[i + 1]
+        several, an_area = len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS
         # (first the names: most pairs have no area beside a name of more than one reading)
-        if not (_may_be_listed_as(left, right) or _may_be_listed_as(right, left)):
+        if not ((before_several and an_area) or (several and before_an_area)):
             continue
         if not _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
             continue

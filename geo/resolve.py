@@ -119,19 +119,23 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     # (one candidate, the usual case, or a first that is no town, district or state: no rule)
     if len(cands) < 2 or cands[0].place.kind not in _TOWN_RULE_KINDS:
         return []
-    kinds = {c.place.kind for c in cands}
-    # Only a mix of towns and areas, all of them towns, districts or states, has a rule to apply.
-    if "city" not in kinds or len(kinds) == 1 or not kinds <= _TOWN_RULE_KINDS:
-        return []
-    towns = []
+    # Only a mix of towns and areas, all of them towns, districts or states, has a rule to
+    # apply: one pass finds the towns, and stops at the first place of another kind.
+    towns, a_town, an_area = [], False, False
     for c in cands:
-        if c.place.kind == "city":
+        kind = c.place.kind
+        if kind == "city":
+            a_town = True
             for name, _ in c.features:
                 if name == "alternate name":
                     break
             else:
                 towns.append(c.place)
-    return towns
+        elif kind == "adm1" or kind == "adm2":
+            an_area = True
+        else:
+            return []
+    return towns if a_town and an_area else []
 
 
 def _named_after(district: Place, town: Place) -> bool:
@@ -178,14 +182,18 @@ def _local_features(
         for district in cands:
             if district.place.kind not in ("adm1", "adm2"):
                 continue
-            country = district.place.country_code
+            country, lat, a_state = district.place.country_code, district.place.lat, district.place.kind == "adm1"
             for town in towns:
-                # (_named_after asks this first too; here it spares the call for most pairs)
-                if town.country_code == country and _named_after(district.place, town):
+                # (_named_after asks these first too; here they spare the call for most pairs:
+                # only a state may lie 0.9 degrees of latitude or more from its town)
+                if town.country_code == country and (a_state or abs(town.lat - lat) < 0.9) \
+                        and _named_after(district.place, town):
                     named_after_a_town.add(id(district.place))
                     if _holds_most_of(town, district.place) and district.score > standing.get(id(town), 0.0) \
                             and not _outgrown(district.place, town, cands):
                         standing[id(town)] = district.score
+    if not areas and not named_after_a_town and not (admin_word and towns):
+        return [[]] * len(cands)  # (nothing to add; one empty list, only read: see _own_features)
     result = []
     for cand in cands:
         place, extra = cand.place, []
@@ -492,7 +500,7 @@ def resolve(
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1:
                 scored.sort(key=candidate_rank)
-            rest = rest_of.get(id(cands))
+            rest = rest_of.get(id(cands)) if len(near) < len(cands) else ()  # (all contend: no rest)
             if rest is None:
                 floor = contenders_of[id(cands)][1]
                 if contenders_of[id(cands)][2].kind == "country":  # (else no candidate is outclassed)
