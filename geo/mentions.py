@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Protocol
 
 from geo.casing import cased_view, hashtag_words, joined_view
@@ -470,8 +470,36 @@ def _find_mentions(
         # are places too ("fighting in Fuzuli ... Fuzuli was retaken"), unless a person or a team.
         if grade or (sure and text[start:end] in sure and not _plays_or_is_named(run, i, j, start, facts, context)):
             sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
-            mentions.append(Mention(start, end, text[start:end], sentence_index, "demonym" if demonym else "toponym"))
+            kind = "demonym" if demonym else "toponym"
+            mentions.append(_new_mention(start, end, text[start:end], sentence_index, kind))
     return tuple(mentions), context.joined
+
+
+def _mention_maker():
+    """``Mention(start, end, text, sentence_index, kind, name)`` without the frozen dataclass's
+    ``__init__`` (as geo.sentences makes its records): about twice as fast, and recognition
+    makes a record per mention. The plain constructor should Mention change shape."""
+    names = ("start", "end", "text", "sentence_index", "kind", "name")
+    if tuple(f.name for f in fields(Mention)) != names or hasattr(Mention, "__post_init__") \
+            or not hasattr(Mention, "__slots__"):
+        return Mention  # pragma: no cover - only if records.py changes shape
+    set_start, set_end, set_text, set_index, set_kind, set_name = (Mention.__dict__[name].__set__ for name in names)
+
+    def new_mention(start: int, end: int, text: str, sentence_index: int, kind: str, name: str = "",
+                    _new=object.__new__) -> Mention:
+        mention = _new(Mention)
+        set_start(mention, start)
+        set_end(mention, end)
+        set_text(mention, text)
+        set_index(mention, sentence_index)
+        set_kind(mention, kind)
+        set_name(mention, name)
+        return mention
+
+    return new_mention
+
+
+_new_mention = _mention_maker()
 
 
 def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: list[str],

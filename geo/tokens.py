@@ -412,6 +412,11 @@ def _run_pieces(run: str) -> _Piece | tuple[_Piece, ...]:
     words = spaced.split(" ")
     if all(map(str.isalpha, words)):
         return _plain_piece(spaced, words)
+    # Many of the rest are such words whose last carries a possessive ("San Francisco's",
+    # "Tamil Tigers'"): one piece, as the word pattern reads it.
+    cut = 2 if run[-2:] in ("'s", "’s") else 1 if run[-1] in "'’" else 0
+    if cut and len(words) > 1 and words[-1][:-cut].isalpha() and all(map(str.isalpha, words[:-1])):
+        return _plain_piece(spaced[:-cut], [*words[:-1], words[-1][:-cut]], possessive=True)
     pieces: list[list[Token]] = []
     current: list[Token] = []
     for token in tokenize(run):
@@ -425,13 +430,15 @@ def _run_pieces(run: str) -> _Piece | tuple[_Piece, ...]:
     return kept[0] if len(kept) == 1 else kept
 
 
-def _plain_piece(spaced: str, words: list[str]) -> _Piece:
+def _plain_piece(spaced: str, words: list[str], possessive: bool = False) -> _Piece:
     """``_piece`` of a run of plain words (letters only) between single spaces or hyphens,
-    ``spaced``: the run with its hyphens made spaces (``words``: it split at its spaces)."""
+    ``spaced``: the run with its hyphens made spaces (``words``: it split at its spaces);
+    ``possessive``: the last word carried a possessive, left out of ``spaced`` and ``words``."""
     if len(words) == 2:  # most of these runs: their two tokens built at once
         first, second = words
         cut = len(first)
-        tokens = (_new_tuple(Token, (0, cut, first, False)), _new_tuple(Token, (cut + 1, len(spaced), second, False)))
+        tokens = (_new_tuple(Token, (0, cut, first, False)),
+                  _new_tuple(Token, (cut + 1, len(spaced), second, possessive)))
     else:
         built = []
         start = 0
@@ -439,6 +446,8 @@ def _plain_piece(spaced: str, words: list[str]) -> _Piece:
             end = start + len(word)
             built.append(_new_tuple(Token, (start, end, word, False)))
             start = end + 1
+        if possessive:
+            built[-1] = _new_tuple(Token, (*built[-1][:3], True))
         tokens = tuple(built)
     # The run's lower case split is its words' lower case (a space ends a word for str.lower's
     # final sigma as the word's end does); an ASCII word's key is its lower case, abbreviations
