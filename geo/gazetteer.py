@@ -33,6 +33,8 @@ ASCII letters skip most of ``name_key``. ``benchmarks/gazetteer_bench.py``, firs
 lookups: 19k/s with a row per candidate, 40-43k/s with the packed value in a SQLite
 table (~10 of ~24 us were the B-tree probe), 67-72k/s from the hash file (~2 us a probe).
 The SQLite database keeps places, alternate names, outlines and word frequencies.
+How a name's value is packed and read is :mod:`geo.name_values`; how the index is built,
+:mod:`geo.index_build`; this module opens it and answers lookups.
 
 It also holds ``word_zipf.tsv.gz``, the English word frequencies of the words of every
 name (:meth:`Gazetteer.word_frequency`), which the recognizer's features read.
@@ -45,39 +47,45 @@ name (:meth:`Gazetteer.word_frequency`), which the recognizer's features read.
 
 from __future__ import annotations
 
-import dataclasses
-import gzip
 import hashlib
-import itertools
 import marshal
-import math
 import os
 import sqlite3
-import struct
 import sys
-import tempfile
-import time
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable
 
 from geo.errors import DataError, NotFoundError
-from geo.keystore import KeyStore, write_keystore
+from geo.index_build import STALE_AFTER_DAYS, WORDS_ARTIFACT, _mark_used, _names_path, build_index, tsv_rows
+from geo.keystore import KeyStore
+from geo.name_values import (
+    _ALTERNATE_RANK,
+    _MATCH_RANK,
+    _OTHER_ENTRIES_END,
+    _PLACE_COLUMNS,
+    _VALUE_HEAD,
+    _WORD_ENTRY,
+    _ZIPF,
+    KIND_RANK,
+    MAX_CANDIDATES,
+    NameSummary,
+    _counted_matches_of,
+    _kinds_of,
+    _matches_of,
+    _new_place,
+    _new_tuple,
+    _places_of,
+    _unpack_rows,
+    summarize_matches,
+)
 from geo.names import name_key
-from geo.records import CURATED_KINDS, MATCH_KINDS, NameMatch, Place, draft_class
+from geo.records import NameMatch, Place
 
 __all__ = ["Gazetteer", "NameSummary", "summarize_matches", "default_gazetteer", "KIND_RANK", "INDEX_VERSION", "MAX_CANDIDATES", "STALE_AFTER_DAYS"]
 
-#: Kind order of the ranking prior (lower ranks first).
-KIND_RANK = {k: i for i, k in enumerate(("country", "adm1", "continent", "region", "physical", "macroregion", "city", "adm2", "airport"))}
 #: Bump when the index schema or ranking changes, so old cached indexes are not reused.
 INDEX_VERSION = 12
-#: Places kept per name key, best first (see the module doc).
-MAX_CANDIDATES = 100
 _ARTIFACTS = ("places.tsv.gz", "names.tsv.gz", "outlines.tsv.gz")
-# Optional: data built before it existed has none (word_frequency() then asks wordfreq).
-_WORDS_ARTIFACT = "word_zipf.tsv.gz"
-_MATCH_RANK = {m: i for i, m in enumerate(MATCH_KINDS)}
-assert MATCH_KINDS[3] == "demonym"  # _places_of tests the rank, not the string
 _CACHE_LIMIT = 200_000  # lookups remembered per instance before the memo is cleared
 # What a name that names nothing has (shared, never changed: its records are the empty tuples).
 _MISS = (b"", (), (), (), None)
@@ -87,209 +95,6 @@ def _new_entry(packed: bytes) -> list:
     """A name's memo entry (see Gazetteer._entry) for the value ``packed`` of its key."""
     return [packed, None, None, None, None]
 
-
-_PLACE_COLUMNS = "rowid, id, name, kind, lat, lon, cc, admin1, pop"  # an index row; Place's fields from 1 on
-# The name store's other entries, beside the name keys (which never hold control characters):
-# _WORD_ENTRY + a word of a name key -> its Zipf frequency, packed as _ZIPF.
-_WORD_ENTRY = "\x00"
-_OTHER_ENTRIES_END = "\x01"  # every key below this one is such an entry (or empty)
-_ZIPF = struct.Struct("<d")
-# A name key's value in the name store: its summary's fields, packed as _VALUE_HEAD, then its
-# ranked candidate rows (marshal): the summary reads without the candidates, and without an
-# object per field beyond the numbers. The fields: the summary's kinds as a byte per kind
-# (_kinds_code), its population, places, demonym, zipf (NaN for None) and named_population.
-_VALUE_HEAD = struct.Struct("<9sqI?dq")
-
-# A frozen dataclass's __init__ routes every field through object.__setattr__: records are
-# built as drafts filled by plain stores and then made records (geo.records.draft_class),
-# which matters when a first-time lookup builds a few records per name (a Place: ~2.6k
-# instructions, against ~7k with a setter call per slot and ~15k with the constructor).
-# Used only while the records keep exactly these fields; otherwise the normal constructors.
-_PLACE_FIELDS = ("id", "name", "kind", "lat", "lon", "country_code", "admin1", "population")
-_PlaceDraft, _MatchDraft = draft_class(Place), draft_class(NameMatch)
-_FAST_RECORDS = (
-    tuple(f.name for f in dataclasses.fields(Place)) == _PLACE_FIELDS
-    and tuple(f.name for f in dataclasses.fields(NameMatch)) == ("place", "match")
-    and _PlaceDraft is not None
-    and _MatchDraft is not None
-)
-
-
-if _FAST_RECORDS:
-
-    def _new_place(r: tuple, _new=object.__new__, _D=_PlaceDraft, _P=Place) -> Place:
-        """Place from an index row ``(rowid, id, name, kind, lat, lon, cc, admin1, pop, ...)``."""
-        p = _new(_D)
-        p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
-        p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
-        p.__class__ = _P
-        return p
-
-    def _places_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _D=_PlaceDraft, _P=Place) -> tuple[Place, ...]:
-        """The non-demonym places of packed index rows; Places reused through ``places``.
-
-        Written out inline (here and in the next two): this loop is most of a first-time
-        lookup's Python work.
-        """
-        named = []
-        for r in rows:
-            if r[9] != 3:  # MATCH_KINDS[3] == "demonym"
-                p = places.get(r[0])
-                if p is None:
-                    p = places[r[0]] = _new(_D)
-                    p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
-                    p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
-                    p.__class__ = _P
-                named.append(p)
-        return tuple(named)
-
-    def _matches_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _D=_PlaceDraft, _P=Place, _MD=_MatchDraft,
-                    _N=NameMatch, _kinds=MATCH_KINDS):
-        """The matches of packed index rows; Places reused through ``places``."""
-        found = []
-        for r in rows:
-            p = places.get(r[0])
-            if p is None:
-                p = places[r[0]] = _new(_D)
-                p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
-                p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
-                p.__class__ = _P
-            m = _new(_MD)
-            m.place = p
-            m.match = _kinds[r[9]]
-            m.__class__ = _N
-            found.append(m)
-        return tuple(found)
-
-    def _counted_matches_of(rows: tuple, places: dict[int, Place], demonym: bool, limit: int | None,
-                            _new=object.__new__, _D=_PlaceDraft, _P=Place, _kinds=MATCH_KINDS) -> list[tuple[Place, str, int]]:
-        """Gazetteer.counted_matches of packed index rows; Places reused through ``places``."""
-        found = []
-        for r in rows:
-            if (r[9] == 3) is demonym:  # MATCH_KINDS[3] == "demonym"
-                if len(found) == limit:
-                    break
-                p = places.get(r[0])
-                if p is None:
-                    p = places[r[0]] = _new(_D)
-                    p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
-                    p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
-                    p.__class__ = _P
-                found.append((p, _kinds[r[9]], r[10]))
-        return found
-
-else:  # pragma: no cover - only if records.py changes shape
-
-    def _new_place(r: tuple) -> Place:
-        return Place(*r[1:9])
-
-    def _place_of(r: tuple, places: dict[int, Place]) -> Place:
-        p = places.get(r[0])
-        if p is None:
-            p = places[r[0]] = _new_place(r)
-        return p
-
-    def _places_of(rows: tuple, places: dict[int, Place]) -> tuple[Place, ...]:
-        return tuple(_place_of(r, places) for r in rows if r[9] != 3)
-
-    def _matches_of(rows: tuple, places: dict[int, Place]) -> tuple[NameMatch, ...]:
-        return tuple(NameMatch(_place_of(r, places), MATCH_KINDS[r[9]]) for r in rows)
-
-    def _counted_matches_of(rows: tuple, places: dict[int, Place], demonym: bool, limit: int | None) -> list[tuple[Place, str, int]]:
-        kept = [r for r in rows if (r[9] == 3) is demonym]
-        return [(_place_of(r, places), MATCH_KINDS[r[9]], r[10]) for r in kept[:limit]]
-
-
-class NameSummary(NamedTuple):
-    """What a name's matches say in sum (:meth:`Gazetteer.summary`): what recognition asks
-    of a name, with no record per match."""
-
-    kinds: tuple[tuple[str, frozenset[str]], ...]  # each kind of place it names (not as a demonym), with how it matches them
-    population: int  # of the biggest place it names (not as a demonym)
-    places: int  # matches other than demonyms
-    demonym: bool  # some match is a demonym
-    # The English Zipf frequency of the rarest word of the name's key (see Gazetteer.word_frequency);
-    # None where the summary was not read from the index.
-    zipf: float | None = None
-    # Of the biggest place it names other than as an abbreviation: "Ore" names Nigeria's Ore
-    # and is only Oregon's abbreviation, so this is Ore's 13,905, not 3 million.
-    named_population: int = 0
-
-
-# The match kinds of a bit mask (bit i: MATCH_KINDS[i]), one frozenset per mask.
-_MATCH_SETS = tuple(frozenset(m for i, m in enumerate(MATCH_KINDS) if mask >> i & 1) for mask in range(1 << len(MATCH_KINDS)))
-_KIND_NAMES = tuple(KIND_RANK)  # a kind by its rank
-assert len(KIND_RANK) <= 16 and len(MATCH_KINDS) <= 4  # a kind and its match kinds fit in a byte
-
-
-def _kinds_code(kinds: tuple[tuple[str, frozenset[str]], ...]) -> bytes:
-    """A NameSummary's ``kinds`` as a byte per kind (its rank, times 16, plus the bit mask of
-    its match kinds: never 0, as every kind matches some way), in their order."""
-    return bytes(KIND_RANK[kind] << 4 | sum(1 << MATCH_KINDS.index(m) for m in matches) for kind, matches in kinds)
-
-
-def _kinds_of(code: bytes) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The ``kinds`` that _kinds_code wrote as ``code`` (its zero bytes are padding)."""
-    return tuple([(_KIND_NAMES[byte >> 4], _MATCH_SETS[byte & 15]) for byte in code if byte])
-
-
-def summarize_matches(matches: Iterable[NameMatch]) -> NameSummary | None:
-    """The summary of these matches, None when there are none (what :meth:`Gazetteer.summary` gives)."""
-    rows = [(m.place.kind, m.place.population, _MATCH_RANK[m.match]) for m in matches]
-    return _summary(rows) if rows else None
-
-
-def _summary_of(rows: tuple) -> NameSummary:
-    """summarize_matches of the matches of packed index rows (not empty), read off the rows
-    (while the index is built: the name store keeps each key's summary)."""
-    return _summary([(r[3], r[8], r[9]) for r in rows])
-
-
-_DEMONYM_RANK = MATCH_KINDS.index("demonym")
-_ALTERNATE_RANK = MATCH_KINDS.index("alternate")
-# How well a match kind names a place (recognition's order, geo.mentions): by name, then as
-# an abbreviation, then by an alternate name.
-_PREFERENCE = {MATCH_KINDS.index(m): i for i, m in enumerate(("name", "abbreviation", "alternate"))}
-_ABBREVIATION_PREFERENCE = 1
-
-
-def _summary(rows: list[tuple[str, int, int]]) -> NameSummary:
-    """The NameSummary of (place kind, population, match rank) rows, not empty."""
-    kinds: dict[str, int] = {}  # place kind -> bit mask of its match kinds
-    biggest: dict[int, int] = {}  # best match rank -> population of the biggest place so matched
-    places = 0
-    demonym = False
-    for kind, population, match in rows:
-        if match == _DEMONYM_RANK:
-            demonym = True
-            continue
-        kinds[kind] = kinds.get(kind, 0) | 1 << match
-        rank = 0 if match == _ALTERNATE_RANK and kind in CURATED_KINDS else _PREFERENCE[match]
-        if population > biggest.get(rank, -1):
-            biggest[rank] = population
-        places += 1
-    named = max((population for rank, population in biggest.items() if rank != _ABBREVIATION_PREFERENCE), default=0)
-    return NameSummary(tuple((kind, _MATCH_SETS[mask]) for kind, mask in kinds.items()), max(biggest.values(), default=0),
-                       places, demonym, None, named)
-
-
-_new_tuple = tuple.__new__
-
-
-def _unpack_rows(entry: list) -> tuple:
-    """The ranked candidate rows of a memo entry (see Gazetteer._entry), unpacked once."""
-    rows = entry[1] = marshal.loads(entry[0][_VALUE_HEAD.size :])
-    return rows
-
-
-def _pack_value(key: str, rows: tuple, zipf: dict[str, float] | None) -> bytes:
-    """A name key's value in the name store (see _VALUE_HEAD) from its ranked candidate rows
-    and the Zipf frequencies of words (Gazetteer.word_frequency's table: 0.0 for a word it
-    lacks; None when the data has none, and the summaries then give none)."""
-    kinds, population, places, demonym, _, named = _summary_of(rows)
-    rarest = min(zipf.get(word, 0.0) for word in key.split()) if zipf is not None else math.nan
-    head = _VALUE_HEAD.pack(_kinds_code(kinds), population, places, demonym, rarest, named)
-    return head + marshal.dumps(rows)
 
 
 def _default_data_dir() -> Path:
@@ -361,9 +166,9 @@ class Gazetteer:
             h.update(manifest.read_bytes())
             for name in _ARTIFACTS:
                 h.update(f"{name}:{(self.data_dir / name).stat().st_size}".encode())
-            words = self.data_dir / _WORDS_ARTIFACT
+            words = self.data_dir / WORDS_ARTIFACT
             if words.exists():
-                h.update(f"{_WORDS_ARTIFACT}:{words.stat().st_size}".encode())
+                h.update(f"{WORDS_ARTIFACT}:{words.stat().st_size}".encode())
         except FileNotFoundError as e:
             raise DataError(f"gazetteer data missing in {self.data_dir}: got no {Path(e.filename).name!r}; run `python -m geo.data build`") from e
         return self.cache_dir / f"gazetteer-{h.hexdigest()[:16]}.sqlite"
@@ -443,7 +248,7 @@ class Gazetteer:
         """
         if self._capitals is None:
             path = self.data_dir / "capitals.tsv.gz"
-            by_country = {row[0]: row[1] for row in _tsv(path)} if path.exists() else {}
+            by_country = {row[0]: row[1] for row in tsv_rows(path)} if path.exists() else {}
             self._capitals = (by_country, frozenset(by_country.values()))
         return self._capitals
 
@@ -462,7 +267,7 @@ class Gazetteer:
         said"). Data built before the artifact existed has none."""
         if self._given_names is None:
             path = self.data_dir / "given_names.tsv.gz"
-            self._given_names = frozenset(row[0] for row in _tsv(path)) if path.exists() else frozenset()
+            self._given_names = frozenset(row[0] for row in tsv_rows(path)) if path.exists() else frozenset()
         return self._given_names
 
     def lowercase_words(self) -> frozenset[str]:
@@ -471,7 +276,7 @@ class Gazetteer:
         ``lowercase_words.tsv.gz`` (empty when the data has none). Read once, then kept."""
         if self._lowercase_words is None:
             path = self.data_dir / "lowercase_words.tsv.gz"
-            self._lowercase_words = frozenset(row[0] for row in _tsv(path)) if path.exists() else frozenset()
+            self._lowercase_words = frozenset(row[0] for row in tsv_rows(path)) if path.exists() else frozenset()
         return self._lowercase_words
 
     # ----------------------------------------------------------------- names
@@ -532,7 +337,7 @@ class Gazetteer:
             from wordfreq import zipf_frequency
         except ImportError:
             raise DataError(
-                f"gazetteer data in {self.data_dir} has no {_WORDS_ARTIFACT!r} and wordfreq is not installed: "
+                f"gazetteer data in {self.data_dir} has no {WORDS_ARTIFACT!r} and wordfreq is not installed: "
                 "run `python -m geo.data build`"
             ) from None
         return lambda word: zipf_frequency(word, "en")
@@ -711,176 +516,3 @@ def default_gazetteer() -> Gazetteer:
     Deliberately not a singleton (no module state): keep the instance you get.
     """
     return Gazetteer()
-
-
-# --------------------------------------------------------------------------- index build
-
-
-def _tsv(path: Path) -> Iterable[list[str]]:
-    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as f:
-        next(f, None)  # header
-        for line in f:
-            yield line.rstrip("\n").split("\t")
-
-
-_SCHEMA = """
-CREATE TABLE places (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT, kind TEXT, lat REAL, lon REAL,
-                     cc TEXT, admin1 TEXT, pop INTEGER, rank INTEGER, alts INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX places_cc ON places (cc, kind);
-CREATE TABLE altnames (place INTEGER, match INTEGER, name TEXT, PRIMARY KEY (place, match, name)) WITHOUT ROWID;
-CREATE TABLE outlines (place INTEGER PRIMARY KEY, wkt TEXT);
-CREATE TABLE raw (key TEXT, place INTEGER, match INTEGER);
-CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
-CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID;
-"""
-
-# Rank within a key: kind rank, with an adm1/adm2 moved after the cities when a town of
-# the same country and subdivision carries the same key; then population, then id.
-_ORDER = """
-INSERT INTO names (key, ord, place, match)
-SELECT key, ROW_NUMBER() OVER (PARTITION BY key ORDER BY adj, pop DESC, id) - 1, place, match FROM (
-  SELECT d.key, d.place, d.match, p.pop, p.id,
-         CASE WHEN p.kind IN ('adm1', 'adm2') AND EXISTS (
-                SELECT 1 FROM raw r2 JOIN places c ON c.rowid = r2.place
-                WHERE r2.key = d.key AND c.kind = 'city' AND c.cc = p.cc AND c.admin1 = p.admin1)
-              THEN {city} * 2 + 1 ELSE p.rank * 2 END AS adj
-  FROM (SELECT key, place, MIN(match) AS match FROM raw GROUP BY key, place) d
-  JOIN places p ON p.rowid = d.place)
-"""
-
-
-#: An index not opened for this many days is deleted when another one is built beside it.
-STALE_AFTER_DAYS = 30
-_DAY = 86_400
-
-
-def _mark_used(index: Path) -> None:
-    """Record that ``index`` is in use (its mtime; at most once a day): builds of other
-    indexes delete only the unused ones. Best effort: a read-only cache just skips it."""
-    try:
-        if time.time() - index.stat().st_mtime > _DAY:
-            os.utime(index)
-    except OSError:
-        pass
-
-
-def _remove_stale_indexes(cache_dir: Path, keep: Path) -> None:
-    """Delete the indexes in ``cache_dir`` (other data versions, older geo versions) that
-    no process has opened for :data:`STALE_AFTER_DAYS` days, and temp files of builds
-    that died a day ago or more. A process still using one keeps its open files."""
-    now, freed, count = time.time(), 0, 0
-    for index in cache_dir.glob("gazetteer-*.sqlite"):
-        try:
-            if index == keep or now - index.stat().st_mtime < STALE_AFTER_DAYS * _DAY:
-                continue
-            for part in (index, _names_path(index)):
-                if part.exists():
-                    freed += part.stat().st_size
-                    part.unlink()
-            count += 1
-        except OSError:
-            continue
-    for tmp in cache_dir.glob("gazetteer-*.tmp"):
-        try:
-            if now - tmp.stat().st_mtime > _DAY:
-                tmp.unlink()
-        except OSError:
-            continue
-    if count:
-        print(f"geo: removed {count} gazetteer index(es) unused for {STALE_AFTER_DAYS} days from {cache_dir} "
-              f"({freed / 1e6:.0f} MB)", file=sys.stderr)
-
-
-def _names_path(index: Path) -> Path:
-    """The name store (:mod:`geo.keystore`) that belongs to the SQLite index at ``index``."""
-    return index.with_suffix(".names")
-
-
-def build_index(data_dir: Path, path: Path) -> None:
-    """Build the index for ``data_dir``: the SQLite database at ``path`` and its name store
-    beside it (atomically: temp files, then renames)."""
-    t0 = time.perf_counter()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        fd, tmp_names = tempfile.mkstemp(prefix=_names_path(path).name + ".", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-    except OSError as e:
-        raise DataError(f"cannot write the gazetteer index in {str(path.parent)!r}: {e}") from e
-    print(f"geo: building the gazetteer index in {path} (once; takes about half a minute)", file=sys.stderr)
-    try:
-        con = sqlite3.connect(tmp)
-        con.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;" + _SCHEMA)
-        rowids: dict[str, int] = {}
-
-        def place_rows():
-            for n, (pid, name, kind, lat, lon, cc, admin1, pop) in enumerate(_tsv(data_dir / "places.tsv.gz"), 1):
-                rowids[pid] = n
-                yield (n, pid, name, kind, float(lat), float(lon), cc, admin1, int(pop), KIND_RANK[kind])
-
-        # Streamed into SQLite (no big Python lists) to keep the first run's memory low.
-        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,0)", place_rows())
-        main_names = con.execute("SELECT rowid, name FROM places").fetchall()
-        con.executemany("INSERT INTO raw VALUES (?,?,0)", ((name_key(name), n) for n, name in main_names))
-        del main_names
-        def alt_rows():  # read twice rather than held: half a million rows cost ~100 MB as a list
-            return ((rowids[pid], _MATCH_RANK[m], name) for pid, m, name in _tsv(data_dir / "names.tsv.gz") if pid in rowids)
-
-        con.executemany("INSERT OR IGNORE INTO altnames VALUES (?,?,?)", alt_rows())
-        # A prominence signal (geo.candidates): how many other names the sources list for a
-        # place; the world knows Paris and Lourdes by many, their namesakes by few or none.
-        con.execute(f"UPDATE places SET alts = (SELECT COUNT(*) FROM altnames a WHERE a.place = places.rowid "
-                    f"AND a.match != {_MATCH_RANK['demonym']})")
-        con.executemany("INSERT INTO raw VALUES (?,?,?)", ((name_key(name), p, m) for p, m, name in alt_rows()))
-        con.execute("DELETE FROM raw WHERE key = ''")
-        con.executemany(
-            "INSERT INTO outlines VALUES (?,?)",
-            ((rowids[pid], wkt) for pid, wkt in _tsv(data_dir / "outlines.tsv.gz") if pid in rowids),
-        )
-        con.executescript(
-            "CREATE INDEX raw_key ON raw (key, place);"
-            "CREATE TABLE names (key TEXT, ord INTEGER, place INTEGER, match INTEGER, PRIMARY KEY (key, ord)) WITHOUT ROWID;"
-        )
-        con.execute(_ORDER.format(city=KIND_RANK["city"]))
-        con.execute("INSERT INTO meta VALUES ('names', (SELECT COUNT(*) FROM names))")
-        words = data_dir / _WORDS_ARTIFACT
-        if words.exists():  # the 'words' meta row says the table holds the artifact
-            con.executemany("INSERT INTO words VALUES (?,?)", ((w, float(v)) for w, v in _tsv(words)))
-            con.execute("INSERT INTO meta VALUES ('words', (SELECT COUNT(*) FROM words))")
-        # The name store: per key, its summary and its best MAX_CANDIDATES candidates with
-        # their place columns, how each matches and how many other names it has, packed in
-        # one value (_pack_value).
-        has_words = con.execute("SELECT 1 FROM meta WHERE name = 'words'").fetchone() is not None
-        zipf_of = dict(con.execute("SELECT word, zipf FROM words").fetchall()) if has_words else None
-        ranked = con.execute(
-            f"SELECT n.key, p.rowid, p.id, p.name, p.kind, p.lat, p.lon, p.cc, p.admin1, p.pop, n.match, p.alts "
-            f"FROM names n JOIN places p ON p.rowid = n.place WHERE n.ord < {MAX_CANDIDATES} ORDER BY n.key, n.ord"
-        )
-
-        def store_entries():
-            for key, rows in itertools.groupby(ranked, key=lambda r: r[0]):
-                yield key, _pack_value(key, tuple([r[1:] for r in rows]), zipf_of)
-            # Word frequencies, a hash probe each (~2 us) instead of a SQLite query (~17 us).
-            for word, zipf in con.execute("SELECT word, zipf FROM words ORDER BY word"):
-                yield _WORD_ENTRY + word, _ZIPF.pack(zipf)
-
-        write_keystore(tmp_names, store_entries())
-        con.executescript("DROP TABLE raw; DROP TABLE names; ANALYZE;")
-        con.commit()
-        con.execute("VACUUM")
-        con.close()
-        # mkstemp makes them private; the index is shared, read-only. The store goes first:
-        # readers take an existing database to mean a complete index.
-        for done, final in ((tmp_names, _names_path(path)), (tmp, path)):
-            os.chmod(done, 0o644)
-            os.replace(done, final)
-    except BaseException:
-        for leftover in (tmp, tmp_names):
-            try:
-                os.unlink(leftover)
-            except OSError:
-                pass
-        raise
-    print(f"geo: gazetteer index ready ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
-    _remove_stale_indexes(path.parent, keep=path)

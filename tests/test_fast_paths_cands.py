@@ -9,7 +9,8 @@ import random
 import pytest
 
 from geo.candidates import MAX_CANDIDATES, candidates_for, rank
-from geo.gazetteer import KIND_RANK, Gazetteer, _kinds_code, _kinds_of, summarize_matches
+from geo.gazetteer import KIND_RANK, Gazetteer, summarize_matches
+from geo.name_values import _kinds_code, _kinds_of
 from geo.records import MATCH_KINDS, Mention
 
 
@@ -87,7 +88,7 @@ def test_records_made_from_drafts_are_the_records_the_constructors_make(gazettee
     import dataclasses
 
     from geo.candidates import _candidates
-    from geo.gazetteer import _new_place
+    from geo.name_values import _new_place
     from geo.records import Candidate, NameMatch, Place, draft_class
 
     row = (7, "2988507", "Paris", "city", 48.85341, 2.3488, "FR", "Île-de-France", 2138551, 0, 57)

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-import geo.gazetteer as gazetteer_module
+import geo.index_build as index_build_module
 from geo.gazetteer import Gazetteer
 from geo.records import NameMatch, Place
 from tests.tiny_data import write_data_dir
@@ -23,7 +23,7 @@ def data(tmp_path):
 def test_candidates_are_capped_after_ranking(data, tmp_path, monkeypatch):
     full = Gazetteer(data, cache_dir=tmp_path / "full")
     assert [p.id for p in full.lookup("Springfield")] == ["1", "2", "3", "4", "5"]  # largest first
-    monkeypatch.setattr(gazetteer_module, "MAX_CANDIDATES", 3)
+    monkeypatch.setattr(index_build_module, "MAX_CANDIDATES", 3)  # (the build keeps the best)
     capped = Gazetteer(data, cache_dir=tmp_path / "capped")
     assert [p.id for p in capped.lookup("Springfield")] == ["1", "2", "3"]
     assert capped.info()["names"] == full.info()["names"] == 9  # (key, place) pairs, counted before the cap
