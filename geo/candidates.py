@@ -22,6 +22,7 @@ from typing import Protocol
 
 from geo.names import SPELLING_RATIO, spelling_of
 from geo.records import CURATED_KINDS, PLACE_KINDS, Candidate, Mention, NameMatch, Place, draft_class
+from geo.rounding import round4 as _round4
 
 __all__ = [
     "candidates_for", "candidates_for_each", "prior_features", "KIND_PRIOR", "MAX_CANDIDATES", "PROMINENCE_WEIGHT", "PROMINENCE_NAMES",
@@ -97,18 +98,6 @@ class CandidateSource(Protocol):
     def matches(self, name: str) -> tuple[NameMatch, ...]: ...
 
     def is_capital(self, place_id: str) -> bool: ...
-
-
-def _round4(value: float) -> float:
-    """``round(value, 4)`` for a value under 10,000 in size, by scaling (twice as fast): the
-    scaled value rounded is the decimal rounding of the exact value unless it lies within
-    1e-6 of a half (the scaling errs by less than 1e-7 there), and an integer over 10,000 is
-    divided exactly rounded. A value that rounds to zero goes to round(), which keeps its sign."""
-    scaled = value * 10_000.0
-    whole = round(scaled)
-    if whole and -0.499999 < scaled - whole < 0.499999:
-        return whole / 10_000
-    return round(value, 4)
 
 
 def _small_state(population: int) -> float:

@@ -10,11 +10,11 @@ contender for the text's other names to pull it to.
 from __future__ import annotations
 
 import functools
-import math
 import operator
 
 from geo.names import name_key
-from geo.records import Candidate, Place
+from geo.records import Candidate, Place, draft_class
+from geo.rounding import round4 as _round4
 
 __all__ = ["OUTCLASS_RATIO"]
 
@@ -22,26 +22,6 @@ __all__ = ["OUTCLASS_RATIO"]
 #: means whatever the text's other names are, unless the mention itself says otherwise.
 OUTCLASS_RATIO = 1_000
 _POINT_KINDS = ("city", "adm2")  # places small enough for "near each other" to mean something
-_set_place, _set_score, _set_features = Candidate.place.__set__, Candidate.score.__set__, Candidate.features.__set__
-
-
-def _round4(x: float) -> float:
-    """``round(x, 4)``, the same float, at less than half the cost: resolution rounds every
-    score it adds to, and float rounding to digits goes through decimal strings.
-
-    The integer nearest to x * 10000 is that of the exact product unless the product lies
-    within a hair of a half (then, and for zero, huge or odd values, ``round`` decides); and
-    dividing it by 10000 gives the float nearest the decimal, as ``round`` does.
-    """
-    scaled = x * 10000.0
-    if -1e9 < scaled < 1e9:
-        whole = math.floor(scaled)
-        fraction = scaled - whole  # (exact)
-        if abs(fraction - 0.5) > 1e-6:
-            whole += fraction > 0.5
-            if whole:  # (round keeps the sign of a zero)
-                return whole / 10000.0
-    return round(x, 4)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -51,11 +31,15 @@ def _key(name: str) -> str:
     return name_key(name)
 
 
-def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...]) -> Candidate:
-    cand = object.__new__(Candidate)
-    _set_place(cand, place)
-    _set_score(cand, score)
-    _set_features(cand, features)
+def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float], ...],
+                   _new=object.__new__, _draft=draft_class(Candidate), _cls=Candidate) -> Candidate:
+    """``Candidate(place, score, features)`` made from a draft (geo.records.draft_class):
+    resolution makes one for every candidate that gains evidence."""
+    cand = _new(_draft)
+    cand.place = place
+    cand.score = score
+    cand.features = features
+    cand.__class__ = _cls
     return cand
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from geo.casing import cased_view, hashtag_words, joined_view
@@ -45,7 +45,7 @@ from geo.place_cues import (
     famous_by_name,
     qualified_by_its_state,
 )
-from geo.records import Mention, NameMatch, Sentence
+from geo.records import Mention, NameMatch, Sentence, draft_class
 from geo.span_features import (
     _costly_features,
     _name_features,
@@ -475,31 +475,19 @@ def _find_mentions(
     return tuple(mentions), context.joined
 
 
-def _mention_maker():
-    """``Mention(start, end, text, sentence_index, kind, name)`` without the frozen dataclass's
-    ``__init__`` (as geo.sentences makes its records): about twice as fast, and recognition
-    makes a record per mention. The plain constructor should Mention change shape."""
-    names = ("start", "end", "text", "sentence_index", "kind", "name")
-    if tuple(f.name for f in fields(Mention)) != names or hasattr(Mention, "__post_init__") \
-            or not hasattr(Mention, "__slots__"):
-        return Mention  # pragma: no cover - only if records.py changes shape
-    set_start, set_end, set_text, set_index, set_kind, set_name = (Mention.__dict__[name].__set__ for name in names)
-
-    def new_mention(start: int, end: int, text: str, sentence_index: int, kind: str, name: str = "",
-                    _new=object.__new__) -> Mention:
-        mention = _new(Mention)
-        set_start(mention, start)
-        set_end(mention, end)
-        set_text(mention, text)
-        set_index(mention, sentence_index)
-        set_kind(mention, kind)
-        set_name(mention, name)
-        return mention
-
-    return new_mention
-
-
-_new_mention = _mention_maker()
+def _new_mention(start: int, end: int, text: str, sentence_index: int, kind: str, name: str = "",
+                 _new=object.__new__, _draft=draft_class(Mention), _cls=Mention) -> Mention:
+    """``Mention(start, end, text, sentence_index, kind, name)`` made from a draft
+    (geo.records.draft_class): recognition makes a record per mention."""
+    mention = _new(_draft)
+    mention.start = start
+    mention.end = end
+    mention.text = text
+    mention.sentence_index = sentence_index
+    mention.kind = kind
+    mention.name = name
+    mention.__class__ = _cls
+    return mention
 
 
 def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: list[str],

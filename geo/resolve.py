@@ -47,7 +47,7 @@ from geo.qualifiers import (
     qualifying_areas,
     sentence_areas,
 )
-from geo.records import Candidate, Mention, Place, Resolution, candidate_rank
+from geo.records import Candidate, Mention, Place, Resolution, candidate_rank, draft_class
 
 __all__ = [
     "resolve",
@@ -347,21 +347,17 @@ def _text_feature(found: dict, slot, value: float | None, own_words: bool, label
     return hit
 
 
-# A constructor of Resolution that fills the slots directly: the same records as
-# Resolution(...) builds, without the frozen class's checked __setattr__ per field.
-_set_mention, _set_chosen, _set_chosen_score, _set_ranked, _set_reason = (
-    Resolution.mention.__set__, Resolution.place.__set__, Resolution.score.__set__,
-    Resolution.candidates.__set__, Resolution.reason.__set__)
-
-
-def _new_resolution(mention: Mention, place: Place | None, score: float,
-                    candidates: tuple[Candidate, ...], reason: str) -> Resolution:
-    resolution = object.__new__(Resolution)
-    _set_mention(resolution, mention)
-    _set_chosen(resolution, place)
-    _set_chosen_score(resolution, score)
-    _set_ranked(resolution, candidates)
-    _set_reason(resolution, reason)
+def _new_resolution(mention: Mention, place: Place | None, score: float, candidates: tuple[Candidate, ...],
+                    reason: str, _new=object.__new__, _draft=draft_class(Resolution), _cls=Resolution) -> Resolution:
+    """``Resolution(mention, place, score, candidates, reason)`` made from a draft
+    (geo.records.draft_class): one per mention."""
+    resolution = _new(_draft)
+    resolution.mention = mention
+    resolution.place = place
+    resolution.score = score
+    resolution.candidates = candidates
+    resolution.reason = reason
+    resolution.__class__ = _cls
     return resolution
 
 

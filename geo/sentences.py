@@ -12,10 +12,9 @@ line break after a line that looks finished (a dateline, a heading).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from geo.records import Sentence
+from geo.records import Sentence, draft_class
 
 __all__ = ["split_sentences", "ABBREVIATIONS"]
 
@@ -50,27 +49,16 @@ _MARK_BOUNDARY = re.compile(r"[!?]" + _BOUNDARY_TAIL)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")  # \r: a CRLF file's blank line
 
 
-def _sentence_maker():
-    """``Sentence(index, start, end)`` without the frozen dataclass's ``__init__``, which routes
-    each field through ``object.__setattr__``: setting the slots directly is about twice as
-    fast, and a split makes a record per sentence. The plain constructor should Sentence
-    change shape (other fields, a ``__post_init__`` whose checks must run, no slots)."""
-    fields = tuple(f.name for f in dataclasses.fields(Sentence))
-    if fields != ("index", "start", "end") or hasattr(Sentence, "__post_init__") or not hasattr(Sentence, "__slots__"):
-        return Sentence  # pragma: no cover - only if records.py changes shape
-    set_index, set_start, set_end = (Sentence.__dict__[name].__set__ for name in fields)
-
-    def new_sentence(index: int, start: int, end: int, _new=object.__new__) -> Sentence:
-        sentence = _new(Sentence)
-        set_index(sentence, index)
-        set_start(sentence, start)
-        set_end(sentence, end)
-        return sentence
-
-    return new_sentence
-
-
-_new_sentence = _sentence_maker()
+def _new_sentence(index: int, start: int, end: int, _new=object.__new__, _draft=draft_class(Sentence),
+                  _cls=Sentence) -> Sentence:
+    """``Sentence(index, start, end)`` made from a draft (geo.records.draft_class): a split
+    makes a record per sentence."""
+    sentence = _new(_draft)
+    sentence.index = index
+    sentence.start = start
+    sentence.end = end
+    sentence.__class__ = _cls
+    return sentence
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -43,3 +43,33 @@ def test_jupyter_view_is_an_offline_sandboxed_iframe():
     assert "L.map" in srcdoc or "leaflet" in srcdoc.lower()
     assert "<script>alert(1)</script>" not in srcdoc  # the article's text stays text
     assert not re.search(r'<script[^>]+src=["\']https?:', srcdoc)
+
+
+def test_the_records_stages_make_in_bulk_have_drafts_that_become_equal_frozen_records():
+    # Sentences, mentions, places, matches, candidates and resolutions are made from drafts
+    # (draft_class) by the stages; a record that gains a __post_init__ or loses its slots
+    # must fail here, not in a stage.
+    import dataclasses
+
+    import pytest
+
+    from geo.evidence import _new_candidate
+    from geo.mentions import _new_mention
+    from geo.records import Candidate, NameMatch, draft_class
+    from geo.resolve import _new_resolution
+    from geo.sentences import _new_sentence
+
+    for cls in (Sentence, Mention, Place, NameMatch, Candidate, Resolution):
+        assert draft_class(cls) is not None, cls
+    baku = Place("1", "Baku", "city", 40.4, 49.9, "AZ", "Baku", 2_300_000)
+    made = [
+        (_new_sentence(0, 0, 12), Sentence(0, 0, 12)),
+        (_new_mention(4, 8, "Baku", 0, "toponym"), Mention(4, 8, "Baku", 0, "toponym")),
+        (_new_candidate(baku, 0.5, (("kind city", 0.2),)), Candidate(baku, 0.5, (("kind city", 0.2),))),
+    ]
+    made.append((_new_resolution(made[1][1], baku, 0.5, (made[2][1],), "kind city"),
+                 Resolution(made[1][1], baku, 0.5, (made[2][1],), "kind city")))
+    for fast, plain in made:
+        assert type(fast) is type(plain) and fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(fast, dataclasses.fields(fast)[0].name, None)

@@ -1,0 +1,30 @@
+"""Scores rounded to four decimals, as every stage that adds evidence rounds them.
+
+>>> round4(0.12345678), round4(-1.23456), round4(0.2 + 0.1)
+(0.1235, -1.2346, 0.3)
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["round4"]
+
+
+def round4(x: float) -> float:
+    """``round(x, 4)``, the same float, at less than half the cost: ranking and resolution
+    round every score they add to, and float rounding to digits goes through decimal strings.
+
+    The integer nearest to x * 10000 is that of the exact product unless the product lies
+    within a hair of a half (then, and for zero, huge or odd values, ``round`` decides); and
+    dividing it by 10000 gives the float nearest the decimal, as ``round`` does.
+    """
+    scaled = x * 10000.0
+    if -1e9 < scaled < 1e9:
+        whole = math.floor(scaled)
+        fraction = scaled - whole  # (exact)
+        if abs(fraction - 0.5) > 1e-6:
+            whole += fraction > 0.5
+            if whole:  # (round keeps the sign of a zero)
+                return whole / 10000.0
+    return round(x, 4)
