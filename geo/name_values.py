@@ -67,35 +67,27 @@ if _FAST_RECORDS:
         p.__class__ = _P
         return p
 
-    def _places_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _D=_PlaceDraft, _P=Place) -> tuple[Place, ...]:
-        """The non-demonym places of packed index rows; Places reused through ``places``.
-
-        Written out inline (here and in the next two): this loop is most of a first-time
-        lookup's Python work.
-        """
+    # (each Place is made once per gazetteer and then reused through ``places``: the three
+    # loops below call _new_place rather than repeat its field stores)
+    def _places_of(rows: tuple, places: dict[int, Place]) -> tuple[Place, ...]:
+        """The non-demonym places of packed index rows; Places reused through ``places``."""
         named = []
         for r in rows:
             if r[9] != 3:  # MATCH_KINDS[3] == "demonym"
                 p = places.get(r[0])
                 if p is None:
-                    p = places[r[0]] = _new(_D)
-                    p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
-                    p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
-                    p.__class__ = _P
+                    p = places[r[0]] = _new_place(r)
                 named.append(p)
         return tuple(named)
 
-    def _matches_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _D=_PlaceDraft, _P=Place, _MD=_MatchDraft,
-                    _N=NameMatch, _kinds=MATCH_KINDS):
+    def _matches_of(rows: tuple, places: dict[int, Place], _new=object.__new__, _MD=_MatchDraft, _N=NameMatch,
+                    _kinds=MATCH_KINDS) -> tuple[NameMatch, ...]:
         """The matches of packed index rows; Places reused through ``places``."""
         found = []
         for r in rows:
             p = places.get(r[0])
             if p is None:
-                p = places[r[0]] = _new(_D)
-                p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
-                p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
-                p.__class__ = _P
+                p = places[r[0]] = _new_place(r)
             m = _new(_MD)
             m.place = p
             m.match = _kinds[r[9]]
@@ -104,7 +96,7 @@ if _FAST_RECORDS:
         return tuple(found)
 
     def _counted_matches_of(rows: tuple, places: dict[int, Place], demonym: bool, limit: int | None,
-                            _new=object.__new__, _D=_PlaceDraft, _P=Place, _kinds=MATCH_KINDS) -> list[tuple[Place, str, int]]:
+                            _kinds=MATCH_KINDS) -> list[tuple[Place, str, int]]:
         """Gazetteer.counted_matches of packed index rows; Places reused through ``places``."""
         found = []
         for r in rows:
@@ -113,10 +105,7 @@ if _FAST_RECORDS:
                     break
                 p = places.get(r[0])
                 if p is None:
-                    p = places[r[0]] = _new(_D)
-                    p.id = r[1]; p.name = r[2]; p.kind = r[3]; p.lat = r[4]  # noqa: E702
-                    p.lon = r[5]; p.country_code = r[6]; p.admin1 = r[7]; p.population = r[8]  # noqa: E702
-                    p.__class__ = _P
+                    p = places[r[0]] = _new_place(r)
                 found.append((p, _kinds[r[9]], r[10]))
         return found
 
