@@ -262,23 +262,18 @@ def listed_areas(
     (a qualifier, found before), and only for names with such a reading in reach."""
     if len(mentions) < 2:
         return found
-    # Per name: whether it has more than one reading, and whether it is first an area (found
-    # once per mention, not once per pair and side).
-    cands = candidates[0]
-    several, an_area = len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS
+    facts = [_list_facts(cands) for cands in candidates]  # once per mention, not per pair and side
     for i in range(len(mentions) - 1):
-        before_several, before_an_area = several, an_area
-        cands = candidates[i + 1]
-        several, an_area = len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS
+        (left_several, left_an_area), (right_several, right_an_area) = facts[i], facts[i + 1]
         # (first the names: most pairs have no area beside a name of more than one reading)
-        if not ((before_several and an_area) or (several and before_an_area)):
+        if not ((left_several and right_an_area) or (right_several and left_an_area)):
             continue
         if not _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
             continue
         for p, a in ((i, i + 1), (i + 1, i)):
-            ours, theirs = candidates[p], candidates[a]
-            if not _may_be_listed_as(ours, theirs):
+            if not (facts[p][0] and facts[a][1]):  # (ours has several readings, theirs is first an area)
                 continue
+            ours, theirs = candidates[p], candidates[a]
             kind = theirs[0].place.kind
             floor = ours[0].score - _CONTESTED_WITHIN
             alike = [c.place for c in ours if c.place.kind == kind and c.score >= floor]
@@ -288,11 +283,11 @@ def listed_areas(
     return found
 
 
-def _may_be_listed_as(ours: tuple[Candidate, ...], theirs: tuple[Candidate, ...]) -> bool:
-    """May a name of the candidates ``ours`` take the kind of area of a name beside it in a
-    list, whose candidates are ``theirs``: has it more than one reading, and is theirs first
-    an area?"""
-    return len(ours) > 1 and bool(theirs) and theirs[0].place.kind in _AREA_KINDS
+def _list_facts(cands: tuple[Candidate, ...]) -> tuple[bool, bool]:
+    """What a list asks of a name of the candidates ``cands``: has it more than one reading
+    (it may then take the kind of area of a name beside it), and is it first an area (a
+    name beside it may then take its kind)?"""
+    return len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS
 
 
 def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:

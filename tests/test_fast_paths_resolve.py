@@ -52,17 +52,20 @@ def test_with_each_keeps_the_tuple_when_no_candidate_gains():
 
 
 def test_listed_areas_read_each_name_once_as_the_pairwise_test_did():
+    def may_be_listed_as(ours, theirs):  # more than one reading, beside a name first an area
+        return len(ours) > 1 and bool(theirs) and theirs[0].place.kind in ("country", "adm1")
+
     def plain(text, mentions, candidates):
         found = {}
         for i in range(len(mentions) - 1):
             left, right = candidates[i], candidates[i + 1]
-            if not (qualifiers._may_be_listed_as(left, right) or qualifiers._may_be_listed_as(right, left)):
+            if not (may_be_listed_as(left, right) or may_be_listed_as(right, left)):
                 continue
             if not qualifiers._LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
                 continue
             for p, a in ((i, i + 1), (i + 1, i)):
                 ours, theirs = candidates[p], candidates[a]
-                if not qualifiers._may_be_listed_as(ours, theirs):
+                if not may_be_listed_as(ours, theirs):
                     continue
                 kind = theirs[0].place.kind
                 floor = ours[0].score - qualifiers._CONTESTED_WITHIN
