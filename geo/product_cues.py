@@ -92,7 +92,9 @@ def _maker_before(text: str, start: int) -> bool:
 
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
-_HEAD_OPENINGS = frozenset(head[:3] for head in THING_HEADS)  # (each head has three letters or more)
+# The first three letters of the head nouns: names_a_thing's gate reads three letters after a name.
+_HEAD_OPENINGS = frozenset(head[:3] for head in THING_HEADS)
+assert min(map(len, THING_HEADS)) >= 3  # (a shorter head would slip past the gate)
 
 
 def names_a_thing(text: str, start: int, end: int) -> bool:

@@ -59,7 +59,9 @@ _VERB_FIRST_WORDS = frozenset(v.split()[0] for v in RESULT_VERBS + TRADE_VERBS)
 _VERB_LAST_WORDS = frozenset(v.split()[-1] for v in RESULT_VERBS + TRADE_VERBS) | {"to", "from"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _BLANKS = (" ", "\t")  # what _NEXT_WORD must find first
-_VERB_OPENINGS = frozenset(word[:4] for word in _VERB_FIRST_WORDS)  # (each has four letters or more)
+# The first four letters of the verbs' first words: could_be_a_side's gate reads four letters after a name.
+_VERB_OPENINGS = frozenset(word[:4] for word in _VERB_FIRST_WORDS)
+assert min(map(len, _VERB_FIRST_WORDS)) >= 4  # (a shorter word would slip past the gate)
 
 
 def could_be_a_side(text: str, end: int, prev: str) -> bool:
