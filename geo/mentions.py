@@ -59,12 +59,15 @@ from geo.tokens import (
     _TITLES,
     Token,
     _grams,
+    _is_sentence_initial,
     _longest_known,
     _join_known,
     _pieces,
     _possessive_joints,
     _run,
     _Run,
+    _new_tuple,
+    _word_before,
     tokenize,
 )
 from geo.vouching import _whole_member, accept_colocated, accept_listed
@@ -303,6 +306,9 @@ def _named_spans(
     mid, titled, lone_words, after_given = set(), set(), set(), set()
     spanless = []
     named = []
+    append_named = named.append
+    last = len(sentence_starts)
+    text_end = len(text)
     for (piece, base, n), spans in zip(pieces, remembered):
         if spans is None:
             spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
@@ -321,9 +327,17 @@ def _named_spans(
         if not spans:
             spanless.append((piece, base, n))
             continue
-        run = _run(text, sentence_starts, piece, base, n)
-        _note_first_word(run, lower[0], mid, titled)
+        # (_run and _note_first_word written out: a call each per run that holds a span)
         tokens = piece.tokens
+        first_start = base + tokens[0].start
+        floor = sentence_starts[n - 1] if n else sentence_starts[0]
+        prev = _word_before(text, first_start, floor)
+        initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
+        run = _new_tuple(_Run, (tokens, piece.keys, base, floor, sentence_starts[n] if n < last else text_end, initial, prev))
+        if not initial:
+            mid.add(lower[0])
+        if prev in _TITLES:
+            titled.add(lower[0])
         for i, j, key in spans:
             if j == i + 1:
                 lone_words.add(lower[i])
@@ -338,7 +352,7 @@ def _named_spans(
                 continue
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
-            named.append((run, i, j, start, end, key, surface, facts))
+            append_named((run, i, j, start, end, key, surface, facts))
     for piece, base, n in spanless:
         if piece.lower[0] in lone_words:
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
