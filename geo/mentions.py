@@ -164,10 +164,10 @@ class _Context:
                 # A spelling of a main name is how news writes that place: it is not learnt from
                 # the other alternate names, mostly common words some place was once called.
                 features = tuple("best match=spelling" if f == "best match=alternate" else f for f in features)
-            facts = memo[surface] = _SurfaceFacts(
+            facts = memo[surface] = _new_tuple(_SurfaceFacts, (
                 key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
                 len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION,
-                "rule:never" in features, "kind=continent" in features and "best match=name" in features)
+                "rule:never" in features, "kind=continent" in features and "best match=name" in features))
         return facts if facts.named else None
 
     def zipf_label(self, word: str) -> str:
@@ -264,13 +264,17 @@ def _named_spans(
     fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
     wanted: set[str] = set()
     parted: dict[str, tuple[str, tuple[int, ...]]] = {}  # a humped word -> its key parted, where it parts
+    remember = remembered.append
     for piece, _, _ in pieces:
         # A piece's spans follow from its keys and where a capitalised connector stands.
-        keys = (piece.keys, piece.opens) if piece.opens else piece.keys
+        keys = piece.keys
+        opens = piece.opens
+        if opens:
+            keys = (keys, opens)
         spans = spans_of.get(keys)
         if spans is None and keys not in fresh:
-            fresh[keys] = _grams(piece.keys, wanted, piece.opens)
-        remembered.append(spans)
+            fresh[keys] = _grams(piece.keys, wanted, opens)
+        remember(spans)
         if piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
             for k in piece.humps:
                 word = piece.tokens[k].text
