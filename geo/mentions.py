@@ -314,30 +314,29 @@ def _named_spans(
     last = len(sentence_starts)
     text_end = len(text)
     for (piece, base, n), spans in zip(pieces, remembered):
+        tokens, keys, lower, after_title, opens, humps = piece  # (one unpacking, not an attribute lookup each)
         if spans is None:
-            spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
-        if piece.humps:
-            for k in piece.humps:
-                key, cuts = parted[piece.tokens[k].text]
+            spans = fresh[(keys, opens) if opens else keys]
+        if humps:
+            for k in humps:
+                key, cuts = parted[tokens[k].text]
                 if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
-                    joined.extend(base + piece.tokens[k].start + cut for cut in cuts)
-        lower = piece.lower
+                    joined.extend(base + tokens[k].start + cut for cut in cuts)
         if len(lower) > 1:
             mid.update(lower[1:])
-            if piece.after_title:
-                titled.update(piece.after_title)
+            if after_title:
+                titled.update(after_title)
             if not given.isdisjoint(lower[:-1]):
                 after_given.update(word for previous, word in zip(lower, lower[1:]) if previous in given)
         if not spans:
             spanless.append((piece, base, n))
             continue
         # (_run and _note_first_word written out: a call each per run that holds a span)
-        tokens = piece.tokens
         first_start = base + tokens[0].start
         floor = sentence_starts[n - 1] if n else sentence_starts[0]
         prev = _word_before(text, first_start, floor)
         initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
-        run = _new_tuple(_Run, (tokens, piece.keys, base, floor, sentence_starts[n] if n < last else text_end, initial, prev))
+        run = _new_tuple(_Run, (tokens, keys, base, floor, sentence_starts[n] if n < last else text_end, initial, prev))
         if not initial:
             mid.add(lower[0])
         if prev in _TITLES:
