@@ -59,12 +59,15 @@ from geo.tokens import (
     _TITLES,
     Token,
     _grams,
+    _is_sentence_initial,
     _longest_known,
     _join_known,
     _pieces,
     _possessive_joints,
     _run,
     _Run,
+    _new_tuple,
+    _word_before,
     tokenize,
 )
 from geo.vouching import _whole_member, accept_colocated, accept_listed
@@ -161,10 +164,10 @@ class _Context:
                 # A spelling of a main name is how news writes that place: it is not learnt from
                 # the other alternate names, mostly common words some place was once called.
                 features = tuple("best match=spelling" if f == "best match=alternate" else f for f in features)
-            facts = memo[surface] = _SurfaceFacts(
+            facts = memo[surface] = _new_tuple(_SurfaceFacts, (
                 key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
                 len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION,
-                "rule:never" in features, "kind=continent" in features and "best match=name" in features)
+                "rule:never" in features, "kind=continent" in features and "best match=name" in features))
         return facts if facts.named else None
 
     def zipf_label(self, word: str) -> str:
@@ -261,13 +264,17 @@ def _named_spans(
     fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
     wanted: set[str] = set()
     parted: dict[str, tuple[str, tuple[int, ...]]] = {}  # a humped word -> its key parted, where it parts
+    remember = remembered.append
     for piece, _, _ in pieces:
         # A piece's spans follow from its keys and where a capitalised connector stands.
-        keys = (piece.keys, piece.opens) if piece.opens else piece.keys
+        keys = piece.keys
+        opens = piece.opens
+        if opens:
+            keys = (keys, opens)
         spans = spans_of.get(keys)
         if spans is None and keys not in fresh:
-            fresh[keys] = _grams(piece.keys, wanted, piece.opens)
-        remembered.append(spans)
+            fresh[keys] = _grams(piece.keys, wanted, opens)
+        remember(spans)
         if piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
             for k in piece.humps:
                 word = piece.tokens[k].text
@@ -303,27 +310,37 @@ def _named_spans(
     mid, titled, lone_words, after_given = set(), set(), set(), set()
     spanless = []
     named = []
+    append_named = named.append
+    last = len(sentence_starts)
+    text_end = len(text)
     for (piece, base, n), spans in zip(pieces, remembered):
+        tokens, keys, lower, after_title, opens, humps = piece  # (one unpacking, not an attribute lookup each)
         if spans is None:
-            spans = fresh[(piece.keys, piece.opens) if piece.opens else piece.keys]
-        if piece.humps:
-            for k in piece.humps:
-                key, cuts = parted[piece.tokens[k].text]
+            spans = fresh[(keys, opens) if opens else keys]
+        if humps:
+            for k in humps:
+                key, cuts = parted[tokens[k].text]
                 if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
-                    joined.extend(base + piece.tokens[k].start + cut for cut in cuts)
-        lower = piece.lower
+                    joined.extend(base + tokens[k].start + cut for cut in cuts)
         if len(lower) > 1:
             mid.update(lower[1:])
-            if piece.after_title:
-                titled.update(piece.after_title)
+            if after_title:
+                titled.update(after_title)
             if not given.isdisjoint(lower[:-1]):
                 after_given.update(word for previous, word in zip(lower, lower[1:]) if previous in given)
         if not spans:
             spanless.append((piece, base, n))
             continue
-        run = _run(text, sentence_starts, piece, base, n)
-        _note_first_word(run, lower[0], mid, titled)
-        tokens = piece.tokens
+        # (_run and _note_first_word written out: a call each per run that holds a span)
+        first_start = base + tokens[0].start
+        floor = sentence_starts[n - 1] if n else sentence_starts[0]
+        prev = _word_before(text, first_start, floor)
+        initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
+        run = _new_tuple(_Run, (tokens, keys, base, floor, sentence_starts[n] if n < last else text_end, initial, prev))
+        if not initial:
+            mid.add(lower[0])
+        if prev in _TITLES:
+            titled.add(lower[0])
         for i, j, key in spans:
             if j == i + 1:
                 lone_words.add(lower[i])
@@ -338,7 +355,7 @@ def _named_spans(
                 continue
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
-            named.append((run, i, j, start, end, key, surface, facts))
+            append_named((run, i, j, start, end, key, surface, facts))
     for piece, base, n in spanless:
         if piece.lower[0] in lone_words:
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)

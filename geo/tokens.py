@@ -281,15 +281,19 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
     found: list[tuple[_Piece, int, int]] = []
     append = found.append
     last = len(sentence_starts)
+    n = 0  # sentences that start at or before the run (runs come in text order: counted on)
     for match in _RUN.finditer(text):
         # Remembered per run text, offsets from its start: names repeat. A run with no piece
         # (a lone function word: "The", "It's", the commonest runs) has none however
         # sentences cut it (cuts only split pieces further), so it is passed by at once.
-        pieces = _run_pieces(match[0])
+        run = match[0]
+        pieces = _run_pieces(run)
         if not pieces:
             continue
-        start, end = match.span()
-        n = bisect_right(sentence_starts, start)
+        start = match.start()
+        while n < last and sentence_starts[n] <= start:
+            n += 1
+        end = start + len(run)
         if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
             first = len(found)
             for tokens in _split_run(text, start, end, sentence_starts):
@@ -303,7 +307,7 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
         else:
             if shared is not None:
                 shared.extend(range(len(found), len(found) + len(pieces)))
-            # One bisection serves every piece (no sentence starts inside the run).
+            # One count serves every piece (no sentence starts inside the run).
             for piece in pieces:
                 append((piece, start, n))
     return found
@@ -394,7 +398,7 @@ def _run_pieces(run: str) -> _Piece | tuple[_Piece, ...]:
         # starts with a capital, so an opener's key is an opener written with one)
         humps = () if run.istitle() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
         lowers = (lower,)
-        key = _letters_key(run, lower)
+        key = _ABBREVIATIONS.get(lower, lower) if run.isascii() else _word_key(run)  # (_letters_key's)
         opens = (0,) if key in _OPENERS else ()
         return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), lowers if key is lower else (key,),
                                    lowers, (), opens, humps))
