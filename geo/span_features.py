@@ -298,7 +298,8 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
     # maker's name (product_cues.names_a_thing), or a maker's name right before it, which the
     # word before the span's run may show there is not (product_cues.NO_MAKER_BEFORE).
     after = text[end : end + 4]
-    if after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS) or facts.lower in MAKER_NAMES:
+    opens = after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS)
+    if opens or facts.lower in MAKER_NAMES:
         if names_a_thing(text, start, end):
             return True
     elif (i or prev not in NO_MAKER_BEFORE) and _maker_before(text, start):
@@ -314,9 +315,10 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
     if j < len(tokens):
         end_of_run = run.base + tokens[-1].end
         after = text[end_of_run : end_of_run + 4]
+        opens = after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS)
     else:
         end_of_run = end
-    if prev in SIDE_AFTER or after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS):
+    if opens or prev in SIDE_AFTER:
         return could_be_a_side(text, end_of_run, prev) and plays_as_a_team(text, start, end, run.floor, run.ceiling)
     return False
 
