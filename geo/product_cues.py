@@ -113,6 +113,7 @@ def _ends_no_maker(word: str) -> bool:
 #: character before the run that is not a space: a maker's name ends in a letter).
 NO_MAKER_BEFORE = frozenset(word for word in _FUNCTION_WORDS | GOVERNS_PLACE if _ends_no_maker(word)) | frozenset(
     "<num> , . ; : ! ? ( ) [ ] { } \" ' “ ” ‘ ’ - – — / & * % $ # @".split())
+
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 # The first three letters of the head nouns: names_a_thing's gate reads three letters after a name.
 _HEAD_OPENINGS = frozenset(head[:3] for head in THING_HEADS)

@@ -324,8 +324,8 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
 
 
 # What the rules' words after a name open with: a blank and the first three letters of a head noun
-# (product_cues.THING_HEADS) or of a verb of a game's result or a trade (team_cues.SIDE_BEFORE), or
-# two blanks (the rules read past any number).
+# (product_cues.THING_HEADS) or of a verb of a game's result or a trade (team_cues.SIDE_BEFORE); or
+# two blanks (_DOUBLE_BLANKS: the rules' patterns read past any number of them).
 _BLANKS = (" ", "\t")  # what the rules' patterns skip after a name ("[ \\t]+")
 BLANK_THEN_OPENING = frozenset(blank + word[:3] for blank in _BLANKS for word in THING_HEADS | SIDE_BEFORE)
 assert min(map(len, THING_HEADS | SIDE_BEFORE)) >= 3  # (a shorter word would slip past)
