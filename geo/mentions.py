@@ -442,6 +442,7 @@ def _find_mentions(
     spans, context = _named_spans(text, sentences, gazetteer, getattr(model, "surnames", frozenset()))
     derived_memo = getattr(gazetteer, "derived_memo", None)
     cue_memo = derived_memo("place cues") if derived_memo is not None else {}
+    named: list[str] = []  # the text of each span in graded (a record's text)
     for run, i, j, start, end, _key, _surface, facts in spans:
         if facts.never:
             continue
@@ -472,23 +473,26 @@ def _find_mentions(
                 grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
         if grade and _plays_or_is_named(run, i, j, start, facts, context):
             continue
+        # (the span's text is its surface, and the dot of an abbreviation where it took one)
+        name = _surface if end - start == len(_surface) else text[start:end]
         if grade == 2:
-            sure.add(text[start:end])
+            sure.add(name)
         graded.append((start, end, facts.demonym, grade, run, i, j, facts))
-        if not grade and listable and _whole_member(run, i, j, text[start:end]):  # (else none vouches for it)
+        named.append(name)
+        if not grade and listable and _whole_member(run, i, j, name):  # (else none vouches for it)
             doubtful[len(graded) - 1] = names
     if doubtful:
         accept_listed(graded, doubtful, text, model, context)
     if doubtful:
         accept_colocated(graded, doubtful, model, context, gazetteer)
     mentions = []
-    for start, end, demonym, grade, run, i, j, facts in graded:
+    for (start, end, demonym, grade, run, i, j, facts), name in zip(graded, named):
         # One sense per document: where the model is sure of a name, its other occurrences
         # are places too ("fighting in Fuzuli ... Fuzuli was retaken"), unless a person or a team.
-        if grade or (sure and text[start:end] in sure and not _plays_or_is_named(run, i, j, start, facts, context)):
+        if grade or (sure and name in sure and not _plays_or_is_named(run, i, j, start, facts, context)):
             sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
             kind = "demonym" if demonym else "toponym"
-            mentions.append(_new_mention(start, end, text[start:end], sentence_index, kind))
+            mentions.append(_new_mention(start, end, name, sentence_index, kind))
     return tuple(mentions), context.joined
 
 

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 
-from geo.context_words import GENERIC_HEADS
+from geo.context_words import GENERIC_HEADS, GOVERNS_PLACE
+from geo.tokens import _FUNCTION_WORDS
 
 __all__ = ["names_a_thing", "named_after_a_place", "EPONYMS", "MAKERS", "THING_HEADS", "MEASURES"]
 
@@ -58,6 +59,12 @@ _PLACE_HEADS = GENERIC_HEADS | {"city", "county", "state", "province", "district
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MAKER_TAILS = frozenset(maker[-2:] for maker in MAKERS)  # the last two letters of the makers' names
 _BLANKS = (" ", "\t")  # what _WORD_AFTER must find first
+# A word ends in a maker's name only when it ends in one of their last letters, and then in the
+# last three letters of one of three or more letters or in one of two ("VW").
+_MAKER_LAST_LETTERS = frozenset(maker[-1] for maker in MAKERS)
+_MAKER_ENDINGS = frozenset(maker[-3:] for maker in MAKERS if len(maker) >= 3)
+_SHORT_MAKERS = frozenset(maker for maker in MAKERS if len(maker) < 3)
+assert min(map(len, MAKERS)) >= 2
 
 
 def _maker_before(text: str, start: int) -> bool:
@@ -69,10 +76,12 @@ def _maker_before(text: str, start: int) -> bool:
     >>> _maker_before(t, 15), _maker_before(t, 22), _maker_before(t, 37), _maker_before(t, 57)  # "a-Ford": no maker
     (False, True, True, False)
     """
-    # (the commonest first: one space after a word whose last two letters end no maker's name)
-    before = text[start - 3 : start]
-    if before[2:] == " " and before[1] not in _BLANKS and before[:2] not in _MAKER_TAILS:
-        return False
+    # (the commonest first: one space after a word that ends in no maker's name)
+    if start > 3 and text[start - 1] == " ":
+        last = text[start - 2]
+        if last not in _BLANKS and (last not in _MAKER_LAST_LETTERS or text[start - 4 : start - 1] not in _MAKER_ENDINGS
+                                    and text[start - 3 : start - 1] not in _SHORT_MAKERS):
+            return False
     floor = max(0, start - 40)
     end = start
     if end > floor and text[end - 1] == "\n":
@@ -90,6 +99,20 @@ def _maker_before(text: str, start: int) -> bool:
             return text[i:j] in MAKERS
     return False
 
+
+def _ends_no_maker(word: str) -> bool:
+    # Neither ends the other in lower case: a maker's name that ends right before a run holds
+    # the word before the run (geo.tokens._word_before, which stops at the sentence's start)
+    # at its end, or that word holds the name at its end ("9ford").
+    return not any(maker.lower().endswith(word) or word.endswith(maker.lower()) for maker in MAKERS)
+
+
+#: Words before a capitalised run, as geo.tokens._word_before gives them, that show that no maker's
+#: name ends right before the run: words that end no maker's name and that no maker's name ends
+#: ("in", "the", not "a": "Kia"), a number ("<num>") and punctuation (_word_before's last
+#: character before the run that is not a space: a maker's name ends in a letter).
+NO_MAKER_BEFORE = frozenset(word for word in _FUNCTION_WORDS | GOVERNS_PLACE if _ends_no_maker(word)) | frozenset(
+    "<num> , . ; : ! ? ( ) [ ] { } \" ' “ ” ‘ ’ - – — / & * % $ # @".split())
 
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
 # The first three letters of the head nouns: names_a_thing's gate reads three letters after a name.

@@ -26,9 +26,10 @@ from geo.context_words import GENERIC_HEADS, GOVERNS_PLACE
 from geo.gazetteer import NameSummary
 from geo.names import spelling_of
 from geo.person_cues import person_in_run
-from geo.product_cues import EPONYMS, named_after_a_place, names_a_thing
+from geo.product_cues import (EPONYMS, MAKERS, NO_MAKER_BEFORE, THING_HEADS, _maker_before, named_after_a_place,
+                               names_a_thing)
 from geo.records import CURATED_KINDS
-from geo.team_cues import could_be_a_side, plays_as_a_team
+from geo.team_cues import SIDE_AFTER, SIDE_BEFORE, could_be_a_side, plays_as_a_team
 from geo.tokens import CONNECTORS, _TITLES, _is_sentence_initial, _Run, _word_after, _word_before
 
 if TYPE_CHECKING:  # (only for annotations: geo.mentions imports this module)
@@ -289,19 +290,47 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
     """Named rules: a word of a two-word person's name ("Paris Hilton ... her", geo.person_cues),
     a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues),
     a thing named after a place ("Hyundai Tucson", "Lassa fever", geo.product_cues)."""
-    text, tokens = context.text, run.tokens
+    text, tokens, prev = context.text, run.tokens, run.prev
     end = run.base + tokens[j - 1].end
-    if names_a_thing(text, start, end):
+    # Each rule is asked only where its own first test could pass: most spans have a comma
+    # after them or a word that opens none of the rules' words, and a function word before.
+    # A thing needs a blank after the span and then a head noun or a model's name after a
+    # maker's name (product_cues.names_a_thing), or a maker's name right before it, which the
+    # word before the span's run may show there is not (product_cues.NO_MAKER_BEFORE).
+    after = text[end : end + 4]
+    opens = after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS)
+    if opens or facts.lower in MAKER_NAMES:
+        if names_a_thing(text, start, end):
+            return True
+    elif (i or prev not in NO_MAKER_BEFORE) and _maker_before(text, start):
         return True
     # (a two-word name needs a run of two words or more: most runs are one word)
     if facts.one_word and len(tokens) > 1 and person_in_run(
-            text, tokens, run.base, i, run.prev, (run.floor, run.ceiling), context.given_names, context.surnames,
+            text, tokens, run.base, i, prev, (run.floor, run.ceiling), context.given_names, context.surnames,
             context.lowercase_words, context.after_title_words,
             lambda word: getattr(context.surface_memo.get(word), "named", False)):
         return True
-    # (most spans end their run: where the run ends is known)
-    return could_be_a_side(text, end if j == len(tokens) else run.base + tokens[-1].end, run.prev) \
-        and plays_as_a_team(text, start, end, run.floor, run.ceiling)
+    # A side needs a verb's last word before its run or a blank and a verb after it
+    # (team_cues.could_be_a_side). (Most spans end their run.)
+    if j < len(tokens):
+        end_of_run = run.base + tokens[-1].end
+        after = text[end_of_run : end_of_run + 4]
+        opens = after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS)
+    else:
+        end_of_run = end
+    if opens or prev in SIDE_AFTER:
+        return could_be_a_side(text, end_of_run, prev) and plays_as_a_team(text, start, end, run.floor, run.ceiling)
+    return False
+
+
+# What the rules' words after a name open with: a blank and the first three letters of a head noun
+# (product_cues.THING_HEADS) or of a verb of a game's result or a trade (team_cues.SIDE_BEFORE); or
+# two blanks (_DOUBLE_BLANKS: the rules' patterns read past any number of them).
+_BLANKS = (" ", "\t")  # what the rules' patterns skip after a name ("[ \\t]+")
+BLANK_THEN_OPENING = frozenset(blank + word[:3] for blank in _BLANKS for word in THING_HEADS | SIDE_BEFORE)
+assert min(map(len, THING_HEADS | SIDE_BEFORE)) >= 3  # (a shorter word would slip past)
+_DOUBLE_BLANKS = tuple(one + other for one in _BLANKS for other in _BLANKS)
+MAKER_NAMES = frozenset(maker.lower() for maker in MAKERS)  # (a span's text in lower case is one)
 
 
 def _costly_features(run: _Run, j: int, facts: _SurfaceFacts, context: _Context, f: list[str]) -> None:

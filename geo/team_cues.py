@@ -55,8 +55,8 @@ _LETTER_RUN = re.compile(r"[a-z]+")
 
 # The words a side stands right before (a verb's first word) or right after (its last word, or
 # the "to"/"from" of a trade): only a name between them is worth asking about the sentence.
-_VERB_FIRST_WORDS = frozenset(v.split()[0] for v in RESULT_VERBS + TRADE_VERBS)
-_VERB_LAST_WORDS = frozenset(v.split()[-1] for v in RESULT_VERBS + TRADE_VERBS) | {"to", "from"}
+SIDE_BEFORE = _VERB_FIRST_WORDS = frozenset(v.split()[0] for v in RESULT_VERBS + TRADE_VERBS)
+SIDE_AFTER = _VERB_LAST_WORDS = frozenset(v.split()[-1] for v in RESULT_VERBS + TRADE_VERBS) | {"to", "from"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _BLANKS = (" ", "\t")  # what _NEXT_WORD must find first
 # The first four letters of the verbs' first words: could_be_a_side's gate reads four letters after a name.
