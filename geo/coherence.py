@@ -330,7 +330,8 @@ class _Reading:
             for c, score in zip(self.tuples[i], scores[i]):
                 pid = c.place.id
                 total[pid] = total.get(pid, 0.0) + score
-                best_single[pid] = max(best_single.get(pid, score), score)
+                seen = best_single.get(pid, score)
+                best_single[pid] = score if score > seen else seen  # (max(seen, score))
                 places[pid] = c.place
         if not total:
             return None

@@ -120,22 +120,28 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     if len(cands) < 2 or cands[0].place.kind not in _TOWN_RULE_KINDS:
         return []
     # Only a mix of towns and areas, all of them towns, districts or states, has a rule to
-    # apply: one pass finds the towns, and stops at the first place of another kind.
-    towns, a_town, an_area = [], False, False
+    # apply: a pass over the kinds, which stops at the first place of another kind, before
+    # the towns' features are read (most names are towns alone).
+    a_town, an_area = False, False
     for c in cands:
         kind = c.place.kind
         if kind == "city":
             a_town = True
+        elif kind == "adm1" or kind == "adm2":
+            an_area = True
+        else:
+            return []
+    if not (a_town and an_area):
+        return []
+    towns = []
+    for c in cands:
+        if c.place.kind == "city":
             for name, _ in c.features:
                 if name == "alternate name":
                     break
             else:
                 towns.append(c.place)
-        elif kind == "adm1" or kind == "adm2":
-            an_area = True
-        else:
-            return []
-    return towns if a_town and an_area else []
+    return towns
 
 
 def _named_after(district: Place, town: Place) -> bool:
@@ -421,7 +427,7 @@ def resolve(
             hit = contenders_of[id(cands)] = (cands, only.score - reach, only.place)
         elif hit is None:
             scores = [c.score for c in cands]
-            top = max(scores, default=0.0)
+            top = max(scores) if scores else 0.0  # (max() without a keyword: the cheaper call)
             floor = top - reach
             best = cands[scores.index(top)] if cands else None
             if best is not None and best.place.kind == "country":
@@ -504,7 +510,7 @@ def resolve(
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
                 else:
                     rest = [c for c in cands if c.score < floor]
-                rest = rest_of[id(cands)] = sorted(rest, key=candidate_rank)
+                rest = rest_of[id(cands)] = sorted(rest, key=candidate_rank) if len(rest) > 1 else rest
             scored += rest
             # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
             # in Texas in a text whose other Paris is France's).
