@@ -426,10 +426,8 @@ def resolve(
                 coherence_of[only.place.id] = _coherence_facts(only.place)
             hit = contenders_of[id(cands)] = (cands, only.score - reach, only.place)
         elif hit is None:
-            scores = [c.score for c in cands]
-            top = max(scores) if scores else 0.0  # (max() without a keyword: the cheaper call)
-            floor = top - reach
-            best = cands[scores.index(top)] if cands else None
+            best = _best_of(cands) if cands else None  # (the first of the best scores)
+            floor = (best.score if best is not None else 0.0) - reach
             if best is not None and best.place.kind == "country":
                 near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
             else:
@@ -437,8 +435,7 @@ def resolve(
             for c in near:
                 if c.place.id not in coherence_of:
                     coherence_of[c.place.id] = _coherence_facts(c.place)
-            # (the first of the best scores: what max() by score picks)
-            hit = contenders_of[id(cands)] = (near, floor, cands[scores.index(top)].place if cands else None)
+            hit = contenders_of[id(cands)] = (near, floor, best.place if best is not None else None)
         near = hit[0]
         contenders.append(near)
         if cands and name not in chosen:
