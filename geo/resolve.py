@@ -353,6 +353,19 @@ def _text_feature(found: dict, slot, value: float | None, own_words: bool, label
     return hit
 
 
+def _falling(cands: list[Candidate]) -> bool:
+    """Do the scores fall strictly from each candidate to the next? They are then in
+    candidate_rank's order already (its first key decides every pair): a sort is spared
+    (the usual case: coherence adds the same to most of a name's contenders)."""
+    last = cands[0].score
+    for i in range(1, len(cands)):
+        score = cands[i].score
+        if not score < last:
+            return False
+        last = score
+    return True
+
+
 def _new_resolution(mention: Mention, place: Place | None, score: float, candidates: tuple[Candidate, ...],
                     reason: str, _new=object.__new__, _draft=draft_class(Resolution), _cls=Resolution) -> Resolution:
     """``Resolution(mention, place, score, candidates, reason)`` made from a draft
@@ -497,7 +510,7 @@ def resolve(
                         extra, country_value = (extra + state_extra, country_value + state_value) if extra else (state_extra, state_value)
                 scored.append(_new_candidate(place, _round4(cand.score + country_value), cand.features + extra) if extra else cand)
             # Coherence only adds, so every contender still ranks above every other candidate.
-            if len(scored) > 1:
+            if len(scored) > 1 and not _falling(scored):
                 scored.sort(key=candidate_rank)
             rest = rest_of.get(id(cands)) if len(near) < len(cands) else ()  # (all contend: no rest)
             if rest is None:
@@ -507,7 +520,7 @@ def resolve(
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
                 else:
                     rest = [c for c in cands if c.score < floor]
-                rest = rest_of[id(cands)] = sorted(rest, key=candidate_rank) if len(rest) > 1 else rest
+                rest = rest_of[id(cands)] = rest if len(rest) < 2 or _falling(rest) else sorted(rest, key=candidate_rank)
             scored += rest
             # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
             # in Texas in a text whose other Paris is France's).

@@ -29,3 +29,19 @@ def test_best_of_in_a_loop_is_the_candidate_max_by_score_picks():
 def test_best_of_no_candidates_is_an_error_as_with_max():
     with pytest.raises(ValueError):
         _best_of(())
+
+
+def test_candidates_whose_scores_fall_strictly_are_in_rank_order_already():
+    from geo.records import candidate_rank
+    from geo.resolve import _falling
+
+    rng = random.Random(12)
+    fell = 0
+    for _ in range(3000):
+        cands = list(_random_candidates(rng, 4))
+        if _falling(cands):
+            fell += 1
+            assert sorted(cands, key=candidate_rank) == cands
+        else:  # (a pair that does not fall: equal scores, or a rise)
+            assert any(not b.score < a.score for a, b in zip(cands, cands[1:]))
+    assert fell > 100
