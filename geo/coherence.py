@@ -51,6 +51,11 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
     return (_ANY_COUNTRY if not country and kind in ("physical", "region") else country), None
 
 
+def _at_most_one(share: float) -> float:
+    """``min(1.0, share)``, without the builtin's call through an iterator of its arguments."""
+    return share if share < 1.0 else 1.0
+
+
 def _add(weights: dict, key, weight: float) -> None:
     """Add ``weight`` to ``weights[key]``; a key whose weight comes to nothing leaves the dict."""
     total = weights.get(key, 0.0) + weight
@@ -177,7 +182,7 @@ class _Context:
             else:
                 weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
             if weight > 0:
-                return _round4(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others))
+                return _round4(COUNTRY_CONTEXT_BONUS * _at_most_one(weight / others))
         return None
 
     def _country_bonus_by_distance(self, country: str, name: str) -> float | None:
@@ -202,7 +207,7 @@ class _Context:
             near = near_in.get(country, 0.0)
             weight = (near - own_country.get((country, name), 0.0)) + far * (countries.get(country, 0.0) - near)
         if weight > 1e-9:
-            return _round4(COUNTRY_CONTEXT_BONUS * min(1.0, weight / others))
+            return _round4(COUNTRY_CONTEXT_BONUS * _at_most_one(weight / others))
         return None
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
@@ -231,7 +236,7 @@ class _Context:
             others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
             weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
             weight = weight / others if others > 1e-9 else 0.0
-        return _round4(ADMIN1_CONTEXT_BONUS * min(1.0, weight)) if weight > 1e-9 else None
+        return _round4(ADMIN1_CONTEXT_BONUS * _at_most_one(weight)) if weight > 1e-9 else None
 
 
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
@@ -330,7 +335,8 @@ class _Reading:
             for c, score in zip(self.tuples[i], scores[i]):
                 pid = c.place.id
                 total[pid] = total.get(pid, 0.0) + score
-                best_single[pid] = max(best_single.get(pid, score), score)
+                seen = best_single.get(pid, score)
+                best_single[pid] = score if score > seen else seen  # (max(seen, score))
                 places[pid] = c.place
         if not total:
             return None

@@ -120,22 +120,28 @@ def _towns(cands: tuple[Candidate, ...]) -> list[Place]:
     if len(cands) < 2 or cands[0].place.kind not in _TOWN_RULE_KINDS:
         return []
     # Only a mix of towns and areas, all of them towns, districts or states, has a rule to
-    # apply: one pass finds the towns, and stops at the first place of another kind.
-    towns, a_town, an_area = [], False, False
+    # apply: a pass over the kinds, which stops at the first place of another kind, before
+    # the towns' features are read (most names are towns alone).
+    a_town, an_area = False, False
     for c in cands:
         kind = c.place.kind
         if kind == "city":
             a_town = True
+        elif kind == "adm1" or kind == "adm2":
+            an_area = True
+        else:
+            return []
+    if not (a_town and an_area):
+        return []
+    towns = []
+    for c in cands:
+        if c.place.kind == "city":
             for name, _ in c.features:
                 if name == "alternate name":
                     break
             else:
                 towns.append(c.place)
-        elif kind == "adm1" or kind == "adm2":
-            an_area = True
-        else:
-            return []
-    return towns if a_town and an_area else []
+    return towns
 
 
 def _named_after(district: Place, town: Place) -> bool:
@@ -347,6 +353,19 @@ def _text_feature(found: dict, slot, value: float | None, own_words: bool, label
     return hit
 
 
+def _falling(cands: list[Candidate]) -> bool:
+    """Do the scores fall strictly from each candidate to the next? They are then in
+    candidate_rank's order already (its first key decides every pair): a sort is spared
+    (the usual case: coherence adds the same to most of a name's contenders)."""
+    last = cands[0].score
+    for i in range(1, len(cands)):
+        score = cands[i].score
+        if not score < last:
+            return False
+        last = score
+    return True
+
+
 def _new_resolution(mention: Mention, place: Place | None, score: float, candidates: tuple[Candidate, ...],
                     reason: str, _new=object.__new__, _draft=draft_class(Resolution), _cls=Resolution) -> Resolution:
     """``Resolution(mention, place, score, candidates, reason)`` made from a draft
@@ -420,10 +439,8 @@ def resolve(
                 coherence_of[only.place.id] = _coherence_facts(only.place)
             hit = contenders_of[id(cands)] = (cands, only.score - reach, only.place)
         elif hit is None:
-            scores = [c.score for c in cands]
-            top = max(scores, default=0.0)
-            floor = top - reach
-            best = cands[scores.index(top)] if cands else None
+            best = _best_of(cands) if cands else None  # (the first of the best scores)
+            floor = (best.score if best is not None else 0.0) - reach
             if best is not None and best.place.kind == "country":
                 near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
             else:
@@ -431,8 +448,7 @@ def resolve(
             for c in near:
                 if c.place.id not in coherence_of:
                     coherence_of[c.place.id] = _coherence_facts(c.place)
-            # (the first of the best scores: what max() by score picks)
-            hit = contenders_of[id(cands)] = (near, floor, cands[scores.index(top)].place if cands else None)
+            hit = contenders_of[id(cands)] = (near, floor, best.place if best is not None else None)
         near = hit[0]
         contenders.append(near)
         if cands and name not in chosen:
@@ -494,7 +510,7 @@ def resolve(
                         extra, country_value = (extra + state_extra, country_value + state_value) if extra else (state_extra, state_value)
                 scored.append(_new_candidate(place, _round4(cand.score + country_value), cand.features + extra) if extra else cand)
             # Coherence only adds, so every contender still ranks above every other candidate.
-            if len(scored) > 1:
+            if len(scored) > 1 and not _falling(scored):
                 scored.sort(key=candidate_rank)
             rest = rest_of.get(id(cands)) if len(near) < len(cands) else ()  # (all contend: no rest)
             if rest is None:
@@ -504,7 +520,7 @@ def resolve(
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
                 else:
                     rest = [c for c in cands if c.score < floor]
-                rest = rest_of[id(cands)] = sorted(rest, key=candidate_rank)
+                rest = rest_of[id(cands)] = rest if len(rest) < 2 or _falling(rest) else sorted(rest, key=candidate_rank)
             scored += rest
             # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
             # in Texas in a text whose other Paris is France's).
