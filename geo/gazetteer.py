@@ -449,7 +449,7 @@ class Gazetteer:
             if k < _OTHER_ENTRIES_END:  # the store's other entries name nothing
                 continue
             found.add(k)
-            memo[k] = [packed, None, None, None, None]  # (_new_entry's, written out: a call per name found)
+            memo[k] = _new_entry(packed)
         if len(named) + len(unnamed) + len(ask) > _CACHE_LIMIT:
             named.clear()
             unnamed.clear()

@@ -59,7 +59,6 @@ from geo.tokens import (
     _TITLES,
     Token,
     _grams,
-    _is_sentence_initial,
     _longest_known,
     _join_known,
     _pieces,
@@ -67,7 +66,6 @@ from geo.tokens import (
     _run,
     _Run,
     _new_tuple,
-    _word_before,
     tokenize,
 )
 from geo.vouching import _whole_member, accept_colocated, accept_listed
@@ -311,8 +309,6 @@ def _named_spans(
     spanless = []
     named = []
     append_named = named.append
-    last = len(sentence_starts)
-    text_end = len(text)
     for (piece, base, n), spans in zip(pieces, remembered):
         tokens, keys, lower, after_title, opens, humps = piece  # (one unpacking, not an attribute lookup each)
         if spans is None:
@@ -331,16 +327,8 @@ def _named_spans(
         if not spans:
             spanless.append((piece, base, n))
             continue
-        # (_run and _note_first_word written out: a call each per run that holds a span)
-        first_start = base + tokens[0].start
-        floor = sentence_starts[n - 1] if n else sentence_starts[0]
-        prev = _word_before(text, first_start, floor)
-        initial = prev == "<s>" or (len(prev) == 1 and not prev.isalnum() and _is_sentence_initial(text, first_start, floor))
-        run = _new_tuple(_Run, (tokens, keys, base, floor, sentence_starts[n] if n < last else text_end, initial, prev))
-        if not initial:
-            mid.add(lower[0])
-        if prev in _TITLES:
-            titled.add(lower[0])
+        run = _run(text, sentence_starts, piece, base, n)
+        _note_first_word(run, lower[0], mid, titled)
         for i, j, key in spans:
             if j == i + 1:
                 lone_words.add(lower[i])

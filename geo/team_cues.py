@@ -55,20 +55,20 @@ _LETTER_RUN = re.compile(r"[a-z]+")
 
 # The words a side stands right before (a verb's first word) or right after (its last word, or
 # the "to"/"from" of a trade): only a name between them is worth asking about the sentence.
-SIDE_BEFORE = _VERB_FIRST_WORDS = frozenset(v.split()[0] for v in RESULT_VERBS + TRADE_VERBS)
-SIDE_AFTER = _VERB_LAST_WORDS = frozenset(v.split()[-1] for v in RESULT_VERBS + TRADE_VERBS) | {"to", "from"}
+SIDE_BEFORE = frozenset(v.split()[0] for v in RESULT_VERBS + TRADE_VERBS)
+SIDE_AFTER = frozenset(v.split()[-1] for v in RESULT_VERBS + TRADE_VERBS) | {"to", "from"}
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 _BLANKS = (" ", "\t")  # what _NEXT_WORD must find first
 # The first four letters of the verbs' first words: could_be_a_side's gate reads four letters after a name.
-_VERB_OPENINGS = frozenset(word[:4] for word in _VERB_FIRST_WORDS)
-assert min(map(len, _VERB_FIRST_WORDS)) >= 4  # (a shorter word would slip past the gate)
+_VERB_OPENINGS = frozenset(word[:4] for word in SIDE_BEFORE)
+assert min(map(len, SIDE_BEFORE)) >= 4  # (a shorter word would slip past the gate)
 
 
 def could_be_a_side(text: str, end: int, prev: str) -> bool:
     """Does the capitalised run ending at ``end``, after the word ``prev`` (lower case), stand
     where a side of a game stands ("Detroit beat", "lost to Chicago")? A cheap test first,
     so that plays_as_a_team reads only those sentences."""
-    if prev in _VERB_LAST_WORDS:
+    if prev in SIDE_AFTER:
         return True
     if text[end : end + 1] not in _BLANKS:  # (most runs: no word right after)
         return False
@@ -76,7 +76,7 @@ def could_be_a_side(text: str, end: int, prev: str) -> bool:
     if text[end + 1 : end + 5] not in _VERB_OPENINGS and text[end + 1 : end + 2] not in _BLANKS:
         return False
     match = _NEXT_WORD.match(text, end)
-    return match is not None and match.group(1) in _VERB_FIRST_WORDS
+    return match is not None and match.group(1) in SIDE_BEFORE
 
 
 def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -> bool:
@@ -102,7 +102,7 @@ def _team_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     # Most sentences hold no such verb. Each pattern's verb has a space or a word boundary
     # either side (and no flag folds case), so its first word stands in the sentence as a
     # whole run of lower-case letters: without one of those runs, no pattern needs a search.
-    if _VERB_FIRST_WORDS.isdisjoint(_LETTER_RUN.findall(sentence)):
+    if SIDE_BEFORE.isdisjoint(_LETTER_RUN.findall(sentence)):
         return ()
     if all(pattern.search(sentence) is None for pattern in (_OBJECT, _SUBJECT, _TRADE)):
         return ()

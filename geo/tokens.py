@@ -398,7 +398,7 @@ def _run_pieces(run: str) -> _Piece | tuple[_Piece, ...]:
         # starts with a capital, so an opener's key is an opener written with one)
         humps = () if run.istitle() or _HUMP.search(run) is None else (0,)  # "NewYork" (all letters)
         lowers = (lower,)
-        key = _ABBREVIATIONS.get(lower, lower) if run.isascii() else _word_key(run)  # (_letters_key's)
+        key = _letters_key(run, lower)
         opens = (0,) if key in _OPENERS else ()
         return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), lowers if key is lower else (key,),
                                    lowers, (), opens, humps))

@@ -1,5 +1,5 @@
-"""Fast paths of the front of recognition (geo.mentions' _named_spans) agree with the plain
-readings they replace."""
+"""Fast paths of the front of recognition (geo.tokens._pieces, geo.mentions._named_spans) agree
+with the plain readings they replace."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from tests.fakes import FakeGazetteer
 
 
 def test_named_spans_build_each_run_as_run_does():
-    # _named_spans builds a run that holds a span itself (_run written out): the same run,
-    # and its first word noted as _note_first_word notes it.
+    # _pieces counts the sentences before each run on from the last run's count instead of
+    # bisecting: each run _named_spans builds is the one _run builds from the bisected count,
+    # and its first word is noted as _note_first_word notes it.
     rng = random.Random(51)
     words = ["Paris", "Texas", "Tovuz", "Fuzuli", "Gov.", "Mr", "Colonel", "the", "in", "said", "of", "Gulf",
              "Mexico", "Trend", "trend", "Azerbaijani", "(", "\"", ",", ".", "1990", "Azerbaijan's", "St.", "-"]

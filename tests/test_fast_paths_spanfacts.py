@@ -98,8 +98,8 @@ def test_the_named_rules_gates_give_the_plain_answers():
 
     def could_be_a_side(text: str, end: int, prev: str) -> bool:
         match = team_cues._NEXT_WORD.match(text, end)
-        return prev in team_cues._VERB_LAST_WORDS or (
-            match is not None and match.group(1) in team_cues._VERB_FIRST_WORDS)
+        return prev in team_cues.SIDE_AFTER or (
+            match is not None and match.group(1) in team_cues.SIDE_BEFORE)
 
     rng = random.Random(13)
     words = ["Ford", "Kia", "VW", "Toyota", "a-Ford", "9Ford", "the", "than", "fever", "flu", "feverish", "sauce",

@@ -64,13 +64,13 @@ def test_could_be_a_side_answers_as_its_pattern_does():
     import random
     import re
 
-    from geo.team_cues import _VERB_FIRST_WORDS, _VERB_LAST_WORDS, could_be_a_side
+    from geo.team_cues import SIDE_BEFORE, SIDE_AFTER, could_be_a_side
 
     next_word = re.compile(r"[ \t]+([a-z]+)")
 
     def plain(text, end, prev):
         match = next_word.match(text, end)
-        return prev in _VERB_LAST_WORDS or (match is not None and match.group(1) in _VERB_FIRST_WORDS)
+        return prev in SIDE_AFTER or (match is not None and match.group(1) in SIDE_BEFORE)
 
     pieces = [*"ab T\t\n-.,", "beat", "beaten", "lost", "to", "fell", "Detroit", "  "]
     rng = random.Random(3)
