@@ -9,9 +9,9 @@ Usage (from the project root)::
 
 Wall time on a shared host moves by 5-15% from run to run; these counts do not (one new process
 per checkout and corpus, PYTHONHASHSEED=0), so they tell whether a change made a pass cheaper.
-Bytecodes are what to watch: geo's time follows them far more closely than the CPU's instruction
-count (interpreting a bytecode costs a dispatch that the CPU often mispredicts, so C work is
-cheap beside it). Each pass is ``map_text`` without outlines over the corpus in a process that
+Bytecodes are what to watch: on the dev corpora one bytecode more costs about as much time as
+60-120 CPU instructions more (a dispatch the CPU often mispredicts), so a change that swaps C work
+for Python steps can count fewer instructions and still run slower. Each pass is ``map_text`` without outlines over the corpus in a process that
 has mapped one sentence first (every name of the corpus new: the "fresh" figure of
 benchmarks/throughput.py). A second untraced pass counts the collections of each generation and
 the objects the collector tracks at the end (tracing itself makes frame objects). geotext
