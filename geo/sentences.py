@@ -47,6 +47,7 @@ _BOUNDARY_TAIL = r"""[.!?]*["'”’)\]]*(?=(\s+)["'“‘(\[]*[A-Z0-9])"""
 _PERIOD_BOUNDARY = re.compile(r"\." + _BOUNDARY_TAIL)
 _MARK_BOUNDARY = re.compile(r"[!?]" + _BOUNDARY_TAIL)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")  # \r: a CRLF file's blank line
+_SPACE = re.compile(r"\s*")  # (\s: the characters str.isspace() is true of)
 
 
 def _new_sentence(index: int, start: int, end: int, _new=object.__new__, _draft=draft_class(Sentence),
@@ -158,8 +159,13 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     ordered = sorted(cuts)
     for start, end in zip(ordered, ordered[1:]):
-        while start < end and text[start].isspace():
+        # (start < end: the cuts are distinct) The space before a sentence is mostly one
+        # character; more is often a line break and the next line's indent (some texts
+        # wrap their lines): skipped in one match.
+        if text[start].isspace():
             start += 1
+            if start < end and text[start].isspace():
+                start = _SPACE.match(text, start, end).end()
         while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
