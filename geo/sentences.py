@@ -69,8 +69,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # follows the last space (found in C); else a backwards scan finds it without a regex
     # trying every start in the window.
     floor = dot - 20 if dot > 20 else 0
-    space = text.rfind(" ", floor, dot)
-    word = text[space + 1 if space >= 0 else floor : dot]
+    word = text[text.rfind(" ", floor, dot) + 1 or floor : dot]  # (rfind: -1 when there is no space)
     if word.isalnum():  # mostly a plain word (no dot in it): an initial or a listed abbreviation?
         return (len(word) == 1 and word.isalpha()) or word.lower() in ABBREVIATIONS
     start = dot
