@@ -165,8 +165,8 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
             start += 1
             if start < end and text[start].isspace():
                 start = _SPACE.match(text, start, end).end()
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
+        if start < end:  # (then text[start] is no space: the scan back stops there at the latest)
+            while text[end - 1].isspace():
+                end -= 1
             sentences.append(_new_sentence(len(sentences), start, end))
     return tuple(sentences)

@@ -567,15 +567,16 @@ def _longest_known(
         return ((0, 1, keys[0]),) if keys[0] in known and keys[0] not in CONNECTORS else ()
     spans = []
     i = 0
-    while i < len(keys):
+    count = len(keys)
+    while i < count:
         grams = by_start[i]
         # Most starts begin no known key (one C-level test for all their grams).
         if grams is None or known.isdisjoint(grams):
             i += 1
             continue
         j = 0
-        for end in range(i + len(grams), i, -1):  # longest first
-            if keys[end - 1] not in CONNECTORS and grams[end - i - 1] in known:
+        for end in range(i + len(grams), i, -1):  # longest first (most grams are not known)
+            if grams[end - i - 1] in known and keys[end - 1] not in CONNECTORS:
                 j = end
                 break
         # An article or particle that opens a name (see _grams) is the name's only when the
