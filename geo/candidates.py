@@ -281,7 +281,8 @@ def _rank(kept: list[tuple[Place, str, int]], is_capital: Callable[[str], bool] 
         spelling = (match == "alternate" and kind == "city" and bool(name)
                     and (capital or place.population >= SPELLING_CITY)
                     and _spelling_of(name, place.name))
-        named_for_its_city = kind == "adm1" and (place.country_code, place.name) in named_for_a_city
+        # (a set only when the name also names a state, and mostly empty: tested first)
+        named_for_its_city = named_for_a_city and kind == "adm1" and (place.country_code, place.name) in named_for_a_city
         features, score = _prior(place, match, capital, n, spelling, shares_a_state, named_for_its_city)
         score = _round4(score)  # (sum()'s order and rounding)
         seen = best.get(place.id)
