@@ -88,7 +88,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _line_looks_finished(line: str) -> bool:
     """A single line break ends a sentence after a dateline or heading, not mid-sentence."""
     stripped = line.rstrip()
-    return bool(stripped) and not stripped[-1].islower() and stripped[-1] not in ",;:-("
+    if not stripped:
+        return False
+    last = stripped[-1]
+    return not last.islower() and last not in ",;:-("
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -135,10 +138,11 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
             newline += len(line) + 1
             if _line_looks_finished(line):
                 cuts.add(newline)
-    # Sentence ends (see _PERIOD_BOUNDARY).
+    # Sentence ends (see _PERIOD_BOUNDARY); periods after ! or ? are _MARK_BOUNDARY's.
+    marks = "!" in text or "?" in text
     for boundary in _PERIOD_BOUNDARY.finditer(text):
         start, end = boundary.span()
-        if start and text[start - 1] in "!?":
+        if marks and start and text[start - 1] in "!?":
             continue
         if end - start == 1:  # a period alone, mostly
             abbreviation = _is_abbreviation(text, start)
@@ -150,7 +154,7 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
             # abbreviation is not a title or month that always takes a following word.
             continue
         cuts.add(end)
-    if "!" in text or "?" in text:
+    if marks:
         for boundary in _MARK_BOUNDARY.finditer(text):
             start = boundary.start()
             if not (start and text[start - 1] == "."):
