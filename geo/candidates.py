@@ -195,14 +195,20 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
     A gazetteer with a ``derived_memo`` (geo.gazetteer.Gazetteer) keeps each name's
     ranking, so a name met again in a later document costs a dict lookup.
     """
-    demonym = mention.kind == "demonym"
-    name = mention.name or mention.text
+    key = (mention.name or mention.text, mention.kind == "demonym")
     derived_memo = getattr(gazetteer, "derived_memo", None)
     memo = derived_memo("candidates") if derived_memo is not None else None
     if memo is not None:
-        hit = memo.get((name, demonym))
+        hit = memo.get(key)
         if hit is not None:
             return hit
+    return _ranked(key, gazetteer, memo)
+
+
+def _ranked(key: tuple[str, bool], gazetteer: CandidateSource, memo: dict | None) -> tuple[Candidate, ...]:
+    """The candidates of a name met first, ``key`` its ``(name, demonym)``, ranked, and kept
+    in ``memo`` (the gazetteer's memo of rankings, when it has one)."""
+    name, demonym = key
     is_capital = getattr(gazetteer, "is_capital", None)
     counted_matches = getattr(gazetteer, "counted_matches", None)
     if counted_matches is not None:  # (geo.gazetteer.Gazetteer: rank's input read off its rows)
@@ -214,7 +220,7 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
     if memo is not None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        memo[(name, demonym)] = ranked
+        memo[key] = ranked
     return ranked
 
 
@@ -231,8 +237,9 @@ def candidates_for_each(mentions: Iterable[Mention], gazetteer: CandidateSource)
     memo = derived_memo("candidates")
     found = []
     for mention in mentions:
-        hit = memo.get((mention.name or mention.text, mention.kind == "demonym"))  # (candidates_for's key)
-        found.append(hit if hit is not None else candidates_for(mention, gazetteer))
+        key = (mention.name or mention.text, mention.kind == "demonym")  # (candidates_for's key)
+        hit = memo.get(key)
+        found.append(hit if hit is not None else _ranked(key, gazetteer, memo))
     return tuple(found)
 
 
