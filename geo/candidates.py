@@ -150,7 +150,7 @@ def _prior(
     kind, population = place.kind, place.population
     kind_feature, weight, prominent, curated = _KIND_FACTS.get(kind) or _kind_facts(kind)
     features = [kind_feature]
-    score = 0.0 + kind_feature[1]
+    score = kind_feature[1]  # (a positive float: what sum() makes of 0 + it)
     if kind == "adm1" and population < SMALL_STATE:
         # A state or province of few people is no better known than a town of its size.
         value = _small_state(population)
@@ -162,8 +162,9 @@ def _prior(
         value = _round4(weight * share if share < 1.0 else weight)
         features.append(("population", value))
         score += value
-    own = match != "alternate" or spelling
-    if state_too and kind == "city" and own and population > METROPOLIS_FROM:
+    # (Being a city of millions or a capital counts by the place's own name or a spelling of
+    # it: asked only of a city whose name a state shares, or of a capital.)
+    if state_too and kind == "city" and (match != "alternate" or spelling) and population > METROPOLIS_FROM:
         ramp = min(1.0, math.log10(population / METROPOLIS_FROM) / _LOG_METROPOLIS_SPAN)
         value = round(METROPOLIS_BONUS * ramp, 4)
         features.append(("city of millions", value))
@@ -171,7 +172,7 @@ def _prior(
     if named_for_its_city:
         features.append(("named for its city", SEAT_PENALTY))
         score += SEAT_PENALTY
-    if capital and own:
+    if capital and (match != "alternate" or spelling):
         value = CAPITAL_BONUS[0] if population >= 100_000 else CAPITAL_BONUS[1]
         features.append(("national capital", value))
         score += value
