@@ -150,7 +150,7 @@ def _prior(
     kind, population = place.kind, place.population
     kind_feature, weight, prominent, curated = _KIND_FACTS.get(kind) or _kind_facts(kind)
     features = [kind_feature]
-    score = 0.0 + kind_feature[1]
+    score = kind_feature[1]  # (a positive float: what sum() makes of 0 + it)
     if kind == "adm1" and population < SMALL_STATE:
         # A state or province of few people is no better known than a town of its size.
         value = _small_state(population)
@@ -162,8 +162,9 @@ def _prior(
         value = _round4(weight * share if share < 1.0 else weight)
         features.append(("population", value))
         score += value
-    own = match != "alternate" or spelling
-    if state_too and kind == "city" and own and population > METROPOLIS_FROM:
+    # (Being a city of millions or a capital counts by the place's own name or a spelling of
+    # it: asked only of a city whose name a state shares, or of a capital.)
+    if state_too and kind == "city" and (match != "alternate" or spelling) and population > METROPOLIS_FROM:
         ramp = min(1.0, math.log10(population / METROPOLIS_FROM) / _LOG_METROPOLIS_SPAN)
         value = round(METROPOLIS_BONUS * ramp, 4)
         features.append(("city of millions", value))
@@ -171,7 +172,7 @@ def _prior(
     if named_for_its_city:
         features.append(("named for its city", SEAT_PENALTY))
         score += SEAT_PENALTY
-    if capital and own:
+    if capital and (match != "alternate" or spelling):
         value = CAPITAL_BONUS[0] if population >= 100_000 else CAPITAL_BONUS[1]
         features.append(("national capital", value))
         score += value
@@ -195,14 +196,20 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
     A gazetteer with a ``derived_memo`` (geo.gazetteer.Gazetteer) keeps each name's
     ranking, so a name met again in a later document costs a dict lookup.
     """
-    demonym = mention.kind == "demonym"
-    name = mention.name or mention.text
+    key = (mention.name or mention.text, mention.kind == "demonym")
     derived_memo = getattr(gazetteer, "derived_memo", None)
     memo = derived_memo("candidates") if derived_memo is not None else None
     if memo is not None:
-        hit = memo.get((name, demonym))
+        hit = memo.get(key)
         if hit is not None:
             return hit
+    return _ranked(key, gazetteer, memo)
+
+
+def _ranked(key: tuple[str, bool], gazetteer: CandidateSource, memo: dict | None) -> tuple[Candidate, ...]:
+    """The candidates of a name met first, ``key`` its ``(name, demonym)``, ranked, and kept
+    in ``memo`` (the gazetteer's memo of rankings, when it has one)."""
+    name, demonym = key
     is_capital = getattr(gazetteer, "is_capital", None)
     counted_matches = getattr(gazetteer, "counted_matches", None)
     if counted_matches is not None:  # (geo.gazetteer.Gazetteer: rank's input read off its rows)
@@ -214,7 +221,7 @@ def candidates_for(mention: Mention, gazetteer: CandidateSource) -> tuple[Candid
     if memo is not None:
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        memo[(name, demonym)] = ranked
+        memo[key] = ranked
     return ranked
 
 
@@ -231,8 +238,9 @@ def candidates_for_each(mentions: Iterable[Mention], gazetteer: CandidateSource)
     memo = derived_memo("candidates")
     found = []
     for mention in mentions:
-        hit = memo.get((mention.name or mention.text, mention.kind == "demonym"))  # (candidates_for's key)
-        found.append(hit if hit is not None else candidates_for(mention, gazetteer))
+        key = (mention.name or mention.text, mention.kind == "demonym")  # (candidates_for's key)
+        hit = memo.get(key)
+        found.append(hit if hit is not None else _ranked(key, gazetteer, memo))
     return tuple(found)
 
 
@@ -281,7 +289,8 @@ def _rank(kept: list[tuple[Place, str, int]], is_capital: Callable[[str], bool] 
         spelling = (match == "alternate" and kind == "city" and bool(name)
                     and (capital or place.population >= SPELLING_CITY)
                     and _spelling_of(name, place.name))
-        named_for_its_city = kind == "adm1" and (place.country_code, place.name) in named_for_a_city
+        # (a set only when the name also names a state, and mostly empty: tested first)
+        named_for_its_city = named_for_a_city and kind == "adm1" and (place.country_code, place.name) in named_for_a_city
         features, score = _prior(place, match, capital, n, spelling, shares_a_state, named_for_its_city)
         score = _round4(score)  # (sum()'s order and rounding)
         seen = best.get(place.id)

@@ -286,10 +286,10 @@ class Gazetteer:
         of a name (the value as :func:`_pack_value` writes it; b"" for no name): the rest is
         unpacked or built on first use (lookup() needs no NameMatch, matches() all of them,
         summary() neither, nor the rows). A row is ``(rowid, id, name, kind, lat, lon, cc,
-        admin1, pop, match rank, alternate name count)``."""
-        entry = self._memo_raw.get(name)
-        if entry is not None:
-            return entry
+        admin1, pop, match rank, alternate name count)``.
+
+        Callers look in ``_memo_raw`` first (``self._memo_raw.get(name) or self._entry(name)``):
+        this finds a name not there."""
         key = name_key(name)
         entry = self._memo.get(key)
         if entry is None:

@@ -133,7 +133,7 @@ class KeyStore:
 
     def get(self, key: str, _slot=_SLOT.unpack_from, _record=_RECORD.unpack_from, _crc=crc32) -> bytes | None:
         """The value stored under ``key``, or ``None``."""
-        kb = key.encode("utf-8")
+        kb = key.encode()  # (UTF-8, the default)
         h = _crc(kb)
         m, mask, slots = self._map, self._mask, self._slots
         i = h & mask
@@ -163,7 +163,7 @@ class KeyStore:
         found = []
         m, mask = self._map, self._mask
         for key in keys:
-            kb = key.encode("utf-8")
+            kb = key.encode()  # (UTF-8: the default, and the fast path without the encoding's name to look up)
             h = _crc(kb)
             i = h & mask
             while True:

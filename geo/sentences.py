@@ -47,6 +47,7 @@ _BOUNDARY_TAIL = r"""[.!?]*["'”’)\]]*(?=(\s+)["'“‘(\[]*[A-Z0-9])"""
 _PERIOD_BOUNDARY = re.compile(r"\." + _BOUNDARY_TAIL)
 _MARK_BOUNDARY = re.compile(r"[!?]" + _BOUNDARY_TAIL)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")  # \r: a CRLF file's blank line
+_SPACE = re.compile(r"\s*")  # (\s: the characters str.isspace() is true of)
 
 
 def _new_sentence(index: int, start: int, end: int, _new=object.__new__, _draft=draft_class(Sentence),
@@ -68,8 +69,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # follows the last space (found in C); else a backwards scan finds it without a regex
     # trying every start in the window.
     floor = dot - 20 if dot > 20 else 0
-    space = text.rfind(" ", floor, dot)
-    word = text[space + 1 if space >= 0 else floor : dot]
+    word = text[text.rfind(" ", floor, dot) + 1 or floor : dot]  # (rfind: -1 when there is no space)
     if word.isalnum():  # mostly a plain word (no dot in it): an initial or a listed abbreviation?
         return (len(word) == 1 and word.isalpha()) or word.lower() in ABBREVIATIONS
     start = dot
@@ -88,7 +88,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _line_looks_finished(line: str) -> bool:
     """A single line break ends a sentence after a dateline or heading, not mid-sentence."""
     stripped = line.rstrip()
-    return bool(stripped) and not stripped[-1].islower() and stripped[-1] not in ",;:-("
+    if not stripped:
+        return False
+    last = stripped[-1]
+    return not last.islower() and last not in ",;:-("
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -135,10 +138,11 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
             newline += len(line) + 1
             if _line_looks_finished(line):
                 cuts.add(newline)
-    # Sentence ends (see _PERIOD_BOUNDARY).
+    # Sentence ends (see _PERIOD_BOUNDARY); periods after ! or ? are _MARK_BOUNDARY's.
+    marks = "!" in text or "?" in text
     for boundary in _PERIOD_BOUNDARY.finditer(text):
         start, end = boundary.span()
-        if start and text[start - 1] in "!?":
+        if marks and start and text[start - 1] in "!?":
             continue
         if end - start == 1:  # a period alone, mostly
             abbreviation = _is_abbreviation(text, start)
@@ -150,7 +154,7 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
             # abbreviation is not a title or month that always takes a following word.
             continue
         cuts.add(end)
-    if "!" in text or "?" in text:
+    if marks:
         for boundary in _MARK_BOUNDARY.finditer(text):
             start = boundary.start()
             if not (start and text[start - 1] == "."):
@@ -158,10 +162,15 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     ordered = sorted(cuts)
     for start, end in zip(ordered, ordered[1:]):
-        while start < end and text[start].isspace():
+        # (start < end: the cuts are distinct) The space before a sentence is mostly one
+        # character; more is often a line break and the next line's indent (some texts
+        # wrap their lines): skipped in one match.
+        if text[start].isspace():
             start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
+            if start < end and text[start].isspace():
+                start = _SPACE.match(text, start, end).end()
+        if start < end:  # (then text[start] is no space: the scan back stops there at the latest)
+            while text[end - 1].isspace():
+                end -= 1
             sentences.append(_new_sentence(len(sentences), start, end))
     return tuple(sentences)

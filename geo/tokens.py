@@ -280,8 +280,11 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
     a run in pieces, and those counted from the text's start."""
     found: list[tuple[_Piece, int, int]] = []
     append = found.append
-    last = len(sentence_starts)
-    n = 0  # sentences that start at or before the run (runs come in text order: counted on)
+    # n: sentences that start at or before the run (runs come in text order: counted on);
+    # the next one starts at next_start (past the text's end after the last).
+    n = 0
+    starts = (*sentence_starts, len(text) + 1)
+    next_start = starts[0]
     for match in _RUN.finditer(text):
         # Remembered per run text, offsets from its start: names repeat. A run with no piece
         # (a lone function word: "The", "It's", the commonest runs) has none however
@@ -291,10 +294,11 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
         if not pieces:
             continue
         start = match.start()
-        while n < last and sentence_starts[n] <= start:
+        while next_start <= start:
             n += 1
-        end = start + len(run)
-        if n < last and sentence_starts[n] < end:  # a sentence starts inside the run (rare)
+            next_start = starts[n]
+        if next_start < start + len(run):  # a sentence starts inside the run (rare)
+            end = start + len(run)
             first = len(found)
             for tokens in _split_run(text, start, end, sentence_starts):
                 append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
@@ -563,15 +567,16 @@ def _longest_known(
         return ((0, 1, keys[0]),) if keys[0] in known and keys[0] not in CONNECTORS else ()
     spans = []
     i = 0
-    while i < len(keys):
+    count = len(keys)
+    while i < count:
         grams = by_start[i]
         # Most starts begin no known key (one C-level test for all their grams).
         if grams is None or known.isdisjoint(grams):
             i += 1
             continue
         j = 0
-        for end in range(i + len(grams), i, -1):  # longest first
-            if keys[end - 1] not in CONNECTORS and grams[end - i - 1] in known:
+        for end in range(i + len(grams), i, -1):  # longest first (most grams are not known)
+            if grams[end - i - 1] in known and keys[end - 1] not in CONNECTORS:
                 j = end
                 break
         # An article or particle that opens a name (see _grams) is the name's only when the
