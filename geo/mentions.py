@@ -30,9 +30,9 @@ answered by wordfreq itself, the same numbers.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Protocol
 
 from geo.casing import cased_view, hashtag_words, joined_view
@@ -222,26 +222,27 @@ def _proposals(
     _with_abbreviation_dot adds; the features are their names, see _span_features)."""
     spans, context = _named_spans(text, sentences, gazetteer, surnames)
     proposals = []
-    for run, i, j, start, end, key, surface, facts in spans:
+    for run, i, j, start, end, surface, _name, facts, _n in spans:
         features = _span_features(run, i, j, start, facts, context)
         _costly_features(run, j, facts, context, features)
         # What the sentence says outright (find_mentions asks only when the model is unsure).
         cue = 0 if facts.demonym else _says_place(run, end, surface, facts, features, context, gazetteer, {})
         if cue:
             features.append(_CUE_LABELS[cue])
-        proposals.append((start, end, key, surface, facts.features, features, facts.demonym))
+        proposals.append((start, end, facts.key, surface, facts.features, features, facts.demonym))
     return proposals
 
 
 def _named_spans(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
-) -> tuple[list[tuple[_Run, int, int, int, int, str, str, _SurfaceFacts]], _Context]:
-    """(run, i, j, start, end, key, surface, facts) of every longest capitalised span
-    ``run.tokens[i:j]`` the gazetteer knows (``text[start:end]``, past a dot that
-    _with_abbreviation_dot adds; ``surface``: its text without that dot), and the document's
-    context to judge them in."""
+) -> tuple[list[tuple[_Run, int, int, int, int, str, str, _SurfaceFacts, int]], _Context]:
+    """(run, i, j, start, end, surface, name, facts, n) of every longest capitalised span
+    ``run.tokens[i:j]`` the gazetteer knows (``name``: ``text[start:end]``, past a dot that
+    _with_abbreviation_dot adds; ``surface``: its text without that dot; its key is
+    ``facts.key``; ``n`` sentences start at or before it), and the document's context to
+    judge them in."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
-    sentence_starts = tuple(s.start for s in sentences)
+    sentence_starts = tuple(map(_START, sentences))
     shared: list[int] = []  # pieces that may share a run with the next (few: most runs are one piece)
     pieces = _pieces(text, sentence_starts, shared)
     joints = _possessive_joints(text, pieces, shared) if shared else ()
@@ -341,9 +342,11 @@ def _named_spans(
                     continue
             elif not facts.named:
                 continue
+            name = surface
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
-            append_named((run, i, j, start, end, key, surface, facts))
+                name = text[start:end]
+            append_named((run, i, j, start, end, surface, name, facts, n))
     for piece, base, n in spanless:
         if piece.lower[0] in lone_words:
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
@@ -407,7 +410,6 @@ def _find_mentions(
 ) -> tuple[tuple[Mention, ...], list[int]]:
     """find_mentions in text the mention finder can read as it is, and where to part the names
     it writes as one word ("NewYork") that the gazetteer knows parted (geo.casing.joined_view)."""
-    sentence_starts = [s.start for s in sentences] or [0]
     # The word after a span and whether the text uses it in lower case cost the most to find:
     # a model that can say whether they could change a span's grade (most often they cannot)
     # is asked first, with the least and the most their weights can add; when they could, it
@@ -421,7 +423,8 @@ def _find_mentions(
         lower_low, lower_high = model.weight_range("also lower case")
         # (a span of one word may be used in lower case too, a longer one not)
         one_word_range, longer_range = (next_low + lower_low, next_high + lower_high), (next_low, next_high)
-    graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
+    # (start, end, name, grade, run, i, j, facts, n) of each span not ruled out (see _named_spans)
+    graded: list[tuple[int, int, str, int, _Run, int, int, _SurfaceFacts, int]] = []
     doubtful: dict[int, list[str]] = {}  # index in graded -> features, of the spans the model turned down
     # (a list's places vouch for its doubtful members by the model's probability: a model that
     # only accepts or rejects has none to give)
@@ -430,8 +433,7 @@ def _find_mentions(
     spans, context = _named_spans(text, sentences, gazetteer, getattr(model, "surnames", frozenset()))
     derived_memo = getattr(gazetteer, "derived_memo", None)
     cue_memo = derived_memo("place cues") if derived_memo is not None else {}
-    named: list[str] = []  # the text of each span in graded (a record's text)
-    for run, i, j, start, end, _key, _surface, facts in spans:
+    for run, i, j, start, end, surface, name, facts, n in spans:
         if facts.never:
             continue
         fixed = facts.features
@@ -458,15 +460,12 @@ def _find_mentions(
                 grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
             # What the sentence says outright (geo.place_cues), asked only where it may say something.
             if grade < 2 and not facts.demonym and (facts.big or text.startswith(_CUE_OPENERS, end)):
-                grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
+                grade = max(grade, _says_place(run, end, surface, facts, names, context, gazetteer, cue_memo))
         if grade and _plays_or_is_named(run, i, j, start, facts, context):
             continue
-        # (the span's text is its surface, and the dot of an abbreviation where it took one)
-        name = _surface if end - start == len(_surface) else text[start:end]
         if grade == 2:
             sure.add(name)
-        graded.append((start, end, facts.demonym, grade, run, i, j, facts))
-        named.append(name)
+        graded.append((start, end, name, grade, run, i, j, facts, n))
         if not grade and listable and _whole_member(run, i, j, name):  # (else none vouches for it)
             doubtful[len(graded) - 1] = names
     if doubtful:
@@ -474,12 +473,12 @@ def _find_mentions(
     if doubtful:
         accept_colocated(graded, doubtful, model, context, gazetteer)
     mentions = []
-    for (start, end, demonym, grade, run, i, j, facts), name in zip(graded, named):
+    for start, end, name, grade, run, i, j, facts, n in graded:
         # One sense per document: where the model is sure of a name, its other occurrences
         # are places too ("fighting in Fuzuli ... Fuzuli was retaken"), unless a person or a team.
         if grade or (sure and name in sure and not _plays_or_is_named(run, i, j, start, facts, context)):
-            sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
-            kind = "demonym" if demonym else "toponym"
+            sentence_index = n - 1 if n else 0  # (n sentences start at or before the span)
+            kind = "demonym" if facts.demonym else "toponym"
             mentions.append(_new_mention(start, end, name, sentence_index, kind))
     return tuple(mentions), context.joined
 
@@ -541,4 +540,5 @@ def _wordfreq_zipf(word: str) -> float:
 
 
 _FACTS_MEMO_LIMIT = 50_000
+_START = attrgetter("start")  # a sentence's start
 
