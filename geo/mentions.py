@@ -257,23 +257,25 @@ def _named_spans(
     if derived_memo is not None:
         surface_memo, zipf_labels = derived_memo("surface facts"), derived_memo("zipf labels")
         spans_of = derived_memo("known spans")
-    # What the memo holds is read once, before the query: the query asks only about the rest,
-    # each piece not seen before once however often this document repeats it.
-    remembered = []
-    fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
+    # The query asks only about the pieces the memo lacks, each once however often this
+    # document repeats it; the memo then holds every piece's spans, read after the query.
+    # (Cleared before it is read, if full: what this document adds keeps it bounded.)
+    if len(spans_of) >= _FACTS_MEMO_LIMIT:
+        spans_of.clear()
+    memo_keys = []  # each piece's key in spans_of
+    fresh: dict[Any, tuple[tuple[str, ...], Any]] = {}  # a new piece's memo key -> its keys, its n-grams (_grams)
     wanted: set[str] = set()
     parted: dict[str, tuple[str, tuple[int, ...]]] = {}  # a humped word -> its key parted, where it parts
-    remember = remembered.append
+    remember = memo_keys.append
     for piece, _, _ in pieces:
         # A piece's spans follow from its keys and where a capitalised connector stands.
         keys = piece.keys
         opens = piece.opens
         if opens:
             keys = (keys, opens)
-        spans = spans_of.get(keys)
-        if spans is None and keys not in fresh:
-            fresh[keys] = _grams(piece.keys, wanted, opens)
-        remember(spans)
+        if keys not in spans_of and keys not in fresh:
+            fresh[keys] = (piece.keys, _grams(piece.keys, wanted, opens))
+        remember(keys)
         if piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
             for k in piece.humps:
                 word = piece.tokens[k].text
@@ -283,10 +285,8 @@ def _named_spans(
                     wanted.add(parted[word][0])
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
-    if len(spans_of) >= _FACTS_MEMO_LIMIT:
-        spans_of.clear()
-    for keys, by_start in fresh.items():
-        fresh[keys] = spans_of[keys] = _longest_known(keys[0] if type(keys[0]) is tuple else keys, known, by_start)
+    for memo_key, (keys, by_start) in fresh.items():
+        spans_of[memo_key] = _longest_known(keys, known, by_start)
 
     # The context spans are judged in: what the gazetteer says (set now: a span's text is
     # described as its run is met, from that alone) and what the document says of its
@@ -310,10 +310,8 @@ def _named_spans(
     spanless = []
     named = []
     append_named = named.append
-    for (piece, base, n), spans in zip(pieces, remembered):
-        tokens, keys, lower, after_title, opens, humps = piece  # (one unpacking, not an attribute lookup each)
-        if spans is None:
-            spans = fresh[(keys, opens) if opens else keys]
+    for (piece, base, n), spans in zip(pieces, map(spans_of.get, memo_keys)):
+        tokens, _, lower, after_title, _, humps = piece  # (one unpacking, not an attribute lookup each)
         if humps:
             for k in humps:
                 key, cuts = parted[tokens[k].text]
