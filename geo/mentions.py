@@ -144,29 +144,33 @@ class _Context:
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
-        """What a span's text and the gazetteer say of it, in any document at any place;
+        """What a span's text ``surface`` (of key ``key``) and the gazetteer say of it, in any
+        document at any place, remembered in ``surface_memo`` (where the caller looks first);
         None when the gazetteer has no match for it."""
-        facts = self.surface_memo.get(surface)
-        if facts is None or facts.key != key:
-            # A summary of the matches, not their records: the model rejects most names it is asked about.
-            summary_of = getattr(gazetteer, "summary", None)
-            summary = summary_of(surface) if summary_of is not None else summarize_matches(gazetteer.matches(surface))
-            words = key.split()
-            memo = self.surface_memo
-            if len(memo) >= _FACTS_MEMO_LIMIT:
-                memo.clear()
-            # The summary's frequency is that of its own key, the key of the whole text.
-            zipf = summary.zipf if summary is not None and summary.zipf is not None and name_key(surface) == key else None
-            features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
-            if "best match=alternate" in features and _spells_a_main_name(surface, gazetteer):
-                # A spelling of a main name is how news writes that place: it is not learnt from
-                # the other alternate names, mostly common words some place was once called.
-                features = tuple("best match=spelling" if f == "best match=alternate" else f for f in features)
-            facts = memo[surface] = _new_tuple(_SurfaceFacts, (
-                key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
-                len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION,
-                "rule:never" in features, "kind=continent" in features and "best match=name" in features))
-        return facts if facts.named else None
+        # A summary of the matches, not their records: the model rejects most names it is asked about.
+        summary_of = getattr(gazetteer, "summary", None)
+        summary = summary_of(surface) if summary_of is not None else summarize_matches(gazetteer.matches(surface))
+        memo = self.surface_memo
+        if len(memo) >= _FACTS_MEMO_LIMIT:
+            memo.clear()
+        words = key.split()
+        one_word = len(words) == 1
+        if summary is None:
+            memo[surface] = _new_tuple(_SurfaceFacts, (key, False, (), False, one_word, surface.lower(), False,
+                                                       False, False, False))
+            return None
+        # The summary's frequency is that of its own key, the key of the whole text.
+        zipf = summary.zipf if summary.zipf is not None and name_key(surface) == key else None
+        features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self)
+        if "best match=alternate" in features and _spells_a_main_name(surface, gazetteer):
+            # A spelling of a main name is how news writes that place: it is not learnt from
+            # the other alternate names, mostly common words some place was once called.
+            features = tuple("best match=spelling" if f == "best match=alternate" else f for f in features)
+        facts = memo[surface] = _new_tuple(_SurfaceFacts, (
+            key, True, features, demonym, one_word, surface.lower(), abbreviation,
+            one_word and summary.population >= FAMOUS_POPULATION,
+            "rule:never" in features, "kind=continent" in features and "best match=name" in features))
+        return facts
 
     def zipf_label(self, word: str) -> str:
         """The feature of a one-word span's frequency, "zipf=N"."""

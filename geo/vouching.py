@@ -79,13 +79,16 @@ def accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recogn
     # name -> (countries it vouches for, countries of its places other than countries): names repeat
     memo = derived_memo("colocated countries") if derived_memo is not None else {}
     anchors: dict[int, set[str]] = {}  # sentence start -> countries its accepted places vouch for
-    for _, _, name, grade, run, _, _, facts, _ in graded:
+    for span in graded:
         # (a name vouches for a country only as a country or as the name of one place: the
-        # summary says which, so most accepted names need no lookup)
-        if grade and run.floor in wanted and not facts.demonym and not _VOUCHING.isdisjoint(facts.features):
-            vouched = _countries_of(name, gazetteer, memo)[0]
-            if vouched:
-                anchors.setdefault(run.floor, set()).update(vouched)
+        # summary says which, so most accepted names need no lookup; most spans are doubtful or
+        # stand in another sentence, so the rest of a span is read only past those tests)
+        if span[3] and span[4].floor in wanted:
+            facts = span[7]
+            if not facts.demonym and not _VOUCHING.isdisjoint(facts.features):
+                vouched = _countries_of(span[2], gazetteer, memo)[0]
+                if vouched:
+                    anchors.setdefault(span[4].floor, set()).update(vouched)
     if not anchors:
         return
     for k in sorted(doubtful):
