@@ -161,7 +161,7 @@ class _Context:
             return None
         # The summary's frequency is that of its own key, the key of the whole text.
         zipf = summary.zipf if summary.zipf is not None and name_key(surface) == key else None
-        features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self)
+        features, demonym, abbreviation = _name_features(surface, words, one_word, summary, zipf, self)
         if "best match=alternate" in features and _spells_a_main_name(surface, gazetteer):
             # A spelling of a main name is how news writes that place: it is not learnt from
             # the other alternate names, mostly common words some place was once called.
@@ -438,7 +438,6 @@ def _find_mentions(
     for run, i, j, start, end, surface, name, facts, n in spans:
         if facts.never:
             continue
-        fixed = facts.features
         # (the person and team rules cost the most of the rules: asked below, only of spans that
         # would be places)
         names = _span_features(run, i, j, start, facts, context, False)  # (without the named rules)
@@ -451,15 +450,15 @@ def _find_mentions(
         else:
             if open_grade is not None:
                 low, high = one_word_range if facts.one_word else longer_range
-                grade, z = open_grade(fixed, names, low, high)
+                grade, z = open_grade(facts.features, names, low, high)
                 if grade is None:
                     summed = len(names)  # (open_grade summed these: grade_with_more adds the rest)
                     _costly_features(run, j, facts, context, names)
-                    grade = grade_with_more(z, fixed, names, summed)
+                    grade = grade_with_more(z, facts.features, names, summed)
             else:
                 _costly_features(run, j, facts, context, names)
                 # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-                grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
+                grade = int(model.accepts(dict.fromkeys(sorted([*facts.features, *names]), 1.0)))
             # What the sentence says outright (geo.place_cues), asked only where it may say something.
             if grade < 2 and not facts.demonym and (facts.big or text.startswith(_CUE_OPENERS, end)):
                 grade = max(grade, _says_place(run, end, surface, facts, names, context, gazetteer, cue_memo))

@@ -90,17 +90,16 @@ class _SurfaceFacts(NamedTuple):
 
 
 def _name_features(
-    surface: str, words: list[str], summary: NameSummary, zipf: float | None, context: _Context
+    surface: str, words: list[str], one_word: bool, summary: NameSummary, zipf: float | None, context: _Context
 ) -> tuple[tuple[str, ...], bool, bool]:
-    """The features of a span that its text, of key words ``words``, decides wherever it stands
-    (their names, each distinct: every feature has the value 1.0), whether it is a demonym
-    (SpanCandidate.is_demonym) and whether some place's abbreviation matches it. ``zipf``:
-    the frequency of the rarest of the words when the caller knows it."""
-    f = ["bias"]
-    one_word = len(words) == 1
-    if one_word and words[0] in _NEVER_ALONE:
-        f.append("rule:never")
-    f.append(_WORDS_LABEL[min(len(words), 3)])
+    """The features of a span that its text, of key words ``words`` (``one_word``: only one),
+    decides wherever it stands (their names, each distinct: every feature has the value 1.0),
+    whether it is a demonym (SpanCandidate.is_demonym) and whether some place's abbreviation
+    matches it. ``zipf``: the frequency of the rarest of the words when the caller knows it."""
+    if one_word:
+        f = ["bias", "rule:never", "words=1"] if words[0] in _NEVER_ALONE else ["bias", "words=1"]
+    else:
+        f = ["bias", _WORDS_LABEL[min(len(words), 3)]]
     if "." in surface:
         f.append("dotted")
     elif surface.isupper() and len(surface) > 1:
@@ -199,13 +198,13 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     list is cheaper than a mapping per span; "prev=" always among them, "rule:never" first
     where a named rule rules the span out. ``named_rules=False`` leaves out the costliest
     rules (_plays_or_is_named), which find_mentions asks only of spans that would be places."""
-    tokens, text = run.tokens, context.text
+    tokens = run.tokens
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
         prev, initial = run.prev, run.initial
     else:
-        before, floor = tokens[i - 1], run.floor
+        before, floor, text = tokens[i - 1], run.floor, context.text
         before_start, word = run.base + before.start, before.text
         # Mostly the run's previous word, one space before: _word_before's answer read off that
         # token (all letters, a whole word of the sentence), without scanning the text.
@@ -218,12 +217,12 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     never = facts.never  # (a name that is never a place needs none of the named rules)
     ruled = not never and (
         # "Colonel Jafarov", "Gov. Cuomo"
-        prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", ""))
+        prev in _TITLES and (i > 0 or context.text[start - 2 : start].strip() in (".", ""))
         # "Brussels sprouts", "a glass of Bordeaux" (geo.product_cues)
         or (facts.key in EPONYMS or prev == "of") and named_after_a_place(
-            facts.key, text, start, run.base + tokens[j - 1].end, prev)
+            facts.key, context.text, start, run.base + tokens[j - 1].end, prev)
         or facts.abbreviation and "best match=abbreviation" in facts.features
-        and _undotted_abbreviation(text, start, run.base + tokens[j - 1].end, facts))
+        and _undotted_abbreviation(context.text, start, run.base + tokens[j - 1].end, facts))
     # (a list made whole: cheaper than appending to an empty one)
     f = ["rule:never", "prev=" + prev] if ruled else ["prev=" + prev]
     if prev in GOVERNS_PLACE:
