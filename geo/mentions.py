@@ -467,7 +467,7 @@ def _find_mentions(
         if grade == 2:
             sure.add(name)
         graded.append((start, end, name, grade, run, i, j, facts, n))
-        if not grade and listable and _whole_member(run, i, j, name):  # (else none vouches for it)
+        if not grade and listable and _whole_member(names, name):  # (else none vouches for it)
             doubtful[len(graded) - 1] = names
     if doubtful:
         accept_listed(graded, doubtful, text, model, context)

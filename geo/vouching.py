@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from geo.span_features import _costly_features, _plays_or_is_named
-from geo.tokens import CONNECTORS, _Run
+from geo.tokens import _Run
 
 if TYPE_CHECKING:  # (only for annotations: geo.mentions imports this module)
     from geo.mentions import NameIndex, Recognizer, _Context
@@ -153,16 +153,13 @@ def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str
     return False
 
 
-def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:
-    """Whether the span ``run.tokens[i:j]`` (its text ``surface``) may be a whole member of a list:
-    not a word of a longer name ("Stoke" of "Stoke Newington", "Ayse" of "Ayse Wieting"; only
-    connectors beside it in its run), not an acronym of four letters or fewer ("EU and NATO":
+def _whole_member(names: list[str], surface: str) -> bool:
+    """Whether a span with the features ``names`` (geo.span_features._span_features) and the text
+    ``surface`` may be a whole member of a list: not a word of a longer name ("Stoke" of "Stoke
+    Newington", "Ayse" of "Ayse Wieting": no capitalised word runs into it, only connectors
+    beside it in its run), not an acronym of four letters or fewer ("EU and NATO":
     organisations list as places do)."""
-    tokens = run.tokens
-    # (connectors beside it: they are all written in lower case, so membership says it)
-    if (i > 0 and tokens[i - 1].text not in CONNECTORS) or (j < len(tokens) and tokens[j].text not in CONNECTORS):
-        return False
-    return not (surface.isupper() and len(surface) <= 4)
+    return "run before" not in names and "run after" not in names and not (surface.isupper() and len(surface) <= 4)
 
 
 def _listed(text: str, one: tuple, other: tuple, run: _Run) -> bool:
