@@ -478,9 +478,9 @@ def _find_mentions(
         # One sense per document: where the model is sure of a name, its other occurrences
         # are places too ("fighting in Fuzuli ... Fuzuli was retaken"), unless a person or a team.
         if grade or (sure and name in sure and not _plays_or_is_named(run, i, j, start, facts, context)):
-            sentence_index = n - 1 if n else 0  # (n sentences start at or before the span)
             kind = "demonym" if facts.demonym else "toponym"
-            mentions.append(_new_mention(start, end, name, sentence_index, kind))
+            # (its sentence's index: n sentences start at or before the span)
+            mentions.append(_new_mention(start, end, name, n - 1 if n else 0, kind))
     return tuple(mentions), context.joined
 
 

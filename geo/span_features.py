@@ -205,12 +205,12 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         prev, initial = run.prev, run.initial
     else:
         before, floor, text = tokens[i - 1], run.floor, context.text
-        before_start, word = run.base + before.start, before.text
+        before_start, before_text = run.base + before.start, before.text
         # Mostly the run's previous word, one space before: _word_before's answer read off that
         # token (all letters, a whole word of the sentence), without scanning the text.
-        if before_start + len(word) == start - 1 and text[start - 1] == " " and word.isalpha() \
+        if before_start + len(before_text) == start - 1 and text[start - 1] == " " and before_text.isalpha() \
                 and before_start >= floor and (before_start == floor or not text[before_start - 1].isalnum()):
-            prev = word.lower()
+            prev = before_text.lower()
         else:
             prev = _word_before(text, start, floor)
         initial = before_start < floor and _is_sentence_initial(text, start, floor)
@@ -243,7 +243,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
     # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
     if i > 0:
-        if tokens[i - 1].text in CONNECTORS:  # (a connector: they are all written in lower case)
+        if before_text in CONNECTORS:  # (the token before, read above; they are all written in lower case)
             f.append("joined before")
         else:
             f.append("run before")
