@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -258,11 +259,10 @@ def _view(text: str, sentences: tuple[Sentence, ...], upper: set[int], spaces: s
         previous = i
     pieces.append("".join(chars[previous:]))
     to_original.extend(range(previous, len(text) + 1))
-    # Where each original offset went: the copy's offset of the original character.
-    from_original = [0] * (len(text) + 1)
-    for copy_offset, original in enumerate(to_original):
-        from_original[original] = copy_offset  # an inserted space is overwritten by its character
-    moved = tuple(Sentence(s.index, from_original[s.start], from_original[s.end]) for s in sentences)
+    # Where an original offset went: the copy's offset of the original character, the last
+    # that maps to it (an inserted space maps to the offset of the character after it).
+    moved = tuple(Sentence(s.index, bisect_right(to_original, s.start) - 1, bisect_right(to_original, s.end) - 1)
+                  for s in sentences)
     return CasedView("".join(pieces), moved, tuple(to_original))
 
 

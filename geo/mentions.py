@@ -30,9 +30,9 @@ answered by wordfreq itself, the same numbers.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Protocol
 
 from geo.casing import cased_view, hashtag_words, joined_view
@@ -144,29 +144,33 @@ class _Context:
         self._lower_memo: dict[str, bool] = {}
 
     def surface_facts(self, surface: str, key: str, gazetteer: NameIndex) -> _SurfaceFacts | None:
-        """What a span's text and the gazetteer say of it, in any document at any place;
+        """What a span's text ``surface`` (of key ``key``) and the gazetteer say of it, in any
+        document at any place, remembered in ``surface_memo`` (where the caller looks first);
         None when the gazetteer has no match for it."""
-        facts = self.surface_memo.get(surface)
-        if facts is None or facts.key != key:
-            # A summary of the matches, not their records: the model rejects most names it is asked about.
-            summary_of = getattr(gazetteer, "summary", None)
-            summary = summary_of(surface) if summary_of is not None else summarize_matches(gazetteer.matches(surface))
-            words = key.split()
-            memo = self.surface_memo
-            if len(memo) >= _FACTS_MEMO_LIMIT:
-                memo.clear()
-            # The summary's frequency is that of its own key, the key of the whole text.
-            zipf = summary.zipf if summary is not None and summary.zipf is not None and name_key(surface) == key else None
-            features, demonym, abbreviation = _name_features(surface, words, summary, zipf, self) if summary else ((), False, False)
-            if "best match=alternate" in features and _spells_a_main_name(surface, gazetteer):
-                # A spelling of a main name is how news writes that place: it is not learnt from
-                # the other alternate names, mostly common words some place was once called.
-                features = tuple("best match=spelling" if f == "best match=alternate" else f for f in features)
-            facts = memo[surface] = _new_tuple(_SurfaceFacts, (
-                key, summary is not None, features, demonym, len(words) == 1, surface.lower(), abbreviation,
-                len(words) == 1 and summary is not None and summary.population >= FAMOUS_POPULATION,
-                "rule:never" in features, "kind=continent" in features and "best match=name" in features))
-        return facts if facts.named else None
+        # A summary of the matches, not their records: the model rejects most names it is asked about.
+        summary_of = getattr(gazetteer, "summary", None)
+        summary = summary_of(surface) if summary_of is not None else summarize_matches(gazetteer.matches(surface))
+        memo = self.surface_memo
+        if len(memo) >= _FACTS_MEMO_LIMIT:
+            memo.clear()
+        words = key.split()
+        one_word = len(words) == 1
+        if summary is None:
+            memo[surface] = _new_tuple(_SurfaceFacts, (key, False, (), False, one_word, surface.lower(), False,
+                                                       False, False, False))
+            return None
+        # The summary's frequency is that of its own key, the key of the whole text.
+        zipf = summary.zipf if summary.zipf is not None and name_key(surface) == key else None
+        features, demonym, abbreviation = _name_features(surface, words, one_word, summary, zipf, self)
+        if "best match=alternate" in features and _spells_a_main_name(surface, gazetteer):
+            # A spelling of a main name is how news writes that place: it is not learnt from
+            # the other alternate names, mostly common words some place was once called.
+            features = tuple("best match=spelling" if f == "best match=alternate" else f for f in features)
+        facts = memo[surface] = _new_tuple(_SurfaceFacts, (
+            key, True, features, demonym, one_word, surface.lower(), abbreviation,
+            one_word and summary.population >= FAMOUS_POPULATION,
+            "rule:never" in features, "kind=continent" in features and "best match=name" in features))
+        return facts
 
     def zipf_label(self, word: str) -> str:
         """The feature of a one-word span's frequency, "zipf=N"."""
@@ -222,26 +226,27 @@ def _proposals(
     _with_abbreviation_dot adds; the features are their names, see _span_features)."""
     spans, context = _named_spans(text, sentences, gazetteer, surnames)
     proposals = []
-    for run, i, j, start, end, key, surface, facts in spans:
+    for run, i, j, start, end, surface, _name, facts, _n in spans:
         features = _span_features(run, i, j, start, facts, context)
         _costly_features(run, j, facts, context, features)
         # What the sentence says outright (find_mentions asks only when the model is unsure).
         cue = 0 if facts.demonym else _says_place(run, end, surface, facts, features, context, gazetteer, {})
         if cue:
             features.append(_CUE_LABELS[cue])
-        proposals.append((start, end, key, surface, facts.features, features, facts.demonym))
+        proposals.append((start, end, facts.key, surface, facts.features, features, facts.demonym))
     return proposals
 
 
 def _named_spans(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
-) -> tuple[list[tuple[_Run, int, int, int, int, str, str, _SurfaceFacts]], _Context]:
-    """(run, i, j, start, end, key, surface, facts) of every longest capitalised span
-    ``run.tokens[i:j]`` the gazetteer knows (``text[start:end]``, past a dot that
-    _with_abbreviation_dot adds; ``surface``: its text without that dot), and the document's
-    context to judge them in."""
+) -> tuple[list[tuple[_Run, int, int, int, int, str, str, _SurfaceFacts, int]], _Context]:
+    """(run, i, j, start, end, surface, name, facts, n) of every longest capitalised span
+    ``run.tokens[i:j]`` the gazetteer knows (``name``: ``text[start:end]``, past a dot that
+    _with_abbreviation_dot adds; ``surface``: its text without that dot; its key is
+    ``facts.key``; ``n`` sentences start at or before it), and the document's context to
+    judge them in."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
-    sentence_starts = tuple(s.start for s in sentences)
+    sentence_starts = tuple(map(_START, sentences))
     shared: list[int] = []  # pieces that may share a run with the next (few: most runs are one piece)
     pieces = _pieces(text, sentence_starts, shared)
     joints = _possessive_joints(text, pieces, shared) if shared else ()
@@ -256,23 +261,25 @@ def _named_spans(
     if derived_memo is not None:
         surface_memo, zipf_labels = derived_memo("surface facts"), derived_memo("zipf labels")
         spans_of = derived_memo("known spans")
-    # What the memo holds is read once, before the query: the query asks only about the rest,
-    # each piece not seen before once however often this document repeats it.
-    remembered = []
-    fresh: dict[tuple[str, ...], Any] = {}  # a new piece's keys -> its n-grams (_grams), then its spans
+    # The query asks only about the pieces the memo lacks, each once however often this
+    # document repeats it; the memo then holds every piece's spans, read after the query.
+    # (Cleared before it is read, if full: what this document adds keeps it bounded.)
+    if len(spans_of) >= _FACTS_MEMO_LIMIT:
+        spans_of.clear()
+    memo_keys = []  # each piece's key in spans_of
+    fresh: dict[Any, tuple[tuple[str, ...], Any]] = {}  # a new piece's memo key -> its keys, its n-grams (_grams)
     wanted: set[str] = set()
     parted: dict[str, tuple[str, tuple[int, ...]]] = {}  # a humped word -> its key parted, where it parts
-    remember = remembered.append
+    remember = memo_keys.append
     for piece, _, _ in pieces:
         # A piece's spans follow from its keys and where a capitalised connector stands.
         keys = piece.keys
         opens = piece.opens
         if opens:
             keys = (keys, opens)
-        spans = spans_of.get(keys)
-        if spans is None and keys not in fresh:
-            fresh[keys] = _grams(piece.keys, wanted, opens)
-        remember(spans)
+        if keys not in spans_of and keys not in fresh:
+            fresh[keys] = (piece.keys, _grams(piece.keys, wanted, opens))
+        remember(keys)
         if piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
             for k in piece.humps:
                 word = piece.tokens[k].text
@@ -282,10 +289,8 @@ def _named_spans(
                     wanted.add(parted[word][0])
     # One query for every n-gram of every run not seen before: the gazetteer answers which keys exist.
     known = gazetteer.known_keys(wanted)
-    if len(spans_of) >= _FACTS_MEMO_LIMIT:
-        spans_of.clear()
-    for keys, by_start in fresh.items():
-        fresh[keys] = spans_of[keys] = _longest_known(keys[0] if type(keys[0]) is tuple else keys, known, by_start)
+    for memo_key, (keys, by_start) in fresh.items():
+        spans_of[memo_key] = _longest_known(keys, known, by_start)
 
     # The context spans are judged in: what the gazetteer says (set now: a span's text is
     # described as its run is met, from that alone) and what the document says of its
@@ -309,10 +314,8 @@ def _named_spans(
     spanless = []
     named = []
     append_named = named.append
-    for (piece, base, n), spans in zip(pieces, remembered):
-        tokens, keys, lower, after_title, opens, humps = piece  # (one unpacking, not an attribute lookup each)
-        if spans is None:
-            spans = fresh[(keys, opens) if opens else keys]
+    for (piece, base, n), spans in zip(pieces, map(spans_of.get, memo_keys)):
+        tokens, _, lower, after_title, _, humps = piece  # (one unpacking, not an attribute lookup each)
         if humps:
             for k in humps:
                 key, cuts = parted[tokens[k].text]
@@ -341,9 +344,11 @@ def _named_spans(
                     continue
             elif not facts.named:
                 continue
+            name = surface
             if facts.abbreviation and text[end : end + 1] == ".":  # only then can the span take the dot
                 end = _with_abbreviation_dot(text, end)
-            append_named((run, i, j, start, end, key, surface, facts))
+                name = text[start:end]
+            append_named((run, i, j, start, end, surface, name, facts, n))
     for piece, base, n in spanless:
         if piece.lower[0] in lone_words:
             _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
@@ -407,7 +412,6 @@ def _find_mentions(
 ) -> tuple[tuple[Mention, ...], list[int]]:
     """find_mentions in text the mention finder can read as it is, and where to part the names
     it writes as one word ("NewYork") that the gazetteer knows parted (geo.casing.joined_view)."""
-    sentence_starts = [s.start for s in sentences] or [0]
     # The word after a span and whether the text uses it in lower case cost the most to find:
     # a model that can say whether they could change a span's grade (most often they cannot)
     # is asked first, with the least and the most their weights can add; when they could, it
@@ -421,7 +425,8 @@ def _find_mentions(
         lower_low, lower_high = model.weight_range("also lower case")
         # (a span of one word may be used in lower case too, a longer one not)
         one_word_range, longer_range = (next_low + lower_low, next_high + lower_high), (next_low, next_high)
-    graded: list[tuple[int, int, bool, int]] = []  # (start, end, demonym, grade) of each span not ruled out
+    # (start, end, name, grade, run, i, j, facts, n) of each span not ruled out (see _named_spans)
+    graded: list[tuple[int, int, str, int, _Run, int, int, _SurfaceFacts, int]] = []
     doubtful: dict[int, list[str]] = {}  # index in graded -> features, of the spans the model turned down
     # (a list's places vouch for its doubtful members by the model's probability: a model that
     # only accepts or rejects has none to give)
@@ -430,11 +435,9 @@ def _find_mentions(
     spans, context = _named_spans(text, sentences, gazetteer, getattr(model, "surnames", frozenset()))
     derived_memo = getattr(gazetteer, "derived_memo", None)
     cue_memo = derived_memo("place cues") if derived_memo is not None else {}
-    named: list[str] = []  # the text of each span in graded (a record's text)
-    for run, i, j, start, end, _key, _surface, facts in spans:
+    for run, i, j, start, end, surface, name, facts, n in spans:
         if facts.never:
             continue
-        fixed = facts.features
         # (the person and team rules cost the most of the rules: asked below, only of spans that
         # would be places)
         names = _span_features(run, i, j, start, facts, context, False)  # (without the named rules)
@@ -447,40 +450,37 @@ def _find_mentions(
         else:
             if open_grade is not None:
                 low, high = one_word_range if facts.one_word else longer_range
-                grade, z = open_grade(fixed, names, low, high)
+                grade, z = open_grade(facts.features, names, low, high)
                 if grade is None:
                     summed = len(names)  # (open_grade summed these: grade_with_more adds the rest)
                     _costly_features(run, j, facts, context, names)
-                    grade = grade_with_more(z, fixed, names, summed)
+                    grade = grade_with_more(z, facts.features, names, summed)
             else:
                 _costly_features(run, j, facts, context, names)
                 # The model sees the features in propose_spans' (sorted) order: the same sum, to the bit.
-                grade = int(model.accepts(dict.fromkeys(sorted([*fixed, *names]), 1.0)))
+                grade = int(model.accepts(dict.fromkeys(sorted([*facts.features, *names]), 1.0)))
             # What the sentence says outright (geo.place_cues), asked only where it may say something.
             if grade < 2 and not facts.demonym and (facts.big or text.startswith(_CUE_OPENERS, end)):
-                grade = max(grade, _says_place(run, end, _surface, facts, names, context, gazetteer, cue_memo))
+                grade = max(grade, _says_place(run, end, surface, facts, names, context, gazetteer, cue_memo))
         if grade and _plays_or_is_named(run, i, j, start, facts, context):
             continue
-        # (the span's text is its surface, and the dot of an abbreviation where it took one)
-        name = _surface if end - start == len(_surface) else text[start:end]
         if grade == 2:
             sure.add(name)
-        graded.append((start, end, facts.demonym, grade, run, i, j, facts))
-        named.append(name)
-        if not grade and listable and _whole_member(run, i, j, name):  # (else none vouches for it)
+        graded.append((start, end, name, grade, run, i, j, facts, n))
+        if not grade and listable and _whole_member(names, name):  # (else none vouches for it)
             doubtful[len(graded) - 1] = names
     if doubtful:
         accept_listed(graded, doubtful, text, model, context)
     if doubtful:
         accept_colocated(graded, doubtful, model, context, gazetteer)
     mentions = []
-    for (start, end, demonym, grade, run, i, j, facts), name in zip(graded, named):
+    for start, end, name, grade, run, i, j, facts, n in graded:
         # One sense per document: where the model is sure of a name, its other occurrences
         # are places too ("fighting in Fuzuli ... Fuzuli was retaken"), unless a person or a team.
         if grade or (sure and name in sure and not _plays_or_is_named(run, i, j, start, facts, context)):
-            sentence_index = max(0, bisect_right(sentence_starts, start) - 1) if sentences else 0
-            kind = "demonym" if demonym else "toponym"
-            mentions.append(_new_mention(start, end, name, sentence_index, kind))
+            kind = "demonym" if facts.demonym else "toponym"
+            # (its sentence's index: n sentences start at or before the span)
+            mentions.append(_new_mention(start, end, name, n - 1 if n else 0, kind))
     return tuple(mentions), context.joined
 
 
@@ -541,4 +541,5 @@ def _wordfreq_zipf(word: str) -> float:
 
 
 _FACTS_MEMO_LIMIT = 50_000
+_START = attrgetter("start")  # a sentence's start
 

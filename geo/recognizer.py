@@ -39,7 +39,8 @@ SURE = 0.7
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta", "surnames", "_decided", "_sure_logit", "_rounding", "_sums", "_ranges")
+    __slots__ = ("weights", "threshold", "meta", "surnames", "_decided", "_sure_logit", "_rounding", "_open_bounds",
+                 "_sums", "_ranges")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None,
                  surnames: Iterable[str] = ()):
@@ -61,6 +62,14 @@ class RecognizerModel:
         # summed in: either sum is within n * 2**-53 of the exact one per unit of the weights'
         # total size, so the two differ by less than 1e-12 of it.
         self._rounding = 1e-12 * (1.0 + math.fsum(map(abs, self.weights.values())))
+        # The bounds open_grade and grade_with_more put a sum to: the margins of _decided and of
+        # SURE widened by that much (rejected below, accepted above, sure from, not sure below).
+        # Moving the rounding to this side of a comparison moves it by a few units in the last
+        # place: far less than the slack it leaves (it is over twice what the order can move a sum).
+        below, above = self._decided
+        rounding = self._rounding
+        self._open_bounds = (below - rounding, above + rounding, self._sure_logit + rounding,
+                             self._sure_logit - rounding)
         self._sums: dict[tuple[str, ...], float] = {}  # the grades' sums of ``fixed`` (bounded)
         self._ranges: dict[str, tuple[float, float]] = {}  # weight_range's answers, per prefix asked
 
@@ -115,13 +124,12 @@ class RecognizerModel:
         2
         """
         z += sum(map(self.weights.get, names[summed:], _ZEROS))
-        below, above = self._decided
-        rounding = self._rounding
-        if below - rounding <= z <= above + rounding or abs(z - self._sure_logit) <= rounding:
+        rejected_below, accepted_above, sure_from, sure_below = self._open_bounds
+        if rejected_below <= z <= accepted_above or sure_below <= z <= sure_from:
             return self.grade_binary(sorted([*fixed, *names]))
-        if z < below:
+        if z < rejected_below:
             return 0
-        return 2 if z >= self._sure_logit else 1
+        return 2 if z > sure_from else 1
 
     def _sum_of_fixed(self, fixed: tuple[str, ...]) -> float:
         """The weights of ``fixed`` summed, remembered (bounded)."""
@@ -164,14 +172,14 @@ class RecognizerModel:
         if z is None:
             z = self._sum_of_fixed(fixed)
         z += sum(map(self.weights.get, names, _ZEROS))
-        below, above = self._decided
-        least, most = z + low - self._rounding, z + high + self._rounding
-        if most < below:
+        rejected_below, accepted_above, sure_from, sure_below = self._open_bounds
+        if z + high < rejected_below:
             return 0, z
-        if least > above:
-            if least >= self._sure_logit:
+        least = z + low
+        if least > accepted_above:
+            if least >= sure_from:
                 return 2, z
-            if most < self._sure_logit:
+            if z + high < sure_below:
                 return 1, z
         return None, z
 

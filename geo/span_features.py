@@ -90,17 +90,16 @@ class _SurfaceFacts(NamedTuple):
 
 
 def _name_features(
-    surface: str, words: list[str], summary: NameSummary, zipf: float | None, context: _Context
+    surface: str, words: list[str], one_word: bool, summary: NameSummary, zipf: float | None, context: _Context
 ) -> tuple[tuple[str, ...], bool, bool]:
-    """The features of a span that its text, of key words ``words``, decides wherever it stands
-    (their names, each distinct: every feature has the value 1.0), whether it is a demonym
-    (SpanCandidate.is_demonym) and whether some place's abbreviation matches it. ``zipf``:
-    the frequency of the rarest of the words when the caller knows it."""
-    f = ["bias"]
-    one_word = len(words) == 1
-    if one_word and words[0] in _NEVER_ALONE:
-        f.append("rule:never")
-    f.append(_WORDS_LABEL[min(len(words), 3)])
+    """The features of a span that its text, of key words ``words`` (``one_word``: only one),
+    decides wherever it stands (their names, each distinct: every feature has the value 1.0),
+    whether it is a demonym (SpanCandidate.is_demonym) and whether some place's abbreviation
+    matches it. ``zipf``: the frequency of the rarest of the words when the caller knows it."""
+    if one_word:
+        f = ["bias", "rule:never", "words=1"] if words[0] in _NEVER_ALONE else ["bias", "words=1"]
+    else:
+        f = ["bias", _WORDS_LABEL[min(len(words), 3)]]
     if "." in surface:
         f.append("dotted")
     elif surface.isupper() and len(surface) > 1:
@@ -199,31 +198,35 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     list is cheaper than a mapping per span; "prev=" always among them, "rule:never" first
     where a named rule rules the span out. ``named_rules=False`` leaves out the costliest
     rules (_plays_or_is_named), which find_mentions asks only of spans that would be places."""
-    tokens, text = run.tokens, context.text
+    tokens = run.tokens
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
     if i == 0:
         prev, initial = run.prev, run.initial
     else:
-        before, floor = tokens[i - 1], run.floor
-        before_start, word = run.base + before.start, before.text
+        before, floor, text = tokens[i - 1], run.floor, context.text
+        before_start, before_text = run.base + before.start, before.text
         # Mostly the run's previous word, one space before: _word_before's answer read off that
         # token (all letters, a whole word of the sentence), without scanning the text.
-        if before_start + len(word) == start - 1 and text[start - 1] == " " and word.isalpha() \
+        if before_start + len(before_text) == start - 1 and text[start - 1] == " " and before_text.isalpha() \
                 and before_start >= floor and (before_start == floor or not text[before_start - 1].isalnum()):
-            prev = word.lower()
+            prev = before_text.lower()
         else:
             prev = _word_before(text, start, floor)
         initial = before_start < floor and _is_sentence_initial(text, start, floor)
     never = facts.never  # (a name that is never a place needs none of the named rules)
     ruled = not never and (
-        # "Colonel Jafarov", "Gov. Cuomo"
-        prev in _TITLES and (i > 0 or text[start - 2 : start].strip() in (".", ""))
-        # "Brussels sprouts", "a glass of Bordeaux" (geo.product_cues)
-        or (facts.key in EPONYMS or prev == "of") and named_after_a_place(
-            facts.key, text, start, run.base + tokens[j - 1].end, prev)
+        # (one test of the word before for the two rules that need a title or "of" there)
+        prev in _TITLES_OR_OF and (
+            # "Colonel Jafarov", "Gov. Cuomo"
+            prev in _TITLES and (i > 0 or context.text[start - 2 : start].strip() in (".", ""))
+            # "a glass of Bordeaux" (geo.product_cues)
+            or prev == "of" and named_after_a_place(facts.key, context.text, start, run.base + tokens[j - 1].end, prev))
+        # "Brussels sprouts" (geo.product_cues)
+        or facts.key in EPONYMS and named_after_a_place(
+            facts.key, context.text, start, run.base + tokens[j - 1].end, prev)
         or facts.abbreviation and "best match=abbreviation" in facts.features
-        and _undotted_abbreviation(text, start, run.base + tokens[j - 1].end, facts))
+        and _undotted_abbreviation(context.text, start, run.base + tokens[j - 1].end, facts))
     # (a list made whole: cheaper than appending to an empty one)
     f = ["rule:never", "prev=" + prev] if ruled else ["prev=" + prev]
     if prev in GOVERNS_PLACE:
@@ -244,7 +247,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
     # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
     if i > 0:
-        if tokens[i - 1].text in CONNECTORS:  # (a connector: they are all written in lower case)
+        if before_text in CONNECTORS:  # (the token before, read above; they are all written in lower case)
             f.append("joined before")
         else:
             f.append("run before")
@@ -273,6 +276,9 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     if tokens[j - 1].possessive:
         f.append("possessive")
     return f
+
+
+_TITLES_OR_OF = _TITLES | {"of"}
 
 
 def _undotted_abbreviation(text: str, start: int, end: int, facts: _SurfaceFacts) -> bool:

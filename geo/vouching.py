@@ -10,7 +10,7 @@ The recognizer turns down a name it is unsure of; its sentence may still say it 
   doubt (a country's own name, or the name of one place), at COLOCATED_THRESHOLD.
 
 Neither overrules a person or team rule (geo.span_features._plays_or_is_named). ``graded``
-holds find_mentions' (start, end, demonym, grade, run, i, j, facts) of each span not ruled out;
+holds find_mentions' (start, end, name, grade, run, i, j, facts, n) of each span not ruled out;
 ``doubtful`` maps the index of each span the model turned down that may be a whole member of a
 list (_whole_member) to its features.
 """
@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from geo.span_features import _costly_features, _plays_or_is_named
-from geo.tokens import CONNECTORS, _Run
+from geo.tokens import _Run
 
 if TYPE_CHECKING:  # (only for annotations: geo.mentions imports this module)
     from geo.mentions import NameIndex, Recognizer, _Context
@@ -72,32 +72,34 @@ def accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recogn
     person or team rule says otherwise. An accepted name vouches only for a country it names
     without doubt: a country's own name, or a name whose places all lie in one country."""
     # Only the sentences that hold a doubtful name need their accepted places' countries.
-    wanted = {graded[k][4].floor for k in doubtful if not graded[k][2]}
+    wanted = {graded[k][4].floor for k in doubtful if not graded[k][7].demonym}
     if not wanted:  # (only demonyms are doubtful: the rule is for places)
         return
     derived_memo = getattr(gazetteer, "derived_memo", None)
     # name -> (countries it vouches for, countries of its places other than countries): names repeat
     memo = derived_memo("colocated countries") if derived_memo is not None else {}
     anchors: dict[int, set[str]] = {}  # sentence start -> countries its accepted places vouch for
-    for start, end, demonym, grade, run, i, j, facts in graded:
+    for span in graded:
         # (a name vouches for a country only as a country or as the name of one place: the
-        # summary says which, so most accepted names need no lookup)
-        if grade and not demonym and run.floor in wanted and not _VOUCHING.isdisjoint(facts.features):
-            vouched = _countries_of(context.text[start:end], gazetteer, memo)[0]
-            if vouched:
-                anchors.setdefault(run.floor, set()).update(vouched)
+        # summary says which, so most accepted names need no lookup; most spans are doubtful or
+        # stand in another sentence, so the rest of a span is read only past those tests)
+        if span[3] and span[4].floor in wanted:
+            facts = span[7]
+            if not facts.demonym and not _VOUCHING.isdisjoint(facts.features):
+                vouched = _countries_of(span[2], gazetteer, memo)[0]
+                if vouched:
+                    anchors.setdefault(span[4].floor, set()).update(vouched)
     if not anchors:
         return
     for k in sorted(doubtful):
-        start, end, demonym, grade, run, i, j, facts = graded[k]
+        name, run, facts = graded[k][2], graded[k][4], graded[k][7]
         near = anchors.get(run.floor)
-        if not near or demonym:
+        if not near or facts.demonym:
             continue
-        surface = context.text[start:end]
         # A person's name is as likely beside a country as a town is ("Grant", "Moore").
         if facts.lower in context.given_names or facts.lower in context.surnames:
             continue
-        if near.isdisjoint(_countries_of(surface, gazetteer, memo)[1]):
+        if near.isdisjoint(_countries_of(name, gazetteer, memo)[1]):
             continue
         _accept_if_likely(graded, k, doubtful, COLOCATED_THRESHOLD, model, context)
 
@@ -107,13 +109,13 @@ def _accept_if_likely(graded: list, k: int, doubtful: dict[int, list[str]], thre
     """Take the doubtful span ``graded[k]`` out of ``doubtful`` and accept it when the model gives
     it ``threshold`` or more (with its costly features, if its grade was settled without them)
     and no person or team rule says otherwise; whether it was accepted."""
-    start, end, demonym, _grade, run, i, j, facts = graded[k]
+    start, end, name, _grade, run, i, j, facts, n = graded[k]
     names = doubtful.pop(k)
     if not any(name.startswith("next=") for name in names):
         _costly_features(run, j, facts, context, names)
     if model.probability(dict.fromkeys([*facts.features, *names], 1.0)) >= threshold \
             and not _plays_or_is_named(run, i, j, start, facts, context):
-        graded[k] = (start, end, demonym, 1, run, i, j, facts)
+        graded[k] = (start, end, name, 1, run, i, j, facts, n)
         return True
     return False
 
@@ -145,22 +147,19 @@ def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str
     for n in (k - 1, k + 1):
         if 0 <= n < len(graded):
             other = graded[n]
-            if other[3] and other[2] == member[2] and other[7].lower not in given_names \
+            if other[3] and other[7].demonym == member[7].demonym and other[7].lower not in given_names \
                     and _listed(text, other, member, member[4]):
                 return True
     return False
 
 
-def _whole_member(run: _Run, i: int, j: int, surface: str) -> bool:
-    """Whether the span ``run.tokens[i:j]`` (its text ``surface``) may be a whole member of a list:
-    not a word of a longer name ("Stoke" of "Stoke Newington", "Ayse" of "Ayse Wieting"; only
-    connectors beside it in its run), not an acronym of four letters or fewer ("EU and NATO":
+def _whole_member(names: list[str], surface: str) -> bool:
+    """Whether a span with the features ``names`` (geo.span_features._span_features) and the text
+    ``surface`` may be a whole member of a list: not a word of a longer name ("Stoke" of "Stoke
+    Newington", "Ayse" of "Ayse Wieting": no capitalised word runs into it, only connectors
+    beside it in its run), not an acronym of four letters or fewer ("EU and NATO":
     organisations list as places do)."""
-    tokens = run.tokens
-    # (connectors beside it: they are all written in lower case, so membership says it)
-    if (i > 0 and tokens[i - 1].text not in CONNECTORS) or (j < len(tokens) and tokens[j].text not in CONNECTORS):
-        return False
-    return not (surface.isupper() and len(surface) <= 4)
+    return "run before" not in names and "run after" not in names and not (surface.isupper() and len(surface) <= 4)
 
 
 def _listed(text: str, one: tuple, other: tuple, run: _Run) -> bool:
