@@ -34,7 +34,8 @@ _NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 
 
 
 def _with_neighbours(
-    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]]
+    names: list[tuple[str, str]], local: list[tuple[Candidate, ...]],
+    bests: dict[tuple[str, int], Candidate] | None = None,
 ) -> list[tuple[Candidate, ...]]:
     """Candidates with evidence for lying near a candidate of another name of the text.
 
@@ -42,16 +43,21 @@ def _with_neighbours(
     its county or the next town are named together and the state goes without saying.
     Only towns and districts that could still win count (a few dozen a document); sorted
     by latitude, each is compared only with those less than NEIGHBOUR_KM further north.
+    ``bests``: (name, id(candidates)) -> _best_of() of them, filled in (named states need
+    them too: see _with_states_named).
     """
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS
     points: list[tuple[float, str, Place]] = []
-    hopeful: set[tuple[str, int]] = set()  # (name, id(candidates)) already collected
+    if bests is None:
+        bests = {}
     padded: dict[str, str] = {}  # name -> " name ", for each name with a point
     for (key, _kind), cands in zip(names, local):
-        if not cands or (key, id(cands)) in hopeful:
+        if not cands:
             continue
-        hopeful.add((key, id(cands)))
-        best = _best_of(cands)
+        group = (key, id(cands))
+        if group in bests:  # (collected already)
+            continue
+        best = bests[group] = _best_of(cands)
         floor = best.score - reach
         before = len(points)
         guarded = best.place.kind == "country"  # (else no candidate is outclassed)
@@ -116,11 +122,12 @@ def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidat
         if key not in gaining:
             result.append(cands)
             continue
-        hit = done.get((key, id(cands)))
+        group = (key, id(cands))
+        hit = done.get(group)
         if hit is None:
             extras = evidence(key, cands)
             hit = tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)]) if any(extras) else cands
-            done[(key, id(cands))] = hit
+            done[group] = hit
         result.append(hit)
     return result
 
@@ -128,12 +135,15 @@ def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidat
 def _with_states_named(
     names: list[tuple[str, str]], local: list[tuple[Candidate, ...]],
     facts: dict[str, tuple[str, tuple[str, str] | None]] | None = None,
+    bests: dict[tuple[str, int], Candidate] | None = None,
 ) -> list[tuple[Candidate, ...]]:
     """Candidates with evidence for a town lying in a state another name can be, and for
     that state. The rounds of coherence see only each name's current reading, so "Albany
     ... Georgia" could stay New York and the Caucasus; this sees the pair whatever either
     is alone. ``facts``: place id -> _coherence_facts(place), filled in as found (the caller's
-    coherence needs them too: found once per text)."""
+    coherence needs them too: found once per text). ``bests``: (name, id(candidates)) ->
+    _best_of() of them, as _with_neighbours left it for the candidates it was given (they
+    must have lived while those given here were made, so that an id names one tuple)."""
     if facts is None:
         facts = {}
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
@@ -141,11 +151,16 @@ def _with_states_named(
     # (name, id(candidates)) -> (them, floor, the best of them)
     groups: dict[tuple[str, int], tuple[tuple[Candidate, ...], float, Candidate]] = {}
     for (key, _kind), cands in zip(names, local):
-        if len(cands) < 2 or (key, id(cands)) in groups:
+        if len(cands) < 2:
             continue
-        best = _best_of(cands)
+        group = (key, id(cands))
+        if group in groups:
+            continue
+        best = bests.get(group) if bests else None
+        if best is None:
+            best = _best_of(cands)
         floor = best.score - reach
-        groups[(key, id(cands))] = (cands, floor, best)
+        groups[group] = (cands, floor, best)
         for c in cands:
             place = c.place
             if place.kind == "adm1" and c.score >= floor and place.country_code:

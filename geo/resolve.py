@@ -413,7 +413,8 @@ def resolve(
     names = [(_key(m.text), m.kind) for m in mentions]
     local, explicit = _with_local_evidence(text, mentions, candidates)
     coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}  # place id -> (country, state) for coherence
-    local = _with_states_named(names, _with_neighbours(names, local), coherence_of)
+    bests: dict[tuple[str, int], Candidate] = {}  # (name, id(candidates)) -> the best of them
+    local = _with_states_named(names, _with_neighbours(names, local, bests), coherence_of, bests)
     # A text of several paragraphs is read paragraph by paragraph: one sense per name and
     # paragraph, with the other paragraphs' votes weighing less (geo.coherence.FAR_WEIGHT).
     blocks = _blocks(text, mentions)
