@@ -262,7 +262,7 @@ def listed_areas(
     (a qualifier, found before), and only for names with such a reading in reach."""
     if len(mentions) < 2:
         return found
-    facts = [_list_facts(cands) for cands in candidates]  # once per mention, not per pair and side
+    facts = _list_facts(candidates)  # once per mention, not per pair and side
     for i in range(len(mentions) - 1):
         (left_several, left_an_area), (right_several, right_an_area) = facts[i], facts[i + 1]
         # (first the names: most pairs have no area beside a name of more than one reading)
@@ -283,11 +283,11 @@ def listed_areas(
     return found
 
 
-def _list_facts(cands: tuple[Candidate, ...]) -> tuple[bool, bool]:
-    """What a list asks of a name of the candidates ``cands``: has it more than one reading
-    (it may then take the kind of area of a name beside it), and is it first an area (a
-    name beside it may then take its kind)?"""
-    return len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS
+def _list_facts(candidates: tuple[tuple[Candidate, ...], ...]) -> list[tuple[bool, bool]]:
+    """What a list asks of each name, of candidates ``candidates[i]``: has it more than one
+    reading (it may then take the kind of area of a name beside it), and is it first an
+    area (a name beside it may then take its kind)?"""
+    return [(len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS) for cands in candidates]
 
 
 def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:

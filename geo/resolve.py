@@ -433,12 +433,13 @@ def resolve(
     # Each name's contenders, mention by mention (names in order of first mention).
     by_name: dict[tuple[str, str], list[tuple[Candidate, ...]]] = {}
     for name, cands in zip(names, local):
-        hit = contenders_of.get(id(cands))
+        tuple_id = id(cands)
+        hit = contenders_of.get(tuple_id)
         if hit is None and len(cands) == 1:  # one candidate: it is the only contender, and the best
             only = cands[0]
             if only.place.id not in coherence_of:
                 coherence_of[only.place.id] = _coherence_facts(only.place)
-            hit = contenders_of[id(cands)] = (cands, only.score - reach, only.place)
+            hit = contenders_of[tuple_id] = (cands, only.score - reach, only.place)
         elif hit is None:
             best = _best_of(cands) if cands else None  # (the first of the best scores)
             floor = (best.score if best is not None else 0.0) - reach
@@ -449,7 +450,7 @@ def resolve(
             for c in near:
                 if c.place.id not in coherence_of:
                     coherence_of[c.place.id] = _coherence_facts(c.place)
-            hit = contenders_of[id(cands)] = (near, floor, best.place if best is not None else None)
+            hit = contenders_of[tuple_id] = (near, floor, best.place if best is not None else None)
         near = hit[0]
         contenders.append(near)
         if cands and name not in chosen:
@@ -487,7 +488,8 @@ def resolve(
             resolutions.append(_new_resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
         own_words = i in explicit
-        hit = settled.get((name, id(cands), own_words))
+        alike = (name, id(cands), own_words)  # (the mentions alike in these settle alike)
+        hit = settled.get(alike)
         if hit is None:
             key = name[0]
             scored = []
@@ -513,15 +515,15 @@ def resolve(
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1 and not _falling(scored):
                 scored.sort(key=candidate_rank)
-            rest = rest_of.get(id(cands)) if len(near) < len(cands) else ()  # (all contend: no rest)
+            rest = rest_of.get(alike[1]) if len(near) < len(cands) else ()  # (all contend: no rest)
             if rest is None:
-                floor = contenders_of[id(cands)][1]
-                if contenders_of[id(cands)][2].kind == "country":  # (else no candidate is outclassed)
+                _, floor, best_place = contenders_of[alike[1]]
+                if best_place.kind == "country":  # (else no candidate is outclassed)
                     best = _best_of(cands)
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
                 else:
                     rest = [c for c in cands if c.score < floor]
-                rest = rest_of[id(cands)] = rest if len(rest) < 2 or _falling(rest) else sorted(rest, key=candidate_rank)
+                rest = rest_of[alike[1]] = rest if len(rest) < 2 or _falling(rest) else sorted(rest, key=candidate_rank)
             scored += rest
             # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
             # in Texas in a text whose other Paris is France's).
@@ -532,7 +534,7 @@ def resolve(
                 best = next(c for c in scored if c.place.id == chosen_id)
                 ordered = (best,) + tuple([c for c in scored if c is not best])
             reason = ", ".join(map(_first, best.features))  # the features' labels
-            hit = settled[(name, id(cands), own_words)] = (best, ordered, reason)
+            hit = settled[alike] = (best, ordered, reason)
         best, ordered, reason = hit
         resolutions.append(_new_resolution(mention, best.place, best.score, ordered, reason))
     return tuple(resolutions)
