@@ -97,14 +97,16 @@ class _Context:
             if country:
                 w = 1.0 if place.kind == "country" else 0.5
                 countries[country] = countries.get(country, 0.0) + w
-                own_country[(country, name)] = own_country.get((country, name), 0.0) + w
+                pair = (country, name)
+                own_country[pair] = own_country.get(pair, 0.0) + w
                 own_total[name] = own_total.get(name, 0.0) + w
                 total += w
             state = coherence_of[place.id][1]
             if state is not None:
                 w = 1.0 if place.kind == "adm1" else 0.5
                 states[state] = states.get(state, 0.0) + w
-                own_state[(state, name)] = own_state.get((state, name), 0.0) + w
+                pair = (state, name)
+                own_state[pair] = own_state.get(pair, 0.0) + w
         self.total = total
         if block_of is not None:
             for (name, _kind), place in chosen.items():
@@ -274,13 +276,7 @@ class _Reading:
             rows = []
             for c in near:
                 country, state = coherence_of[c.place.id]
-                i = countries.get(country)
-                if i is None:
-                    i = countries[country] = len(countries)
-                j = states.get(state)
-                if j is None:
-                    j = states[state] = len(states)
-                rows.append((c.score, i, j))
+                rows.append((c.score, countries.setdefault(country, len(countries)), states.setdefault(state, len(states))))
             self.rows.append(rows)
         self.countries, self.states = list(countries), list(states)
         self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's

@@ -162,8 +162,8 @@ def _with_states_named(
         floor = best.score - reach
         groups[group] = (cands, floor, best)
         for c in cands:
-            place = c.place
-            if place.kind == "adm1" and c.score >= floor and place.country_code:
+            if c.place.kind == "adm1" and c.score >= floor and c.place.country_code:
+                place = c.place
                 fact = facts.get(place.id)
                 if fact is None:
                     fact = facts[place.id] = _coherence_facts(place)
