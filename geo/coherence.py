@@ -9,6 +9,8 @@ keeps the votes (:class:`_Context`) and what each undecided name needs in every 
 
 from __future__ import annotations
 
+import functools
+
 from geo.evidence import _key, _round4
 from geo.records import Candidate, Place
 
@@ -54,6 +56,13 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
 def _at_most_one(share: float) -> float:
     """``min(1.0, share)``, without the builtin's call through an iterator of its arguments."""
     return share if share < 1.0 else 1.0
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _share_of(bonus: float, share: float) -> float:
+    """``bonus`` times ``share`` (at most one), rounded as scores are. Memoised (a pure
+    function; bounded): votes are 1 or 1/2, so texts ask for the same few shares again and again."""
+    return _round4(bonus * _at_most_one(share))
 
 
 def _add(weights: dict, key, weight: float) -> None:
@@ -184,7 +193,7 @@ class _Context:
             else:
                 weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
             if weight > 0:
-                return _round4(COUNTRY_CONTEXT_BONUS * _at_most_one(weight / others))
+                return _share_of(COUNTRY_CONTEXT_BONUS, weight / others)
         return None
 
     def _country_bonus_by_distance(self, country: str, name: str) -> float | None:
@@ -209,7 +218,7 @@ class _Context:
             near = near_in.get(country, 0.0)
             weight = (near - own_country.get((country, name), 0.0)) + far * (countries.get(country, 0.0) - near)
         if weight > 1e-9:
-            return _round4(COUNTRY_CONTEXT_BONUS * _at_most_one(weight / others))
+            return _share_of(COUNTRY_CONTEXT_BONUS, weight / others)
         return None
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
@@ -238,7 +247,7 @@ class _Context:
             others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
             weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
             weight = weight / others if others > 1e-9 else 0.0
-        return _round4(ADMIN1_CONTEXT_BONUS * _at_most_one(weight)) if weight > 1e-9 else None
+        return _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
 
 
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
