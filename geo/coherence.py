@@ -40,10 +40,10 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
     state (country, key of its name) is the place itself for a state, else the state a town or
     district lies in, or None."""
     kind, country = place.kind, place.country_code
+    if kind == "city" or kind == "adm2":  # (first: most places are towns)
+        return country, ((country, _key(place.admin1)) if place.admin1 else None)
     if kind == "adm1":
         return country, (country, _key(place.name))
-    if kind in ("city", "adm2"):
-        return country, ((country, _key(place.admin1)) if place.admin1 else None)
     if kind == "country":
         # A country counts as lying in itself: "Georgia" with Tbilisi is the Caucasus, with
         # Atlanta the state; the text's towns speak for the country that holds them too.

@@ -453,13 +453,15 @@ def resolve(
             hit = contenders_of[tuple_id] = (near, floor, best.place if best is not None else None)
         near = hit[0]
         contenders.append(near)
-        if cands and name not in chosen:
-            chosen[name] = hit[2]
         nears = by_name.get(name)
-        if nears is None:
+        if nears is None:  # (a name's first mention: it has no reading yet)
             by_name[name] = [near]
+            if cands:
+                chosen[name] = hit[2]
         else:
             nears.append(near)
+            if cands and name not in chosen:
+                chosen[name] = hit[2]
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
     undecided = [_Reading(name, nears, coherence_of) for name, nears in by_name.items() if _contested(nears)]
