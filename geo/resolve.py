@@ -35,6 +35,7 @@ from geo.coherence import (
     _contested,
     _Context,
     _Reading,
+    _share_of,
 )
 from geo.distance import haversine_km
 from geo.evidence import OUTCLASS_RATIO, _best_of, _key, _new_candidate, _outclassed, _round4, _with_each
@@ -348,7 +349,7 @@ def _text_feature(found: dict, slot, value: float | None, own_words: bool, label
     """Coherence's evidence ``value`` (a country's or a state's bonus) at a mention, as (value,
     the feature labelled ``label``, or ()), kept in ``found`` under ``slot``."""
     if own_words:  # nearer evidence first: the rest of the text weighs less
-        value = _round4(value * TEXT_WEIGHT_BESIDE_OWN_WORDS) if value else None
+        value = _share_of(value, TEXT_WEIGHT_BESIDE_OWN_WORDS) if value else None  # (a weight below one)
     hit = found[slot] = (0, ()) if value is None else (value, ((label, value),))
     return hit
 
