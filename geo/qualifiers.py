@@ -201,8 +201,8 @@ def sentence_areas(
         # is first a country or state is not made a town by its sentence ("England and
         # Wales", "Kansas and Illinois"): only a qualifier can do that. So only the other
         # contested names can be placed; without one the sentence says nothing.
-        placeable = [p for p in members if p not in qualified and _contested(candidates[p])
-                     and candidates[p][0].place.kind not in _AREA_KINDS]
+        placeable = [p for p in members if p not in qualified and candidates[p][0].place.kind not in _AREA_KINDS
+                     and _contested(candidates[p])]
         if not placeable:
             continue
         # Per member: its readings as an area (within reach of its best). Most sentences
