@@ -157,11 +157,9 @@ def _is_sentence_initial(text: str, offset: int, floor: int) -> bool:
 def _initial_after(text: str, offset: int, floor: int, prev: str) -> bool:
     """``_is_sentence_initial(text, offset, floor)``, mostly read off ``prev``, the word before
     (see _word_before): "<s>" means only space before, a word or number means not initial."""
-    if prev == "<s>":
-        return True
-    if len(prev) == 1 and not prev.isalnum():  # punctuation: what comes before it decides
-        return _is_sentence_initial(text, offset, floor)
-    return False
+    # Mostly a word (letters or digits: never initial), told apart first. Else "<s>", "<num>",
+    # or punctuation, where what comes before it decides.
+    return not prev.isalnum() and (prev == "<s>" or len(prev) == 1 and _is_sentence_initial(text, offset, floor))
 
 
 def _word_before(text: str, start: int, floor: int) -> str:
@@ -174,9 +172,10 @@ def _word_before(text: str, start: int, floor: int) -> str:
     i = start - 1
     if i < floor:
         return "<s>"
-    if text[i] == " " and i > floor and text[i - 1].isalnum():
-        i -= 1  # the commonest: one space after a word
-    else:
+    # The commonest: one space after a word of letters or digits, which then runs back to
+    # the space before it (or the sentence's start): taken whole, no scan.
+    word = text[text.rfind(" ", floor, i) + 1 or floor : i] if text[i] == " " else ""
+    if not word.isalnum():
         while i >= floor and text[i].isspace():
             i -= 1
         if i < floor:
@@ -185,15 +184,15 @@ def _word_before(text: str, start: int, floor: int) -> str:
             i -= 1
         if not text[i].isalnum():
             return text[i]
-    # The word mostly starts after the last space: taken whole when all of it is letters or
-    # digits (the scan would stop at that space too), else scanned for.
-    j = text.rfind(" ", floor, i) + 1 or floor
-    word = text[j : i + 1]
-    if not word.isalnum():
-        j = i
-        while j > floor and text[j - 1].isalnum():
-            j -= 1
+        # The word mostly starts after the last space: taken whole when all of it is letters
+        # or digits (the scan would stop at that space too), else scanned for.
+        j = text.rfind(" ", floor, i) + 1 or floor
         word = text[j : i + 1]
+        if not word.isalnum():
+            j = i
+            while j > floor and text[j - 1].isalnum():
+                j -= 1
+            word = text[j : i + 1]
     return "<num>" if word.isdigit() else word.lower()
 
 
