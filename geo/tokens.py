@@ -574,9 +574,9 @@ def _longest_known(
             i += 1
             continue
         j = 0
-        for end in range(i + len(grams), i, -1):  # longest first (most grams are not known)
-            if grams[end - i - 1] in known and keys[end - 1] not in CONNECTORS:
-                j = end
+        for k in range(len(grams) - 1, -1, -1):  # longest first (most grams are not known)
+            if grams[k] in known and keys[i + k] not in CONNECTORS:
+                j = i + k + 1
                 break
         # An article or particle that opens a name (see _grams) is the name's only when the
         # name without it reaches no further: "Des Moines", but not "The Rock" in "The Rock Hill".
