@@ -157,33 +157,34 @@ def _is_sentence_initial(text: str, offset: int, floor: int) -> bool:
 def _initial_after(text: str, offset: int, floor: int, prev: str) -> bool:
     """``_is_sentence_initial(text, offset, floor)``, mostly read off ``prev``, the word before
     (see _word_before): "<s>" means only space before, a word or number means not initial."""
-    # Mostly a word (letters or digits: never initial), told apart first. Else "<s>", "<num>",
-    # or punctuation, where what comes before it decides.
     return not prev.isalnum() and (prev == "<s>" or len(prev) == 1 and _is_sentence_initial(text, offset, floor))
 
 
 def _word_before(text: str, start: int, floor: int) -> str:
-    """The word (or punctuation) before ``text[start:]`` in its sentence, lower case.
+    """The word (or punctuation) before ``text[start:]`` in its sentence: see _word_and_initial."""
+    return _word_and_initial(text, start, floor)[0]
 
-    ``<s>`` stands for the sentence's start, ``<num>`` for a number. A period right after
-    the word before is skipped, so "Gov. Cuomo" gives "gov".
-    """
+
+def _word_and_initial(text: str, start: int, floor: int) -> tuple[str, bool]:
+    """The word (or punctuation) before ``text[start:]`` in its sentence, lower case (``<s>``
+    for the sentence's start, ``<num>`` for a number; a period right after the word before is
+    skipped: "Gov. Cuomo" gives "gov"), and whether ``start`` is sentence-initial
+    (_initial_after's answer: a word before never is, the sentence's start always)."""
     # A backwards scan over a few characters: far cheaper than a regex anchored at the end.
     i = start - 1
     if i < floor:
-        return "<s>"
-    # The commonest: one space after a word of letters or digits, which then runs back to
-    # the space before it (or the sentence's start): taken whole, no scan.
+        return "<s>", True
+    # The commonest: one space after a word of letters or digits, taken whole back to the space before it.
     word = text[text.rfind(" ", floor, i) + 1 or floor : i] if text[i] == " " else ""
     if not word.isalnum():
         while i >= floor and text[i].isspace():
             i -= 1
         if i < floor:
-            return "<s>"
+            return "<s>", True
         if text[i] == "." and i > floor and text[i - 1].isalpha():
             i -= 1
-        if not text[i].isalnum():
-            return text[i]
+        if not text[i].isalnum():  # punctuation: what comes before it decides
+            return text[i], _initial_after(text, start, floor, text[i])
         # The word mostly starts after the last space: taken whole when all of it is letters
         # or digits (the scan would stop at that space too), else scanned for.
         j = text.rfind(" ", floor, i) + 1 or floor
@@ -193,7 +194,7 @@ def _word_before(text: str, start: int, floor: int) -> str:
             while j > floor and text[j - 1].isalnum():
                 j -= 1
             word = text[j : i + 1]
-    return "<num>" if word.isdigit() else word.lower()
+    return ("<num>" if word.isdigit() else word.lower()), False
 
 
 def _word_after(text: str, end: int, ceiling: int) -> str:
@@ -382,8 +383,7 @@ def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, 
     first_start = base + piece.tokens[0].start
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
-    prev = _word_before(text, first_start, floor)
-    initial = _initial_after(text, first_start, floor, prev)
+    prev, initial = _word_and_initial(text, first_start, floor)
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
