@@ -142,14 +142,19 @@ def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str
     """Whether the span ``graded[k]`` stands in a list of its sentence beside an accepted span
     of its own kind (a demonym beside a demonym) that is no given name (see accept_listed)."""
     member = graded[k]
-    # (a loop, not any() over a generator: asked of every doubtful span of every document;
-    # ``graded`` is in text order, so the span before comes first in the list)
-    for n in (k - 1, k + 1):
-        if 0 <= n < len(graded):
-            other = graded[n]
-            if other[3] and other[7].demonym == member[7].demonym and other[7].lower not in given_names \
-                    and (_listed(text, other, member, member[4]) if n < k else _listed(text, member, other, member[4])):
-                return True
+    # (the span before it and the one after it, each tested in place, not in a loop over the
+    # two: asked of every doubtful span of every document; ``graded`` is in text order)
+    kind = member[7].demonym
+    if k:
+        other = graded[k - 1]
+        if other[3] and other[7].demonym == kind and other[7].lower not in given_names \
+                and _listed(text, other, member, member[4]):
+            return True
+    if k + 1 < len(graded):
+        other = graded[k + 1]
+        if other[3] and other[7].demonym == kind and other[7].lower not in given_names \
+                and _listed(text, member, other, member[4]):
+            return True
     return False
 
 
