@@ -174,6 +174,10 @@ EPONYMS: dict[str, frozenset[str]] = {
     }.items()
 }
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+# The last three letters of the measures: a word that ends otherwise is none (its letters are
+# those of a measure, one for one, when it is one in lower case).
+_MEASURE_ENDINGS = frozenset(measure[-3:] for measure in MEASURES)
+assert min(map(len, MEASURES)) >= 3
 
 
 def named_after_a_place(key: str, text: str, start: int, end: int, prev: str) -> bool:
@@ -201,6 +205,8 @@ def named_after_a_place(key: str, text: str, start: int, end: int, prev: str) ->
         j = i - 2  # i ends "of"
         while j >= 0 and text[j].isspace():
             j -= 1
+        if text[j - 2 : j + 1].lower() not in _MEASURE_ENDINGS:  # (most words before "of" end no measure)
+            return False
         k = j
         while k >= 0 and text[k].isalpha():
             k -= 1

@@ -49,14 +49,13 @@ def accept_listed(graded: list, doubtful: dict[int, list[str]], text: str, model
     it goes into ``doubtful``: a span that is none is never vouched for, by a list or a country).
     A place that is also a given name vouches for nothing: "Harvey, Irma and Maria" and "Peter,
     Paul and Mary" are lists of names."""
-    changed = True
-    while changed:
-        changed = False
-        for k in sorted(doubtful):
-            if not _vouched_in_list(graded, k, text, context.given_names):
-                continue
-            if _accept_if_likely(graded, k, doubtful, LISTED_THRESHOLD, model, context):
-                changed = True
+    # A span is vouched for only by an accepted neighbour in ``graded``: after the first pass,
+    # only the neighbours of the spans a pass accepted can be vouched for anew.
+    pending = sorted(doubtful)
+    while pending:
+        accepted = [k for k in pending if _vouched_in_list(graded, k, text, context.given_names)
+                    and _accept_if_likely(graded, k, doubtful, LISTED_THRESHOLD, model, context)]
+        pending = sorted({n for k in accepted for n in (k - 1, k + 1) if n in doubtful})
 
 
 #: A doubtful name the model gives this probability or more is a place when its sentence names,
@@ -143,13 +142,19 @@ def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str
     """Whether the span ``graded[k]`` stands in a list of its sentence beside an accepted span
     of its own kind (a demonym beside a demonym) that is no given name (see accept_listed)."""
     member = graded[k]
-    # (a loop, not any() over a generator: asked of every doubtful span of every document)
-    for n in (k - 1, k + 1):
-        if 0 <= n < len(graded):
-            other = graded[n]
-            if other[3] and other[7].demonym == member[7].demonym and other[7].lower not in given_names \
-                    and _listed(text, other, member, member[4]):
-                return True
+    # (the span before it and the one after it, each tested in place, not in a loop over the
+    # two: asked of every doubtful span of every document; ``graded`` is in text order)
+    kind = member[7].demonym
+    if k:
+        other = graded[k - 1]
+        if other[3] and other[7].demonym == kind and other[7].lower not in given_names \
+                and _listed(text, other, member, member[4]):
+            return True
+    if k + 1 < len(graded):
+        other = graded[k + 1]
+        if other[3] and other[7].demonym == kind and other[7].lower not in given_names \
+                and _listed(text, member, other, member[4]):
+            return True
     return False
 
 
@@ -162,9 +167,10 @@ def _whole_member(names: list[str], surface: str) -> bool:
     return "run before" not in names and "run after" not in names and not (surface.isupper() and len(surface) <= 4)
 
 
-def _listed(text: str, one: tuple, other: tuple, run: _Run) -> bool:
-    """Whether two spans are next to each other in a list within one sentence."""
-    (a_start, a_end), (b_start, b_end) = sorted(((one[0], one[1]), (other[0], other[1])))
+def _listed(text: str, first: tuple, second: tuple, run: _Run) -> bool:
+    """Whether two spans, ``first`` before ``second`` in the text, are next to each other in a
+    list within one sentence."""
+    a_start, a_end, b_start, b_end = first[0], first[1], second[0], second[1]
     if a_start < run.floor or b_end > run.ceiling:
         return False
     joint = _LIST_JOIN.match(text, a_end, b_start)
