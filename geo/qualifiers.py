@@ -181,19 +181,23 @@ def sentence_areas(
     or state is not made a town. A name a qualifier placed (``qualified``, from
     :func:`qualifying_areas`) is left to its qualifier.
     """
-    by_sentence: dict[int, list[int]] = {}
+    # Each sentence's mentions with readings. The mentions come in text order (as find_mentions
+    # gives them): a sentence's are a run of them.
+    sentences: list[list[int]] = []
+    last = None  # (the sentence of the run)
     for i, (m, cands) in enumerate(zip(mentions, candidates)):
         if cands:
-            members = by_sentence.get(m.sentence_index)
-            if members is None:
-                by_sentence[m.sentence_index] = [i]
+            if m.sentence_index != last:
+                last = m.sentence_index
+                members = [i]
+                sentences.append(members)
             else:
                 members.append(i)
     found: dict[int, dict[str, str]] = {}
     area_readings: dict[int, list[Place]] = {}  # id(candidates) -> its readings as an area
     # (id(candidates), where) -> its readings there: see _readings_in
     readings_in: dict[tuple[int, tuple[str, ...]], list[Place]] = {}
-    for members in by_sentence.values():
+    for members in sentences:
         if len(members) < 2 or len(members) > SENTENCE_NAMES:
             continue
         # The sentence's names evidence can move: with more than one reading in reach (a
