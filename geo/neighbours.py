@@ -143,7 +143,8 @@ def _with_states_named(
     is alone. ``facts``: place id -> _coherence_facts(place), filled in as found (the caller's
     coherence needs them too: found once per text). ``bests``: (name, id(candidates)) ->
     _best_of() of them, as _with_neighbours left it for the candidates it was given (they
-    must have lived while those given here were made, so that an id names one tuple)."""
+    must have lived while those given here were made, so that an id names one tuple), with
+    those of the tuples given here that it lacks added."""
     if facts is None:
         facts = {}
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
@@ -157,8 +158,10 @@ def _with_states_named(
         if group in groups:
             continue
         best = bests.get(group) if bests else None
-        if best is None:
+        if best is None:  # (a tuple neighbours made: its best is kept for the caller too)
             best = _best_of(cands)
+            if bests is not None:
+                bests[group] = best
         floor = best.score - reach
         groups[group] = (cands, floor, best)
         for c in cands:
