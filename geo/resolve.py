@@ -528,7 +528,7 @@ def resolve(
             if rest is None:
                 _, floor, best_place = contenders_of[alike[1]]
                 if best_place.kind == "country":  # (else no candidate is outclassed)
-                    best = _best_of(cands)
+                    best = bests.get((key, alike[1])) or _best_of(cands)  # (found before, as a rule)
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
                 else:
                     rest = [c for c in cands if c.score < floor]
