@@ -183,15 +183,17 @@ def _with_states_named(
         rows = rows_of[group] = []
         for c in cands:
             place = c.place
-            # (a country, a sea, a place in a country none of whose states is named: none to look up)
-            if place.kind not in _IN_A_STATE or place.country_code not in countries:
+            # (a place in a country none of whose states is named, the usual case, or a country,
+            # a sea: none to look up)
+            if place.country_code not in countries or place.kind not in _IN_A_STATE:
                 rows.append(None)
                 continue
             fact = facts.get(place.id)
             if fact is None:
                 fact = facts[place.id] = _coherence_facts(place)
             state = fact[1]  # the state it is, or the one a town or district lies in
-            if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
+            # (its country is one of those states': it has one)
+            if (place.kind != "adm1" and state is not None and c.score >= floor
                     and state in states and not (best.place.kind == "country" and _outclassed(c, best))):
                 towns.setdefault(state, []).append(group[0])
             rows.append(state)

@@ -205,7 +205,7 @@ def sentence_areas(
         # is first a country or state is not made a town by its sentence ("England and
         # Wales", "Kansas and Illinois"): only a qualifier can do that. So only the other
         # contested names can be placed; without one the sentence says nothing.
-        placeable = [p for p in members if p not in qualified and candidates[p][0].place.kind not in _AREA_KINDS
+        placeable = [p for p in members if candidates[p][0].place.kind not in _AREA_KINDS and p not in qualified
                      and _contested(candidates[p])]
         if not placeable:
             continue
@@ -216,8 +216,8 @@ def sentence_areas(
             y = candidates[a]
             areas = area_readings.get(id(y))
             if areas is None:  # (mentions of a name share their candidates: found once)
-                floor = y[0].score - QUALIFIER_REACH
-                areas = area_readings[id(y)] = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
+                floor = y[0].score - QUALIFIER_REACH  # (kinds first: most readings in reach are towns)
+                areas = area_readings[id(y)] = [c.place for c in y if c.place.kind in _AREA_KINDS and c.score >= floor]
             if areas:
                 areas_of[a] = areas
         for a, areas in areas_of.items():
