@@ -192,9 +192,10 @@ def _with_states_named(
             if fact is None:
                 fact = facts[place.id] = _coherence_facts(place)
             state = fact[1]  # the state it is, or the one a town or district lies in
-            # (its country is one of those states': it has one)
-            if (place.kind != "adm1" and state is not None and c.score >= floor
-                    and state in states and not (best.place.kind == "country" and _outclassed(c, best))):
+            # (the state first: most lie in no state a name can be, and None is none; its country
+            # is one of those states', so it has one)
+            if (place.kind != "adm1" and state in states and c.score >= floor
+                    and not (best.place.kind == "country" and _outclassed(c, best))):
                 towns.setdefault(state, []).append(group[0])
             rows.append(state)
     if not towns:  # (its states are those both some name can be and some name can lie in)

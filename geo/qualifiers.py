@@ -291,7 +291,7 @@ def _list_facts(candidates: tuple[tuple[Candidate, ...], ...]) -> list[tuple[boo
     """What a list asks of each name, of candidates ``candidates[i]``: has it more than one
     reading (it may then take the kind of area of a name beside it), and is it first an
     area (a name beside it may then take its kind)?"""
-    return [(len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS) for cands in candidates]
+    return [(len(cands) > 1, cands[0].place.kind in _AREA_KINDS if cands else False) for cands in candidates]
 
 
 def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:
