@@ -143,7 +143,8 @@ def _with_states_named(
     is alone. ``facts``: place id -> _coherence_facts(place), filled in as found (the caller's
     coherence needs them too: found once per text). ``bests``: (name, id(candidates)) ->
     _best_of() of them, as _with_neighbours left it for the candidates it was given (they
-    must have lived while those given here were made, so that an id names one tuple)."""
+    must have lived while those given here were made, so that an id names one tuple), with
+    those of the tuples given here that it lacks added."""
     if facts is None:
         facts = {}
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS + NEIGHBOUR_BONUS + STATE_NAMED_BONUS
@@ -157,8 +158,10 @@ def _with_states_named(
         if group in groups:
             continue
         best = bests.get(group) if bests else None
-        if best is None:
+        if best is None:  # (a tuple neighbours made: its best is kept for the caller too)
             best = _best_of(cands)
+            if bests is not None:
+                bests[group] = best
         floor = best.score - reach
         groups[group] = (cands, floor, best)
         for c in cands:
@@ -180,16 +183,19 @@ def _with_states_named(
         rows = rows_of[group] = []
         for c in cands:
             place = c.place
-            # (a country, a sea, a place in a country none of whose states is named: none to look up)
-            if place.kind not in _IN_A_STATE or place.country_code not in countries:
+            # (a place in a country none of whose states is named, the usual case, or a country,
+            # a sea: none to look up)
+            if place.country_code not in countries or place.kind not in _IN_A_STATE:
                 rows.append(None)
                 continue
             fact = facts.get(place.id)
             if fact is None:
                 fact = facts[place.id] = _coherence_facts(place)
             state = fact[1]  # the state it is, or the one a town or district lies in
-            if (place.kind != "adm1" and state is not None and c.score >= floor and place.country_code
-                    and state in states and not (best.place.kind == "country" and _outclassed(c, best))):
+            # (the state first: most lie in no state a name can be, and None is none; its country
+            # is one of those states', so it has one)
+            if (place.kind != "adm1" and state in states and c.score >= floor
+                    and not (best.place.kind == "country" and _outclassed(c, best))):
                 towns.setdefault(state, []).append(group[0])
             rows.append(state)
     if not towns:  # (its states are those both some name can be and some name can lie in)

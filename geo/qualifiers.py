@@ -181,19 +181,23 @@ def sentence_areas(
     or state is not made a town. A name a qualifier placed (``qualified``, from
     :func:`qualifying_areas`) is left to its qualifier.
     """
-    by_sentence: dict[int, list[int]] = {}
+    # Each sentence's mentions with readings. The mentions come in text order (as find_mentions
+    # gives them): a sentence's are a run of them.
+    sentences: list[list[int]] = []
+    last = None  # (the sentence of the run)
     for i, (m, cands) in enumerate(zip(mentions, candidates)):
         if cands:
-            members = by_sentence.get(m.sentence_index)
-            if members is None:
-                by_sentence[m.sentence_index] = [i]
+            if m.sentence_index != last:
+                last = m.sentence_index
+                members = [i]
+                sentences.append(members)
             else:
                 members.append(i)
     found: dict[int, dict[str, str]] = {}
     area_readings: dict[int, list[Place]] = {}  # id(candidates) -> its readings as an area
     # (id(candidates), where) -> its readings there: see _readings_in
     readings_in: dict[tuple[int, tuple[str, ...]], list[Place]] = {}
-    for members in by_sentence.values():
+    for members in sentences:
         if len(members) < 2 or len(members) > SENTENCE_NAMES:
             continue
         # The sentence's names evidence can move: with more than one reading in reach (a
@@ -201,7 +205,7 @@ def sentence_areas(
         # is first a country or state is not made a town by its sentence ("England and
         # Wales", "Kansas and Illinois"): only a qualifier can do that. So only the other
         # contested names can be placed; without one the sentence says nothing.
-        placeable = [p for p in members if p not in qualified and candidates[p][0].place.kind not in _AREA_KINDS
+        placeable = [p for p in members if candidates[p][0].place.kind not in _AREA_KINDS and p not in qualified
                      and _contested(candidates[p])]
         if not placeable:
             continue
@@ -212,8 +216,8 @@ def sentence_areas(
             y = candidates[a]
             areas = area_readings.get(id(y))
             if areas is None:  # (mentions of a name share their candidates: found once)
-                floor = y[0].score - QUALIFIER_REACH
-                areas = area_readings[id(y)] = [c.place for c in y if c.score >= floor and c.place.kind in _AREA_KINDS]
+                floor = y[0].score - QUALIFIER_REACH  # (kinds first: most readings in reach are towns)
+                areas = area_readings[id(y)] = [c.place for c in y if c.place.kind in _AREA_KINDS and c.score >= floor]
             if areas:
                 areas_of[a] = areas
         for a, areas in areas_of.items():
@@ -287,7 +291,7 @@ def _list_facts(candidates: tuple[tuple[Candidate, ...], ...]) -> list[tuple[boo
     """What a list asks of each name, of candidates ``candidates[i]``: has it more than one
     reading (it may then take the kind of area of a name beside it), and is it first an
     area (a name beside it may then take its kind)?"""
-    return [(len(cands) > 1, bool(cands) and cands[0].place.kind in _AREA_KINDS) for cands in candidates]
+    return [(len(cands) > 1, cands[0].place.kind in _AREA_KINDS if cands else False) for cands in candidates]
 
 
 def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:

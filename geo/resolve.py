@@ -414,7 +414,9 @@ def resolve(
     names = [(_key(m.text), m.kind) for m in mentions]
     local, explicit = _with_local_evidence(text, mentions, candidates)
     coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}  # place id -> (country, state) for coherence
-    bests: dict[tuple[str, int], Candidate] = {}  # (name, id(candidates)) -> the best of them
+    # (name, id(candidates)) -> the best of them; the tuples all live on in ``local`` or
+    # lived while every later tuple was made (see _with_states_named), so an id names one tuple
+    bests: dict[tuple[str, int], Candidate] = {}
     local = _with_states_named(names, _with_neighbours(names, local, bests), coherence_of, bests)
     # A text of several paragraphs is read paragraph by paragraph: one sense per name and
     # paragraph, with the other paragraphs' votes weighing less (geo.coherence.FAR_WEIGHT).
@@ -442,7 +444,11 @@ def resolve(
                 coherence_of[only.place.id] = _coherence_facts(only.place)
             hit = contenders_of[tuple_id] = (cands, only.score - reach, only.place)
         elif hit is None:
-            best = _best_of(cands) if cands else None  # (the first of the best scores)
+            # (the first of the best scores: found by _with_neighbours, unless evidence has
+            # made the tuple since or the name is now its paragraph's)
+            best = bests.get((name[0], tuple_id))
+            if best is None and cands:
+                best = _best_of(cands)
             floor = (best.score if best is not None else 0.0) - reach
             if best is not None and best.place.kind == "country":
                 near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
@@ -522,7 +528,7 @@ def resolve(
             if rest is None:
                 _, floor, best_place = contenders_of[alike[1]]
                 if best_place.kind == "country":  # (else no candidate is outclassed)
-                    best = _best_of(cands)
+                    best = bests.get((key, alike[1])) or _best_of(cands)  # (found before, as a rule)
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
                 else:
                     rest = [c for c in cands if c.score < floor]
