@@ -319,6 +319,20 @@ def test_boundary_look_ahead_finds_the_marks_the_two_step_test_kept():
         assert [m.span() for m in ONE_SCAN_BOUNDARY.finditer(text)] == kept, text
 
 
+def stripped_spans(text: str, cuts: set[int]) -> list[tuple[int, int]]:
+    """The text between each two consecutive cuts, stripped of space by a scan per character,
+    as (start, end); empty ones left out (the reference splitters' last step)."""
+    found, ordered = [], sorted(cuts)
+    for start, end in zip(ordered, ordered[1:]):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append((start, end))
+    return found
+
+
 def _split_with_one_scan(text):
     """split_sentences as it was with one ONE_SCAN_BOUNDARY scan, before the two literal-led scans."""
     cuts = {0, len(text)}
@@ -336,15 +350,7 @@ def _split_with_one_scan(text):
             if last_dot >= 0 and sentences._is_abbreviation(text, last_dot):
                 continue
         cuts.add(boundary.end())
-    found, ordered = [], sorted(cuts)
-    for start, end in zip(ordered, ordered[1:]):
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            found.append((start, end))
-    return found
+    return stripped_spans(text, cuts)
 
 
 def test_two_boundary_scans_split_as_the_one_did():

@@ -6,6 +6,7 @@ import random
 from bisect import bisect_right
 
 from geo import sentences, tokens
+from tests.test_fast_paths import stripped_spans
 
 _GAPS = [" ", "  ", "\n", "\n\n", "\n            ", " \n\t", "\u2028", "\x85 ", "\u3000", "\r\n", "\n \n  "]
 _WORDS = ["Baku", "said", "Jan.", "U.S.", "it", "26", "Tovuz", "Gov.", "J.", "end.", "Why?", "No!", "(Ganja", "“Quote.”", "a,"]
@@ -38,16 +39,7 @@ def _plain_split(text: str) -> list[tuple[int, int]]:
     for boundary in sentences._MARK_BOUNDARY.finditer(text):
         if not (boundary.start() and text[boundary.start() - 1] == "."):
             cuts.add(boundary.end())
-    found = []
-    ordered = sorted(cuts)
-    for start, end in zip(ordered, ordered[1:]):
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            found.append((start, end))
-    return found
+    return stripped_spans(text, cuts)
 
 
 def test_sentences_are_the_plain_split():
