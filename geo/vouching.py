@@ -142,18 +142,15 @@ def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str
     """Whether the span ``graded[k]`` stands in a list of its sentence beside an accepted span
     of its own kind (a demonym beside a demonym) that is no given name (see accept_listed)."""
     member = graded[k]
-    # (the span before it and the one after it, each tested in place, not in a loop over the
-    # two: asked of every doubtful span of every document; ``graded`` is in text order)
     kind = member[7].demonym
-    if k:
-        other = graded[k - 1]
+    # The span before it, then the one after: ``graded`` is in text order, so each pair goes
+    # to _listed first span first.
+    for first, second in ((k - 1, k), (k, k + 1)):
+        if first < 0 or second == len(graded):
+            continue
+        other = graded[first if second == k else second]
         if other[3] and other[7].demonym == kind and other[7].lower not in given_names \
-                and _listed(text, other, member, member[4]):
-            return True
-    if k + 1 < len(graded):
-        other = graded[k + 1]
-        if other[3] and other[7].demonym == kind and other[7].lower not in given_names \
-                and _listed(text, member, other, member[4]):
+                and _listed(text, graded[first], graded[second], member[4]):
             return True
     return False
 
