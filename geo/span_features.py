@@ -216,14 +216,10 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         initial = before_start < floor and _is_sentence_initial(text, start, floor)
     never = facts.never  # (a name that is never a place needs none of the named rules)
     ruled = not never and (
-        # (one test of the word before for the two rules that need a title or "of" there)
-        prev in _TITLES_OR_OF and (
-            # "Colonel Jafarov", "Gov. Cuomo"
-            prev in _TITLES and (i > 0 or context.text[start - 2 : start].strip() in (".", ""))
-            # "a glass of Bordeaux" (geo.product_cues)
-            or prev == "of" and named_after_a_place(facts.key, context.text, start, run.base + tokens[j - 1].end, prev))
-        # "Brussels sprouts" (geo.product_cues)
-        or facts.key in EPONYMS and named_after_a_place(
+        # "Colonel Jafarov", "Gov. Cuomo"
+        prev in _TITLES and (i > 0 or context.text[start - 2 : start].strip() in (".", ""))
+        # "a glass of Bordeaux", "Brussels sprouts" (geo.product_cues)
+        or (prev == "of" or facts.key in EPONYMS) and named_after_a_place(
             facts.key, context.text, start, run.base + tokens[j - 1].end, prev)
         or facts.abbreviation and "best match=abbreviation" in facts.features
         and _undotted_abbreviation(context.text, start, run.base + tokens[j - 1].end, facts))
@@ -276,9 +272,6 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     if tokens[j - 1].possessive:
         f.append("possessive")
     return f
-
-
-_TITLES_OR_OF = _TITLES | {"of"}
 
 
 def _undotted_abbreviation(text: str, start: int, end: int, facts: _SurfaceFacts) -> bool:
