@@ -497,7 +497,8 @@ def resolve(
             resolutions.append(_new_resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
         own_words = i in explicit
-        alike = (name, id(cands), own_words)  # (the mentions alike in these settle alike)
+        tuple_id = id(cands)
+        alike = (name, tuple_id, own_words)  # (the mentions alike in these settle alike)
         hit = settled.get(alike)
         if hit is None:
             key = name[0]
@@ -524,15 +525,15 @@ def resolve(
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1 and not _falling(scored):
                 scored.sort(key=candidate_rank)
-            rest = rest_of.get(alike[1]) if len(near) < len(cands) else ()  # (all contend: no rest)
+            rest = rest_of.get(tuple_id) if len(near) < len(cands) else ()  # (all contend: no rest)
             if rest is None:
-                _, floor, best_place = contenders_of[alike[1]]
+                _, floor, best_place = contenders_of[tuple_id]
                 if best_place.kind == "country":  # (else no candidate is outclassed)
-                    best = bests.get((key, alike[1])) or _best_of(cands)  # (found before, as a rule)
+                    best = bests.get((key, tuple_id)) or _best_of(cands)  # (found before, as a rule)
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
                 else:
                     rest = [c for c in cands if c.score < floor]
-                rest = rest_of[alike[1]] = rest if len(rest) < 2 or _falling(rest) else sorted(rest, key=candidate_rank)
+                rest = rest_of[tuple_id] = rest if len(rest) < 2 or _falling(rest) else sorted(rest, key=candidate_rank)
             scored += rest
             # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
             # in Texas in a text whose other Paris is France's).
