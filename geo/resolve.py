@@ -488,7 +488,8 @@ def resolve(
         chosen[move[0]] = move[1]
 
     rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
-    country_bonus, state_bonus, context_states = context.country_bonus, context.state_bonus, context.states
+    country_bonus, state_bonus = context.country_bonus, context.state_bonus
+    context_countries, context_states = context.countries, context.states
     resolutions = []
     # (name, id(local tuple), own words?) -> (best, ordered, reason): the same for every mention that shares them.
     settled: dict[tuple[tuple[str, str], int, bool], tuple[Candidate, tuple[Candidate, ...], str]] = {}
@@ -509,9 +510,14 @@ def resolve(
             for cand in near:  # the contenders, with their coherence with the other names' readings
                 place = cand.place
                 country, state = coherence_of[place.id]
-                country_value, extra = found.get(country) or _text_feature(
-                    found, country, country_bonus(country, key), own_words,
-                    "fits any country of the text" if country == _ANY_COUNTRY else "country of the text")
+                # (most places lie in no country the text's names are in: no votes there, no
+                # bonus to look up; any country, a sea's, is as good as the text's main one)
+                if country in context_countries or country == _ANY_COUNTRY:
+                    country_value, extra = found.get(country) or _text_feature(
+                        found, country, country_bonus(country, key), own_words,
+                        "fits any country of the text" if country == _ANY_COUNTRY else "country of the text")
+                else:
+                    country_value, extra = 0, ()
                 # (most places lie in no state the text's names are in: no bonus to look up)
                 if state in context_states:
                     is_state = place.kind == "adm1"

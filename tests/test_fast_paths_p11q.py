@@ -69,3 +69,30 @@ def test_read_gaps_finds_the_qualifiers_of_the_pass_before_lists():
         text, mentions = _random_text(rng)
         assert qualifiers.read_gaps(text, mentions)[0] == plain(text, mentions), text
         assert qualifiers.qualifier_pairs(text, mentions) == plain(text, mentions), text
+
+
+def test_no_country_bonus_where_the_text_has_no_votes():
+    """resolve asks for a country's bonus only where the text's names vote (or any country):
+    the others' bonus is None, in a text of one block or of several, after moves too."""
+    from geo.coherence import _ANY_COUNTRY, _coherence_facts, _Context
+    from geo.records import Place
+
+    rng = random.Random(13)
+    places = [Place(str(i), rng.choice([f"P{i}", "Georgia", "Texas"]),
+                    rng.choice(["city", "city", "adm2", "adm1", "country", "physical"]), 0.0, 0.0,
+                    rng.choice(["US", "US", "GB", "AZ", ""]), rng.choice(["Georgia", "Texas", "Kent", ""]), 1000)
+              for i in range(40)]
+    facts = {p.id: _coherence_facts(p) for p in places}
+    for _ in range(300):
+        chosen = {(f"n{k}", "place"): rng.choice(places) for k in range(rng.randint(1, 7))}
+        block_of = {name: rng.randint(0, 2) for name, _kind in chosen} if rng.random() < 0.5 else None
+        context = _Context(dict(chosen), facts, block_of)
+        for _ in range(rng.randint(0, 4)):
+            mover = rng.choice(list(chosen))
+            new = rng.choice(places)
+            context.move(mover[0], chosen[mover], new)
+            chosen[mover] = new
+        for name, _kind in chosen:
+            for country in ("US", "GB", "AZ", "FR", ""):
+                if country not in context.countries and country != _ANY_COUNTRY:
+                    assert context.country_bonus(country, name) is None
