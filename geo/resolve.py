@@ -427,7 +427,6 @@ def resolve(
         block_of = {voter: block for (voter, _kind), block in zip(names, blocks)}
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
-    contenders: list[tuple[Candidate, ...]] = []
     # id(local tuple) -> (its contenders, the score below which a candidate is none, its best place)
     contenders_of: dict[int, tuple[tuple[Candidate, ...], float, Place | None]] = {}
     # Coherence, settled step by step; each distinct name votes once for its current reading,
@@ -459,7 +458,6 @@ def resolve(
                     coherence_of[c.place.id] = _coherence_facts(c.place)
             hit = contenders_of[tuple_id] = (near, floor, best.place if best is not None else None)
         near = hit[0]
-        contenders.append(near)
         nears = by_name.get(name)
         if nears is None:  # (a name's first mention: it has no reading yet)
             by_name[name] = [near]
@@ -493,7 +491,7 @@ def resolve(
     resolutions = []
     # (name, id(local tuple), own words?) -> (best, ordered, reason): the same for every mention that shares them.
     settled: dict[tuple[tuple[str, str], int, bool], tuple[Candidate, tuple[Candidate, ...], str]] = {}
-    for i, (mention, name, cands, near) in enumerate(zip(mentions, names, local, contenders)):
+    for i, (mention, name, cands) in enumerate(zip(mentions, names, local)):
         if not cands:
             resolutions.append(_new_resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
@@ -503,6 +501,7 @@ def resolve(
         hit = settled.get(alike)
         if hit is None:
             key = name[0]
+            near, floor, best_place = contenders_of[tuple_id]
             scored = []
             # country, or (state, whether the place is that state) -> (bonus, its feature):
             # the contenders share a few, found once.
@@ -533,7 +532,6 @@ def resolve(
                 scored.sort(key=candidate_rank)
             rest = rest_of.get(tuple_id) if len(near) < len(cands) else ()  # (all contend: no rest)
             if rest is None:
-                _, floor, best_place = contenders_of[tuple_id]
                 if best_place.kind == "country":  # (else no candidate is outclassed)
                     best = bests.get((key, tuple_id)) or _best_of(cands)  # (found before, as a rule)
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
