@@ -93,47 +93,56 @@ def qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[
     return read_gaps(text, mentions)[0]
 
 
-def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[int]], list[int]]:
-    """What the gap between each mention and the next says, in one pass: the qualifier
-    pairs (:func:`qualifier_pairs`), and the indices ``i`` (ascending) of the mentions
-    listed with the next one ("X, Y", "X and Y", "X or Y", "X & Y": see :func:`listed_areas`).
+def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[int]], list[int], list[list[int]]]:
+    """What the gaps between the mentions say, in one pass over each mention and the next:
+    the qualifier pairs (:func:`qualifier_pairs`); the indices ``i`` (ascending) of the
+    mentions listed with the next one ("X, Y", "X and Y", "X or Y", "X & Y": see
+    :func:`listed_areas`); the runs of two or more mentions that share a sentence (see
+    :func:`sentence_areas`). The mentions come in text order, as find_mentions gives them.
 
-    >>> read_gaps("Paris, Texas and Ohio", (Mention(0, 5, "Paris", 0), Mention(7, 12, "Texas", 0),
-    ...                                     Mention(17, 21, "Ohio", 0)))
-    ({0: [1]}, [0, 1])
+    >>> read_gaps("Paris, Texas and Ohio. Rome", (Mention(0, 5, "Paris", 0), Mention(7, 12, "Texas", 0),
+    ...                                           Mention(17, 21, "Ohio", 0), Mention(23, 27, "Rome", 1)))
+    ({0: [1]}, [0, 1], [[0, 1, 2]])
     """
     pairs: dict[int, list[int]] = {}
     listed: list[int] = []
+    runs: list[list[int]] = []
+    run = [-1]  # the last run (none yet)
     for i in range(len(mentions) - 1):
         left, right = mentions[i], mentions[i + 1]
         start, end = left.end, right.start
         # Matched in place (pos, endpos): the gap between two far mentions is never copied.
         short = _SHORT_GAP.fullmatch(text, start, end)
+        if short is not None and short.lastgroup is not None:  # (a list may run across sentences)
+            listed.append(i)
+        if left.sentence_index != right.sentence_index:  # (every other phrase lies in one sentence)
+            continue
+        if run[-1] == i:
+            run.append(i + 1)
+        else:
+            run = [i, i + 1]
+            runs.append(run)
         if short is not None:
             joint = short.lastgroup  # "comma", "listed" or None ("Y's X")
-            if joint is not None:  # (a list may run across sentences: every other phrase lies in one)
-                listed.append(i)
-            if left.sentence_index != right.sentence_index or joint == "listed":
-                continue
-            if joint is not None:  # "X, Y"
+            if joint == "comma":  # "X, Y"
                 pairs.setdefault(i, []).append(i + 1)
-            else:  # "Y's X"
+            elif joint is None:  # "Y's X"
                 pairs.setdefault(i + 1, []).append(i)
-        elif left.sentence_index != right.sentence_index or end - start > 120:
-            continue  # (every phrase below lies in one sentence, and none is this long)
-        else:
-            # Each phrase below has a bracket or a word "in", "of" or "on": most gaps have none.
-            gap = text[start:end]
-            if "(" in gap:
-                if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
-                    pairs.setdefault(i, []).append(i + 1)
-            elif not _PHRASE_WORD.search(gap):
-                continue
-            elif _DEFINES_GAP.fullmatch(gap) or _DIRECTION_GAP.fullmatch(gap):
+            continue
+        if end - start > 120:  # (no phrase below is this long)
+            continue
+        # Each phrase below has a bracket or a word "in", "of" or "on": most gaps have none.
+        gap = text[start:end]
+        if "(" in gap:
+            if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
                 pairs.setdefault(i, []).append(i + 1)
-            elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
-                pairs.setdefault(i + 1, []).append(i)
-    return pairs, listed
+        elif not _PHRASE_WORD.search(gap):
+            continue
+        elif _DEFINES_GAP.fullmatch(gap) or _DIRECTION_GAP.fullmatch(gap):
+            pairs.setdefault(i, []).append(i + 1)
+        elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
+            pairs.setdefault(i + 1, []).append(i)
+    return pairs, listed, runs
 
 
 #: How far below the best reading of a qualifier ("Georgia" in "Macon, Georgia") an area it can
@@ -185,7 +194,8 @@ SENTENCE_NAMES = 12
 
 
 def sentence_areas(
-    mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], qualified: dict[int, list[Place]]
+    mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], qualified: dict[int, list[Place]],
+    runs: list[list[int]],
 ) -> dict[int, dict[str, str]]:
     """Per mention, {place id: name}: its readings that another name of the same sentence
     holds or that hold another name of the sentence, with that name. Weaker than a qualifier,
@@ -196,26 +206,20 @@ def sentence_areas(
     a country speaks for the towns and districts in it, not for its states ("the United
     States and Georgia" is no evidence for the state), and a name first read as a country
     or state is not made a town. A name a qualifier placed (``qualified``, from
-    :func:`qualifying_areas`) is left to its qualifier.
+    :func:`qualifying_areas`) is left to its qualifier. ``runs``: the runs of mentions that
+    share a sentence (:func:`read_gaps`).
     """
-    # Each sentence's mentions with readings. The mentions come in text order (as find_mentions
-    # gives them): a sentence's are a run of them.
-    sentences: list[list[int]] = []
-    last = None  # (the sentence of the run)
-    for i, (m, cands) in enumerate(zip(mentions, candidates)):
-        if cands:
-            if m.sentence_index != last:
-                last = m.sentence_index
-                members = [i]
-                sentences.append(members)
-            else:
-                members.append(i)
     found: dict[int, dict[str, str]] = {}
     area_readings: dict[int, list[Place]] = {}  # id(candidates) -> its readings as an area
     # (id(candidates), where) -> its readings there: see _readings_in
     readings_in: dict[tuple[int, tuple[str, ...]], list[Place]] = {}
-    for members in sentences:
-        if len(members) < 2 or len(members) > SENTENCE_NAMES:
+    every_name_read = all(candidates)  # (else a sentence's names without a reading are left out)
+    for members in runs:
+        if not every_name_read:
+            members = [i for i in members if candidates[i]]
+            if len(members) < 2:
+                continue
+        if len(members) > SENTENCE_NAMES:
             continue
         # The sentence's names evidence can move: with more than one reading in reach (a
         # sentence with none has nothing to say; most sentences have one name). A name that

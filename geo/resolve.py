@@ -233,9 +233,9 @@ def _with_local_evidence(
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
     """
-    pairs, listed = read_gaps(text, mentions)
+    pairs, listed, runs = read_gaps(text, mentions)
     areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
-    in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of), listed)
+    in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of, runs), listed)
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None

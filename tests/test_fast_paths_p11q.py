@@ -96,3 +96,13 @@ def test_no_country_bonus_where_the_text_has_no_votes():
             for country in ("US", "GB", "AZ", "FR", ""):
                 if country not in context.countries and country != _ANY_COUNTRY:
                     assert context.country_bonus(country, name) is None
+
+
+def test_read_gaps_runs_are_the_sentences_of_two_mentions_or_more():
+    rng = random.Random(14)
+    for _ in range(3000):
+        text, mentions = _random_text(rng)
+        by_sentence = {}
+        for i, mention in enumerate(mentions):
+            by_sentence.setdefault(mention.sentence_index, []).append(i)
+        assert qualifiers.read_gaps(text, mentions)[2] == [run for run in by_sentence.values() if len(run) > 1]
