@@ -252,6 +252,8 @@ def sentence_areas(
                     within = readings_in.get((id(cands), where))
                     if within is None:
                         within = readings_in[(id(cands), where)] = _readings_in(cands, where)
+                    if not within:  # (most areas hold none of the name's readings)
+                        continue
                     held = [place for place in within if place.id != area.id]
                     if 0 < len(held) <= 2:  # (an area that holds many of them tells them apart no more)
                         for place in held:
