@@ -21,7 +21,7 @@ from geo.distance import haversine_km
 from geo.evidence import _key
 from geo.records import Candidate, Mention, Place
 
-__all__ = ["qualifier_pairs", "qualifying_areas", "sentence_areas", "listed_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
+__all__ = ["qualifier_pairs", "read_gaps", "qualifying_areas", "sentence_areas", "listed_areas", "contains", "QUALIFIER_REACH", "PLACE_NOUNS",
            "SENTENCE_NAMES", "COUNTY_KM"]
 
 _AREA_KINDS = ("country", "adm1")
@@ -44,8 +44,9 @@ _WORDS = r"(?:(?!(?:and|or|but|while|as|with)\b)[\w'’.-]+\s+){0,3}?"
 # After "in"/"of": "the", a direction ("northern", "the north of"), "the US state of".
 _WITHIN = (r"(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?"
            r"(?:(?:[\w.]+\s+){0,2}(?:state|province|region|country|republic)\s+of\s+(?:the\s+)?)?")
-# "X, Y" (group 1, the comma) or "Y's X": one pattern, so most gaps, which are neither, cost one match.
-_COMMA_OR_POSSESSIVE_GAP = re.compile(r"\s*(?:(,)\s*|['’]s?\s+)")
+# "X, Y" (the group comma), "X and Y" ("and", "or" or "&": the group listed; a comma lists
+# too) or "Y's X": one pattern, so most gaps, which are none of them, cost one match.
+_SHORT_GAP = re.compile(r"\s*(?:(?P<comma>,)\s*|(?P<listed>(?i:and|or)|&)\s*|['’]s?\s+)")
 # X ... Y: "X is a city in Y", "X, the capital of Y", "X, a village in northern Y".
 _DEFINES_GAP = re.compile(
     r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
@@ -89,34 +90,59 @@ def qualifier_pairs(text: str, mentions: tuple[Mention, ...]) -> dict[int, list[
     >>> qualifier_pairs(text, (Mention(0, 5, "Tyler", 0), Mention(19, 24, "Texas", 0)))
     {0: [1]}
     """
+    return read_gaps(text, mentions)[0]
+
+
+def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[int]], list[int], list[list[int]]]:
+    """What the gaps between the mentions say, in one pass over each mention and the next:
+    the qualifier pairs (:func:`qualifier_pairs`); the indices ``i`` (ascending) of the
+    mentions listed with the next one ("X, Y", "X and Y", "X or Y", "X & Y": see
+    :func:`listed_areas`); the runs of two or more mentions that share a sentence (see
+    :func:`sentence_areas`). The mentions come in text order, as find_mentions gives them.
+
+    >>> read_gaps("Paris, Texas and Ohio. Rome", (Mention(0, 5, "Paris", 0), Mention(7, 12, "Texas", 0),
+    ...                                           Mention(17, 21, "Ohio", 0), Mention(23, 27, "Rome", 1)))
+    ({0: [1]}, [0, 1], [[0, 1, 2]])
+    """
     pairs: dict[int, list[int]] = {}
+    listed: list[int] = []
+    runs: list[list[int]] = []
+    run = [-1]  # the last run (none yet)
     for i in range(len(mentions) - 1):
         left, right = mentions[i], mentions[i + 1]
-        if left.sentence_index != right.sentence_index:  # (every phrase below lies in one sentence)
-            continue
         start, end = left.end, right.start
         # Matched in place (pos, endpos): the gap between two far mentions is never copied.
-        short = _COMMA_OR_POSSESSIVE_GAP.fullmatch(text, start, end)
-        if short is not None:
-            if short.group(1):  # "X, Y"
-                pairs.setdefault(i, []).append(i + 1)
-            else:  # "Y's X"
-                pairs.setdefault(i + 1, []).append(i)
-        elif end - start > 120:  # (no phrase below is this long: spare the patterns)
+        short = _SHORT_GAP.fullmatch(text, start, end)
+        if short is not None and short.lastgroup is not None:  # (a list may run across sentences)
+            listed.append(i)
+        if left.sentence_index != right.sentence_index:  # (every other phrase lies in one sentence)
             continue
+        if run[-1] == i:
+            run.append(i + 1)
         else:
-            # Each phrase below has a bracket or a word "in", "of" or "on": most gaps have none.
-            gap = text[start:end]
-            if "(" in gap:
-                if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
-                    pairs.setdefault(i, []).append(i + 1)
-            elif not _PHRASE_WORD.search(gap):
-                continue
-            elif _DEFINES_GAP.fullmatch(gap) or _DIRECTION_GAP.fullmatch(gap):
+            run = [i, i + 1]
+            runs.append(run)
+        if short is not None:
+            joint = short.lastgroup  # "comma", "listed" or None ("Y's X")
+            if joint == "comma":  # "X, Y"
                 pairs.setdefault(i, []).append(i + 1)
-            elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
+            elif joint is None:  # "Y's X"
                 pairs.setdefault(i + 1, []).append(i)
-    return pairs
+            continue
+        if end - start > 120:  # (no phrase below is this long)
+            continue
+        # Each phrase below has a bracket or a word "in", "of" or "on": most gaps have none.
+        gap = text[start:end]
+        if "(" in gap:
+            if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
+                pairs.setdefault(i, []).append(i + 1)
+        elif not _PHRASE_WORD.search(gap):
+            continue
+        elif _DEFINES_GAP.fullmatch(gap) or _DIRECTION_GAP.fullmatch(gap):
+            pairs.setdefault(i, []).append(i + 1)
+        elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
+            pairs.setdefault(i + 1, []).append(i)
+    return pairs, listed, runs
 
 
 #: How far below the best reading of a qualifier ("Georgia" in "Macon, Georgia") an area it can
@@ -168,7 +194,8 @@ SENTENCE_NAMES = 12
 
 
 def sentence_areas(
-    mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], qualified: dict[int, list[Place]]
+    mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], qualified: dict[int, list[Place]],
+    runs: list[list[int]],
 ) -> dict[int, dict[str, str]]:
     """Per mention, {place id: name}: its readings that another name of the same sentence
     holds or that hold another name of the sentence, with that name. Weaker than a qualifier,
@@ -179,26 +206,20 @@ def sentence_areas(
     a country speaks for the towns and districts in it, not for its states ("the United
     States and Georgia" is no evidence for the state), and a name first read as a country
     or state is not made a town. A name a qualifier placed (``qualified``, from
-    :func:`qualifying_areas`) is left to its qualifier.
+    :func:`qualifying_areas`) is left to its qualifier. ``runs``: the runs of mentions that
+    share a sentence (:func:`read_gaps`).
     """
-    # Each sentence's mentions with readings. The mentions come in text order (as find_mentions
-    # gives them): a sentence's are a run of them.
-    sentences: list[list[int]] = []
-    last = None  # (the sentence of the run)
-    for i, (m, cands) in enumerate(zip(mentions, candidates)):
-        if cands:
-            if m.sentence_index != last:
-                last = m.sentence_index
-                members = [i]
-                sentences.append(members)
-            else:
-                members.append(i)
     found: dict[int, dict[str, str]] = {}
     area_readings: dict[int, list[Place]] = {}  # id(candidates) -> its readings as an area
     # (id(candidates), where) -> its readings there: see _readings_in
     readings_in: dict[tuple[int, tuple[str, ...]], list[Place]] = {}
-    for members in sentences:
-        if len(members) < 2 or len(members) > SENTENCE_NAMES:
+    every_name_read = all(candidates)  # (else a sentence's names without a reading are left out)
+    for members in runs:
+        if not every_name_read:
+            members = [i for i in members if candidates[i]]
+            if len(members) < 2:
+                continue
+        if len(members) > SENTENCE_NAMES:
             continue
         # The sentence's names evidence can move: with more than one reading in reach (a
         # sentence with none has nothing to say; most sentences have one name). A name that
@@ -231,6 +252,8 @@ def sentence_areas(
                     within = readings_in.get((id(cands), where))
                     if within is None:
                         within = readings_in[(id(cands), where)] = _readings_in(cands, where)
+                    if not within:  # (most areas hold none of the name's readings)
+                        continue
                     held = [place for place in within if place.id != area.id]
                     if 0 < len(held) <= 2:  # (an area that holds many of them tells them apart no more)
                         for place in held:
@@ -258,26 +281,22 @@ def _readings_in(cands: tuple[Candidate, ...], where: tuple[str, ...]) -> list[P
 
 
 def listed_areas(
-    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], found: dict[int, dict[str, str]]
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], found: dict[int, dict[str, str]],
+    listed: list[int] | None = None,
 ) -> dict[int, dict[str, str]]:
     """Add to ``found`` (see :func:`sentence_areas`) the readings of names listed beside a
     country or state ("Germany and Poland", "Florida, Georgia and Alabama") as the same kind
     of area: names joined by "and", "or" or a comma are alike. Not "X, Y" where Y holds X
-    (a qualifier, found before), and only for names with such a reading in reach."""
-    if len(mentions) < 2:
-        return found
-    facts = _list_facts(candidates)  # once per mention, not per pair and side
-    for i in range(len(mentions) - 1):
-        (left_several, left_an_area), (right_several, right_an_area) = facts[i], facts[i + 1]
-        # (first the names: most pairs have no area beside a name of more than one reading)
-        if not ((left_several and right_an_area) or (right_several and left_an_area)):
-            continue
-        if not _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start):
-            continue
+    (a qualifier, found before), and only for names with such a reading in reach.
+    ``listed``: the mentions listed with the next (from :func:`read_gaps`), if found already."""
+    if listed is None:
+        listed = read_gaps(text, mentions)[1]
+    for i in listed:
         for p, a in ((i, i + 1), (i + 1, i)):
-            if not (facts[p][0] and facts[a][1]):  # (ours has several readings, theirs is first an area)
-                continue
             ours, theirs = candidates[p], candidates[a]
+            # (ours has several readings, theirs is first an area)
+            if len(ours) < 2 or not theirs or theirs[0].place.kind not in _AREA_KINDS:
+                continue
             kind = theirs[0].place.kind
             floor = ours[0].score - _CONTESTED_WITHIN
             alike = [c.place for c in ours if c.place.kind == kind and c.score >= floor]
@@ -285,13 +304,6 @@ def listed_areas(
                 for place in alike:
                     found.setdefault(p, {}).setdefault(place.id, f"listed with {mentions[a].text}")
     return found
-
-
-def _list_facts(candidates: tuple[tuple[Candidate, ...], ...]) -> list[tuple[bool, bool]]:
-    """What a list asks of each name, of candidates ``candidates[i]``: has it more than one
-    reading (it may then take the kind of area of a name beside it), and is it first an
-    area (a name beside it may then take its kind)?"""
-    return [(len(cands) > 1, cands[0].place.kind in _AREA_KINDS if cands else False) for cands in candidates]
 
 
 def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:

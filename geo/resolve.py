@@ -44,8 +44,8 @@ from geo.qualifiers import (
     QUALIFIER_REACH,
     contains,
     listed_areas,
-    qualifier_pairs,
     qualifying_areas,
+    read_gaps,
     sentence_areas,
 )
 from geo.records import Candidate, Mention, Place, Resolution, candidate_rank, draft_class
@@ -233,9 +233,9 @@ def _with_local_evidence(
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
     """
-    pairs = qualifier_pairs(text, mentions)
+    pairs, listed, runs = read_gaps(text, mentions)
     areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
-    in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of))
+    in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of, runs), listed)
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None
@@ -427,7 +427,6 @@ def resolve(
         block_of = {voter: block for (voter, _kind), block in zip(names, blocks)}
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
-    contenders: list[tuple[Candidate, ...]] = []
     # id(local tuple) -> (its contenders, the score below which a candidate is none, its best place)
     contenders_of: dict[int, tuple[tuple[Candidate, ...], float, Place | None]] = {}
     # Coherence, settled step by step; each distinct name votes once for its current reading,
@@ -459,7 +458,6 @@ def resolve(
                     coherence_of[c.place.id] = _coherence_facts(c.place)
             hit = contenders_of[tuple_id] = (near, floor, best.place if best is not None else None)
         near = hit[0]
-        contenders.append(near)
         nears = by_name.get(name)
         if nears is None:  # (a name's first mention: it has no reading yet)
             by_name[name] = [near]
@@ -488,11 +486,12 @@ def resolve(
         chosen[move[0]] = move[1]
 
     rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
-    country_bonus, state_bonus, context_states = context.country_bonus, context.state_bonus, context.states
+    country_bonus, state_bonus = context.country_bonus, context.state_bonus
+    context_countries, context_states = context.countries, context.states
     resolutions = []
     # (name, id(local tuple), own words?) -> (best, ordered, reason): the same for every mention that shares them.
     settled: dict[tuple[tuple[str, str], int, bool], tuple[Candidate, tuple[Candidate, ...], str]] = {}
-    for i, (mention, name, cands, near) in enumerate(zip(mentions, names, local, contenders)):
+    for i, (mention, name, cands) in enumerate(zip(mentions, names, local)):
         if not cands:
             resolutions.append(_new_resolution(mention, None, 0.0, (), "no gazetteer entry"))
             continue
@@ -502,6 +501,7 @@ def resolve(
         hit = settled.get(alike)
         if hit is None:
             key = name[0]
+            near, floor, best_place = contenders_of[tuple_id]
             scored = []
             # country, or (state, whether the place is that state) -> (bonus, its feature):
             # the contenders share a few, found once.
@@ -509,9 +509,14 @@ def resolve(
             for cand in near:  # the contenders, with their coherence with the other names' readings
                 place = cand.place
                 country, state = coherence_of[place.id]
-                country_value, extra = found.get(country) or _text_feature(
-                    found, country, country_bonus(country, key), own_words,
-                    "fits any country of the text" if country == _ANY_COUNTRY else "country of the text")
+                # (most places lie in no country the text's names are in: no votes there, no
+                # bonus to look up; any country, a sea's, is as good as the text's main one)
+                if country in context_countries or country == _ANY_COUNTRY:
+                    country_value, extra = found.get(country) or _text_feature(
+                        found, country, country_bonus(country, key), own_words,
+                        "fits any country of the text" if country == _ANY_COUNTRY else "country of the text")
+                else:
+                    country_value, extra = 0, ()
                 # (most places lie in no state the text's names are in: no bonus to look up)
                 if state in context_states:
                     is_state = place.kind == "adm1"
@@ -527,7 +532,6 @@ def resolve(
                 scored.sort(key=candidate_rank)
             rest = rest_of.get(tuple_id) if len(near) < len(cands) else ()  # (all contend: no rest)
             if rest is None:
-                _, floor, best_place = contenders_of[tuple_id]
                 if best_place.kind == "country":  # (else no candidate is outclassed)
                     best = bests.get((key, tuple_id)) or _best_of(cands)  # (found before, as a rule)
                     rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
