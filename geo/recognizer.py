@@ -125,11 +125,15 @@ class RecognizerModel:
         """
         z += sum(map(self.weights.get, names[summed:], _ZEROS))
         rejected_below, accepted_above, sure_from, sure_below = self._open_bounds
-        if rejected_below <= z <= accepted_above or sure_below <= z <= sure_from:
-            return self.grade_binary(sorted([*fixed, *names]))
-        if z < rejected_below:
+        # (a sum off the margins decides: most are accepted)
+        if z > accepted_above:
+            if z > sure_from:
+                return 2
+            if z < sure_below:
+                return 1
+        elif z < rejected_below:
             return 0
-        return 2 if z > sure_from else 1
+        return self.grade_binary(sorted([*fixed, *names]))
 
     def _sum_of_fixed(self, fixed: tuple[str, ...]) -> float:
         """The weights of ``fixed`` summed, remembered (bounded)."""
