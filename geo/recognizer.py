@@ -39,8 +39,8 @@ SURE = 0.7
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta", "surnames", "_decided", "_sure_logit", "_rounding", "_open_bounds",
-                 "_sums", "_ranges")
+    __slots__ = ("weights", "threshold", "meta", "surnames", "_decided", "_sure_logit", "_rounding", "_rejected_below",
+                 "_accepted_above", "_sure_from", "_sure_below", "_sums", "_ranges")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None,
                  surnames: Iterable[str] = ()):
@@ -66,10 +66,11 @@ class RecognizerModel:
         # SURE widened by that much (rejected below, accepted above, sure from, not sure below).
         # Moving the rounding to this side of a comparison moves it by a few units in the last
         # place: far less than the slack it leaves (it is over twice what the order can move a sum).
+        # (Each its own attribute: most sums are decided by one or two of them.)
         below, above = self._decided
         rounding = self._rounding
-        self._open_bounds = (below - rounding, above + rounding, self._sure_logit + rounding,
-                             self._sure_logit - rounding)
+        self._rejected_below, self._accepted_above = below - rounding, above + rounding
+        self._sure_from, self._sure_below = self._sure_logit + rounding, self._sure_logit - rounding
         self._sums: dict[tuple[str, ...], float] = {}  # the grades' sums of ``fixed`` (bounded)
         self._ranges: dict[str, tuple[float, float]] = {}  # weight_range's answers, per prefix asked
 
@@ -124,14 +125,13 @@ class RecognizerModel:
         2
         """
         z += sum(map(self.weights.get, names[summed:], _ZEROS))
-        rejected_below, accepted_above, sure_from, sure_below = self._open_bounds
         # (a sum off the margins decides: most are accepted)
-        if z > accepted_above:
-            if z > sure_from:
+        if z > self._accepted_above:
+            if z > self._sure_from:
                 return 2
-            if z < sure_below:
+            if z < self._sure_below:
                 return 1
-        elif z < rejected_below:
+        elif z < self._rejected_below:
             return 0
         return self.grade_binary(sorted([*fixed, *names]))
 
@@ -176,14 +176,13 @@ class RecognizerModel:
         if z is None:
             z = self._sum_of_fixed(fixed)
         z += sum(map(self.weights.get, names, _ZEROS))
-        rejected_below, accepted_above, sure_from, sure_below = self._open_bounds
-        if z + high < rejected_below:
+        if z + high < self._rejected_below:
             return 0, z
         least = z + low
-        if least > accepted_above:
-            if least >= sure_from:
+        if least > self._accepted_above:
+            if least >= self._sure_from:
                 return 2, z
-            if z + high < sure_below:
+            if z + high < self._sure_below:
                 return 1, z
         return None, z
 
