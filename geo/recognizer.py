@@ -40,13 +40,15 @@ class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
     __slots__ = ("weights", "threshold", "meta", "surnames", "_decided", "_sure_logit", "_rounding", "_rejected_below",
-                 "_accepted_above", "_sure_from", "_sure_below", "_sums", "_ranges")
+                 "_accepted_above", "_sure_from", "_sure_below", "_sums", "_ranges", "_weight_of")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None,
                  surnames: Iterable[str] = ()):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
         self.weights = dict(weights)
+        # (its get, bound once: map(self._weight_of, ...) in every grade, no bound method made per call)
+        self._weight_of = self.weights.get
         self.threshold = threshold
         self.meta = dict(meta or {})
         # Common surnames, lower case: recognition reads a given name right before one as a
@@ -76,7 +78,7 @@ class RecognizerModel:
 
     def probability(self, features: Mapping[str, float]) -> float:
         # map() keeps the loop in C; the products and their order are those of the plain loop.
-        z = sum(map(operator.mul, map(self.weights.get, features.keys(), _ZEROS), features.values()))
+        z = sum(map(operator.mul, map(self._weight_of, features.keys(), _ZEROS), features.values()))
         return _logistic(z)
 
     def accepts(self, features: Mapping[str, float]) -> bool:
@@ -102,7 +104,7 @@ class RecognizerModel:
         >>> [model.grade_binary(["bias", w]) for w in ("prev=the", "prev=of", "prev=in")]
         [0, 1, 2]
         """
-        z = sum(map(self.weights.get, names, _ZEROS))
+        z = sum(map(self._weight_of, names, _ZEROS))
         below, above = self._decided
         if z > above:
             accepted = True
@@ -124,7 +126,7 @@ class RecognizerModel:
         >>> model.grade_with_more(-1.0, ("bias",), ["prev=in"], 0)
         2
         """
-        z += sum(map(self.weights.get, names[summed:], _ZEROS))
+        z += sum(map(self._weight_of, names[summed:], _ZEROS))
         # (a sum off the margins decides: most are accepted)
         if z > self._accepted_above:
             if z > self._sure_from:
@@ -140,7 +142,7 @@ class RecognizerModel:
         sums = self._sums
         if len(sums) >= _SUMS_LIMIT:
             sums.clear()
-        z = sums[fixed] = sum(map(self.weights.get, fixed, _ZEROS))
+        z = sums[fixed] = sum(map(self._weight_of, fixed, _ZEROS))
         return z
 
     def weight_range(self, prefix: str) -> tuple[float, float]:
@@ -175,7 +177,7 @@ class RecognizerModel:
         z = self._sums.get(fixed)
         if z is None:
             z = self._sum_of_fixed(fixed)
-        z += sum(map(self.weights.get, names, _ZEROS))
+        z += sum(map(self._weight_of, names, _ZEROS))
         if z + high < self._rejected_below:
             return 0, z
         least = z + low
