@@ -137,26 +137,26 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool, bool]:
     """What the gazetteer says of a name as features (its kinds of place, how it matched, how
     big the biggest is), whether it is a demonym (SpanCandidate.is_demonym) and whether some
     place's abbreviation matches it."""
-    f = ["demonym"] if summary.demonym else []
-    kind_features, best_rank, abbreviation, no_country_kind = _kinds_facts(summary.kinds)
-    if summary.places:
+    # (its fields unpacked once: most are read, each by name costs more)
+    kinds, population, places, demonym, _zipf, named_population = summary
+    f = ["demonym"] if demonym else []
+    kind_features, best_rank, abbreviation, no_country_kind = _kinds_facts(kinds)
+    if places:
         f += kind_features
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        population = summary.population
         decades = int(math.log10(population + 1))
         f += _POPULATION_LABELS[:decades]
         # The biggest place is only an abbreviation of it ("Ore": Oregon's abbreviation, a
         # Nigerian town's name): its size says less. (Mostly the biggest place is named by
         # it: no logarithm then.)
-        named_population = summary.named_population
         if best_rank != _ABBREVIATION_RANK and named_population < population \
                 and int(math.log10(named_population + 1)) < decades:
             f.append("biggest only as an abbreviation")
-        f.append(_CANDIDATES_LABELS[min(summary.places, 5)])
+        f.append(_CANDIDATES_LABELS[places if places < 5 else 5])
     # A people or adjective ("Canadian"), even where a small town shares the word.
-    return f, summary.demonym and no_country_kind, abbreviation
+    return f, demonym and no_country_kind, abbreviation
 
 
 @functools.lru_cache(maxsize=2048)  # (LGL's 2,906 names have 105 sets of kinds between them)
