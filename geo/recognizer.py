@@ -39,14 +39,16 @@ SURE = 0.7
 class RecognizerModel:
     """Weights per feature name and the probability threshold for "is a place"."""
 
-    __slots__ = ("weights", "threshold", "meta", "surnames", "_decided", "_sure_logit", "_rounding", "_open_bounds",
-                 "_sums", "_ranges")
+    __slots__ = ("weights", "threshold", "meta", "surnames", "_decided", "_sure_logit", "_rounding", "_rejected_below",
+                 "_accepted_above", "_sure_from", "_sure_below", "_sums", "_ranges", "_weight_of")
 
     def __init__(self, weights: Mapping[str, float], threshold: float = 0.5, meta: Mapping | None = None,
                  surnames: Iterable[str] = ()):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
         self.weights = dict(weights)
+        # (its get, bound once: map(self._weight_of, ...) in every grade, no bound method made per call)
+        self._weight_of = self.weights.get
         self.threshold = threshold
         self.meta = dict(meta or {})
         # Common surnames, lower case: recognition reads a given name right before one as a
@@ -66,16 +68,17 @@ class RecognizerModel:
         # SURE widened by that much (rejected below, accepted above, sure from, not sure below).
         # Moving the rounding to this side of a comparison moves it by a few units in the last
         # place: far less than the slack it leaves (it is over twice what the order can move a sum).
+        # (Each its own attribute: most sums are decided by one or two of them.)
         below, above = self._decided
         rounding = self._rounding
-        self._open_bounds = (below - rounding, above + rounding, self._sure_logit + rounding,
-                             self._sure_logit - rounding)
+        self._rejected_below, self._accepted_above = below - rounding, above + rounding
+        self._sure_from, self._sure_below = self._sure_logit + rounding, self._sure_logit - rounding
         self._sums: dict[tuple[str, ...], float] = {}  # the grades' sums of ``fixed`` (bounded)
         self._ranges: dict[str, tuple[float, float]] = {}  # weight_range's answers, per prefix asked
 
     def probability(self, features: Mapping[str, float]) -> float:
         # map() keeps the loop in C; the products and their order are those of the plain loop.
-        z = sum(map(operator.mul, map(self.weights.get, features.keys(), _ZEROS), features.values()))
+        z = sum(map(operator.mul, map(self._weight_of, features.keys(), _ZEROS), features.values()))
         return _logistic(z)
 
     def accepts(self, features: Mapping[str, float]) -> bool:
@@ -101,7 +104,7 @@ class RecognizerModel:
         >>> [model.grade_binary(["bias", w]) for w in ("prev=the", "prev=of", "prev=in")]
         [0, 1, 2]
         """
-        z = sum(map(self.weights.get, names, _ZEROS))
+        z = sum(map(self._weight_of, names, _ZEROS))
         below, above = self._decided
         if z > above:
             accepted = True
@@ -123,20 +126,23 @@ class RecognizerModel:
         >>> model.grade_with_more(-1.0, ("bias",), ["prev=in"], 0)
         2
         """
-        z += sum(map(self.weights.get, names[summed:], _ZEROS))
-        rejected_below, accepted_above, sure_from, sure_below = self._open_bounds
-        if rejected_below <= z <= accepted_above or sure_below <= z <= sure_from:
-            return self.grade_binary(sorted([*fixed, *names]))
-        if z < rejected_below:
+        z += sum(map(self._weight_of, names[summed:], _ZEROS))
+        # (a sum off the margins decides: most are accepted)
+        if z > self._accepted_above:
+            if z > self._sure_from:
+                return 2
+            if z < self._sure_below:
+                return 1
+        elif z < self._rejected_below:
             return 0
-        return 2 if z > sure_from else 1
+        return self.grade_binary(sorted([*fixed, *names]))
 
     def _sum_of_fixed(self, fixed: tuple[str, ...]) -> float:
         """The weights of ``fixed`` summed, remembered (bounded)."""
         sums = self._sums
         if len(sums) >= _SUMS_LIMIT:
             sums.clear()
-        z = sums[fixed] = sum(map(self.weights.get, fixed, _ZEROS))
+        z = sums[fixed] = sum(map(self._weight_of, fixed, _ZEROS))
         return z
 
     def weight_range(self, prefix: str) -> tuple[float, float]:
@@ -171,15 +177,14 @@ class RecognizerModel:
         z = self._sums.get(fixed)
         if z is None:
             z = self._sum_of_fixed(fixed)
-        z += sum(map(self.weights.get, names, _ZEROS))
-        rejected_below, accepted_above, sure_from, sure_below = self._open_bounds
-        if z + high < rejected_below:
+        z += sum(map(self._weight_of, names, _ZEROS))
+        if z + high < self._rejected_below:
             return 0, z
         least = z + low
-        if least > accepted_above:
-            if least >= sure_from:
+        if least > self._accepted_above:
+            if least >= self._sure_from:
                 return 2, z
-            if z + high < sure_below:
+            if z + high < self._sure_below:
                 return 1, z
         return None, z
 

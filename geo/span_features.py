@@ -137,26 +137,26 @@ def _gazetteer_facts(summary: NameSummary) -> tuple[list[str], bool, bool]:
     """What the gazetteer says of a name as features (its kinds of place, how it matched, how
     big the biggest is), whether it is a demonym (SpanCandidate.is_demonym) and whether some
     place's abbreviation matches it."""
-    f = ["demonym"] if summary.demonym else []
-    kind_features, best_rank, abbreviation, no_country_kind = _kinds_facts(summary.kinds)
-    if summary.places:
+    # (its fields unpacked once: most are read, each by name costs more)
+    kinds, population, places, demonym, _zipf, named_population = summary
+    f = ["demonym"] if demonym else []
+    kind_features, best_rank, abbreviation, no_country_kind = _kinds_facts(kinds)
+    if places:
         f += kind_features
         # Ordinal, so one feature per decade reached ("population>=6" for a million): the
         # few names of the biggest places (China, India) then share what every big place
         # teaches the model instead of resting on a handful of their own examples.
-        population = summary.population
         decades = int(math.log10(population + 1))
         f += _POPULATION_LABELS[:decades]
         # The biggest place is only an abbreviation of it ("Ore": Oregon's abbreviation, a
         # Nigerian town's name): its size says less. (Mostly the biggest place is named by
         # it: no logarithm then.)
-        named_population = summary.named_population
         if best_rank != _ABBREVIATION_RANK and named_population < population \
                 and int(math.log10(named_population + 1)) < decades:
             f.append("biggest only as an abbreviation")
-        f.append(_CANDIDATES_LABELS[min(summary.places, 5)])
+        f.append(_CANDIDATES_LABELS[places if places < 5 else 5])
     # A people or adjective ("Canadian"), even where a small town shares the word.
-    return f, summary.demonym and no_country_kind, abbreviation
+    return f, demonym and no_country_kind, abbreviation
 
 
 @functools.lru_cache(maxsize=2048)  # (LGL's 2,906 names have 105 sets of kinds between them)
@@ -201,7 +201,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     tokens = run.tokens
     # A later word of a run follows the run's earlier words in the same sentence, so it
     # cannot start one (unless the caller's sentences put the run before the first one).
-    if i == 0:
+    if not i:
         prev, initial = run.prev, run.initial
     else:
         before, floor, text = tokens[i - 1], run.floor, context.text
@@ -217,7 +217,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
     never = facts.never  # (a name that is never a place needs none of the named rules)
     ruled = not never and (
         # "Colonel Jafarov", "Gov. Cuomo"
-        prev in _TITLES and (i > 0 or context.text[start - 2 : start].strip() in (".", ""))
+        prev in _TITLES and (i or context.text[start - 2 : start].strip() in (".", ""))
         # "a glass of Bordeaux", "Brussels sprouts" (geo.product_cues)
         or (prev == "of" or facts.key in EPONYMS) and named_after_a_place(
             facts.key, context.text, start, run.base + tokens[j - 1].end, prev)
@@ -242,7 +242,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         f.append("only sentence-initial")
     # Capitalised words right beside the span ("Toronto Raptors") say organisation or person;
     # words joined by a connector ("Azerbaijan and Armenia", "Toronto on Monday") much less.
-    if i > 0:
+    if i:
         if before_text in CONNECTORS:  # (the token before, read above; they are all written in lower case)
             f.append("joined before")
         else:
@@ -303,20 +303,20 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
             return True
     elif (i or prev not in NO_MAKER_BEFORE) and _maker_before(text, start):
         return True
-    # (a two-word name needs a run of two words or more: most runs are one word)
-    if facts.one_word and len(tokens) > 1 and person_in_run(
-            text, tokens, run.base, i, prev, (run.floor, run.ceiling), context.given_names, context.surnames,
-            context.lowercase_words, context.after_title_words,
-            lambda word: getattr(context.surface_memo.get(word), "named", False)):
-        return True
     # A side needs a verb's last word before its run or a blank and a verb after it
-    # (team_cues.could_be_a_side). (Most spans end their run.)
-    if j < len(tokens):
-        end_of_run = run.base + tokens[-1].end
-        after = text[end_of_run : end_of_run + 4]
-        opens = after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS)
-    else:
-        end_of_run = end
+    # (team_cues.could_be_a_side). (Most spans end their run: most runs are one word.)
+    end_of_run = end
+    if len(tokens) > 1:
+        # (a two-word name needs a run of two words or more)
+        if facts.one_word and person_in_run(
+                text, tokens, run.base, i, prev, (run.floor, run.ceiling), context.given_names, context.surnames,
+                context.lowercase_words, context.after_title_words,
+                lambda word: getattr(context.surface_memo.get(word), "named", False)):
+            return True
+        if j < len(tokens):
+            end_of_run = run.base + tokens[-1].end
+            after = text[end_of_run : end_of_run + 4]
+            opens = after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS)
     if opens or prev in SIDE_AFTER:
         return could_be_a_side(text, end_of_run, prev) and plays_as_a_team(text, start, end, run.floor, run.ceiling)
     return False
