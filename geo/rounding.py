@@ -16,12 +16,12 @@ def round4(x: float) -> float:
     The integer nearest to x * 10000 is that of the exact product unless the product lies
     within a hair of a half (then, and for zero, huge or odd values, ``round`` decides); and
     dividing it by 10000 gives the float nearest the decimal, as ``round`` does. The nearest
-    integer is found by float arithmetic alone: adding 1.5 * 2**52 leaves no bits below the
-    units (the sum rounds to an integer, exactly that nearest the product), and taking it
+    integer is found by float arithmetic alone: a sum as large as 1.5 * 2**52 has no bits
+    below the units, so adding that rounds ``scaled`` to the nearest integer, and taking it
     away again is exact.
     """
     scaled = x * 10000.0
-    if -1e9 < scaled < 1e9:
+    if scaled * scaled < 1e18:  # (|scaled| under a billion; not a number fails)
         whole = scaled + 1.5 * 2.0 ** 52 - 1.5 * 2.0 ** 52  # (folded into one constant)
         if -0.499999 < scaled - whole < 0.499999 and whole:  # (round keeps the sign of a zero)
             return whole / 10000.0
