@@ -31,6 +31,9 @@ _IN_A_STATE = frozenset(("adm1", "city", "adm2"))
 # The haversine h = sin^2(dlat/2) + cos(lat1) cos(lat2) sin^2(dlon/2) of NEIGHBOUR_KM, a
 # millionth over so that rounding never rules out a pair haversine_km puts within reach.
 _NEIGHBOUR_HAVERSINE = math.sin(NEIGHBOUR_KM / EARTH_RADIUS_KM / 2) ** 2 * (1 + 1e-6)
+# Radians per degree: ``x * _RADIAN`` is ``math.radians(x)`` to the bit (the product it
+# computes), without a call in the comparisons' inner loop.
+_RADIAN = math.pi / 180.0
 
 
 def _with_neighbours(
@@ -78,7 +81,7 @@ def _with_neighbours(
         lat, key, place = points[i]
         lon = place.lon
         # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
-        cos_lat = math.cos(math.radians(lat))
+        cos_lat = math.cos(lat * _RADIAN)
         for j in range(i + 1, count):
             other_lat, other_key, other = points[j]
             if other_lat - lat > max_dlat:
@@ -87,7 +90,7 @@ def _with_neighbours(
             if other_key is key or other.id == place.id:
                 continue
             # The haversine term of the longitude alone is at most the whole: past the limit, too far.
-            if cos_lat * math.cos(math.radians(other_lat)) * math.sin(math.radians(other.lon - lon) / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
+            if cos_lat * math.cos(other_lat * _RADIAN) * math.sin((other.lon - lon) * _RADIAN / 2) ** 2 > _NEIGHBOUR_HAVERSINE:
                 continue
             if _echoes(padded[key], padded[other_key]):
                 continue
@@ -104,8 +107,8 @@ def _with_neighbours(
     def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
         if len(cands) < 2 or key not in near_names:  # a name with one candidate has nothing to choose
             return []
-        near = (nearest.get((key, c.place.id)) for c in cands)
-        return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else () for n in near]
+        return [(("near " + n[1], NEIGHBOUR_BONUS),) if n else ()
+                for c in cands for n in [nearest.get((key, c.place.id))]]
 
     return _with_name_evidence(names, local, evidence, near_names)
 
