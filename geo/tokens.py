@@ -293,26 +293,26 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
         pieces = _run_pieces(run)
         if not pieces:
             continue
-        start = match.start()
-        while next_start <= start:
-            n += 1
-            next_start = starts[n]
-        if next_start < start + len(run):  # a sentence starts inside the run (rare)
-            end = start + len(run)
-            first = len(found)
-            for tokens in _split_run(text, start, end, sentence_starts):
-                append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
-            if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
-                shared.extend(range(first, len(found)))
-        elif type(pieces) is _Piece:  # most runs: one piece
+        start, end = match.span()
+        if next_start < end:  # a sentence starts before the run ends (most runs' count holds: no test)
+            while next_start <= start:
+                n += 1
+                next_start = starts[n]
+            if next_start < end:  # a sentence starts inside the run (rare)
+                first = len(found)
+                for tokens in _split_run(text, start, end, sentence_starts):
+                    append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
+                if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
+                    shared.extend(range(first, len(found)))
+                continue
+        if type(pieces) is _Piece:  # most runs: one piece
             if not start and shared is not None:  # (one at the text's start counts from 0: see shared)
                 shared.append(len(found))
             append((pieces, start, n))
         else:
             if shared is not None:
                 shared.extend(range(len(found), len(found) + len(pieces)))
-            # One count serves every piece (no sentence starts inside the run).
-            for piece in pieces:
+            for piece in pieces:  # (one count serves every piece: no sentence starts inside the run)
                 append((piece, start, n))
     return found
 
