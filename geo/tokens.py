@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from geo.names import _ABBREVIATIONS, name_key
+from geo.run_words import _FUNCTION_WORDS, _OPENERS, _TITLES, CONNECTORS
 
 __all__ = ["Token", "tokenize", "CONNECTORS"]
 
@@ -39,16 +40,7 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-#: Lower-case words that occur inside place names. All written in lower case: recognition
-#: tests a word of a text by membership alone ("Of" in a headline is none).
-CONNECTORS = frozenset(
-    "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur au aux".split()
-)
 _MAX_WORDS = 6
-# The connectors that, capitalised, may open a name (see _grams): articles and particles
-# ("The Bronx", "La Paz", "Des Moines", "Al-Hasakah", "An Najaf"), not "Of", "And" or "On",
-# which are capitalised only in headlines.
-_OPENERS = CONNECTORS - frozenset("of and on upon sur y en au aux am im".split())
 
 # "St. Louis", "Mt. Vernon", "Ft. Worth": the abbreviated first word of a name, one word
 # with its dot when a capitalised word follows (name_key reads it as saint/mount/fort).
@@ -92,31 +84,6 @@ _RUN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
-
-
-# Words that, right before a capitalised name, make it a person: "Colonel Jafarov", "Gov. Cuomo".
-_TITLES = frozenset(
-    """
-    mr mrs ms miss dr prof sir dame lord lady rev father pastor bishop rabbi imam sheikh
-    president pres vice minister premier chancellor governor gov senator sen rep representative
-    congressman congresswoman mayor judge justice sheriff officer detective det chief
-    colonel col general gen lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt
-    admiral adm commander cmdr coach ambassador amb
-    spokesman spokeswoman spokesperson deputy director secretary
-    """.split()
-)
-
-
-# Capitalised only because they start a sentence, and never a place alone: skipped early.
-_FUNCTION_WORDS = frozenset(
-    """
-    a an the this that these those it its he she they we i you his her their our my your
-    and but or nor so yet if when while after before as at by for from in into of on to with
-    there here what which who whom whose where why how all any both each few more most other
-    some such no not only own same than too very can will just should now also however still
-    is are was were be been being have has had do does did said says one two three
-    """.split()
-)
 
 
 # Token(start, end, text, possessive) without the Python-level __new__ NamedTuple generates
