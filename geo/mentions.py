@@ -63,8 +63,8 @@ from geo.tokens import (
     _join_known,
     _pieces,
     _possessive_joints,
-    _run,
     _Run,
+    _run_between,
     _new_tuple,
     tokenize,
 )
@@ -311,6 +311,8 @@ def _named_spans(
     if word_frequency is not None:
         context.zipf = word_frequency
     mid, titled, lone_words, after_given = set(), set(), set(), set()
+    # A piece's sentence by how many sentences start at or before it, n: bounds[n] to bounds[n + 1] (as _run reads it).
+    bounds = (sentence_starts[0], *sentence_starts, len(text))
     spanless = []
     named = []
     append_named = named.append
@@ -330,7 +332,7 @@ def _named_spans(
         if not spans:
             spanless.append((piece, base, n))
             continue
-        run = _run(text, sentence_starts, piece, base, n)
+        run = _run_between(text, bounds[n], bounds[n + 1], piece, base)
         _note_first_word(run, lower[0], mid, titled)
         for i, j, key in spans:
             if j == i + 1:
@@ -351,7 +353,7 @@ def _named_spans(
             append_named((run, i, j, start, end, surface, name, facts, n))
     for piece, base, n in spanless:
         if piece.lower[0] in lone_words:
-            _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
+            _note_first_word(_run_between(text, bounds[n], bounds[n + 1], piece, base), piece.lower[0], mid, titled)
     context.mid_sentence_words, context.after_title_words = frozenset(mid), frozenset(titled)
     context.after_given_name_words = frozenset(after_given)
     return named, context
