@@ -256,8 +256,7 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
         # Remembered per run text, offsets from its start: names repeat. A run with no piece
         # (a lone function word: "The", "It's", the commonest runs) has none however
         # sentences cut it (cuts only split pieces further), so it is passed by at once.
-        run = match[0]
-        pieces = _run_pieces(run)
+        pieces = _run_pieces(match[0])
         if not pieces:
             continue
         start, end = match.span()
