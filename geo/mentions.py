@@ -297,7 +297,10 @@ def _named_spans(
     # capitalised words (set below, once every run is walked). Those sets are asked only about
     # spans' texts, and a span of two words or more holds what no single word holds between
     # them (a space, a hyphen or a digit): so a run's first word counts there only when it
-    # stands alone as a span somewhere, and a run without a span needs the word before it only then.
+    # stands alone as a span somewhere. A run without a span never starts with such a word: a
+    # word's key follows from its lower case (geo.names.name_key), and that run's first key is
+    # none the gazetteer knows, else it would open a span (tokens._longest_known). So only runs
+    # with a span are noted (tests/test_fast_paths_p11t.py holds both facts).
     given_names = getattr(gazetteer, "given_names", None)
     given = given_names() if given_names is not None else frozenset()
     context = _Context(text, frozenset(), frozenset(), frozenset(), given)
@@ -310,10 +313,9 @@ def _named_spans(
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
         context.zipf = word_frequency
-    mid, titled, lone_words, after_given = set(), set(), set(), set()
+    mid, titled, after_given = set(), set(), set()
     # A piece's sentence by how many sentences start at or before it, n: bounds[n] to bounds[n + 1] (as _run reads it).
     bounds = (sentence_starts[0], *sentence_starts, len(text))
-    spanless = []
     named = []
     append_named = named.append
     for (piece, base, n), spans in zip(pieces, map(spans_of.get, memo_keys)):
@@ -330,13 +332,10 @@ def _named_spans(
             if not given.isdisjoint(lower[:-1]):
                 after_given.update(word for previous, word in zip(lower, lower[1:]) if previous in given)
         if not spans:
-            spanless.append((piece, base, n))
             continue
         run = _run_between(text, bounds[n], bounds[n + 1], piece, base)
         _note_first_word(run, lower[0], mid, titled)
         for i, j, key in spans:
-            if j == i + 1:
-                lone_words.add(lower[i])
             start, end = base + tokens[i].start, base + tokens[j - 1].end
             surface = text[start:end]
             facts = surface_memo.get(surface)  # most spans' texts were met before: no call
@@ -351,9 +350,6 @@ def _named_spans(
                 end = _with_abbreviation_dot(text, end)
                 name = text[start:end]
             append_named((run, i, j, start, end, surface, name, facts, n))
-    for piece, base, n in spanless:
-        if piece.lower[0] in lone_words:
-            _note_first_word(_run_between(text, bounds[n], bounds[n + 1], piece, base), piece.lower[0], mid, titled)
     context.mid_sentence_words, context.after_title_words = frozenset(mid), frozenset(titled)
     context.after_given_name_words = frozenset(after_given)
     return named, context
