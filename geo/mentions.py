@@ -294,13 +294,14 @@ def _named_spans(
 
     # The context spans are judged in: what the gazetteer says (set now: a span's text is
     # described as its run is met, from that alone) and what the document says of its
-    # capitalised words (set below, once every run is walked). Those sets are asked only about
-    # spans' texts, and a span of two words or more holds what no single word holds between
-    # them (a space, a hyphen or a digit): so a run's first word counts there only when it
-    # stands alone as a span somewhere. A run without a span never starts with such a word: a
-    # word's key follows from its lower case (geo.names.name_key), and that run's first key is
-    # none the gazetteer knows, else it would open a span (tokens._longest_known). So only runs
-    # with a span are noted (tests/test_fast_paths_p11t.py holds both facts).
+    # capitalised words (set below, once every run is walked). Those sets are asked about spans'
+    # texts (after_title_words also about a word beside a span: geo.person_cues), and a span of
+    # two words or more holds what no single word holds between them (a space, a hyphen or a
+    # digit): so a word counts there only when it stands alone as a span somewhere. No word of a
+    # run without a span does: a word's key follows from its lower case (geo.names.name_key), and
+    # no key of that run but a connector's is one the gazetteer knows, else it would hold a span
+    # (tokens._longest_known). So of such a run only the words after a title are noted
+    # (tests/test_fast_paths_p11t.py holds these facts).
     given_names = getattr(gazetteer, "given_names", None)
     given = given_names() if given_names is not None else frozenset()
     context = _Context(text, frozenset(), frozenset(), frozenset(), given)
@@ -325,14 +326,16 @@ def _named_spans(
                 key, cuts = parted[tokens[k].text]
                 if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
                     joined.extend(base + tokens[k].start + cut for cut in cuts)
+        if not spans:
+            if after_title:  # (the only words of a run without a span that count: see above)
+                titled.update(after_title)
+            continue
         if len(lower) > 1:
             mid.update(lower[1:])
             if after_title:
                 titled.update(after_title)
             if not given.isdisjoint(lower[:-1]):
                 after_given.update(word for previous, word in zip(lower, lower[1:]) if previous in given)
-        if not spans:
-            continue
         run = _run_between(text, bounds[n], bounds[n + 1], piece, base)
         _note_first_word(run, lower[0], mid, titled)
         for i, j, key in spans:
