@@ -63,8 +63,8 @@ from geo.tokens import (
     _join_known,
     _pieces,
     _possessive_joints,
-    _run,
     _Run,
+    _run_between,
     _new_tuple,
     tokenize,
 )
@@ -294,10 +294,14 @@ def _named_spans(
 
     # The context spans are judged in: what the gazetteer says (set now: a span's text is
     # described as its run is met, from that alone) and what the document says of its
-    # capitalised words (set below, once every run is walked). Those sets are asked only about
-    # spans' texts, and a span of two words or more holds what no single word holds between
-    # them (a space, a hyphen or a digit): so a run's first word counts there only when it
-    # stands alone as a span somewhere, and a run without a span needs the word before it only then.
+    # capitalised words (set below, once every run is walked). Those sets are asked about spans'
+    # texts (after_title_words also about a word beside a span: geo.person_cues), and a span of
+    # two words or more holds what no single word holds between them (a space, a hyphen or a
+    # digit): so a word counts there only when it stands alone as a span somewhere. No word of a
+    # run without a span does: a word's key follows from its lower case (geo.names.name_key), and
+    # no key of that run but a connector's is one the gazetteer knows, else it would hold a span
+    # (tokens._longest_known). So of such a run only the words after a title are noted
+    # (tests/test_fast_paths_p11t.py holds these facts).
     given_names = getattr(gazetteer, "given_names", None)
     given = given_names() if given_names is not None else frozenset()
     context = _Context(text, frozenset(), frozenset(), frozenset(), given)
@@ -310,8 +314,9 @@ def _named_spans(
     word_frequency = getattr(gazetteer, "word_frequency", None)
     if word_frequency is not None:
         context.zipf = word_frequency
-    mid, titled, lone_words, after_given = set(), set(), set(), set()
-    spanless = []
+    mid, titled, after_given = set(), set(), set()
+    # A piece's sentence by how many sentences start at or before it, n: bounds[n] to bounds[n + 1] (as _run reads it).
+    bounds = (sentence_starts[0], *sentence_starts, len(text))
     named = []
     append_named = named.append
     for (piece, base, n), spans in zip(pieces, map(spans_of.get, memo_keys)):
@@ -321,20 +326,19 @@ def _named_spans(
                 key, cuts = parted[tokens[k].text]
                 if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
                     joined.extend(base + tokens[k].start + cut for cut in cuts)
+        if not spans:
+            if after_title:  # (the only words of a run without a span that count: see above)
+                titled.update(after_title)
+            continue
         if len(lower) > 1:
             mid.update(lower[1:])
             if after_title:
                 titled.update(after_title)
             if not given.isdisjoint(lower[:-1]):
                 after_given.update(word for previous, word in zip(lower, lower[1:]) if previous in given)
-        if not spans:
-            spanless.append((piece, base, n))
-            continue
-        run = _run(text, sentence_starts, piece, base, n)
+        run = _run_between(text, bounds[n], bounds[n + 1], piece, base)
         _note_first_word(run, lower[0], mid, titled)
         for i, j, key in spans:
-            if j == i + 1:
-                lone_words.add(lower[i])
             start, end = base + tokens[i].start, base + tokens[j - 1].end
             surface = text[start:end]
             facts = surface_memo.get(surface)  # most spans' texts were met before: no call
@@ -349,9 +353,6 @@ def _named_spans(
                 end = _with_abbreviation_dot(text, end)
                 name = text[start:end]
             append_named((run, i, j, start, end, surface, name, facts, n))
-    for piece, base, n in spanless:
-        if piece.lower[0] in lone_words:
-            _note_first_word(_run(text, sentence_starts, piece, base, n), piece.lower[0], mid, titled)
     context.mid_sentence_words, context.after_title_words = frozenset(mid), frozenset(titled)
     context.after_given_name_words = frozenset(after_given)
     return named, context

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from geo.names import _ABBREVIATIONS, name_key
+from geo.run_words import _FUNCTION_WORDS, _OPENERS, _TITLES, CONNECTORS
 
 __all__ = ["Token", "tokenize", "CONNECTORS"]
 
@@ -39,16 +40,7 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-#: Lower-case words that occur inside place names. All written in lower case: recognition
-#: tests a word of a text by membership alone ("Of" in a headline is none).
-CONNECTORS = frozenset(
-    "of de del della di da do dos das du des la le les el al upon on the and y en am im an der sur au aux".split()
-)
 _MAX_WORDS = 6
-# The connectors that, capitalised, may open a name (see _grams): articles and particles
-# ("The Bronx", "La Paz", "Des Moines", "Al-Hasakah", "An Najaf"), not "Of", "And" or "On",
-# which are capitalised only in headlines.
-_OPENERS = CONNECTORS - frozenset("of and on upon sur y en au aux am im".split())
 
 # "St. Louis", "Mt. Vernon", "Ft. Worth": the abbreviated first word of a name, one word
 # with its dot when a capitalised word follows (name_key reads it as saint/mount/fort).
@@ -92,31 +84,6 @@ _RUN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 # The lower-case words _Context.used_in_lower_case looks for (it finds them with str.find).
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
-
-
-# Words that, right before a capitalised name, make it a person: "Colonel Jafarov", "Gov. Cuomo".
-_TITLES = frozenset(
-    """
-    mr mrs ms miss dr prof sir dame lord lady rev father pastor bishop rabbi imam sheikh
-    president pres vice minister premier chancellor governor gov senator sen rep representative
-    congressman congresswoman mayor judge justice sheriff officer detective det chief
-    colonel col general gen lieutenant lt captain capt major maj sergeant sgt corporal cpl private pvt
-    admiral adm commander cmdr coach ambassador amb
-    spokesman spokeswoman spokesperson deputy director secretary
-    """.split()
-)
-
-
-# Capitalised only because they start a sentence, and never a place alone: skipped early.
-_FUNCTION_WORDS = frozenset(
-    """
-    a an the this that these those it its he she they we i you his her their our my your
-    and but or nor so yet if when while after before as at by for from in into of on to with
-    there here what which who whom whose where why how all any both each few more most other
-    some such no not only own same than too very can will just should now also however still
-    is are was were be been being have has had do does did said says one two three
-    """.split()
-)
 
 
 # Token(start, end, text, possessive) without the Python-level __new__ NamedTuple generates
@@ -289,30 +256,29 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
         # Remembered per run text, offsets from its start: names repeat. A run with no piece
         # (a lone function word: "The", "It's", the commonest runs) has none however
         # sentences cut it (cuts only split pieces further), so it is passed by at once.
-        run = match[0]
-        pieces = _run_pieces(run)
+        pieces = _run_pieces(match[0])
         if not pieces:
             continue
-        start = match.start()
-        while next_start <= start:
-            n += 1
-            next_start = starts[n]
-        if next_start < start + len(run):  # a sentence starts inside the run (rare)
-            end = start + len(run)
-            first = len(found)
-            for tokens in _split_run(text, start, end, sentence_starts):
-                append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
-            if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
-                shared.extend(range(first, len(found)))
-        elif type(pieces) is _Piece:  # most runs: one piece
+        start, end = match.span()
+        if next_start < end:  # a sentence starts before the run ends (most runs' count holds: no test)
+            while next_start <= start:
+                n += 1
+                next_start = starts[n]
+            if next_start < end:  # a sentence starts inside the run (rare)
+                first = len(found)
+                for tokens in _split_run(text, start, end, sentence_starts):
+                    append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
+                if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
+                    shared.extend(range(first, len(found)))
+                continue
+        if type(pieces) is _Piece:  # most runs: one piece
             if not start and shared is not None:  # (one at the text's start counts from 0: see shared)
                 shared.append(len(found))
             append((pieces, start, n))
         else:
             if shared is not None:
                 shared.extend(range(len(found), len(found) + len(pieces)))
-            # One count serves every piece (no sentence starts inside the run).
-            for piece in pieces:
+            for piece in pieces:  # (one count serves every piece: no sentence starts inside the run)
                 append((piece, start, n))
     return found
 
@@ -380,10 +346,14 @@ def _join_known(pieces: list[tuple[_Piece, int, int]], joints: list[tuple[int, _
 
 def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, n: int) -> _Run:
     """A piece in its sentence (``n`` sentences start at or before it), with the word before it."""
-    first_start = base + piece.tokens[0].start
     floor = sentence_starts[n - 1] if n else sentence_starts[0]
     ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
-    prev, initial = _word_and_initial(text, first_start, floor)
+    return _run_between(text, floor, ceiling, piece, base)
+
+
+def _run_between(text: str, floor: int, ceiling: int, piece: _Piece, base: int) -> _Run:
+    """A piece in its sentence ``text[floor:ceiling]``, with the word before it (see _run)."""
+    prev, initial = _word_and_initial(text, base + piece.tokens[0].start, floor)
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
