@@ -262,7 +262,7 @@ def _with_local_evidence(
                 continue
             admin_word = _admin_word(text, mention)
             if not admin_word:
-                local.append(known[2])
+                local.append(known[3])
                 continue
             explicit.add(i)
             hit = unqualified.get((id(cands), admin_word))
@@ -287,7 +287,7 @@ def _with_local_evidence(
             if areas:
                 extras = _local_features(admin_word, cands, areas, towns)
             elif towns:
-                extras = _own_features(own_features, cands, admin_word, towns)
+                extras = _own_features(own_features, cands, admin_word, towns) if admin_word else known[2]
             else:  # (no qualifier and no town: no evidence of the name's own but its sentence's)
                 extras = [[]] * len(cands)  # (one empty list: only read)
             extras = [
@@ -306,12 +306,16 @@ def _with_local_evidence(
     return local, explicit
 
 
-def _own_evidence(cands: tuple[Candidate, ...]) -> tuple[tuple[Candidate, ...], list[Place] | tuple[()], tuple[Candidate, ...]]:
+def _own_evidence(cands: tuple[Candidate, ...]) -> tuple:
     """What a candidates tuple's local evidence is, whatever the text, as (``cands``, its
-    _towns(), ``cands`` with the evidence of a mention that no word after and no qualifier
-    or sentence speaks for): pure functions of the tuple, which a resolve memo keeps."""
-    towns = _towns(cands) or ()  # (kept: one empty tuple for all, not a list each)
-    return cands, towns, _with_each(cands, _local_features("", cands, [], towns)) if towns else cands
+    _towns(), the _local_features() of a mention that no word after and no qualifier
+    speaks for (None without towns: there are none), ``cands`` with them): pure functions
+    of the tuple, which a resolve memo keeps."""
+    towns = _towns(cands)
+    if not towns:
+        return cands, (), None, cands  # (kept: one empty tuple for all, not a list each)
+    extras = _local_features("", cands, [], towns)
+    return cands, towns, extras, _with_each(cands, extras)
 
 
 def _own_features(memo: dict, cands: tuple[Candidate, ...], admin_word: str,
@@ -503,7 +507,7 @@ def resolve(
                 # made the tuple since or the name is now its paragraph's)
                 hit = _contenders(cands, bests.get((name[0], tuple_id)), reach)
                 known = own_evidence.get(id(given))
-                if cands is given or known is not None and cands is known[2]:  # (a tuple that outlives the text)
+                if cands is given or known is not None and cands is known[3]:  # (a tuple that outlives the text)
                     kept_contenders[tuple_id] = hit
             contenders_of[tuple_id] = hit
             for c in hit[1]:
