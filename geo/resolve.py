@@ -251,7 +251,6 @@ def _with_local_evidence(
     explicit = set(areas_of) | set(holds) | set(in_sentence)
     said = frozenset(explicit)  # the mentions of which their sentence says something (a few)
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
-        cands = cands if isinstance(cands, tuple) else tuple(cands)
         known = own_evidence.get(id(cands))
         if known is None or known[0] is not cands:  # (an id names one tuple only while it lives)
             known = own_evidence[id(cands)] = _own_evidence(cands)
@@ -471,6 +470,9 @@ def resolve(
     """
     if len(mentions) != len(candidates):
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
+    # Each mention's candidates as a tuple (tuple() of a tuple is the tuple itself: mentions
+    # that share one still do).
+    candidates = tuple(map(tuple, candidates))
     names = [(_key(m.text), m.kind) for m in mentions]
     own_evidence = _memo_part(memo, "own evidence")
     local, explicit = _with_local_evidence(text, mentions, candidates, own_evidence)
