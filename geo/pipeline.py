@@ -55,7 +55,9 @@ def map_text(
     candidates = candidates_for_each(mentions, gz)
     if home is not None:
         candidates = _with_home(candidates, home)
-    resolutions = resolve(text, mentions, candidates)
+    # (resolve keeps what depends on a name's candidates alone in the gazetteer too)
+    derived_memo = getattr(gz, "derived_memo", None)
+    resolutions = resolve(text, mentions, candidates, derived_memo("resolution") if derived_memo is not None else None)
     shapes: dict[str, dict[str, Any]] = {}
     if outlines:
         for r in resolutions:

@@ -108,8 +108,8 @@ def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[
     listed: list[int] = []
     runs: list[list[int]] = []
     run = [-1]  # the last run (none yet)
-    for i in range(len(mentions) - 1):
-        left, right = mentions[i], mentions[i + 1]
+    for i, right in enumerate(mentions[1:]):  # (each mention ``i`` and the next)
+        left = mentions[i]
         start, end = left.end, right.start
         # Matched in place (pos, endpos): the gap between two far mentions is never copied.
         short = _SHORT_GAP.fullmatch(text, start, end)

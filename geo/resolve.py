@@ -224,7 +224,7 @@ def _local_features(
 
 
 def _with_local_evidence(
-    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], own_evidence: dict
 ) -> tuple[list[tuple[Candidate, ...]], set[int]]:
     """Each mention's candidates with their local evidence added (it never changes: added once),
     and the indices of the mentions whose own words say which place they are (a qualifier,
@@ -232,6 +232,7 @@ def _with_local_evidence(
 
     A mention with no local evidence keeps its candidates tuple itself, so mentions of a
     name that share a tuple (the pipeline ranks a name once) share the work of later steps.
+    ``own_evidence``: id(candidates tuple) -> _own_evidence() of it (see resolve's memo).
     """
     pairs, listed, runs = read_gaps(text, mentions)
     areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
@@ -239,7 +240,6 @@ def _with_local_evidence(
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.
     dateline = _dateline(text, mentions[0]) if mentions else None
-    towns_of: dict[int, list[Place]] = {}  # id(candidates tuple) -> _towns(); the tuples outlive the call
     # Without a qualifier the evidence depends only on the candidates and the word after the
     # name: mentions alike share one tuple, found once (later steps work per distinct tuple).
     unqualified: dict[tuple[int, str], tuple[Candidate, ...]] = {}
@@ -251,17 +251,19 @@ def _with_local_evidence(
     explicit = set(areas_of) | set(holds) | set(in_sentence)
     said = frozenset(explicit)  # the mentions of which their sentence says something (a few)
     for i, (mention, cands) in enumerate(zip(mentions, candidates)):
-        cands = cands if isinstance(cands, tuple) else tuple(cands)
-        towns = towns_of.get(id(cands))
-        if towns is None:
-            towns = towns_of[id(cands)] = _towns(cands)
+        known = own_evidence.get(id(cands))
+        if known is None or known[0] is not cands:  # (an id names one tuple only while it lives)
+            known = own_evidence[id(cands)] = _own_evidence(cands)
+        towns = known[1]
         if i not in said:
             if not towns:
                 local.append(cands)
                 continue
             admin_word = _admin_word(text, mention)
-            if admin_word:
-                explicit.add(i)
+            if not admin_word:
+                local.append(known[3])
+                continue
+            explicit.add(i)
             hit = unqualified.get((id(cands), admin_word))
             if hit is None:
                 hit = unqualified[(id(cands), admin_word)] = _with_each(
@@ -284,7 +286,7 @@ def _with_local_evidence(
             if areas:
                 extras = _local_features(admin_word, cands, areas, towns)
             elif towns:
-                extras = _own_features(own_features, cands, admin_word, towns)
+                extras = _own_features(own_features, cands, admin_word, towns) if admin_word else known[2]
             else:  # (no qualifier and no town: no evidence of the name's own but its sentence's)
                 extras = [[]] * len(cands)  # (one empty list: only read)
             extras = [
@@ -301,6 +303,18 @@ def _with_local_evidence(
     if dateline is not None:
         _add_dateline(local, mentions, _key(mentions[0].text), dateline)
     return local, explicit
+
+
+def _own_evidence(cands: tuple[Candidate, ...]) -> tuple:
+    """What a candidates tuple's local evidence is, whatever the text, as (``cands``, its
+    _towns(), the _local_features() of a mention that no word after and no qualifier
+    speaks for (None without towns: there are none), ``cands`` with them): pure functions
+    of the tuple, which a resolve memo keeps."""
+    towns = _towns(cands)
+    if not towns:
+        return cands, (), None, cands  # (kept: one empty tuple for all, not a list each)
+    extras = _local_features("", cands, [], towns)
+    return cands, towns, extras, _with_each(cands, extras)
 
 
 def _own_features(memo: dict, cands: tuple[Candidate, ...], admin_word: str,
@@ -343,6 +357,26 @@ def _dateline(text: str, mention: Mention) -> int | None:
     return 0 if "," in after.group() else DATELINE_ALONE_POPULATION
 
 
+
+
+def _contenders(cands: tuple[Candidate, ...], best: Candidate | None, reach: float) -> tuple:
+    """(``cands``, its contenders: the candidates coherence, which adds at most ``reach``, can
+    make win; the first of its best (``best``, if found already; None when there are no
+    candidates); the others, in ranking order): a pure function of the tuple."""
+    if len(cands) == 1:  # one candidate: it is the only contender, and the best
+        return cands, cands, cands[0], ()
+    if best is None and cands:
+        best = _best_of(cands)
+    floor = (best.score if best is not None else 0.0) - reach
+    if best is not None and best.place.kind == "country":
+        near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
+        rest = [c for c in cands if c.score < floor or _outclassed(c, best)] if len(near) < len(cands) else ()
+    else:
+        near = tuple([c for c in cands if c.score >= floor])
+        rest = [c for c in cands if c.score < floor] if len(near) < len(cands) else ()
+    if len(rest) > 1 and not _falling(rest):
+        rest = sorted(rest, key=candidate_rank)
+    return cands, near, best, rest
 
 
 def _text_feature(found: dict, slot, value: float | None, own_words: bool, label: str) -> tuple[float, tuple]:
@@ -405,14 +439,43 @@ def _blocks(text: str, mentions: tuple[Mention, ...]) -> list[int] | None:
     return blocks
 
 
+#: The most candidates tuples a resolve memo keeps facts of, per kind of fact, before it is
+#: emptied (bounded as the gazetteer's other derived memos are).
+MEMO_LIMIT = 4_000
+
+
+def _memo_part(memo: dict | None, purpose: str) -> dict:
+    """The part of a resolve memo for ``purpose`` (emptied once it holds MEMO_LIMIT tuples'
+    facts: a text adds at most one per distinct tuple), or a dict of this text's alone."""
+    if memo is None:
+        return {}
+    part = memo.get(purpose)
+    if part is None:
+        part = memo[purpose] = {}
+    elif len(part) >= MEMO_LIMIT:
+        part.clear()
+    return part
+
+
 def resolve(
-    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...]
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], memo: dict | None = None,
 ) -> tuple[Resolution, ...]:
-    """One resolution per mention, in the same order; ``candidates[i]`` belong to ``mentions[i]``."""
+    """One resolution per mention, in the same order; ``candidates[i]`` belong to ``mentions[i]``.
+
+    ``memo``: a dict the caller keeps for this function across texts (the pipeline keeps one
+    in the gazetteer): what depends on a candidates tuple alone (its towns, its contenders, the
+    rest) is then found once per tuple, not once per text, for the tuples that outlive a text
+    (the gazetteer keeps each name's). Keyed by id(), each value holds its tuple: an id names
+    one object only while it lives. The resolutions are the same with or without it.
+    """
     if len(mentions) != len(candidates):
         raise ValueError(f"need one candidate tuple per mention, got {len(candidates)} for {len(mentions)}")
+    # Each mention's candidates as a tuple (tuple() of a tuple is the tuple itself: mentions
+    # that share one still do).
+    candidates = tuple(map(tuple, candidates))
     names = [(_key(m.text), m.kind) for m in mentions]
-    local, explicit = _with_local_evidence(text, mentions, candidates)
+    own_evidence = _memo_part(memo, "own evidence")
+    local, explicit = _with_local_evidence(text, mentions, candidates, own_evidence)
     coherence_of: dict[str, tuple[str, tuple[str, str] | None]] = {}  # place id -> (country, state) for coherence
     # (name, id(candidates)) -> the best of them; the tuples all live on in ``local`` or
     # lived while every later tuple was made (see _with_states_named), so an id names one tuple
@@ -427,46 +490,41 @@ def resolve(
         block_of = {voter: block for (voter, _kind), block in zip(names, blocks)}
     # Coherence adds at most this much, so a candidate further behind the best can never win.
     reach = COUNTRY_CONTEXT_BONUS + ADMIN1_CONTEXT_BONUS
-    # id(local tuple) -> (its contenders, the score below which a candidate is none, its best place)
-    contenders_of: dict[int, tuple[tuple[Candidate, ...], float, Place | None]] = {}
+    # id(local tuple) -> _contenders() of it, for this text; and for the tuples that outlive
+    # the text (a name's candidates, or them with its own evidence), across texts
+    contenders_of: dict[int, tuple] = {}
+    kept_contenders = _memo_part(memo, "contenders")
     # Coherence, settled step by step; each distinct name votes once for its current reading,
     # and a name keeps the reading with the best total over its mentions (one sense per document).
     chosen: dict[tuple[str, str], Place] = {}
     # Each name's contenders, mention by mention (names in order of first mention).
     by_name: dict[tuple[str, str], list[tuple[Candidate, ...]]] = {}
-    for name, cands in zip(names, local):
+    for name, cands, given in zip(names, local, candidates):
         tuple_id = id(cands)
         hit = contenders_of.get(tuple_id)
-        if hit is None and len(cands) == 1:  # one candidate: it is the only contender, and the best
-            only = cands[0]
-            if only.place.id not in coherence_of:
-                coherence_of[only.place.id] = _coherence_facts(only.place)
-            hit = contenders_of[tuple_id] = (cands, only.score - reach, only.place)
-        elif hit is None:
-            # (the first of the best scores: found by _with_neighbours, unless evidence has
-            # made the tuple since or the name is now its paragraph's)
-            best = bests.get((name[0], tuple_id))
-            if best is None and cands:
-                best = _best_of(cands)
-            floor = (best.score if best is not None else 0.0) - reach
-            if best is not None and best.place.kind == "country":
-                near = tuple([c for c in cands if c.score >= floor and not _outclassed(c, best)])
-            else:
-                near = tuple([c for c in cands if c.score >= floor])
-            for c in near:
+        if hit is None:
+            hit = kept_contenders.get(tuple_id)
+            if hit is None or hit[0] is not cands:
+                # (the first of the best scores: found by _with_neighbours, unless evidence has
+                # made the tuple since or the name is now its paragraph's)
+                hit = _contenders(cands, bests.get((name[0], tuple_id)), reach)
+                known = own_evidence.get(id(given))
+                if cands is given or known is not None and cands is known[3]:  # (a tuple that outlives the text)
+                    kept_contenders[tuple_id] = hit
+            contenders_of[tuple_id] = hit
+            for c in hit[1]:
                 if c.place.id not in coherence_of:
                     coherence_of[c.place.id] = _coherence_facts(c.place)
-            hit = contenders_of[tuple_id] = (near, floor, best.place if best is not None else None)
-        near = hit[0]
+        near = hit[1]
         nears = by_name.get(name)
         if nears is None:  # (a name's first mention: it has no reading yet)
             by_name[name] = [near]
             if cands:
-                chosen[name] = hit[2]
+                chosen[name] = hit[2].place
         else:
             nears.append(near)
             if cands and name not in chosen:
-                chosen[name] = hit[2]
+                chosen[name] = hit[2].place
     # Most names have one contending place: their reading is settled from the start, and
     # the rounds need not score them (they still vote through ``chosen``).
     undecided = [_Reading(name, nears, coherence_of) for name, nears in by_name.items() if _contested(nears)]
@@ -485,7 +543,6 @@ def resolve(
         context.move(move[0][0], chosen[move[0]], move[1])
         chosen[move[0]] = move[1]
 
-    rest_of: dict[int, list[Candidate]] = {}  # id(local tuple) -> its non-contenders, in ranking order
     country_bonus, state_bonus = context.country_bonus, context.state_bonus
     context_countries, context_states = context.countries, context.states
     resolutions = []
@@ -501,7 +558,7 @@ def resolve(
         hit = settled.get(alike)
         if hit is None:
             key = name[0]
-            near, floor, best_place = contenders_of[tuple_id]
+            _, near, _, rest = contenders_of[tuple_id]
             scored = []
             # country, or (state, whether the place is that state) -> (bonus, its feature):
             # the contenders share a few, found once.
@@ -530,14 +587,6 @@ def resolve(
             # Coherence only adds, so every contender still ranks above every other candidate.
             if len(scored) > 1 and not _falling(scored):
                 scored.sort(key=candidate_rank)
-            rest = rest_of.get(tuple_id) if len(near) < len(cands) else ()  # (all contend: no rest)
-            if rest is None:
-                if best_place.kind == "country":  # (else no candidate is outclassed)
-                    best = bests.get((key, tuple_id)) or _best_of(cands)  # (found before, as a rule)
-                    rest = [c for c in cands if c.score < floor or _outclassed(c, best)]
-                else:
-                    rest = [c for c in cands if c.score < floor]
-                rest = rest_of[tuple_id] = rest if len(rest) < 2 or _falling(rest) else sorted(rest, key=candidate_rank)
             scored += rest
             # One sense per document yields to a mention's own evidence ("Paris, Texas" stays
             # in Texas in a text whose other Paris is France's).
