@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo import resolve as resolve_module
+from geo import local_evidence, resolve as resolve_module
 from geo.candidates import candidates_for_each
 from geo.gazetteer import default_gazetteer
 from geo.mentions import find_mentions
@@ -70,7 +70,7 @@ def test_an_entry_of_a_tuple_no_longer_alive_is_not_read(part):
     # Another tuple's facts under each tuple's id: what the memo would hold had a tuple died
     # and a new one been made at its address.
     other = candidates_for_each(find_mentions("Dallas", split_sentences("Dallas"), gz), gz)[0]
-    stale = resolve_module._own_evidence(other) if part == "own evidence" else \
+    stale = local_evidence._own_evidence(other) if part == "own evidence" else \
         resolve_module._contenders(other, None, 1.0)
     memo = {part: {id(cands): stale for cands in candidates}}
     _same([resolve(text, mentions, candidates, memo)], [alone])

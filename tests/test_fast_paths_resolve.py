@@ -9,7 +9,7 @@ from geo import neighbours, qualifiers
 from geo.coherence import _coherence_facts
 from geo.evidence import _with, _with_each
 from geo.records import Candidate, Mention, Place
-from geo.resolve import _TOWN_RULE_KINDS, _towns
+from geo.local_evidence import _TOWN_RULE_KINDS, _towns
 
 _KINDS = ("city", "adm1", "adm2", "country", "region", "physical")
 
@@ -100,8 +100,8 @@ def test_only_towns_districts_and_states_have_a_state_and_it_lies_in_their_count
 
 
 def test_local_features_with_their_shortcuts_are_the_plain_rules():
-    from geo.resolve import (QUALIFIER_BONUS, TOWN_OVER_DISTRICT_BONUS, _holds_most_of, _local_features,
-                             _named_after, _NOT_WITHIN, _outgrown)
+    from geo.local_evidence import (QUALIFIER_BONUS, TOWN_OVER_DISTRICT_BONUS, _holds_most_of, _local_features,
+                                    _named_after, _NOT_WITHIN, _outgrown)
     from geo.evidence import _round4
     from geo.qualifiers import contains
 
