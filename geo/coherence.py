@@ -176,9 +176,9 @@ class _Context:
         found = self._bonuses.get(country)
         if found is None:
             found = self._bonuses[country] = {}
-        bonus = found.get(name, False)
-        if bonus is False:
-            bonus = found[name] = self._country_bonus(country, name)
+        if name in found:
+            return found[name]
+        bonus = found[name] = self._country_bonus(country, name)
         return bonus
 
     def _country_bonus(self, country: str, name: str) -> float | None:
@@ -227,9 +227,9 @@ class _Context:
             found = self._bonuses.get(state)
             if found is None:
                 found = self._bonuses[state] = {}
-            bonus = found.get(name, False)
-            if bonus is False:
-                bonus = found[name] = self._state_bonus(state, name)
+            if name in found:
+                return found[name]
+            bonus = found[name] = self._state_bonus(state, name)
             return bonus
         return None
 
