@@ -86,7 +86,7 @@ class _Context:
                  block_of: dict[str, int] | None = None):
         self.coherence_of = coherence_of  # place id -> (country, state) for coherence, for every contender
         # For a text of several blocks (paragraphs): each voter's block. Votes from the voter's
-        # own block then count in full, the others' FAR_WEIGHT each (see _country_bonus).
+        # own block then count in full, the others' FAR_WEIGHT each (see country_bonus).
         self.block_of = block_of
         self.countries_in: dict[int, dict[str, float]] = {}
         self.states_in: dict[int, dict[tuple[str, str], float]] = {}
@@ -178,26 +178,26 @@ class _Context:
             found = self._bonuses[country] = {}
         if name in found:
             return found[name]
-        bonus = found[name] = self._country_bonus(country, name)
+        # (worked out here, not by a call: asked for thousands of times a corpus)
+        bonus = None
+        if self.block_of is not None:
+            bonus = self._country_bonus_by_distance(country, name)
+        else:
+            # The share among the *other* names' votes: a name's own reading must not dilute it
+            # ("Florida and Georgia": Florida's vote is all the context Georgia has).
+            others = self.total - self.own_total.get(name, 0.0)
+            if country and others > 0:
+                if country == _ANY_COUNTRY:  # as good as the text's main country
+                    weight = max(w - self.own_country.get((c, name), 0.0) for c, w in self.countries.items())
+                else:
+                    weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
+                if weight > 0:
+                    bonus = _share_of(COUNTRY_CONTEXT_BONUS, weight / others)
+        found[name] = bonus
         return bonus
 
-    def _country_bonus(self, country: str, name: str) -> float | None:
-        # The share among the *other* names' votes: a name's own reading must not dilute it
-        # ("Florida and Georgia": Florida's vote is all the context Georgia has).
-        if self.block_of is not None:
-            return self._country_bonus_by_distance(country, name)
-        others = self.total - self.own_total.get(name, 0.0)
-        if country and others > 0:
-            if country == _ANY_COUNTRY:  # as good as the text's main country
-                weight = max(w - self.own_country.get((c, name), 0.0) for c, w in self.countries.items())
-            else:
-                weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
-            if weight > 0:
-                return _share_of(COUNTRY_CONTEXT_BONUS, weight / others)
-        return None
-
     def _country_bonus_by_distance(self, country: str, name: str) -> float | None:
-        # As _country_bonus, with the text beyond the name's block counted as FAR_WEIGHT votes
+        # As country_bonus, with the text beyond the name's block counted as FAR_WEIGHT votes
         # of the block, cast by that text's shares: a name alone in its paragraph takes the
         # text's shares; one among others mostly theirs, however long the text is.
         if not country:
@@ -229,25 +229,23 @@ class _Context:
                 found = self._bonuses[state] = {}
             if name in found:
                 return found[name]
-            bonus = found[name] = self._state_bonus(state, name)
+            # (worked out here, not by a call, as country_bonus's)
+            weight = self.states[state] - self.own_state.get((state, name), 0.0)
+            if self.block_of is not None:
+                # The text beyond the block counts as FAR_WEIGHT votes cast by its shares, and the
+                # weight is a share of the block's other votes and those: the rest of a long file
+                # cannot outweigh a paragraph's own names.
+                block = self.block_of[name]
+                near = self.states_in.get(block, {}).get(state, 0.0)
+                near_total = self.total_in.get(block, 0.0)
+                far_total = self.total - near_total
+                far = FAR_WEIGHT / far_total if far_total > 1e-9 else 0.0
+                others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
+                weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
+                weight = weight / others if others > 1e-9 else 0.0
+            bonus = found[name] = _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
             return bonus
         return None
-
-    def _state_bonus(self, state: tuple[str, str], name: str) -> float | None:
-        weight = self.states[state] - self.own_state.get((state, name), 0.0)
-        if self.block_of is not None:
-            # The text beyond the block counts as FAR_WEIGHT votes cast by its shares, and the
-            # weight is a share of the block's other votes and those: the rest of a long file
-            # cannot outweigh a paragraph's own names.
-            block = self.block_of[name]
-            near = self.states_in.get(block, {}).get(state, 0.0)
-            near_total = self.total_in.get(block, 0.0)
-            far_total = self.total - near_total
-            far = FAR_WEIGHT / far_total if far_total > 1e-9 else 0.0
-            others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
-            weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
-            weight = weight / others if others > 1e-9 else 0.0
-        return _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
 
 
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
