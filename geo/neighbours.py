@@ -73,11 +73,10 @@ def _with_neighbours(
         return local
     points.sort(key=_first)
     max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
-    lats = [lat for lat, _, _ in points]
     nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
     count = len(points)
     # The points with another less than max_dlat further north (most have none).
-    for i in [i for i in range(count - 1) if not lats[i + 1] - lats[i] > max_dlat]:
+    for i in [i for i in range(count - 1) if not points[i + 1][0] - points[i][0] > max_dlat]:
         lat, key, place = points[i]
         lon = place.lon
         # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
