@@ -120,9 +120,9 @@ class _Context:
         if block_of is not None:
             for (name, _kind), place in chosen.items():
                 self._vote_in(block_of[name], place, 1.0)
-        # country or state -> {name: its bonus there}, until a reading changes the votes it
-        # stands on: the rounds of coherence and the final scores ask for the same ones.
-        self._bonuses: dict[str | tuple[str, str], dict[str, float | None]] = {}
+        # (country or state, name) -> the name's bonus there, until a reading changes the votes
+        # it stands on: the rounds of coherence and the final scores ask for the same ones.
+        self._bonuses: dict[tuple[str | tuple[str, str], str], float | None] = {}
 
     def _vote(self, name: str, place: Place, sign: float) -> None:
         if place.country_code:
@@ -168,16 +168,15 @@ class _Context:
         old_state, new_state = self.coherence_of[old.id][1], self.coherence_of[new.id][1]
         if old_state != new_state or (old.kind == "adm1") != (new.kind == "adm1"):
             topics += (old_state, new_state)
-        for topic in topics:
-            bonuses.pop(topic, None)
+        if topics:
+            for key in [key for key in bonuses if key[0] in topics]:
+                del bonuses[key]
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
-        found = self._bonuses.get(country)
-        if found is None:
-            found = self._bonuses[country] = {}
-        if name in found:
-            return found[name]
+        key = (country, name)
+        if key in self._bonuses:
+            return self._bonuses[key]
         # (worked out here, not by a call: asked for thousands of times a corpus)
         bonus = None
         if self.block_of is not None:
@@ -193,7 +192,7 @@ class _Context:
                     weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
                 if weight > 0:
                     bonus = _share_of(COUNTRY_CONTEXT_BONUS, weight / others)
-        found[name] = bonus
+        self._bonuses[key] = bonus
         return bonus
 
     def _country_bonus_by_distance(self, country: str, name: str) -> float | None:
@@ -224,11 +223,9 @@ class _Context:
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
         if state in self.states:  # for most candidates it is not (None never is): no more to do
-            found = self._bonuses.get(state)
-            if found is None:
-                found = self._bonuses[state] = {}
-            if name in found:
-                return found[name]
+            key = (state, name)
+            if key in self._bonuses:
+                return self._bonuses[key]
             # (worked out here, not by a call, as country_bonus's)
             weight = self.states[state] - self.own_state.get((state, name), 0.0)
             if self.block_of is not None:
@@ -243,7 +240,7 @@ class _Context:
                 others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
                 weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
                 weight = weight / others if others > 1e-9 else 0.0
-            bonus = found[name] = _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
+            bonus = self._bonuses[key] = _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
             return bonus
         return None
 
