@@ -178,8 +178,8 @@ def _with_states_named(
         return local
     towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
     # (name, id(candidates)) -> {a candidate's index: the state it is or lies in}, for the
-    # candidates in a country some name can be a state of (few: the evidence asks only for those)
-    rows_of: dict[tuple[str, int], dict[int, tuple[str, str] | None]] = {}
+    # candidates in (or being) a state some name can be: the evidence below asks only for those
+    rows_of: dict[tuple[str, int], dict[int, tuple[str, str]]] = {}
     countries = {country for country, _ in states}  # (the few countries of those states)
     for group, (cands, floor, best) in groups.items():
         rows = rows_of[group] = {}
@@ -193,12 +193,12 @@ def _with_states_named(
             if fact is None:
                 fact = facts[place.id] = _coherence_facts(place)
             state = fact[1]  # the state it is, or the one a town or district lies in
-            # (the state first: most lie in no state a name can be, and None is none; its country
-            # is one of those states', so it has one)
-            if (place.kind != "adm1" and state in states and c.score >= floor
-                    and not (best.place.kind == "country" and _outclassed(c, best))):
-                towns.setdefault(state, []).append(group[0])
-            rows[i] = state
+            # (most lie in no state a name can be, and None is none: nothing to note)
+            if state in states:
+                rows[i] = state
+                if (place.kind != "adm1" and c.score >= floor
+                        and not (best.place.kind == "country" and _outclassed(c, best))):
+                    towns.setdefault(state, []).append(group[0])
     if not towns:  # (its states are those both some name can be and some name can lie in)
         return local
 
