@@ -189,7 +189,7 @@ class _Context:
                 if country == _ANY_COUNTRY:  # as good as the text's main country
                     weight = max(w - self.own_country.get((c, name), 0.0) for c, w in self.countries.items())
                 else:
-                    weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
+                    weight = self.countries.get(country, 0.0) - self.own_country.get(key, 0.0)
                 if weight > 0:
                     bonus = _share_of(COUNTRY_CONTEXT_BONUS, weight / others)
         self._bonuses[key] = bonus
@@ -222,27 +222,27 @@ class _Context:
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
-        if state in self.states:  # for most candidates it is not (None never is): no more to do
-            key = (state, name)
-            if key in self._bonuses:
-                return self._bonuses[key]
-            # (worked out here, not by a call, as country_bonus's)
-            weight = self.states[state] - self.own_state.get((state, name), 0.0)
-            if self.block_of is not None:
-                # The text beyond the block counts as FAR_WEIGHT votes cast by its shares, and the
-                # weight is a share of the block's other votes and those: the rest of a long file
-                # cannot outweigh a paragraph's own names.
-                block = self.block_of[name]
-                near = self.states_in.get(block, {}).get(state, 0.0)
-                near_total = self.total_in.get(block, 0.0)
-                far_total = self.total - near_total
-                far = FAR_WEIGHT / far_total if far_total > 1e-9 else 0.0
-                others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
-                weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
-                weight = weight / others if others > 1e-9 else 0.0
-            bonus = self._bonuses[key] = _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
-            return bonus
-        return None
+        key = (state, name)
+        if key in self._bonuses:  # (first: callers mostly ask for the states some name lies in)
+            return self._bonuses[key]
+        if state not in self.states:  # for most candidates it is not (None never is): no more to do
+            return None
+        # (worked out here, not by a call, as country_bonus's)
+        weight = self.states[state] - self.own_state.get(key, 0.0)
+        if self.block_of is not None:
+            # The text beyond the block counts as FAR_WEIGHT votes cast by its shares, and the
+            # weight is a share of the block's other votes and those: the rest of a long file
+            # cannot outweigh a paragraph's own names.
+            block = self.block_of[name]
+            near = self.states_in.get(block, {}).get(state, 0.0)
+            near_total = self.total_in.get(block, 0.0)
+            far_total = self.total - near_total
+            far = FAR_WEIGHT / far_total if far_total > 1e-9 else 0.0
+            others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
+            weight = (near - self.own_state.get(key, 0.0)) + far * (self.states[state] - near)
+            weight = weight / others if others > 1e-9 else 0.0
+        bonus = self._bonuses[key] = _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
+        return bonus
 
 
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
