@@ -248,10 +248,12 @@ class _Context:
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
     """Do a name's mentions have more than one contending place between them?"""
     first = nears[0]
+    if len(first) > 1:  # (a tuple holds a place once: two contenders are two places)
+        return True
     for near in nears:
         if near is not first:
             return len({c.place.id for near in nears for c in near}) > 1
-    return len(first) > 1  # the usual case, one tuple for all mentions: it holds a place once
+    return False  # the usual case: one tuple for all mentions, of one contender or none
 
 
 class _Reading:
