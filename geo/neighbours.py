@@ -75,9 +75,9 @@ def _with_neighbours(
     max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
     nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
     count = len(points)
-    # The points with another less than max_dlat further north (most have none).
-    for i in [i for i in range(count - 1) if not points[i + 1][0] - points[i][0] > max_dlat]:
-        lat, key, place = points[i]
+    for i, ((lat, key, place), (next_lat, _, _)) in enumerate(zip(points, points[1:])):
+        if next_lat - lat > max_dlat:  # (most points have no other less than max_dlat further north)
+            continue
         lon = place.lon
         # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
         cos_lat = math.cos(lat * _RADIAN)
