@@ -39,9 +39,10 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
     does not count (countries, continents) and _ANY_COUNTRY for a sea or region in none; the
     state (country, key of its name) is the place itself for a state, else the state a town or
     district lies in, or None."""
-    kind, country = place.kind, place.country_code
+    kind = place.kind
     if kind == "city" or kind == "adm2":  # (first: most places are towns)
-        return country, ((country, _key(place.admin1)) if place.admin1 else None)
+        return place.country_code, ((place.country_code, _key(place.admin1)) if place.admin1 else None)
+    country = place.country_code
     if kind == "adm1":
         return country, (country, _key(place.name))
     if kind == "country":
