@@ -39,9 +39,10 @@ def _coherence_facts(place: Place) -> tuple[str, tuple[str, str] | None]:
     does not count (countries, continents) and _ANY_COUNTRY for a sea or region in none; the
     state (country, key of its name) is the place itself for a state, else the state a town or
     district lies in, or None."""
-    kind, country = place.kind, place.country_code
+    kind = place.kind
     if kind == "city" or kind == "adm2":  # (first: most places are towns)
-        return country, ((country, _key(place.admin1)) if place.admin1 else None)
+        return place.country_code, ((place.country_code, _key(place.admin1)) if place.admin1 else None)
+    country = place.country_code
     if kind == "adm1":
         return country, (country, _key(place.name))
     if kind == "country":
@@ -86,7 +87,7 @@ class _Context:
                  block_of: dict[str, int] | None = None):
         self.coherence_of = coherence_of  # place id -> (country, state) for coherence, for every contender
         # For a text of several blocks (paragraphs): each voter's block. Votes from the voter's
-        # own block then count in full, the others' FAR_WEIGHT each (see _country_bonus).
+        # own block then count in full, the others' FAR_WEIGHT each (see country_bonus).
         self.block_of = block_of
         self.countries_in: dict[int, dict[str, float]] = {}
         self.states_in: dict[int, dict[tuple[str, str], float]] = {}
@@ -120,9 +121,9 @@ class _Context:
         if block_of is not None:
             for (name, _kind), place in chosen.items():
                 self._vote_in(block_of[name], place, 1.0)
-        # country or state -> {name: its bonus there}, until a reading changes the votes it
-        # stands on: the rounds of coherence and the final scores ask for the same ones.
-        self._bonuses: dict[str | tuple[str, str], dict[str, float | None]] = {}
+        # (country or state, name) -> the name's bonus there, until a reading changes the votes
+        # it stands on: the rounds of coherence and the final scores ask for the same ones.
+        self._bonuses: dict[tuple[str | tuple[str, str], str], float | None] = {}
 
     def _vote(self, name: str, place: Place, sign: float) -> None:
         if place.country_code:
@@ -168,36 +169,35 @@ class _Context:
         old_state, new_state = self.coherence_of[old.id][1], self.coherence_of[new.id][1]
         if old_state != new_state or (old.kind == "adm1") != (new.kind == "adm1"):
             topics += (old_state, new_state)
-        for topic in topics:
-            bonuses.pop(topic, None)
+        if topics:
+            for key in [key for key in bonuses if key[0] in topics]:
+                del bonuses[key]
 
     def country_bonus(self, country: str, name: str) -> float | None:
         """Evidence for lying in ``country`` ("" where that does not count), or None."""
-        found = self._bonuses.get(country)
-        if found is None:
-            found = self._bonuses[country] = {}
-        bonus = found.get(name, False)
-        if bonus is False:
-            bonus = found[name] = self._country_bonus(country, name)
+        key = (country, name)
+        if key in self._bonuses:
+            return self._bonuses[key]
+        # (worked out here, not by a call: asked for thousands of times a corpus)
+        bonus = None
+        if self.block_of is not None:
+            bonus = self._country_bonus_by_distance(country, name)
+        else:
+            # The share among the *other* names' votes: a name's own reading must not dilute it
+            # ("Florida and Georgia": Florida's vote is all the context Georgia has).
+            others = self.total - self.own_total.get(name, 0.0)
+            if country and others > 0:
+                if country == _ANY_COUNTRY:  # as good as the text's main country
+                    weight = max(w - self.own_country.get((c, name), 0.0) for c, w in self.countries.items())
+                else:
+                    weight = self.countries.get(country, 0.0) - self.own_country.get(key, 0.0)
+                if weight > 0:
+                    bonus = _share_of(COUNTRY_CONTEXT_BONUS, weight / others)
+        self._bonuses[key] = bonus
         return bonus
 
-    def _country_bonus(self, country: str, name: str) -> float | None:
-        # The share among the *other* names' votes: a name's own reading must not dilute it
-        # ("Florida and Georgia": Florida's vote is all the context Georgia has).
-        if self.block_of is not None:
-            return self._country_bonus_by_distance(country, name)
-        others = self.total - self.own_total.get(name, 0.0)
-        if country and others > 0:
-            if country == _ANY_COUNTRY:  # as good as the text's main country
-                weight = max(w - self.own_country.get((c, name), 0.0) for c, w in self.countries.items())
-            else:
-                weight = self.countries.get(country, 0.0) - self.own_country.get((country, name), 0.0)
-            if weight > 0:
-                return _share_of(COUNTRY_CONTEXT_BONUS, weight / others)
-        return None
-
     def _country_bonus_by_distance(self, country: str, name: str) -> float | None:
-        # As _country_bonus, with the text beyond the name's block counted as FAR_WEIGHT votes
+        # As country_bonus, with the text beyond the name's block counted as FAR_WEIGHT votes
         # of the block, cast by that text's shares: a name alone in its paragraph takes the
         # text's shares; one among others mostly theirs, however long the text is.
         if not country:
@@ -223,18 +223,13 @@ class _Context:
 
     def state_bonus(self, state: tuple[str, str] | None, name: str) -> float | None:
         """Evidence for lying in (or being) ``state``, or None."""
-        if state in self.states:  # for most candidates it is not (None never is): no more to do
-            found = self._bonuses.get(state)
-            if found is None:
-                found = self._bonuses[state] = {}
-            bonus = found.get(name, False)
-            if bonus is False:
-                bonus = found[name] = self._state_bonus(state, name)
-            return bonus
-        return None
-
-    def _state_bonus(self, state: tuple[str, str], name: str) -> float | None:
-        weight = self.states[state] - self.own_state.get((state, name), 0.0)
+        key = (state, name)
+        if key in self._bonuses:  # (first: callers mostly ask for the states some name lies in)
+            return self._bonuses[key]
+        if state not in self.states:  # for most candidates it is not (None never is): no more to do
+            return None
+        # (worked out here, not by a call, as country_bonus's)
+        weight = self.states[state] - self.own_state.get(key, 0.0)
         if self.block_of is not None:
             # The text beyond the block counts as FAR_WEIGHT votes cast by its shares, and the
             # weight is a share of the block's other votes and those: the rest of a long file
@@ -245,18 +240,21 @@ class _Context:
             far_total = self.total - near_total
             far = FAR_WEIGHT / far_total if far_total > 1e-9 else 0.0
             others = (near_total - self.own_total.get(name, 0.0)) + (FAR_WEIGHT if far else 0.0)
-            weight = (near - self.own_state.get((state, name), 0.0)) + far * (self.states[state] - near)
+            weight = (near - self.own_state.get(key, 0.0)) + far * (self.states[state] - near)
             weight = weight / others if others > 1e-9 else 0.0
-        return _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
+        bonus = self._bonuses[key] = _share_of(ADMIN1_CONTEXT_BONUS, weight) if weight > 1e-9 else None
+        return bonus
 
 
 def _contested(nears: list[tuple[Candidate, ...]]) -> bool:
     """Do a name's mentions have more than one contending place between them?"""
     first = nears[0]
+    if len(first) > 1:  # (a tuple holds a place once: two contenders are two places)
+        return True
     for near in nears:
         if near is not first:
             return len({c.place.id for near in nears for c in near}) > 1
-    return len(first) > 1  # the usual case, one tuple for all mentions: it holds a place once
+    return False  # the usual case: one tuple for all mentions, of one contender or none
 
 
 class _Reading:

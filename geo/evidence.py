@@ -43,8 +43,8 @@ def _new_candidate(place: Place, score: float, features: tuple[tuple[str, float]
 
 
 def _with(cand: Candidate, extra) -> Candidate:
-    if not extra:
-        return cand
+    """``cand`` with the features ``extra`` (one or more: callers pass over a candidate that
+    gains none) added to its features and score."""
     value = extra[0][1] if len(extra) == 1 else sum([v for _, v in extra])  # (the same sum: 0 + v is v)
     return _new_candidate(cand.place, _round4(cand.score + value), cand.features + tuple(extra))
 

@@ -73,12 +73,11 @@ def _with_neighbours(
         return local
     points.sort(key=_first)
     max_dlat = NEIGHBOUR_KM / 110.0  # a degree of latitude is at least 110 km
-    lats = [lat for lat, _, _ in points]
     nearest: dict[tuple[str, str], tuple[float, str]] = {}  # (name, place id) -> (km, the neighbour's name)
     count = len(points)
-    # The points with another less than max_dlat further north (most have none).
-    for i in [i for i in range(count - 1) if not lats[i + 1] - lats[i] > max_dlat]:
-        lat, key, place = points[i]
+    for i, ((lat, key, place), (next_lat, _, _)) in enumerate(zip(points, points[1:])):
+        if next_lat - lat > max_dlat:  # (most points have no other less than max_dlat further north)
+            continue
         lon = place.lon
         # cos(lat): with it a pair far apart in longitude is ruled out without haversine_km.
         cos_lat = math.cos(lat * _RADIAN)
@@ -178,51 +177,48 @@ def _with_states_named(
     if not states:
         return local
     towns: dict[tuple[str, str], list[str]] = {}  # state -> names that can be a town in it
-    # (name, id(candidates)) -> per candidate, the state it is or lies in if some name can
-    # be that state, else None (the evidence below asks only for those)
-    rows_of: dict[tuple[str, int], list[tuple[str, str] | None]] = {}
+    # (name, id(candidates)) -> {a candidate's index: the state it is or lies in}, for the
+    # candidates in (or being) a state some name can be: the evidence below asks only for those
+    rows_of: dict[tuple[str, int], dict[int, tuple[str, str]]] = {}
     countries = {country for country, _ in states}  # (the few countries of those states)
     for group, (cands, floor, best) in groups.items():
-        rows = rows_of[group] = []
-        for c in cands:
+        rows = rows_of[group] = {}
+        for i, c in enumerate(cands):
             place = c.place
             # (a place in a country none of whose states is named, the usual case, or a country,
             # a sea: none to look up)
             if place.country_code not in countries or place.kind not in _IN_A_STATE:
-                rows.append(None)
                 continue
             fact = facts.get(place.id)
             if fact is None:
                 fact = facts[place.id] = _coherence_facts(place)
             state = fact[1]  # the state it is, or the one a town or district lies in
-            # (the state first: most lie in no state a name can be, and None is none; its country
-            # is one of those states', so it has one)
-            if (place.kind != "adm1" and state in states and c.score >= floor
-                    and not (best.place.kind == "country" and _outclassed(c, best))):
-                towns.setdefault(state, []).append(group[0])
-            rows.append(state)
+            # (most lie in no state a name can be, and None is none: nothing to note)
+            if state in states:
+                rows[i] = state
+                if (place.kind != "adm1" and c.score >= floor
+                        and not (best.place.kind == "country" and _outclassed(c, best))):
+                    towns.setdefault(state, []).append(group[0])
     if not towns:  # (its states are those both some name can be and some name can lie in)
         return local
 
     def evidence(key: str, cands: tuple[Candidate, ...]) -> list[tuple[tuple[str, float], ...]]:
         rows = rows_of.get((key, id(cands)))
-        if rows is None or towns.keys().isdisjoint(rows):
+        if rows is None or towns.keys().isdisjoint(rows.values()):
             return []
         padded = f" {key} "
-        extras = []
-        for c, state in zip(cands, rows):
-            extra = ()
+        extras = [()] * len(cands)
+        for i, state in rows.items():
             if state in towns:
-                if c.place.kind == "adm1":
+                if cands[i].place.kind == "adm1":
                     if any(not _echoes(padded, f" {other} ") for other in towns[state]):
-                        extra = (("holds a town the text names", STATE_NAMED_BONUS),)
+                        extras[i] = (("holds a town the text names", STATE_NAMED_BONUS),)
                 elif any(not _echoes(padded, f" {other} ") for other in states[state]):
-                    extra = (("in a state the text names", STATE_NAMED_BONUS),)
-            extras.append(extra)
+                    extras[i] = (("in a state the text names", STATE_NAMED_BONUS),)
         return extras
 
     # (only a name that can be a town in, or be, a state both named and lived in can gain)
-    gaining = {key for (key, _), rows in rows_of.items() if not towns.keys().isdisjoint(rows)}
+    gaining = {key for (key, _), rows in rows_of.items() if not towns.keys().isdisjoint(rows.values())}
     return _with_name_evidence(names, local, evidence, gaining)
 
 
