@@ -315,7 +315,8 @@ def _named_spans(
     if word_frequency is not None:
         context.zipf = word_frequency
     mid, titled, after_given = set(), set(), set()
-    # A piece's sentence by how many sentences start at or before it, n: bounds[n] to bounds[n + 1] (as _run reads it).
+    # A piece's sentence by how many sentences start at or before it, n: bounds[n] to bounds[n + 1]
+    # (before the first start, the first sentence; after the last, up to the text's end).
     bounds = (sentence_starts[0], *sentence_starts, len(text))
     named = []
     append_named = named.append

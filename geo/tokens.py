@@ -344,15 +344,8 @@ def _join_known(pieces: list[tuple[_Piece, int, int]], joints: list[tuple[int, _
     return out
 
 
-def _run(text: str, sentence_starts: tuple[int, ...], piece: _Piece, base: int, n: int) -> _Run:
-    """A piece in its sentence (``n`` sentences start at or before it), with the word before it."""
-    floor = sentence_starts[n - 1] if n else sentence_starts[0]
-    ceiling = sentence_starts[n] if n < len(sentence_starts) else len(text)
-    return _run_between(text, floor, ceiling, piece, base)
-
-
 def _run_between(text: str, floor: int, ceiling: int, piece: _Piece, base: int) -> _Run:
-    """A piece in its sentence ``text[floor:ceiling]``, with the word before it (see _run)."""
+    """A piece in its sentence ``text[floor:ceiling]``, with the word before it."""
     prev, initial = _word_and_initial(text, base + piece.tokens[0].start, floor)
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 

@@ -15,8 +15,9 @@ from tests.fakes import FakeGazetteer
 
 def test_named_spans_build_each_run_as_run_does():
     # _pieces counts the sentences before each run on from the last run's count instead of
-    # bisecting: each run _named_spans builds is the one _run builds from the bisected count,
-    # and its first word is noted as _note_first_word notes it.
+    # bisecting, and _named_spans reads the sentence's bounds off a tuple made once: each run
+    # it builds is the one built from the bisected count's sentence, and its first word is
+    # noted as _note_first_word notes it.
     rng = random.Random(51)
     words = ["Paris", "Texas", "Tovuz", "Fuzuli", "Gov.", "Mr", "Colonel", "the", "in", "said", "of", "Gulf",
              "Mexico", "Trend", "trend", "Azerbaijani", "(", "\"", ",", ".", "1990", "Azerbaijan's", "St.", "-"]
@@ -30,7 +31,9 @@ def test_named_spans_build_each_run_as_run_does():
         mid, titled = set(), set()
         for run, *_ in spans:
             n = bisect_right(starts, run.base + run.tokens[0].start)
-            plain = runs._run(text, starts, SimpleNamespace(tokens=run.tokens, keys=run.keys), run.base, n)
+            floor = starts[n - 1] if n else starts[0]
+            ceiling = starts[n] if n < len(starts) else len(text)
+            plain = runs._run_between(text, floor, ceiling, SimpleNamespace(tokens=run.tokens, keys=run.keys), run.base)
             assert run == plain, text
             mentions._note_first_word(plain, run.tokens[0].text.lower(), mid, titled)
             found += 1
