@@ -45,7 +45,9 @@ __all__ = ["CasedView", "cased_view", "joined_view", "is_caseless", "known_witho
 
 _MAX_WORDS = 6
 # A hashtag: '#' not inside a word (not "C#", not "&#39;"), then a letter and word characters.
-_HASHTAG = re.compile(r"(?<![\w&])#([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
+# (The '#' comes first and the look back over it after: a pattern that opens with a literal is
+# searched for that character alone, one that opens with a look back tries every offset.)
+_HASHTAG = re.compile(r"#(?<![\w&]#)([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
 # A word of letters (inner apostrophes kept), as the mention finder reads one.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Lower-case words that never start or end a name written without capitals: English's function
