@@ -146,14 +146,12 @@ def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str
     of its own kind (a demonym beside a demonym) that is no given name (see accept_listed)."""
     member = graded[k]
     kind = member[7].demonym
-    # The span before it, then the one after: ``graded`` is in text order, so each pair goes
-    # to _listed first span first.
-    for first, second in ((k - 1, k), (k, k + 1)):
-        if first < 0 or second == len(graded):
-            continue
-        other = graded[first if second == k else second]
+    # The span before it, then the one after (itself between them is doubtful: grade 0). Each
+    # pair goes to _listed first span first, as ``graded`` is in text order.
+    for other in graded[k - 1 if k else 0 : k + 2]:
         if other[3] and other[7].demonym == kind and other[7].lower not in given_names \
-                and _listed(text, graded[first], graded[second], member[4]):
+                and (_listed(text, other, member, member[4]) if other[0] < member[0]
+                     else _listed(text, member, other, member[4])):
             return True
     return False
 
