@@ -517,7 +517,10 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
         if found is None:
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
-            found = memo[surface] = famous_by_name(surface, gazetteer.matches(surface), context.zipf)
+            # (the summary's frequency of its word, when there is one: the word is not looked up)
+            summary_of = getattr(gazetteer, "summary", None)
+            found = memo[surface] = famous_by_name(surface, gazetteer.matches(surface), context.zipf,
+                                                   summary_of(surface).zipf if summary_of is not None else None)
         return 1 if found else 0
     return 0
 

@@ -139,17 +139,22 @@ def famous_alone(name: str, matches, features, zipf: Callable[[str], float]) -> 
     return famous_by_name(name, matches, zipf)
 
 
-def famous_by_name(name: str, matches, zipf: Callable[[str], float]) -> bool:
+def famous_by_name(name: str, matches, zipf: Callable[[str], float], name_zipf: float | None = None) -> bool:
     """What famous_alone asks of the name itself, wherever it stands: written with one capital,
     a place of FAMOUS_POPULATION people or more by its own name, its word no commoner than
-    the place's size explains (geo.mentions remembers it per name)."""
+    the place's size explains (geo.mentions remembers it per name). ``name_zipf``: the
+    frequency of the rarest word of the name's key when the caller knows it (a NameSummary's
+    ``zipf``): of a key of one word, that word's, which ``zipf`` then need not be asked."""
     if not name[1:].islower():
         return False
     biggest = max((m.place.population for m in matches
                    if m.match == "name" and m.place.kind in ("city", "adm1", "country", "continent")), default=0)
     if biggest < FAMOUS_POPULATION:
         return False
-    return known_without_case(_Size(biggest), [name_key(name)], zipf)
+    key = name_key(name)
+    if name_zipf is not None and " " not in key:
+        zipf = {key: name_zipf}.__getitem__
+    return known_without_case(_Size(biggest), [key], zipf)
 
 
 class _Size(NamedTuple):

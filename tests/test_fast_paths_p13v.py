@@ -1,12 +1,16 @@
 """Recognition's cheap forms say what their plain forms say: geo.casing's hashtag pattern,
 which puts its '#' before the look back over it (so the pattern is searched for that character
-alone), finds what the pattern that looks back first finds."""
+alone), finds what the pattern that looks back first finds; a one-word name's NameSummary holds
+the frequency Gazetteer.word_frequency gives its word (geo.place_cues.famous_by_name reads it)."""
 
 from __future__ import annotations
 
 import re
 
 from geo import casing
+from geo.gazetteer import default_gazetteer
+from geo.names import name_key
+from geo.place_cues import famous_by_name
 
 # The plain form: '#' not inside a word (not "C#", not "&#39;"), then a letter and word characters.
 _PLAIN_HASHTAG = re.compile(r"(?<![\w&])#([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
@@ -27,3 +31,24 @@ def test_the_hashtag_pattern_finds_what_the_look_back_first_finds():
         assert _found(casing._HASHTAG, text) == _found(_PLAIN_HASHTAG, text), text
         assert (casing._HASHTAG.search(text) is None) == (_PLAIN_HASHTAG.search(text) is None)
     assert _found(casing._HASHTAG, "x #a") == [((2, 4), (3, 4), "a")]  # (the match starts at the '#')
+
+
+# Names _says_place asks famous_by_name about, and a few more: big places, common words, people.
+_FAMOUS_ASKED = ["Detroit", "Vancouver", "Winnipeg", "Paris", "Mobile", "Reading", "Tokyo", "Baku", "Kennedy",
+                 "Brent", "Ten", "Drug", "Molotov", "Saskatoon", "Toronto", "Georgia", "Jordan", "Nice", "Houston",
+                 "Aleppo", "Kyiv", "Kiev", "Mexico", "China", "Europe", "Texas", "Alberta", "Calgary", "Edmonton"]
+
+
+def test_a_summary_holds_the_frequency_of_a_one_word_key():
+    # famous_by_name reads a one-word name's frequency off its NameSummary (mentions._says_place
+    # passes it) instead of asking Gazetteer.word_frequency: the index wrote it from that table.
+    gz = default_gazetteer()
+    for name in _FAMOUS_ASKED:
+        summary = gz.summary(name)
+        assert summary is not None and summary.zipf == gz.word_frequency(name_key(name)), name
+        assert famous_by_name(name, gz.matches(name), gz.word_frequency, summary.zipf) == \
+            famous_by_name(name, gz.matches(name), gz.word_frequency), name
+    # (a key of two words: the summary's is the rarer word's, so the key's own is asked)
+    asked = []
+    famous_by_name("Winston-salem", gz.matches("Detroit"), lambda w: asked.append(w) or 9.0, 0.0)
+    assert asked == ["winston salem"]
