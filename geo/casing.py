@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -79,18 +79,19 @@ class CasedView(NamedTuple):
 
     text: str
     sentences: tuple[Sentence, ...]
-    # to_original[i]: the offset in the original text of the copy's character i (an inserted
-    # space: of the character after it), one more entry for the end; None when the copy has
-    # the text's length and offsets (only letters' case and '#' changed).
-    to_original: tuple[int, ...] | None
+    # The copy's offsets of the spaces put in, in order: None when the copy has the text's
+    # length and offsets (only letters' case and '#' changed). A character of the copy is the
+    # original's that many places before it as spaces were put in before it; a space put in
+    # stands for the character after it.
+    put_in: tuple[int, ...] | None
 
     def original(self, start: int) -> int:
         """The original offset of a span that starts at ``start`` in the copy."""
-        return start if self.to_original is None else self.to_original[start]
+        return start if self.put_in is None else start - bisect_left(self.put_in, start)
 
     def original_end(self, end: int) -> int:
         """The original offset of a span that ends at ``end`` in the copy (end > 0)."""
-        return end if self.to_original is None else self.to_original[end - 1] + 1
+        return end if self.put_in is None else end - bisect_left(self.put_in, end - 1)
 
 
 def is_caseless(text: str, sentence_starts: Iterable[int] = (0,)) -> bool:
@@ -241,31 +242,27 @@ def _view(text: str, sentences: tuple[Sentence, ...], upper: set[int], spaces: s
     there is nothing to change."""
     if not upper and not spaces and not inserts:
         return None
-    chars = list(text)
-    for i in spaces:
-        chars[i] = " "
-    for i in upper:
-        capital = chars[i].upper()
-        if len(capital) == 1:
-            chars[i] = capital
+    changed = text  # (a copy of characters only where some change: slices of it make the rest)
+    if upper or spaces:
+        chars = list(text)
+        for i in spaces:
+            chars[i] = " "
+        for i in upper:
+            capital = chars[i].upper()
+            if len(capital) == 1:
+                chars[i] = capital
+        changed = "".join(chars)
     if not inserts:
-        return CasedView("".join(chars), tuple(sentences), None)
-    pieces: list[str] = []
-    to_original: list[int] = []
-    previous = 0
-    for i in sorted(inserts):
-        pieces.append("".join(chars[previous:i]))
-        to_original.extend(range(previous, i))
-        pieces.append(" ")
-        to_original.append(i)
-        previous = i
-    pieces.append("".join(chars[previous:]))
-    to_original.extend(range(previous, len(text) + 1))
-    # Where an original offset went: the copy's offset of the original character, the last
-    # that maps to it (an inserted space maps to the offset of the character after it).
-    moved = tuple(Sentence(s.index, bisect_right(to_original, s.start) - 1, bisect_right(to_original, s.end) - 1)
+        return CasedView(changed, tuple(sentences), None)
+    cuts = sorted(inserts)
+    pieces = [changed[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]  # the text between the spaces put in
+    # Where an original offset went: the copy's offset of the original character (after a
+    # space put in before it), as many places on as spaces were put in at or before it. A
+    # sentence that ends before the first space put in keeps its offsets.
+    moved = tuple(s if s.end < cuts[0] else
+                  Sentence(s.index, s.start + bisect_right(cuts, s.start), s.end + bisect_right(cuts, s.end))
                   for s in sentences)
-    return CasedView("".join(pieces), moved, tuple(to_original))
+    return CasedView(" ".join(pieces), moved, tuple([cut + k for k, cut in enumerate(cuts)]))
 
 
 def _wordfreq_zipf(word: str) -> float:
