@@ -74,8 +74,11 @@ def accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recogn
     # The doubtful names a country may vouch for: no demonym (the rule is for places), no
     # person's name (one is as likely beside a country as a town is: "Grant", "Moore").
     given_names, surnames = context.given_names, context.surnames
-    asked = [k for k in sorted(doubtful) if not graded[k][7].demonym
-             and graded[k][7].lower not in given_names and graded[k][7].lower not in surnames]
+    asked = []
+    for k in sorted(doubtful):
+        facts = graded[k][7]
+        if not facts.demonym and facts.lower not in given_names and facts.lower not in surnames:
+            asked.append(k)
     # Only the sentences that hold one need their accepted places' countries.
     wanted = {graded[k][4].floor for k in asked}
     if not wanted:
