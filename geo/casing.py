@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -45,7 +45,9 @@ __all__ = ["CasedView", "cased_view", "joined_view", "is_caseless", "known_witho
 
 _MAX_WORDS = 6
 # A hashtag: '#' not inside a word (not "C#", not "&#39;"), then a letter and word characters.
-_HASHTAG = re.compile(r"(?<![\w&])#([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
+# (The '#' comes first and the look back over it after: a pattern that opens with a literal is
+# searched for that character alone, one that opens with a look back tries every offset.)
+_HASHTAG = re.compile(r"#(?<![\w&]#)([^\W\d_][^\W_]*(?:_[^\W_]+)*)")
 # A word of letters (inner apostrophes kept), as the mention finder reads one.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Lower-case words that never start or end a name written without capitals: English's function
@@ -77,18 +79,19 @@ class CasedView(NamedTuple):
 
     text: str
     sentences: tuple[Sentence, ...]
-    # to_original[i]: the offset in the original text of the copy's character i (an inserted
-    # space: of the character after it), one more entry for the end; None when the copy has
-    # the text's length and offsets (only letters' case and '#' changed).
-    to_original: tuple[int, ...] | None
+    # The copy's offsets of the spaces put in, in order: None when the copy has the text's
+    # length and offsets (only letters' case and '#' changed). A character of the copy is the
+    # original's that many places before it as spaces were put in before it; a space put in
+    # stands for the character after it.
+    put_in: tuple[int, ...] | None
 
     def original(self, start: int) -> int:
         """The original offset of a span that starts at ``start`` in the copy."""
-        return start if self.to_original is None else self.to_original[start]
+        return start if self.put_in is None else start - bisect_left(self.put_in, start)
 
     def original_end(self, end: int) -> int:
         """The original offset of a span that ends at ``end`` in the copy (end > 0)."""
-        return end if self.to_original is None else self.to_original[end - 1] + 1
+        return end if self.put_in is None else end - bisect_left(self.put_in, end - 1)
 
 
 def is_caseless(text: str, sentence_starts: Iterable[int] = (0,)) -> bool:
@@ -239,31 +242,27 @@ def _view(text: str, sentences: tuple[Sentence, ...], upper: set[int], spaces: s
     there is nothing to change."""
     if not upper and not spaces and not inserts:
         return None
-    chars = list(text)
-    for i in spaces:
-        chars[i] = " "
-    for i in upper:
-        capital = chars[i].upper()
-        if len(capital) == 1:
-            chars[i] = capital
+    changed = text  # (a copy of characters only where some change: slices of it make the rest)
+    if upper or spaces:
+        chars = list(text)
+        for i in spaces:
+            chars[i] = " "
+        for i in upper:
+            capital = chars[i].upper()
+            if len(capital) == 1:
+                chars[i] = capital
+        changed = "".join(chars)
     if not inserts:
-        return CasedView("".join(chars), tuple(sentences), None)
-    pieces: list[str] = []
-    to_original: list[int] = []
-    previous = 0
-    for i in sorted(inserts):
-        pieces.append("".join(chars[previous:i]))
-        to_original.extend(range(previous, i))
-        pieces.append(" ")
-        to_original.append(i)
-        previous = i
-    pieces.append("".join(chars[previous:]))
-    to_original.extend(range(previous, len(text) + 1))
-    # Where an original offset went: the copy's offset of the original character, the last
-    # that maps to it (an inserted space maps to the offset of the character after it).
-    moved = tuple(Sentence(s.index, bisect_right(to_original, s.start) - 1, bisect_right(to_original, s.end) - 1)
+        return CasedView(changed, tuple(sentences), None)
+    cuts = sorted(inserts)
+    pieces = [changed[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]  # the text between the spaces put in
+    # Where an original offset went: the copy's offset of the original character (after a
+    # space put in before it), as many places on as spaces were put in at or before it. A
+    # sentence that ends before the first space put in keeps its offsets.
+    moved = tuple(s if s.end < cuts[0] else
+                  Sentence(s.index, s.start + bisect_right(cuts, s.start), s.end + bisect_right(cuts, s.end))
                   for s in sentences)
-    return CasedView("".join(pieces), moved, tuple(to_original))
+    return CasedView(" ".join(pieces), moved, tuple([cut + k for k, cut in enumerate(cuts)]))
 
 
 def _wordfreq_zipf(word: str) -> float:

@@ -209,15 +209,6 @@ def _occurs_in_lower_case(text: str, word: str) -> bool:
     return False
 
 
-def _note_first_word(run: _Run, first: str, mid: set[str], titled: set[str]) -> None:
-    """What a run's first word ``first`` (lower case) tells of it: seen away from a sentence
-    start, seen right after a title (see _Context)."""
-    if not run.initial:
-        mid.add(first)
-    if run.prev in _TITLES:
-        titled.add(first)
-
-
 def _proposals(
     text: str, sentences: tuple[Sentence, ...], gazetteer: NameIndex, surnames: frozenset[str] = frozenset()
 ) -> list[tuple[int, int, str, str, tuple[str, ...], list[str], bool]]:
@@ -338,7 +329,11 @@ def _named_spans(
             if not given.isdisjoint(lower[:-1]):
                 after_given.update(word for previous, word in zip(lower, lower[1:]) if previous in given)
         run = _run_between(text, bounds[n], bounds[n + 1], piece, base)
-        _note_first_word(run, lower[0], mid, titled)
+        # What its first word tells: seen away from a sentence start, seen right after a title.
+        if not run.initial:
+            mid.add(lower[0])
+        if run.prev in _TITLES:
+            titled.add(lower[0])
         for i, j, key in spans:
             start, end = base + tokens[i].start, base + tokens[j - 1].end
             surface = text[start:end]
@@ -522,7 +517,10 @@ def _says_place(run: _Run, end: int, surface: str, facts: _SurfaceFacts, names: 
         if found is None:
             if len(memo) >= _FACTS_MEMO_LIMIT:
                 memo.clear()
-            found = memo[surface] = famous_by_name(surface, gazetteer.matches(surface), context.zipf)
+            # (the summary's frequency of its word, when there is one: the word is not looked up)
+            summary_of = getattr(gazetteer, "summary", None)
+            found = memo[surface] = famous_by_name(surface, gazetteer.matches(surface), context.zipf,
+                                                   summary_of(surface).zipf if summary_of is not None else None)
         return 1 if found else 0
     return 0
 

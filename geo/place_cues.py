@@ -27,7 +27,7 @@ from geo.casing import known_without_case
 from geo.names import name_key
 
 __all__ = ["defined_as_place", "qualified_by_its_state", "famous_alone", "PLACE_NOUNS", "PERSON_OR_GROUP",
-           "FAMOUS_POPULATION", "famous_by_name"]
+           "FAMOUS_POPULATION", "famous_by_name", "places_named"]
 
 #: How many people a place needs to be famous standing alone (famous_alone).
 FAMOUS_POPULATION = 250_000
@@ -102,14 +102,14 @@ def qualified_by_its_state(surface: str, text: str, end: int, ceiling: int, gaze
     key = (surface, match.group(1))
     if memo is not None and key in memo:
         return memo[key]
-    places = [m.place for m in gazetteer.matches(surface) if m.match != "demonym"]
     found = False
-    # The longest qualifier first ("New York" before "New").
+    # The longest qualifier first ("New York" before "New"). (The name's own places are read
+    # only once a qualifier names a state or country: most qualifiers of a person name none.)
     for n in range(len(words), 0, -1):
         qualifier = " ".join(words[:n]).rstrip(",")
-        areas = [m.place for m in gazetteer.matches(qualifier)
-                 if m.match != "demonym" and m.place.kind in ("country", "adm1")]
+        areas = [a for a in places_named(qualifier, gazetteer) if a.kind in ("country", "adm1")]
         if areas:
+            places = places_named(surface, gazetteer)
             found = any(p.country_code == a.country_code and (a.kind == "country" or (p.admin1 and p.admin1 == a.admin1))
                         and p.id != a.id for p in places for a in areas)
             break
@@ -118,6 +118,16 @@ def qualified_by_its_state(surface: str, text: str, end: int, ceiling: int, gaze
             memo.clear()
         memo[key] = found
     return found
+
+
+def places_named(name: str, gazetteer) -> tuple:
+    """The places ``name`` names other than as a demonym, best first: ``[m.place for m in
+    gazetteer.matches(name) if m.match != "demonym"]``, read with no record per match when the
+    gazetteer offers ``lookup`` (geo.gazetteer.Gazetteer)."""
+    lookup = getattr(gazetteer, "lookup", None)
+    if lookup is not None:
+        return lookup(name)
+    return tuple([m.place for m in gazetteer.matches(name) if m.match != "demonym"])
 
 
 def famous_alone(name: str, matches, features, zipf: Callable[[str], float]) -> bool:
@@ -129,17 +139,22 @@ def famous_alone(name: str, matches, features, zipf: Callable[[str], float]) -> 
     return famous_by_name(name, matches, zipf)
 
 
-def famous_by_name(name: str, matches, zipf: Callable[[str], float]) -> bool:
+def famous_by_name(name: str, matches, zipf: Callable[[str], float], name_zipf: float | None = None) -> bool:
     """What famous_alone asks of the name itself, wherever it stands: written with one capital,
     a place of FAMOUS_POPULATION people or more by its own name, its word no commoner than
-    the place's size explains (geo.mentions remembers it per name)."""
+    the place's size explains (geo.mentions remembers it per name). ``name_zipf``: the
+    frequency of the rarest word of the name's key when the caller knows it (a NameSummary's
+    ``zipf``): of a key of one word, that word's, which ``zipf`` then need not be asked."""
     if not name[1:].islower():
         return False
     biggest = max((m.place.population for m in matches
                    if m.match == "name" and m.place.kind in ("city", "adm1", "country", "continent")), default=0)
     if biggest < FAMOUS_POPULATION:
         return False
-    return known_without_case(_Size(biggest), [name_key(name)], zipf)
+    key = name_key(name)
+    if name_zipf is not None and " " not in key:
+        zipf = {key: name_zipf}.__getitem__
+    return known_without_case(_Size(biggest), [key], zipf)
 
 
 class _Size(NamedTuple):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from geo.place_cues import places_named
 from geo.span_features import _costly_features, _plays_or_is_named
 from geo.tokens import _Run
 
@@ -70,9 +71,17 @@ def accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recogn
     returned to Azerbaijan"), when the model gives them COLOCATED_THRESHOLD or more and no
     person or team rule says otherwise. An accepted name vouches only for a country it names
     without doubt: a country's own name, or a name whose places all lie in one country."""
-    # Only the sentences that hold a doubtful name need their accepted places' countries.
-    wanted = {graded[k][4].floor for k in doubtful if not graded[k][7].demonym}
-    if not wanted:  # (only demonyms are doubtful: the rule is for places)
+    # The doubtful names a country may vouch for: no demonym (the rule is for places), no
+    # person's name (one is as likely beside a country as a town is: "Grant", "Moore").
+    given_names, surnames = context.given_names, context.surnames
+    asked = []
+    for k in sorted(doubtful):
+        facts = graded[k][7]
+        if not facts.demonym and facts.lower not in given_names and facts.lower not in surnames:
+            asked.append(k)
+    # Only the sentences that hold one need their accepted places' countries.
+    wanted = {graded[k][4].floor for k in asked}
+    if not wanted:
         return
     derived_memo = getattr(gazetteer, "derived_memo", None)
     # name -> (countries it vouches for, countries of its places other than countries): names repeat
@@ -90,17 +99,10 @@ def accept_colocated(graded: list, doubtful: dict[int, list[str]], model: Recogn
                     anchors.setdefault(span[4].floor, set()).update(vouched)
     if not anchors:
         return
-    for k in sorted(doubtful):
-        name, run, facts = graded[k][2], graded[k][4], graded[k][7]
-        near = anchors.get(run.floor)
-        if not near or facts.demonym:
-            continue
-        # A person's name is as likely beside a country as a town is ("Grant", "Moore").
-        if facts.lower in context.given_names or facts.lower in context.surnames:
-            continue
-        if near.isdisjoint(_countries_of(name, gazetteer, memo)[1]):
-            continue
-        _accept_if_likely(graded, k, doubtful, COLOCATED_THRESHOLD, model, context)
+    for k in asked:
+        near = anchors.get(graded[k][4].floor)
+        if near and not near.isdisjoint(_countries_of(graded[k][2], gazetteer, memo)[1]):
+            _accept_if_likely(graded, k, doubtful, COLOCATED_THRESHOLD, model, context)
 
 
 def _accept_if_likely(graded: list, k: int, doubtful: dict[int, list[str]], threshold: float, model: Recognizer,
@@ -128,14 +130,18 @@ def _countries_of(name: str, gazetteer: NameIndex, memo: dict) -> tuple[frozense
     other than countries lie in (not as a demonym)."""
     found = memo.get(name)
     if found is None:
-        places = [m.place for m in gazetteer.matches(name) if m.match != "demonym"]
-        countries = frozenset(p.country_code for p in places if p.kind == "country")
-        codes = frozenset(p.country_code for p in places)
-        vouched = countries or (codes if len(codes) == 1 else frozenset())
+        countries, others = set(), set()  # the codes of its countries, of its other places
+        for place in places_named(name, gazetteer):
+            (countries if place.kind == "country" else others).add(place.country_code)
+        if not countries and len(others) == 1:  # (all its places lie in one country)
+            countries = others
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
-        found = memo[name] = (vouched - {""}, frozenset(p.country_code for p in places if p.kind != "country") - {""})
+        found = memo[name] = (frozenset(countries) - _NO_COUNTRY, frozenset(others) - _NO_COUNTRY)
     return found
+
+
+_NO_COUNTRY = frozenset({""})  # (the country code of a place in none)
 
 
 def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str]) -> bool:
@@ -143,14 +149,12 @@ def _vouched_in_list(graded: list, k: int, text: str, given_names: frozenset[str
     of its own kind (a demonym beside a demonym) that is no given name (see accept_listed)."""
     member = graded[k]
     kind = member[7].demonym
-    # The span before it, then the one after: ``graded`` is in text order, so each pair goes
-    # to _listed first span first.
-    for first, second in ((k - 1, k), (k, k + 1)):
-        if first < 0 or second == len(graded):
-            continue
-        other = graded[first if second == k else second]
+    # The span before it, then the one after (itself between them is doubtful: grade 0). Each
+    # pair goes to _listed first span first, as ``graded`` is in text order.
+    for other in graded[k - 1 if k else 0 : k + 2]:
         if other[3] and other[7].demonym == kind and other[7].lower not in given_names \
-                and _listed(text, graded[first], graded[second], member[4]):
+                and (_listed(text, other, member, member[4]) if other[0] < member[0]
+                     else _listed(text, member, other, member[4])):
             return True
     return False
 
