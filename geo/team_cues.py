@@ -50,7 +50,6 @@ _TRADE = re.compile(rf"\b(?:{'|'.join(TRADE_VERBS)})\b[^.;:!?]*?\b(?:to|from)\s+
 _NICKNAME = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}")
 _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/–-]|[.,]\d)")
 _WORD = re.compile(r"[a-z][a-z-]*")
-_LETTER_RUN = re.compile(r"[a-z]+")
 
 
 # The words a side stands right before (a verb's first word) or right after (its last word, or
@@ -62,6 +61,20 @@ _BLANKS = (" ", "\t")  # what _NEXT_WORD must find first
 # The first four letters of the verbs' first words: could_be_a_side's gate reads four letters after a name.
 _VERB_OPENINGS = frozenset(word[:4] for word in SIDE_BEFORE)
 assert min(map(len, SIDE_BEFORE)) >= 4  # (a shorter word would slip past the gate)
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation of ``words`` grouped by their first letter: sre tries an
+    alternation's words one by one at each character, and a group fails at its first letter."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+# A verb's first word as a whole word after a character that is no lower-case letter:
+# plays_as_a_team's one search of a sentence in place.
+_VERB_FIRST_WORD = re.compile(rf"[^a-z](?:{_alternation(SIDE_BEFORE)})(?![a-z])")
 
 
 def could_be_a_side(text: str, end: int, prev: str) -> bool:
@@ -90,6 +103,12 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
     >>> plays_as_a_team(t, 0, 6, 0, len(t))
     False
     """
+    # Most sentences hold no verb of a game. Each pattern's verb has a space or a word boundary
+    # either side (and no flag folds case), so its first word stands in the sentence as a whole
+    # run of lower-case letters: after a character that is none, or first, and then the sentence
+    # starts in lower case. Searched in place: no slice of the sentence, no memo's hash of it.
+    if _VERB_FIRST_WORD.search(text, floor, ceiling) is None and not text[floor : floor + 1].islower():
+        return False
     # The span is the side's whole name, or its city before a nickname ("Detroit Pistons"):
     # not a word within a longer name ("Ohio Sen. Jane Cole").
     return any(s == start - floor and (e == end - floor or _NICKNAME.fullmatch(text, end, floor + e))
@@ -98,12 +117,8 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
 
 @functools.lru_cache(maxsize=4096)
 def _team_spans(sentence: str) -> tuple[tuple[int, int], ...]:
-    """The (start, end) of every name the sentence makes a side of a game or a trade."""
-    # Most sentences hold no such verb. Each pattern's verb has a space or a word boundary
-    # either side (and no flag folds case), so its first word stands in the sentence as a
-    # whole run of lower-case letters: without one of those runs, no pattern needs a search.
-    if SIDE_BEFORE.isdisjoint(_LETTER_RUN.findall(sentence)):
-        return ()
+    """The (start, end) of every name the sentence makes a side of a game or a trade
+    (plays_as_a_team asks only of a sentence that holds a verb's first word)."""
     if all(pattern.search(sentence) is None for pattern in (_OBJECT, _SUBJECT, _TRADE)):
         return ()
     words = _WORD.findall(sentence.lower())

@@ -1,0 +1,58 @@
+"""Round 8's fast paths in the named rules (geo.team_cues, geo.span_features) give exactly
+the answers of the plain code they stand before."""
+
+from __future__ import annotations
+
+import random
+
+from geo import team_cues
+
+# Verbs of a game (whole, cut short, run into other letters), names, scores and sport words,
+# mixed with blanks and punctuation: random sentences full of near misses.
+_VERBS = ["beat", "beats", "Beat", "heartbeat", "beaten", "lost", "lost to", "fell", "fell to", "blew", "blew out",
+          "traded", "trades", "drafted", "ties", "cities", "tied", "untied", "upset", "held off", "rallied past",
+          "drew with", "tops", "stops"]
+_NAMES = ["Detroit", "Chicago", "Red Wings", "Boston", "Phoenix", "Sen.", "Ohio Sen. Jane Cole"]
+_OTHERS = ["4-2", "105–98", "overtime", "vote", "to", "from", "with", "in", "at", "the", "x", "", "é"]
+_GAPS = [" ", " ", " ", " ", " ", "  ", "\t", "\n", ", ", ". ", "-", "", " (", "\" ", "—", "1"]
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(rng.choice((_VERBS, _NAMES, _NAMES, _OTHERS))) + rng.choice(_GAPS)
+                    for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_a_sentence_without_a_verbs_first_word_makes_no_side():
+    # plays_as_a_team's gate: where _VERB_FIRST_WORD finds nothing in place and the sentence
+    # does not start in lower case, _team_spans of the sentence (sliced) finds no side.
+    rng = random.Random(1)
+    gated = sided = 0
+    for text in _texts(20000, seed=2):
+        # (the sentence starts anywhere: at the text's start, within a word, after a letter)
+        floor = rng.choice([0, rng.randint(0, len(text))])
+        ceiling = rng.choice([len(text), rng.randint(floor, len(text))])
+        spans = team_cues._team_spans(text[floor:ceiling])
+        sided += bool(spans)
+        if team_cues._VERB_FIRST_WORD.search(text, floor, ceiling) is None \
+                and not text[floor : floor + 1].islower():
+            gated += 1
+            assert spans == (), (text, floor, ceiling)
+    assert gated > 4000 and sided > 300
+
+
+def test_plays_as_a_team_answers_as_its_sentences_sides_say():
+    # The plain reading: the span is one of _team_spans' sides, or its city before a nickname.
+    rng = random.Random(3)
+    teams = 0
+    for text in _texts(4000, seed=4):
+        floor = rng.choice([0, rng.randint(0, len(text))])
+        ceiling = rng.choice([len(text), rng.randint(floor, len(text))])
+        spans = team_cues._team_spans(text[floor:ceiling])
+        for start in range(floor, ceiling):
+            for end in range(start + 1, min(ceiling, start + 12) + 1):
+                plain = any(s == start - floor and (e == end - floor or team_cues._NICKNAME.fullmatch(text, end, floor + e))
+                            for s, e in spans)
+                assert team_cues.plays_as_a_team(text, start, end, floor, ceiling) == plain, (text, start, end)
+                teams += plain
+    assert teams > 50
