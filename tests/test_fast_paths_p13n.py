@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from geo import team_cues
+from geo import person_cues, team_cues, tokens
 
 # Verbs of a game (whole, cut short, run into other letters), names, scores and sport words,
 # mixed with blanks and punctuation: random sentences full of near misses.
@@ -56,3 +56,35 @@ def test_plays_as_a_team_answers_as_its_sentences_sides_say():
                 assert team_cues.plays_as_a_team(text, start, end, floor, ceiling) == plain, (text, start, end)
                 teams += plain
     assert teams > 50
+
+
+def test_a_word_with_connectors_or_the_runs_ends_either_side_is_in_no_persons_name():
+    # span_features._plays_or_is_named asks person_in_run only of a word with a word of its
+    # run beside it that is no connector: person_in_run's two words lie between connectors.
+    from tests.test_fast_paths_p7a import _spans, _texts as _rule_texts
+
+    rng = random.Random(7)
+    alone = 0
+    for text in _rule_texts(20000, seed=8):
+        for run, i, j, start in _spans(text, rng):
+            words = run.tokens
+            if j != i + 1 or len(words) < 2:
+                continue
+            if (i == 0 or words[i - 1].text in tokens.CONNECTORS) \
+                    and (i + 1 == len(words) or words[i + 1].text in tokens.CONNECTORS):
+                alone += 1
+                # (every clue given: only the run's shape can say no)
+                assert not person_cues.person_in_run(
+                    text, words, run.base, i, run.prev, (run.floor, run.ceiling), _EVERYONE, _EVERYONE, frozenset(),
+                    _EVERYONE, lambda word: True), (text, start)
+    assert alone > 200
+
+
+class _Everyone:
+    """A collection that holds every word (every given name, every surname)."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+_EVERYONE = _Everyone()
