@@ -4,6 +4,7 @@ the answers of the plain code they stand before."""
 from __future__ import annotations
 
 import random
+import re
 
 from geo import person_cues, team_cues, tokens
 
@@ -24,7 +25,7 @@ def _texts(count: int, seed: int) -> list[str]:
 
 
 def test_a_sentence_without_a_verbs_first_word_makes_no_side():
-    # plays_as_a_team's gate: where _VERB_FIRST_WORD finds nothing in place and the sentence
+    # plays_as_a_team's gate: where _WHOLE_VERB finds nothing in place and the sentence
     # does not start in lower case, _team_spans of the sentence (sliced) finds no side.
     rng = random.Random(1)
     gated = sided = 0
@@ -34,7 +35,7 @@ def test_a_sentence_without_a_verbs_first_word_makes_no_side():
         ceiling = rng.choice([len(text), rng.randint(floor, len(text))])
         spans = team_cues._team_spans(text[floor:ceiling])
         sided += bool(spans)
-        if team_cues._VERB_FIRST_WORD.search(text, floor, ceiling) is None \
+        if team_cues._WHOLE_VERB.search(text, floor, ceiling) is None \
                 and not text[floor : floor + 1].islower():
             gated += 1
             assert spans == (), (text, floor, ceiling)
@@ -56,6 +57,24 @@ def test_plays_as_a_team_answers_as_its_sentences_sides_say():
                 assert team_cues.plays_as_a_team(text, start, end, floor, ceiling) == plain, (text, start, end)
                 teams += plain
     assert teams > 50
+
+
+def test_the_verbs_grouped_by_first_letter_find_what_a_plain_alternation_finds():
+    # team_cues._alternation: the patterns find the very matches of a plain alternation of the
+    # verbs, longest first.
+    plain = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in team_cues.RESULT_VERBS + team_cues.TRADE_VERBS),
+                            key=len, reverse=True))
+    trades = "|".join(team_cues.TRADE_VERBS)
+    patterns = [(team_cues._SUBJECT, re.compile(rf"({team_cues._NAME})\s+(?:{plain})\b")),
+                (team_cues._OBJECT, re.compile(rf"\b(?:{plain})\s+({team_cues._NAME}){team_cues._ENDS_OBJECT}")),
+                (team_cues._TRADE, re.compile(rf"\b(?:{trades})\b[^.;:!?]*?\b(?:to|from)\s+({team_cues._NAME})"))]
+    found = 0
+    for text in _texts(4000, seed=9):
+        for grouped, general in patterns:
+            spans = [m.span(1) for m in grouped.finditer(text)]
+            assert spans == [m.span(1) for m in general.finditer(text)], text
+            found += len(spans)
+    assert found > 1000
 
 
 def test_a_word_with_connectors_or_the_runs_ends_either_side_is_in_no_persons_name():
