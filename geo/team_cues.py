@@ -62,6 +62,8 @@ _ENDS_OBJECT = (r"(?=\s*(?:[\d,;:!?)—–]|\.|$)|\s+(?:in|on|at|for|with|and|to
 _OBJECT = re.compile(rf"\b(?:{_VERB})\s+({_NAME}){_ENDS_OBJECT}")
 _TRADE = re.compile(rf"\b(?:{_alternation(TRADE_VERBS)})\b[^.;:!?]*?\b(?:to|from)\s+({_NAME})")
 _NICKNAME = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}")
+# _SUBJECT's verb after a side's name: after any nickname, and the full stop _team_spans leaves out.
+_VERB_AFTER_SIDE = re.compile(rf"(?:{_NICKNAME.pattern})?\.?\s+(?:{_VERB})\b")
 _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/–-]|[.,]\d)")
 _WORD = re.compile(r"[a-z][a-z-]*")
 # A verb, whole, between characters that are no lower-case letters: plays_as_a_team's one
@@ -108,9 +110,12 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
     """
     # Most sentences hold no verb of a game. Each pattern's verb has a space or a word boundary
     # either side (and no flag folds case), so it stands in the sentence between characters
-    # that are no lower-case letters, or first, and then the sentence starts in lower case.
-    # Searched in place: no slice of the sentence, no memo's hash of it.
-    if _WHOLE_VERB.search(text, floor, ceiling) is None and not text[floor : floor + 1].islower():
+    # that are no lower-case letters (or first, and then the sentence starts in lower case):
+    # before the span for an object or a trade ("fell to Dallas", "traded ... to Phoenix"),
+    # right after it and any nickname for a subject ("Detroit Red Wings beat"). Searched in
+    # place: no slice of the sentence, no memo's hash of it.
+    if _WHOLE_VERB.search(text, floor, start) is None and not text[floor : floor + 1].islower() \
+            and _VERB_AFTER_SIDE.match(text, end, ceiling) is None:
         return False
     # The span is the side's whole name, or its city before a nickname ("Detroit Pistons"):
     # not a word within a longer name ("Ohio Sen. Jane Cole").

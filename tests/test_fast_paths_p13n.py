@@ -24,22 +24,26 @@ def _texts(count: int, seed: int) -> list[str]:
                     for _ in range(rng.randint(1, 12))) for _ in range(count)]
 
 
-def test_a_sentence_without_a_verbs_first_word_makes_no_side():
-    # plays_as_a_team's gate: where _WHOLE_VERB finds nothing in place and the sentence
-    # does not start in lower case, _team_spans of the sentence (sliced) finds no side.
+def test_a_side_has_its_verb_before_it_or_right_after_it():
+    # plays_as_a_team's gate: every side _team_spans finds (or its city before a nickname) has a
+    # whole verb before it in the sentence, or right after it (_VERB_AFTER_SIDE), or the
+    # sentence starts in lower case.
     rng = random.Random(1)
-    gated = sided = 0
+    sides = 0
     for text in _texts(20000, seed=2):
         # (the sentence starts anywhere: at the text's start, within a word, after a letter)
         floor = rng.choice([0, rng.randint(0, len(text))])
         ceiling = rng.choice([len(text), rng.randint(floor, len(text))])
-        spans = team_cues._team_spans(text[floor:ceiling])
-        sided += bool(spans)
-        if team_cues._WHOLE_VERB.search(text, floor, ceiling) is None \
-                and not text[floor : floor + 1].islower():
-            gated += 1
-            assert spans == (), (text, floor, ceiling)
-    assert gated > 4000 and sided > 300
+        for s, e in team_cues._team_spans(text[floor:ceiling]):
+            start = floor + s
+            ends = [floor + e] + [end for end in range(start + 1, floor + e)
+                                  if team_cues._NICKNAME.fullmatch(text, end, floor + e)]
+            for end in ends:
+                sides += 1
+                assert team_cues._WHOLE_VERB.search(text, floor, start) is not None \
+                    or text[floor : floor + 1].islower() \
+                    or team_cues._VERB_AFTER_SIDE.match(text, end, ceiling) is not None, (text, floor, start, end)
+    assert sides > 500
 
 
 def test_plays_as_a_team_answers_as_its_sentences_sides_say():
