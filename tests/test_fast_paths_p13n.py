@@ -13,7 +13,8 @@ from geo import person_cues, team_cues, tokens
 _VERBS = ["beat", "beats", "Beat", "heartbeat", "beaten", "lost", "lost to", "fell", "fell to", "blew", "blew out",
           "traded", "trades", "drafted", "ties", "cities", "tied", "untied", "upset", "held off", "rallied past",
           "drew with", "tops", "stops"]
-_NAMES = ["Detroit", "Chicago", "Red Wings", "Boston", "Phoenix", "Sen.", "Ohio Sen. Jane Cole"]
+_NAMES = ["Detroit", "Chicago", "Red Wings", "Boston", "Phoenix", "Sen.", "Ohio Sen. Jane Cole", "Detroit Red Wings",
+          "St. Louis", "Wings."]
 _OTHERS = ["4-2", "105–98", "overtime", "vote", "to", "from", "with", "in", "at", "the", "x", "", "é"]
 _GAPS = [" ", " ", " ", " ", " ", "  ", "\t", "\n", ", ", ". ", "-", "", " (", "\" ", "—", "1"]
 
