@@ -307,8 +307,10 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
     # (team_cues.could_be_a_side). (Most spans end their run: most runs are one word.)
     end_of_run = end
     if len(tokens) > 1:
-        # (a two-word name needs a run of two words or more)
-        if facts.one_word and person_in_run(
+        # (a two-word name needs a run of two words or more, and a word of it beside the span
+        # that is no connector: person_in_run's name lies between the run's connectors)
+        if facts.one_word and (i and tokens[i - 1].text not in CONNECTORS
+                               or i + 1 < len(tokens) and tokens[i + 1].text not in CONNECTORS) and person_in_run(
                 text, tokens, run.base, i, prev, (run.floor, run.ceiling), context.given_names, context.surnames,
                 context.lowercase_words, context.after_title_words,
                 lambda word: getattr(context.surface_memo.get(word), "named", False)):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 __all__ = ["plays_as_a_team", "could_be_a_side", "RESULT_VERBS", "TRADE_VERBS", "SPORT_WORDS"]
 
@@ -38,19 +39,36 @@ SPORT_WORDS = frozenset("""
 overtime inning innings playoff playoffs postseason preseason halftime shootout touchdown touchdowns
 quarterback pitcher homer homers roster first-round second-round third-round draft free-agent
 """.split())
+
+
+def _alternation(verbs: Iterable[str]) -> str:
+    """A regex alternation of ``verbs`` (a space in one: any blanks) grouped by their first
+    letter: sre tries an alternation's words one by one at each character, and a group fails at
+    its first letter. (Each pattern here ends a verb at a word's end, so at most one verb
+    matches where one starts: their order is moot.)"""
+    by_first: dict[str, list[str]] = {}
+    for verb in sorted(verbs):
+        by_first.setdefault(verb[0], []).append(re.escape(verb[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
-_VERB = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in RESULT_VERBS + TRADE_VERBS), key=len, reverse=True))
+_VERB = _alternation(RESULT_VERBS + TRADE_VERBS)
 _SUBJECT = re.compile(rf"({_NAME})\s+(?:{_VERB})\b")
 # An object ends the verb's phrase: a score, punctuation, or a word that goes on the sentence
 # ("beat Chicago 4-2", "beat Chicago in overtime"); not "beat Leeds goalie Tom Hart".
 _ENDS_OBJECT = (r"(?=\s*(?:[\d,;:!?)—–]|\.|$)|\s+(?:in|on|at|for|with|and|to|by|after|before|as|from|behind|again|"
                 r"last|this|twice|during|despite|without|thanks|when|while|but|or|for)\b)")
 _OBJECT = re.compile(rf"\b(?:{_VERB})\s+({_NAME}){_ENDS_OBJECT}")
-_TRADE = re.compile(rf"\b(?:{'|'.join(TRADE_VERBS)})\b[^.;:!?]*?\b(?:to|from)\s+({_NAME})")
+_TRADE = re.compile(rf"\b(?:{_alternation(TRADE_VERBS)})\b[^.;:!?]*?\b(?:to|from)\s+({_NAME})")
 _NICKNAME = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}")
+# _SUBJECT's verb after a side's name: after any nickname, and the full stop _team_spans leaves out.
+_VERB_AFTER_SIDE = re.compile(rf"(?:{_NICKNAME.pattern})?\.?\s+(?:{_VERB})\b")
 _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/–-]|[.,]\d)")
 _WORD = re.compile(r"[a-z][a-z-]*")
-_LETTER_RUN = re.compile(r"[a-z]+")
+# A verb, whole, between characters that are no lower-case letters: plays_as_a_team's one
+# search of a sentence in place.
+_WHOLE_VERB = re.compile(rf"[^a-z](?:{_VERB})(?![a-z])")
 
 
 # The words a side stands right before (a verb's first word) or right after (its last word, or
@@ -90,6 +108,15 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
     >>> plays_as_a_team(t, 0, 6, 0, len(t))
     False
     """
+    # Most sentences hold no verb of a game. Each pattern's verb has a space or a word boundary
+    # either side (and no flag folds case), so it stands in the sentence between characters
+    # that are no lower-case letters (or first, and then the sentence starts in lower case):
+    # before the span for an object or a trade ("fell to Dallas", "traded ... to Phoenix"),
+    # right after it and any nickname for a subject ("Detroit Red Wings beat"). Searched in
+    # place: no slice of the sentence, no memo's hash of it.
+    if _WHOLE_VERB.search(text, floor, start) is None and not text[floor : floor + 1].islower() \
+            and _VERB_AFTER_SIDE.match(text, end, ceiling) is None:
+        return False
     # The span is the side's whole name, or its city before a nickname ("Detroit Pistons"):
     # not a word within a longer name ("Ohio Sen. Jane Cole").
     return any(s == start - floor and (e == end - floor or _NICKNAME.fullmatch(text, end, floor + e))
@@ -98,12 +125,8 @@ def plays_as_a_team(text: str, start: int, end: int, floor: int, ceiling: int) -
 
 @functools.lru_cache(maxsize=4096)
 def _team_spans(sentence: str) -> tuple[tuple[int, int], ...]:
-    """The (start, end) of every name the sentence makes a side of a game or a trade."""
-    # Most sentences hold no such verb. Each pattern's verb has a space or a word boundary
-    # either side (and no flag folds case), so its first word stands in the sentence as a
-    # whole run of lower-case letters: without one of those runs, no pattern needs a search.
-    if SIDE_BEFORE.isdisjoint(_LETTER_RUN.findall(sentence)):
-        return ()
+    """The (start, end) of every name the sentence makes a side of a game or a trade
+    (plays_as_a_team asks only of a sentence that holds a verb)."""
     if all(pattern.search(sentence) is None for pattern in (_OBJECT, _SUBJECT, _TRADE)):
         return ()
     words = _WORD.findall(sentence.lower())
