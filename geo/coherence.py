@@ -296,8 +296,10 @@ class _Reading:
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
         # (Each move clears the bonuses, and nearly every round follows one: each is asked for.)
-        country_bonus = context.country_bonus
-        by_country = [country_bonus(country, name) or 0 for country in self.countries]
+        # (a country no name votes for, but for any country, has no bonus: none to look up)
+        countries, country_bonus = context.countries, context.country_bonus
+        by_country = [(country_bonus(country, name) or 0) if country in countries or country == _ANY_COUNTRY else 0
+                      for country in self.countries]
         # (a state no other name lies in, the usual case, has no bonus to look up)
         states, state_bonus = context.states, context.state_bonus
         by_state = [(state_bonus(state, name) or 0) if state in states else 0 for state in self.states]
