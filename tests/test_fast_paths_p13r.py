@@ -39,3 +39,21 @@ def test_a_country_no_name_votes_for_has_no_bonus_in_any_reading():
             context.move(mover[0], chosen[mover], new)
             chosen[mover] = new
     assert unvoted > 1000
+
+
+def test_round4_near_halves_and_near_zero_is_the_float_round_gives():
+    # round4 takes the quick way only where the part rounded away squares under 0.2499 (far
+    # from a half), and a value that rounds to zero keeps its sign (x * 0.0), as round's does.
+    import math
+    import struct
+
+    from geo.rounding import round4
+
+    rng = random.Random(8)
+    values = [0.0, -0.0, 5e-324, -5e-324, 4.9999e-5, -4.9999e-5, 5e-5, -5e-5, 1e300, float("inf"), float("-inf")]
+    for _ in range(50_000):
+        half = (rng.randint(-10**9, 10**9) + 0.5) / 10_000
+        values += [half, math.nextafter(half, math.inf), math.nextafter(half, -math.inf),
+                   rng.uniform(-1e-4, 1e-4), rng.uniform(-10, 10) * 10 ** rng.randint(-8, 6)]
+    for x in values:
+        assert struct.pack("<d", round4(x)) == struct.pack("<d", round(x, 4)), x
