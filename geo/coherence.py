@@ -288,7 +288,7 @@ class _Reading:
                 rows.append((c.score, country, states.setdefault(state, len(states))))
             self.rows.append(rows)
         self.countries, self.states = countries, list(states)
-        self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
+        self._last: tuple[dict[str, float], list[float], Place | None] | None = None  # the previous round's
 
     def best(self, context: _Context) -> Place | None:
         """The place with the best total score over the name's mentions, or None if it has none.
