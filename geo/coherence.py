@@ -274,19 +274,21 @@ class _Reading:
                 self.tuples.append(near)
             self.sequence.append(i)
         # Per candidate: (prior and local score, its country, its state), the country (""
-        # where lying in it does not count) and state as indices into lists of the distinct
-        # ones: a round finds each bonus once, not once per candidate.
-        countries: dict[str, int] = {}
+        # where lying in it does not count) as it is and the state as an index into the list
+        # of the distinct ones (a string keeps its hash, a tuple does not): a round finds each
+        # bonus once, not once per candidate.
+        countries: dict[str, None] = {}
         states: dict[tuple[str, str] | None, int] = {}
         self.rows = []
         for near in self.tuples:
             rows = []
             for c in near:
                 country, state = coherence_of[c.place.id]
-                rows.append((c.score, countries.setdefault(country, len(countries)), states.setdefault(state, len(states))))
+                countries[country] = None
+                rows.append((c.score, country, states.setdefault(state, len(states))))
             self.rows.append(rows)
-        self.countries, self.states = list(countries), list(states)
-        self._last: tuple[list[float], list[float], Place | None] | None = None  # the previous round's
+        self.countries, self.states = countries, list(states)
+        self._last: tuple[dict[str, float], list[float], Place | None] | None = None  # the previous round's
 
     def best(self, context: _Context) -> Place | None:
         """The place with the best total score over the name's mentions, or None if it has none.
@@ -296,8 +298,10 @@ class _Reading:
         name = self.name[0]
         # A missing bonus adds 0: the same sums as adding up the features (none, one or both).
         # (Each move clears the bonuses, and nearly every round follows one: each is asked for.)
-        country_bonus = context.country_bonus
-        by_country = [country_bonus(country, name) or 0 for country in self.countries]
+        # (a country no name votes for, but for any country, has no bonus: none to look up)
+        countries, country_bonus = context.countries, context.country_bonus
+        by_country = {country: (country_bonus(country, name) or 0) if country in countries or country == _ANY_COUNTRY else 0
+                      for country in self.countries}
         # (a state no other name lies in, the usual case, has no bonus to look up)
         states, state_bonus = context.states, context.state_bonus
         by_state = [(state_bonus(state, name) or 0) if state in states else 0 for state in self.states]
@@ -314,23 +318,23 @@ class _Reading:
         by_country, by_state = self._last[0], self._last[1]
         totals: dict[str, float] = {}
         for i in self.sequence:
-            for (score, c, s), cand in zip(self.rows[i], self.tuples[i]):
+            for (score, country, s), cand in zip(self.rows[i], self.tuples[i]):
                 if cand.place.id in (place.id, current.id):
-                    totals[cand.place.id] = totals.get(cand.place.id, 0.0) + score + (by_country[c] + by_state[s])
+                    totals[cand.place.id] = totals.get(cand.place.id, 0.0) + score + (by_country[country] + by_state[s])
         if current.id not in totals:  # the current reading no longer contends
             return place, float("inf")
         return place, totals[place.id] - totals[current.id]
 
-    def _best(self, by_country: list[float], by_state: list[float]) -> Place | None:
+    def _best(self, by_country: dict[str, float], by_state: list[float]) -> Place | None:
         if len(self.tuples) == 1:  # the usual case: every mention has the same contenders
             near = self.tuples[0]
             if not near:
                 return None
-            single = [score + (by_country[i] + by_state[j]) for score, i, j in self.rows[0]]
+            single = [score + (by_country[country] + by_state[j]) for score, country, j in self.rows[0]]
             # The total is the score added once per mention, and rounding keeps order: the
             # best total (ties to the best single score, then the first) is the first best score.
             return near[single.index(max(single))].place
-        scores = [[score + (by_country[i] + by_state[j]) for score, i, j in rows] for rows in self.rows]
+        scores = [[score + (by_country[country] + by_state[j]) for score, country, j in rows] for rows in self.rows]
         total: dict[str, float] = {}
         best_single: dict[str, float] = {}
         places: dict[str, Place] = {}

@@ -119,18 +119,18 @@ def _with_name_evidence(names: list[tuple[str, str]], local: list[tuple[Candidat
     as it is, so the mentions that share it still do. Names not in ``gaining`` gain nothing
     (most names of a text): they are passed over without a look."""
     done: dict[tuple[str, int], tuple[Candidate, ...]] = {}
-    result = []
-    for (key, _kind), cands in zip(names, local):
+    result = list(local)  # (the mentions of names that gain nothing, most, keep their tuples as they are)
+    for i, (key, _kind) in enumerate(names):
         if key not in gaining:
-            result.append(cands)
             continue
+        cands = local[i]
         group = (key, id(cands))
         hit = done.get(group)
         if hit is None:
             extras = evidence(key, cands)
             hit = tuple([_with(c, extra) if extra else c for c, extra in zip(cands, extras)]) if any(extras) else cands
             done[group] = hit
-        result.append(hit)
+        result[i] = hit
     return result
 
 

@@ -117,9 +117,10 @@ def _falling(cands: list[Candidate]) -> bool:
     """Do the scores fall strictly from each candidate to the next? They are then in
     candidate_rank's order already (its first key decides every pair): a sort is spared
     (the usual case: coherence adds the same to most of a name's contenders)."""
-    last = cands[0].score
-    for i in range(1, len(cands)):
-        score = cands[i].score
+    after_first = iter(cands)  # (each candidate from the second on, read once, not by index)
+    last = next(after_first).score
+    for cand in after_first:
+        score = cand.score
         if not score < last:
             return False
         last = score
