@@ -85,13 +85,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def _line_looks_finished(line: str) -> bool:
-    """A single line break ends a sentence after a dateline or heading, not mid-sentence."""
-    stripped = line.rstrip()
-    if not stripped:
-        return False
-    last = stripped[-1]
-    return not last.islower() and last not in ",;:-("
+def _finished_line_ends(text: str) -> list[int]:
+    """Where each line of ``text`` that looks finished ends (the offset of its line break; the
+    last line has none): a single line break ends a sentence after a dateline or heading, not
+    mid-sentence. A line looks finished when the last character it has before trailing space
+    is neither lower case nor one of ",;:-(" (a blank line has none: not finished).
+    One call per text, not per line (a text is mostly lines)."""
+    ends = []
+    newline = -1
+    for line in text.split("\n")[:-1]:
+        newline += len(line) + 1
+        last = line.rstrip()[-1:]  # ("" for a blank line: "" is in every string, so it is not finished)
+        if last not in ",;:-(" and not last.islower():
+            ends.append(newline)
+    return ends
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -133,11 +140,7 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
         for block in _BLANK_LINE.finditer(text):
             cuts.add(block.start())
             cuts.add(block.end())
-        newline = -1
-        for line in text.split("\n")[:-1]:  # (each but the last ends at a line break)
-            newline += len(line) + 1
-            if _line_looks_finished(line):
-                cuts.add(newline)
+        cuts.update(_finished_line_ends(text))
     # Sentence ends (see _PERIOD_BOUNDARY); periods after ! or ? are _MARK_BOUNDARY's.
     marks = "!" in text or "?" in text
     for boundary in _PERIOD_BOUNDARY.finditer(text):

@@ -340,7 +340,8 @@ def _split_with_one_scan(text):
         cuts.update(block.span())
     line_start = 0
     for newline in re.finditer(r"\n", text):
-        if sentences._line_looks_finished(text[line_start : newline.start()]):
+        line = text[line_start : newline.start()].rstrip()
+        if line and not line[-1].islower() and line[-1] not in ",;:-(":  # (a line that looks finished)
             cuts.add(newline.start())
         line_start = newline.end()
     for boundary in ONE_SCAN_BOUNDARY.finditer(text):
