@@ -497,9 +497,7 @@ def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ())
     if len(keys) == 2 and CONNECTORS.isdisjoint(keys):  # most of the others: what the loop gives, at once
         first, last = keys
         gram = f"{first} {last}"
-        wanted.add(first)
-        wanted.add(gram)
-        wanted.add(last)
+        wanted.update((first, gram, last))
         return [[first, gram], [last]]
     by_start: list[list[str | None] | tuple] = []
     for i, first in enumerate(keys):
