@@ -133,14 +133,39 @@ def _split_one_line(text: str) -> tuple[Sentence, ...]:
 
 
 def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
-    """split_sentences of any text: every place a sentence may end, sorted, then the space
-    around each sentence stripped."""
-    cuts = {0, len(text)}
+    """split_sentences of any text: every place a sentence may end (_cuts), sorted, then the
+    space around each sentence stripped."""
+    cuts = _cuts(text)
+    sentences: list[Sentence] = []
+    ordered = sorted(cuts)
+    for start, end in zip(ordered, ordered[1:]):
+        # (start < end: the cuts are distinct)
+        after = cuts[start]
+        if after is not None:
+            start = after
+        elif text[start].isspace():
+            # The space before a sentence is mostly one character; more is often a line break
+            # and the next line's indent (some texts wrap their lines): skipped in one match.
+            start += 1
+            if start < end and text[start].isspace():
+                start = _SPACE.match(text, start, end).end()
+        if start < end:  # (then text[start] is no space: the scan back stops there at the latest)
+            while text[end - 1].isspace():
+                end -= 1
+            sentences.append(_new_sentence(len(sentences), start, end))
+    return tuple(sentences)
+
+
+def _cuts(text: str) -> dict[int, int | None]:
+    """Each place a sentence of ``text`` may end -> where the text after it starts (its first
+    character that is no space; past any cut in between, as a sentence there is all space),
+    when the finder of that place knows it (the space matched after a sentence's marks, a
+    blank line's), else None (the space is skipped when the sentence is made)."""
+    cuts: dict[int, int | None] = {0: None, len(text): None}
     if "\n" in text:  # (news on one line, as LGL's, has no line to end)
-        for block in _BLANK_LINE.finditer(text):
-            cuts.add(block.start())
-            cuts.add(block.end())
-        cuts.update(_finished_line_ends(text))
+        cuts.update(dict.fromkeys(_finished_line_ends(text)))  # (first: the finders below know more)
+        for block in _BLANK_LINE.finditer(text):  # (all space, and the space after it)
+            cuts[block.start()] = cuts[block.end()] = block.end()
     # Sentence ends (see _PERIOD_BOUNDARY); periods after ! or ? are _MARK_BOUNDARY's.
     marks = "!" in text or "?" in text
     for boundary in _PERIOD_BOUNDARY.finditer(text):
@@ -156,24 +181,10 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
             # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
             # abbreviation is not a title or month that always takes a following word.
             continue
-        cuts.add(end)
+        cuts[end] = boundary.end(1)
     if marks:
         for boundary in _MARK_BOUNDARY.finditer(text):
             start = boundary.start()
             if not (start and text[start - 1] == "."):
-                cuts.add(boundary.end())
-    sentences: list[Sentence] = []
-    ordered = sorted(cuts)
-    for start, end in zip(ordered, ordered[1:]):
-        # (start < end: the cuts are distinct) The space before a sentence is mostly one
-        # character; more is often a line break and the next line's indent (some texts
-        # wrap their lines): skipped in one match.
-        if text[start].isspace():
-            start += 1
-            if start < end and text[start].isspace():
-                start = _SPACE.match(text, start, end).end()
-        if start < end:  # (then text[start] is no space: the scan back stops there at the latest)
-            while text[end - 1].isspace():
-                end -= 1
-            sentences.append(_new_sentence(len(sentences), start, end))
-    return tuple(sentences)
+                cuts[boundary.end()] = boundary.end(1)
+    return cuts
