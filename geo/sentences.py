@@ -172,15 +172,15 @@ def _cuts(text: str) -> dict[int, int | None]:
         start, end = boundary.span()
         if marks and start and text[start - 1] in "!?":
             continue
+        # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
+        # abbreviation is not a title or month that always takes a following word.
         if end - start == 1:  # a period alone, mostly
-            abbreviation = _is_abbreviation(text, start)
+            if _is_abbreviation(text, start):
+                continue
         else:
             mark = text[start:end]
-            abbreviation = "!" not in mark and "?" not in mark and _is_abbreviation(text, start + mark.rfind("."))
-        if abbreviation:
-            # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
-            # abbreviation is not a title or month that always takes a following word.
-            continue
+            if "!" not in mark and "?" not in mark and _is_abbreviation(text, start + mark.rfind(".")):
+                continue
         cuts[end] = boundary.end(1)
     if marks:
         for boundary in _MARK_BOUNDARY.finditer(text):
