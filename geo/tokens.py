@@ -537,9 +537,9 @@ def _longest_known(
         if known.isdisjoint(grams):
             i += 1
             continue
-        for k in range(len(grams) - 1, -1, -1):  # longest first (most grams are not known)
-            if grams[k] in known:
-                break
+        k = len(grams) - 1
+        while grams[k] not in known:  # longest first (one is known: the test above says so)
+            k -= 1
         j = i + k + 1
         # An article or particle that opens a name (see _grams) is the name's only when the
         # name without it reaches no further: "Des Moines", but not "The Rock" in "The Rock Hill".
@@ -553,8 +553,9 @@ def _longest_known(
 
 def _longest_end(grams: list[str | None] | tuple, known: frozenset[str], i: int) -> int:
     """The end of the longest known of ``grams``, those of start ``i`` as _grams gives them; 0 when none is known."""
-    if not known.isdisjoint(grams):
-        for k in range(len(grams) - 1, -1, -1):  # longest first
-            if grams[k] in known:
-                return i + k + 1
-    return 0
+    if known.isdisjoint(grams):
+        return 0
+    k = len(grams) - 1
+    while grams[k] not in known:  # longest first (one is known)
+        k -= 1
+    return i + k + 1
