@@ -166,10 +166,8 @@ class KeyStore:
             kb = key.encode()  # (UTF-8: the default, and the fast path without the encoding's name to look up)
             h = _crc(kb)
             i = h & mask
-            while True:
-                slot = slots[i]
-                if slot <= _EMPTY_SLOT_MAX:  # (its offset is 0)
-                    break
+            slot = slots[i]
+            while slot > _EMPTY_SLOT_MAX:  # (an empty slot's offset is 0: the key is not stored)
                 if slot & 0xFFFFFFFF == h:
                     off = slot >> 32
                     klen, vlen = _record(m, off)
@@ -179,6 +177,7 @@ class KeyStore:
                         found.append((key, m[start : start + vlen]))
                         break
                 i = (i + 1) & mask
+                slot = slots[i]
         return found
 
     def __contains__(self, key: str) -> bool:

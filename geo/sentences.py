@@ -85,13 +85,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def _line_looks_finished(line: str) -> bool:
-    """A single line break ends a sentence after a dateline or heading, not mid-sentence."""
-    stripped = line.rstrip()
-    if not stripped:
-        return False
-    last = stripped[-1]
-    return not last.islower() and last not in ",;:-("
+def _finished_line_ends(text: str) -> list[int]:
+    """Where each line of ``text`` that looks finished ends (the offset of its line break; the
+    last line has none): a single line break ends a sentence after a dateline or heading, not
+    mid-sentence. A line looks finished when the last character it has before trailing space
+    is neither lower case nor one of ",;:-(" (a blank line has none: not finished).
+    One call per text, not per line (a text is mostly lines)."""
+    ends = []
+    newline = -1
+    for line in text.split("\n")[:-1]:
+        newline += len(line) + 1
+        last = line.rstrip()[-1:]  # ("" for a blank line: "" is in every string, so it is not finished)
+        if last not in ",;:-(" and not last.islower():
+            ends.append(newline)
+    return ends
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -126,46 +133,19 @@ def _split_one_line(text: str) -> tuple[Sentence, ...]:
 
 
 def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
-    """split_sentences of any text: every place a sentence may end, sorted, then the space
-    around each sentence stripped."""
-    cuts = {0, len(text)}
-    if "\n" in text:  # (news on one line, as LGL's, has no line to end)
-        for block in _BLANK_LINE.finditer(text):
-            cuts.add(block.start())
-            cuts.add(block.end())
-        newline = -1
-        for line in text.split("\n")[:-1]:  # (each but the last ends at a line break)
-            newline += len(line) + 1
-            if _line_looks_finished(line):
-                cuts.add(newline)
-    # Sentence ends (see _PERIOD_BOUNDARY); periods after ! or ? are _MARK_BOUNDARY's.
-    marks = "!" in text or "?" in text
-    for boundary in _PERIOD_BOUNDARY.finditer(text):
-        start, end = boundary.span()
-        if marks and start and text[start - 1] in "!?":
-            continue
-        if end - start == 1:  # a period alone, mostly
-            abbreviation = _is_abbreviation(text, start)
-        else:
-            mark = text[start:end]
-            abbreviation = "!" not in mark and "?" not in mark and _is_abbreviation(text, start + mark.rfind("."))
-        if abbreviation:
-            # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
-            # abbreviation is not a title or month that always takes a following word.
-            continue
-        cuts.add(end)
-    if marks:
-        for boundary in _MARK_BOUNDARY.finditer(text):
-            start = boundary.start()
-            if not (start and text[start - 1] == "."):
-                cuts.add(boundary.end())
+    """split_sentences of any text: every place a sentence may end (_cuts), sorted, then the
+    space around each sentence stripped."""
+    cuts = _cuts(text)
     sentences: list[Sentence] = []
     ordered = sorted(cuts)
     for start, end in zip(ordered, ordered[1:]):
-        # (start < end: the cuts are distinct) The space before a sentence is mostly one
-        # character; more is often a line break and the next line's indent (some texts
-        # wrap their lines): skipped in one match.
-        if text[start].isspace():
+        # (start < end: the cuts are distinct)
+        after = cuts[start]
+        if after is not None:
+            start = after
+        elif text[start].isspace():
+            # The space before a sentence is mostly one character; more is often a line break
+            # and the next line's indent (some texts wrap their lines): skipped in one match.
             start += 1
             if start < end and text[start].isspace():
                 start = _SPACE.match(text, start, end).end()
@@ -174,3 +154,37 @@ def _split_at_cuts(text: str) -> tuple[Sentence, ...]:
                 end -= 1
             sentences.append(_new_sentence(len(sentences), start, end))
     return tuple(sentences)
+
+
+def _cuts(text: str) -> dict[int, int | None]:
+    """Each place a sentence of ``text`` may end -> where the text after it starts (its first
+    character that is no space; past any cut in between, as a sentence there is all space),
+    when the finder of that place knows it (the space matched after a sentence's marks, a
+    blank line's), else None (the space is skipped when the sentence is made)."""
+    cuts: dict[int, int | None] = {0: None, len(text): None}
+    if "\n" in text:  # (news on one line, as LGL's, has no line to end)
+        cuts.update(dict.fromkeys(_finished_line_ends(text)))  # (first: the finders below know more)
+        for block in _BLANK_LINE.finditer(text):  # (all space, and the space after it)
+            cuts[block.start()] = cuts[block.end()] = block.end()
+    # Sentence ends (see _PERIOD_BOUNDARY); periods after ! or ? are _MARK_BOUNDARY's.
+    marks = "!" in text or "?" in text
+    for boundary in _PERIOD_BOUNDARY.finditer(text):
+        start, end = boundary.span()
+        if marks and start and text[start - 1] in "!?":
+            continue
+        # "Jan. 26" or "U.S. officials": go on unless a sentence visibly starts and the
+        # abbreviation is not a title or month that always takes a following word.
+        if end - start == 1:  # a period alone, mostly
+            if _is_abbreviation(text, start):
+                continue
+        else:
+            mark = text[start:end]
+            if "!" not in mark and "?" not in mark and _is_abbreviation(text, start + mark.rfind(".")):
+                continue
+        cuts[end] = boundary.end(1)
+    if marks:
+        for boundary in _MARK_BOUNDARY.finditer(text):
+            start = boundary.start()
+            if not (start and text[start - 1] == "."):
+                cuts[boundary.end()] = boundary.end(1)
+    return cuts

@@ -479,10 +479,10 @@ def _word_key(word: str) -> str:
     return name_key(word)
 
 
-def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ()) -> list[list[str] | None] | None:
+def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ()) -> list[list[str | None] | tuple] | None:
     """The n-grams of up to _MAX_WORDS of ``keys`` by where they start (``grams[i][k]`` joins
-    ``keys[i : i + k + 1]``; None where a connector starts), joined once for both uses: each
-    that neither starts nor ends with a connector is added to ``wanted`` (the only ones
+    ``keys[i : i + k + 1]``; None in place of one that ends with a connector, and none where a
+    connector starts): each that is not None is added to ``wanted`` (the only ones
     _longest_known asks about). None for a one-word piece, which needs no joining.
 
     A connector written with a capital (at ``opens``) may start a name of two words or more:
@@ -497,31 +497,32 @@ def _grams(keys: tuple[str, ...], wanted: set[str], opens: tuple[int, ...] = ())
     if len(keys) == 2 and CONNECTORS.isdisjoint(keys):  # most of the others: what the loop gives, at once
         first, last = keys
         gram = f"{first} {last}"
-        wanted.add(first)
-        wanted.add(gram)
-        wanted.add(last)
+        wanted.update((first, gram, last))
         return [[first, gram], [last]]
-    by_start: list[list[str] | None] = []
+    by_start: list[list[str | None] | tuple] = []
     for i, first in enumerate(keys):
         if first in CONNECTORS:
             if i not in opens:
-                by_start.append(None)
+                by_start.append(())
                 continue
+            grams = [None]
         else:
+            grams = [first]
             wanted.add(first)
-        grams = [first]
         gram = first
         for last in keys[i + 1 : i + _MAX_WORDS]:
             gram = f"{gram} {last}"  # (one string built, where two + would build two)
-            grams.append(gram)
-            if last not in CONNECTORS:
+            if last in CONNECTORS:
+                grams.append(None)
+            else:
+                grams.append(gram)
                 wanted.add(gram)
         by_start.append(grams)
     return by_start
 
 
 def _longest_known(
-    keys: tuple[str, ...], known: frozenset[str], by_start: list[list[str] | None] | None
+    keys: tuple[str, ...], known: frozenset[str], by_start: list[list[str | None] | tuple] | None
 ) -> tuple[tuple[int, int, str], ...]:
     """(i, j, key) of each longest span ``keys[i:j]`` whose key is ``known``, left to right
     (``by_start``: the n-grams of ``keys`` as _grams gives them)."""
@@ -533,32 +534,28 @@ def _longest_known(
     while i < count:
         grams = by_start[i]
         # Most starts begin no known key (one C-level test for all their grams).
-        if grams is None or known.isdisjoint(grams):
+        if known.isdisjoint(grams):
             i += 1
             continue
-        j = 0
-        for k in range(len(grams) - 1, -1, -1):  # longest first (most grams are not known)
-            if grams[k] in known and keys[i + k] not in CONNECTORS:
-                j = i + k + 1
-                break
+        k = len(grams) - 1
+        while grams[k] not in known:  # longest first (one is known: the test above says so)
+            k -= 1
+        j = i + k + 1
         # An article or particle that opens a name (see _grams) is the name's only when the
         # name without it reaches no further: "Des Moines", but not "The Rock" in "The Rock Hill".
-        if j and keys[i] in CONNECTORS and _longest_end(keys, known, by_start[i + 1], i + 1) > j:
-            j = 0
-        if j:
-            spans.append((i, j, grams[j - i - 1]))
-            i = j
-        else:
+        if keys[i] in CONNECTORS and _longest_end(by_start[i + 1], known, i + 1) > j:
             i += 1
+            continue
+        spans.append((i, j, grams[k]))
+        i = j
     return tuple(spans)
 
 
-def _longest_end(keys: tuple[str, ...], known: frozenset[str], grams: list[str] | None, i: int) -> int:
-    """The end of the longest known span of ``keys`` from ``i`` (its n-grams ``grams``) that
-    does not end with a connector; 0 when there is none."""
-    # Most starts begin no known key (one C-level test for all their grams).
-    if grams is not None and not known.isdisjoint(grams):
-        for j in range(i + len(grams), i, -1):  # longest first
-            if keys[j - 1] not in CONNECTORS and grams[j - i - 1] in known:
-                return j
-    return 0
+def _longest_end(grams: list[str | None] | tuple, known: frozenset[str], i: int) -> int:
+    """The end of the longest known of ``grams``, those of start ``i`` as _grams gives them; 0 when none is known."""
+    if known.isdisjoint(grams):
+        return 0
+    k = len(grams) - 1
+    while grams[k] not in known:  # longest first (one is known)
+        k -= 1
+    return i + k + 1

@@ -271,9 +271,11 @@ def test_longest_known_spans_are_the_plain_search():
         wanted: set[str] = set()
         by_start = runs._grams(keys, wanted, opens)
         assert wanted == grams
-        if by_start is not None:  # (by where they start: None where a connector no capital opens starts)
-            assert by_start == [None if keys[i] in connectors and i not in opens else
-                                [" ".join(keys[i:j]) for j in range(i + 1, min(len(keys), i + 6) + 1)]
+        if by_start is not None:  # (by where they start: none where a connector no capital opens starts,
+            # None in place of a gram that ends with a connector)
+            assert by_start == [() if keys[i] in connectors and i not in opens else
+                                [None if keys[j - 1] in connectors else " ".join(keys[i:j])
+                                 for j in range(i + 1, min(len(keys), i + 6) + 1)]
                                 for i in range(len(keys))]
         known = frozenset(g for g in grams if rng.random() < 0.3)
         assert runs._longest_known(keys, known, by_start) == plain(keys, known, opens), (keys, opens, known)
@@ -340,7 +342,8 @@ def _split_with_one_scan(text):
         cuts.update(block.span())
     line_start = 0
     for newline in re.finditer(r"\n", text):
-        if sentences._line_looks_finished(text[line_start : newline.start()]):
+        line = text[line_start : newline.start()].rstrip()
+        if line and not line[-1].islower() and line[-1] not in ",;:-(":  # (a line that looks finished)
             cuts.add(newline.start())
         line_start = newline.end()
     for boundary in ONE_SCAN_BOUNDARY.finditer(text):
