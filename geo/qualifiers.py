@@ -35,7 +35,9 @@ PLACE_NOUNS = (
     "district county province region state island resort neighbourhood neighborhood township seat "
     "oblast governorate prefecture".split()
 )
-_NOUN = "(?:" + "|".join(PLACE_NOUNS) + ")"
+# (The lookahead on first letters is implied by the alternation: one test of a class rules
+# out most words before the engine tries each noun in turn.)
+_NOUN = "(?=[" + "".join(sorted({noun[0] for noun in PLACE_NOUNS})) + "])(?:" + "|".join(PLACE_NOUNS) + ")"
 # A direction within an area: "northern", "north-eastern", "northeast", "central", "upstate".
 _DIRECTION = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|upstate|downstate|coastal|rural)"
 # Up to three words before the noun ("a small coastal town"), none of them a conjunction
@@ -48,15 +50,15 @@ _WITHIN = (r"(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:th
 # too) or "Y's X": one pattern, so most gaps, which are none of them, cost one match.
 _SHORT_GAP = re.compile(r"\s*(?:(?P<comma>,)\s*|(?P<listed>(?i:and|or)|&)\s*|['’]s?\s+)")
 # X ... Y: "X is a city in Y", "X, the capital of Y", "X, a village in northern Y".
-_DEFINES_GAP = re.compile(
-    r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
-    + r"\s+(?:in|of|on)\s+" + _WITHIN, re.IGNORECASE)
+_DEFINES = (r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
+            + r"\s+(?:in|of|on)\s+" + _WITHIN)
 # X ... Y: "X in northern Y", "X in the north of Y".
 # X ... Y: "X, in Y" (an aside that places X), "X, in southern Y".
-_DIRECTION_GAP = re.compile(
+_IN_DIRECTION = (
     r"(?:\s+in\s+(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?"
-    r"|\s*,\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)",
-    re.IGNORECASE)
+    r"|\s*,\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)")
+# Either says that Y holds X: one match for both.
+_HELD_BY_NEXT_GAP = re.compile(_DEFINES + "|" + _IN_DIRECTION, re.IGNORECASE)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _PHRASE_WORD = re.compile(r"\s(?:in|of|on)\s", re.IGNORECASE)
@@ -138,7 +140,7 @@ def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[
                 pairs.setdefault(i, []).append(i + 1)
         elif not _PHRASE_WORD.search(gap):
             continue
-        elif _DEFINES_GAP.fullmatch(gap) or _DIRECTION_GAP.fullmatch(gap):
+        elif _HELD_BY_NEXT_GAP.fullmatch(gap):
             pairs.setdefault(i, []).append(i + 1)
         elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
             pairs.setdefault(i + 1, []).append(i)

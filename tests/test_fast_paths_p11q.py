@@ -57,7 +57,7 @@ def test_read_gaps_finds_the_qualifiers_of_the_pass_before_lists():
             if "(" in gap:
                 if qualifiers._OPEN_BRACKET.fullmatch(gap) and qualifiers._CLOSE_BRACKET.match(text, right.end):
                     pairs.setdefault(i, []).append(i + 1)
-            elif qualifiers._DEFINES_GAP.fullmatch(gap) or qualifiers._DIRECTION_GAP.fullmatch(gap):
+            elif qualifiers._HELD_BY_NEXT_GAP.fullmatch(gap):
                 pairs.setdefault(i, []).append(i + 1)
             elif (qualifiers._NOUN_OF_GAP.fullmatch(gap)
                   and text[max(0, left.start - 4):left.start].lower().endswith("the ")):

@@ -1,0 +1,41 @@
+"""qualifiers' patterns for the gaps between names match what they matched before (random gaps):
+the nouns behind a test of their first letters, "X is a city in Y" and "X in northern Y" in one
+pattern."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from geo import qualifiers
+
+_PLAIN_NOUN = "(?:" + "|".join(qualifiers.PLACE_NOUNS) + ")"
+_WORDS = ["city", "CITY", "Town", "village", "capital", "state", "of", "in", "on", "is", "was", "lies", "a", "the",
+          "northern", "north-eastern", "far", "part", "US", "and", "small", "ſtate", "İn", "ın", "cıty", "oblast",
+          "Kyiv", "said", "on", "of", "seat", "county", "it", "port", "on"]
+
+
+def _random_gap(rng: random.Random) -> str:
+    gap = rng.choice(["", " ", ", ", ",", " (", "  "])
+    for _ in range(rng.randint(0, rng.choice([2, 7]))):  # (a noun-of phrase is two words)
+        gap += rng.choice(_WORDS) + rng.choice([" ", " ", "  ", "\n", ", "])
+    return gap
+
+
+def test_the_nouns_first_letters_and_the_one_pattern_match_as_the_plain_patterns():
+    assert _PLAIN_NOUN in qualifiers._NOUN  # (the lookahead stands before the same alternation)
+    defines = re.compile(qualifiers._DEFINES.replace(qualifiers._NOUN, _PLAIN_NOUN), re.IGNORECASE)
+    in_direction = re.compile(qualifiers._IN_DIRECTION, re.IGNORECASE)
+    noun_of = re.compile(qualifiers._NOUN_OF_GAP.pattern.replace(qualifiers._NOUN, _PLAIN_NOUN), re.IGNORECASE)
+    rng = random.Random(131)
+    found = [0, 0]
+    for _ in range(20000):
+        gap = _random_gap(rng)
+        held = bool(defines.fullmatch(gap) or in_direction.fullmatch(gap))
+        assert bool(qualifiers._HELD_BY_NEXT_GAP.fullmatch(gap)) == held, gap
+        of = bool(noun_of.fullmatch(gap))
+        assert bool(qualifiers._NOUN_OF_GAP.fullmatch(gap)) == of, gap
+        found[0] += held
+        found[1] += of
+    assert min(found) > 10  # (the random gaps hold both kinds of phrase)
+
