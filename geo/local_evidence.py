@@ -189,7 +189,7 @@ def _with_local_evidence(
     ``own_evidence``: id(candidates tuple) -> _own_evidence() of it (see resolve's memo).
     """
     pairs, listed, runs = read_gaps(text, mentions)
-    areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
+    areas_of, holds = qualifying_areas(text, mentions, candidates, pairs, listed)
     in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of, runs), listed)
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.

@@ -150,11 +150,11 @@ def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[
 #: How far below the best reading of a qualifier ("Georgia" in "Macon, Georgia") an area it can
 #: be may lie and still be the one meant, when it holds a place the qualified name can be.
 QUALIFIER_REACH = 0.8
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
 
 
 def qualifying_areas(
-    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], pairs: dict[int, list[int]]
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], pairs: dict[int, list[int]],
+    listed: list[int] | None = None,
 ) -> tuple[dict[int, list[Place]], dict[int, dict[str, str]]]:
     """For "X, Y" and "Y's X": per X, the areas Y stands for; per Y, {area id: X's name}.
 
@@ -162,6 +162,7 @@ def qualifying_areas(
     its best reading) that holds a place X can be: "Macon, Georgia" is the US state, and
     names both. A name that is first a country is qualified only by a state, and not in a
     list ("Russia, Ohio"; not "France, Germany" nor "Chile, Peru, Georgia").
+    ``listed``: the mentions listed with the next (from :func:`read_gaps`), if found already.
     """
     areas_of: dict[int, list[Place]] = {}
     holds: dict[int, dict[str, str]] = {}
@@ -170,8 +171,11 @@ def qualifying_areas(
         if not x:
             continue
         country_first = x[0].place.kind == "country"
-        if country_first and _in_list(text, mentions, i):
-            continue
+        if country_first:
+            if listed is None:
+                listed = read_gaps(text, mentions)[1]
+            if _in_list(listed, i):
+                continue
         kinds = ("adm1", "adm2") if country_first else _QUALIFIER_KINDS
         # A qualifier's own qualifier qualifies too ("a city in Harrison County, Texas").
         for q in qualifying + [z for q in qualifying for z in pairs.get(q, ()) if z != i]:
@@ -308,9 +312,7 @@ def listed_areas(
     return found
 
 
-def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:
-    """Is mention ``i`` one of a list of three or more names ("Chile, Peru, Georgia and Cuba")?"""
-    before = i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
-    after_next = (i + 2 < len(mentions)
-                  and _LIST_GAP.fullmatch(text, mentions[i + 1].end, mentions[i + 2].start) is not None)
-    return before or after_next
+def _in_list(listed: list[int], i: int) -> bool:
+    """Is mention ``i`` one of a list of three or more names ("Chile, Peru, Georgia and Cuba"),
+    by ``listed``, the mentions listed with the next (:func:`read_gaps`)?"""
+    return i - 1 in listed or i + 1 in listed

@@ -1,5 +1,6 @@
 """The one pass over the gaps between mentions (geo.qualifiers.read_gaps) finds the lists
-_LIST_GAP names, and the qualifiers the pass did before it also found lists (random texts)."""
+_LIST_GAP names (the pattern qualifiers had for lists), and the qualifiers the pass did
+before it also found lists (random texts)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 
 from geo import qualifiers
 from geo.records import Mention
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
 
 _GAPS = [", ", " and ", " AND ", " or ", " & ", "'s ", "’ ", " is a city in ", " in northern ", " (",
          " in ", ". ", ",\n", " and the state of ", "", " ", " 's ", ", and ", " city of "]
@@ -30,7 +33,7 @@ def test_read_gaps_lists_the_gaps_list_gap_matches():
     for _ in range(3000):
         text, mentions = _random_text(rng)
         listed = [i for i in range(len(mentions) - 1)
-                  if qualifiers._LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start)]
+                  if _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start)]
         assert qualifiers.read_gaps(text, mentions)[1] == listed, text
 
 

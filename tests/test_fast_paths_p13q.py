@@ -1,6 +1,6 @@
 """qualifiers' patterns for the gaps between names match what they matched before (random gaps):
 the nouns behind a test of their first letters, "X is a city in Y" and "X in northern Y" in one
-pattern."""
+pattern; a name in a list is told by read_gaps' lists, as it was by a pattern of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import random
 import re
 
 from geo import qualifiers
+from geo.records import Mention
 
 _PLAIN_NOUN = "(?:" + "|".join(qualifiers.PLACE_NOUNS) + ")"
 _WORDS = ["city", "CITY", "Town", "village", "capital", "state", "of", "in", "on", "is", "was", "lies", "a", "the",
@@ -39,3 +40,24 @@ def test_the_nouns_first_letters_and_the_one_pattern_match_as_the_plain_patterns
         found[1] += of
     assert min(found) > 10  # (the random gaps hold both kinds of phrase)
 
+
+def test_in_list_reads_the_lists_of_read_gaps_as_list_gap_did():
+    list_gap = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
+
+    def plain(text, mentions, i):
+        before = i > 0 and list_gap.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
+        after_next = (i + 2 < len(mentions)
+                      and list_gap.fullmatch(text, mentions[i + 1].end, mentions[i + 2].start) is not None)
+        return before or after_next
+
+    rng = random.Random(132)
+    for _ in range(3000):
+        text, mentions = "", []
+        for n in range(rng.randint(0, 6)):
+            if n:
+                text += rng.choice([", ", " and ", " AND ", " or ", " & ", "'s ", " in ", ". ", ",\n", " ", ", and "])
+            mentions.append(Mention(len(text), len(text) + 5, "Paris", 0))
+            text += "Paris"
+        listed = qualifiers.read_gaps(text, tuple(mentions))[1]
+        for i in range(len(mentions)):
+            assert qualifiers._in_list(listed, i) == plain(text, mentions, i), text
