@@ -168,11 +168,12 @@ def _local_features(
                 extra.append(("not in " + areas[0].name, -QUALIFIER_BONUS))
         if admin_word and towns and place.kind in ("adm1", "adm2"):
             extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
-        elif id(place) in named_after_a_town:
-            # The town is meant, not the district named after it; other towns keep their chance.
-            extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
-        elif id(place) in standing and standing[id(place)] > cand.score:
-            extra.append(("stands for its district", _round4(standing[id(place)] - cand.score)))
+        elif named_after_a_town:  # (else no town stands for a district either: most calls)
+            if id(place) in named_after_a_town:
+                # The town is meant, not the district named after it; other towns keep their chance.
+                extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
+            elif id(place) in standing and standing[id(place)] > cand.score:
+                extra.append(("stands for its district", _round4(standing[id(place)] - cand.score)))
         result.append(extra)
     return result
 

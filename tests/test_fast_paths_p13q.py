@@ -61,3 +61,27 @@ def test_in_list_reads_the_lists_of_read_gaps_as_list_gap_did():
         listed = qualifiers.read_gaps(text, tuple(mentions))[1]
         for i in range(len(mentions)):
             assert qualifiers._in_list(listed, i) == plain(text, mentions, i), text
+
+
+def test_a_town_stands_for_its_district_only_beside_a_district_named_after_a_town():
+    """_local_features reads "stands for its district" only where some district is named after
+    a town: a text's other names never give a town its district's standing alone."""
+    from geo.local_evidence import _local_features, _towns
+    from geo.records import Candidate, Place
+
+    rng = random.Random(133)
+    stood = 0
+    for _ in range(3000):
+        cands = tuple(sorted(
+            (Candidate(Place(str(k), "Gaza", rng.choice(["city", "city", "adm1", "adm2"]), rng.uniform(30, 32),
+                             rng.uniform(34, 35), rng.choice(["PS", "MZ"]), rng.choice(["Gaza", "North"]),
+                             rng.choice([100, 10_000, 500_000])), round(rng.uniform(0, 3), 4), ())
+             for k in range(rng.randint(1, 5))), key=lambda c: -c.score))
+        towns = _towns(cands)
+        areas = [c.place for c in cands if c.place.kind == "adm1"][:rng.randint(0, 1)]
+        extras = _local_features(rng.choice(["", "", "district"]), cands, areas, towns)
+        names = [name for extra in extras for name, _ in extra]
+        if "stands for its district" in names:
+            stood += 1
+            assert "a district named after its town" in names
+    assert stood > 20
