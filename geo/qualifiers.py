@@ -53,17 +53,19 @@ _SHORT_GAP = re.compile(r"\s*(?:(?P<comma>,)\s*|(?P<listed>(?i:and|or)|&)\s*|['â
 _DEFINES = (r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
             + r"\s+(?:in|of|on)\s+" + _WITHIN)
 # X ... Y: "X in northern Y", "X in the north of Y".
-# X ... Y: "X, in Y" (an aside that places X), "X, in southern Y".
+# X ... Y: "X, in Y" (an aside that places X), "X, in southern Y". (Every phrase here has a
+# word "in", "of" or "on" between spaces: not ",in Y", unless an "of" follows, as in
+# ",in the north of Y"; the lookahead asks that of the only branch that could lack one.)
 _IN_DIRECTION = (
     r"(?:\s+in\s+(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?"
-    r"|\s*,\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)")
-# Either says that Y holds X: one match for both.
-_HELD_BY_NEXT_GAP = re.compile(_DEFINES + "|" + _IN_DIRECTION, re.IGNORECASE)
+    r"|\s*,(?=[\s\S]*?\s(?:in|of|on)\s)\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)")
+# Y ... X: "the Texas city of Tyler".
+_NOUN_OF = r"\s+" + _NOUN + r"\s+of\s+"
+# The three in one pattern, matched once: a match in the group "noun_of" is Y ... X, any
+# other says that Y holds X. (No gap is both: the others open with a verb, "in" or a comma.)
+_PHRASE_GAP = re.compile(_DEFINES + "|" + _IN_DIRECTION + "|(?P<noun_of>" + _NOUN_OF + ")", re.IGNORECASE)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
-_PHRASE_WORD = re.compile(r"\s(?:in|of|on)\s", re.IGNORECASE)
-# Y ... X: "the Texas city of Tyler".
-_NOUN_OF_GAP = re.compile(r"\s+" + _NOUN + r"\s+of\s+", re.IGNORECASE)
 
 
 def contains(area: Place, place: Place) -> bool:
@@ -133,16 +135,18 @@ def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[
             continue
         if end - start > 120:  # (no phrase below is this long)
             continue
-        # Each phrase below has a bracket or a word "in", "of" or "on": most gaps have none.
+        # (Each pattern below fails within a gap's first words: prose, most gaps, costs little.)
         gap = text[start:end]
         if "(" in gap:
             if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
                 pairs.setdefault(i, []).append(i + 1)
-        elif not _PHRASE_WORD.search(gap):
             continue
-        elif _HELD_BY_NEXT_GAP.fullmatch(gap):
+        phrase = _PHRASE_GAP.fullmatch(gap)
+        if phrase is None:
+            continue
+        if phrase.lastgroup is None:  # "X is a city in Y", "X in northern Y"
             pairs.setdefault(i, []).append(i + 1)
-        elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
+        elif text[max(0, left.start - 4):left.start].lower().endswith("the "):  # "the Y city of X"
             pairs.setdefault(i + 1, []).append(i)
     return pairs, listed, runs
 

@@ -39,6 +39,8 @@ def test_read_gaps_lists_the_gaps_list_gap_matches():
 
 def test_read_gaps_finds_the_qualifiers_of_the_pass_before_lists():
     comma_or_possessive = re.compile(r"\s*(?:(,)\s*|['’]s?\s+)")
+    held_by_next = re.compile(qualifiers._DEFINES + "|" + qualifiers._IN_DIRECTION, re.IGNORECASE)
+    noun_of = re.compile(qualifiers._NOUN_OF, re.IGNORECASE)
 
     def plain(text, mentions):  # qualifier_pairs as it was, with a pattern of its own for "X, Y" and "Y's X"
         pairs = {}
@@ -60,9 +62,9 @@ def test_read_gaps_finds_the_qualifiers_of_the_pass_before_lists():
             if "(" in gap:
                 if qualifiers._OPEN_BRACKET.fullmatch(gap) and qualifiers._CLOSE_BRACKET.match(text, right.end):
                     pairs.setdefault(i, []).append(i + 1)
-            elif qualifiers._HELD_BY_NEXT_GAP.fullmatch(gap):
+            elif held_by_next.fullmatch(gap):
                 pairs.setdefault(i, []).append(i + 1)
-            elif (qualifiers._NOUN_OF_GAP.fullmatch(gap)
+            elif (noun_of.fullmatch(gap)
                   and text[max(0, left.start - 4):left.start].lower().endswith("the ")):
                 pairs.setdefault(i + 1, []).append(i)
         return pairs

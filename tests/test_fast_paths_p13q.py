@@ -1,6 +1,7 @@
 """qualifiers' patterns for the gaps between names match what they matched before (random gaps):
-the nouns behind a test of their first letters, "X is a city in Y" and "X in northern Y" in one
-pattern; a name in a list is told by read_gaps' lists, as it was by a pattern of its own."""
+the nouns behind a test of their first letters; "X is a city in Y", "X in northern Y" and "the
+Texas city of X" in one pattern, without a search for a word "in", "of" or "on" first; a name
+in a list is told by read_gaps' lists, as it was by a pattern of its own."""
 
 from __future__ import annotations
 
@@ -17,28 +18,38 @@ _WORDS = ["city", "CITY", "Town", "village", "capital", "state", "of", "in", "on
 
 
 def _random_gap(rng: random.Random) -> str:
-    gap = rng.choice(["", " ", ", ", ",", " (", "  "])
+    gap = rng.choice(["", " ", ", ", ",", " (", "  ", ",in ", ", in ", ",\nin "])
     for _ in range(rng.randint(0, rng.choice([2, 7]))):  # (a noun-of phrase is two words)
         gap += rng.choice(_WORDS) + rng.choice([" ", " ", "  ", "\n", ", "])
     return gap
 
 
-def test_the_nouns_first_letters_and_the_one_pattern_match_as_the_plain_patterns():
+def test_the_gap_patterns_match_as_the_plain_patterns_behind_a_phrase_word():
+    """What read_gaps asked before: a word "in", "of" or "on" between spaces anywhere in the
+    gap, then "X is a city in Y" or "X in northern Y", then "the Texas city of X", each with
+    the nouns as a plain alternation."""
+    phrase_word = re.compile(r"\s(?:in|of|on)\s", re.IGNORECASE)
     assert _PLAIN_NOUN in qualifiers._NOUN  # (the lookahead stands before the same alternation)
+    lookahead = r"(?=[\s\S]*?\s(?:in|of|on)\s)"
+    assert qualifiers._IN_DIRECTION.count(lookahead) == 1
     defines = re.compile(qualifiers._DEFINES.replace(qualifiers._NOUN, _PLAIN_NOUN), re.IGNORECASE)
-    in_direction = re.compile(qualifiers._IN_DIRECTION, re.IGNORECASE)
-    noun_of = re.compile(qualifiers._NOUN_OF_GAP.pattern.replace(qualifiers._NOUN, _PLAIN_NOUN), re.IGNORECASE)
+    in_direction = re.compile(qualifiers._IN_DIRECTION.replace(lookahead, ""), re.IGNORECASE)
+    noun_of = re.compile(qualifiers._NOUN_OF.replace(qualifiers._NOUN, _PLAIN_NOUN), re.IGNORECASE)
     rng = random.Random(131)
-    found = [0, 0]
-    for _ in range(20000):
+    found = [0, 0, 0]
+    for _ in range(30000):
         gap = _random_gap(rng)
-        held = bool(defines.fullmatch(gap) or in_direction.fullmatch(gap))
-        assert bool(qualifiers._HELD_BY_NEXT_GAP.fullmatch(gap)) == held, gap
-        of = bool(noun_of.fullmatch(gap))
-        assert bool(qualifiers._NOUN_OF_GAP.fullmatch(gap)) == of, gap
+        said = phrase_word.search(gap) is not None
+        held = said and bool(defines.fullmatch(gap) or in_direction.fullmatch(gap))
+        of = said and bool(noun_of.fullmatch(gap))
+        assert not (held and of), gap  # (so one pattern tells them apart)
+        phrase = qualifiers._PHRASE_GAP.fullmatch(gap)
+        assert (phrase is not None and phrase.lastgroup is None) == held, gap
+        assert (phrase is not None and phrase.lastgroup == "noun_of") == of, gap
         found[0] += held
         found[1] += of
-    assert min(found) > 10  # (the random gaps hold both kinds of phrase)
+        found[2] += bool(in_direction.fullmatch(gap)) and not said  # (",in Y": no phrase)
+    assert min(found) > 10  # (the random gaps hold each kind of phrase, and ",in Y")
 
 
 def test_in_list_reads_the_lists_of_read_gaps_as_list_gap_did():
