@@ -61,11 +61,14 @@ _IN_DIRECTION = (
     r"|\s*,(?=[\s\S]*?\s(?:in|of|on)\s)\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)")
 # Y ... X: "the Texas city of Tyler".
 _NOUN_OF = r"\s+" + _NOUN + r"\s+of\s+"
-# The three in one pattern, matched once: a match in the group "noun_of" is Y ... X, any
-# other says that Y holds X. (No gap is both: the others open with a verb, "in" or a comma.)
-_PHRASE_GAP = re.compile(_DEFINES + "|" + _IN_DIRECTION + "|(?P<noun_of>" + _NOUN_OF + ")", re.IGNORECASE)
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
+# A gap within a sentence, matched once: the short gaps (_SHORT_GAP, "Y's X" the match
+# without a group), "X (Y)" (the group bracket, before the closing bracket), the phrases that
+# say Y holds X (held) and "the Texas city of X" (noun_of). No gap is two of them: a phrase
+# holds a place noun or "in", and no "(".
+_GAP_IN_A_SENTENCE = re.compile(
+    "(?-i:" + _SHORT_GAP.pattern + r")|(?P<bracket>\s*\(\s*)|(?P<held>" + _DEFINES + "|" + _IN_DIRECTION
+    + ")|(?P<noun_of>" + _NOUN_OF + ")", re.IGNORECASE)
 
 
 def contains(area: Place, place: Place) -> bool:
@@ -114,38 +117,37 @@ def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[
     run = [-1]  # the last run (none yet)
     for i, right in enumerate(mentions[1:]):  # (each mention ``i`` and the next)
         left = mentions[i]
-        start, end = left.end, right.start
         # Matched in place (pos, endpos): the gap between two far mentions is never copied.
-        short = _SHORT_GAP.fullmatch(text, start, end)
-        if short is not None and short.lastgroup is not None:  # (a list may run across sentences)
-            listed.append(i)
-        if left.sentence_index != right.sentence_index:  # (every other phrase lies in one sentence)
+        start, end = left.end, right.start
+        if left.sentence_index != right.sentence_index:  # (only a list runs across sentences)
+            short = _SHORT_GAP.fullmatch(text, start, end)
+            if short is not None and short.lastgroup is not None:
+                listed.append(i)
             continue
         if run[-1] == i:
             run.append(i + 1)
         else:
             run = [i, i + 1]
             runs.append(run)
-        if short is not None:
-            joint = short.lastgroup  # "comma", "listed" or None ("Y's X")
-            if joint == "comma":  # "X, Y"
-                pairs.setdefault(i, []).append(i + 1)
-            elif joint is None:  # "Y's X"
-                pairs.setdefault(i + 1, []).append(i)
+        # (Each pattern fails within a gap's first words: prose, most gaps, costs little.)
+        gap = _GAP_IN_A_SENTENCE.fullmatch(text, start, end)
+        if gap is None:
             continue
-        if end - start > 120:  # (no phrase below is this long)
-            continue
-        # (Each pattern below fails within a gap's first words: prose, most gaps, costs little.)
-        gap = text[start:end]
-        if "(" in gap:
-            if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
-                pairs.setdefault(i, []).append(i + 1)
-            continue
-        phrase = _PHRASE_GAP.fullmatch(gap)
-        if phrase is None:
-            continue
-        if phrase.lastgroup is None:  # "X is a city in Y", "X in northern Y"
+        joint = gap.lastgroup
+        if joint == "comma":  # "X, Y" (and a list)
+            listed.append(i)
             pairs.setdefault(i, []).append(i + 1)
+        elif joint is None:  # "Y's X"
+            pairs.setdefault(i + 1, []).append(i)
+        elif joint == "listed":
+            listed.append(i)
+        elif end - start > 120:  # (no phrase below is this long)
+            continue
+        elif joint == "held":  # "X is a city in Y", "X in northern Y"
+            pairs.setdefault(i, []).append(i + 1)
+        elif joint == "bracket":  # "X (Y)"
+            if _CLOSE_BRACKET.match(text, right.end):
+                pairs.setdefault(i, []).append(i + 1)
         elif text[max(0, left.start - 4):left.start].lower().endswith("the "):  # "the Y city of X"
             pairs.setdefault(i + 1, []).append(i)
     return pairs, listed, runs

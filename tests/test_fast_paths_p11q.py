@@ -60,7 +60,7 @@ def test_read_gaps_finds_the_qualifiers_of_the_pass_before_lists():
             if end - start > 120:
                 continue
             if "(" in gap:
-                if qualifiers._OPEN_BRACKET.fullmatch(gap) and qualifiers._CLOSE_BRACKET.match(text, right.end):
+                if re.fullmatch(r"\s*\(\s*", gap) and qualifiers._CLOSE_BRACKET.match(text, right.end):
                     pairs.setdefault(i, []).append(i + 1)
             elif held_by_next.fullmatch(gap):
                 pairs.setdefault(i, []).append(i + 1)

@@ -1,7 +1,8 @@
 """qualifiers' patterns for the gaps between names match what they matched before (random gaps):
-the nouns behind a test of their first letters; "X is a city in Y", "X in northern Y" and "the
-Texas city of X" in one pattern, without a search for a word "in", "of" or "on" first; a name
-in a list is told by read_gaps' lists, as it was by a pattern of its own."""
+the nouns behind a test of their first letters; the short gaps, "X (Y)", "X is a city in Y",
+"X in northern Y" and "the Texas city of X" in one pattern for a gap within a sentence,
+without a search for a word "in", "of" or "on" first; a name in a list is told by read_gaps'
+lists, as it was by a pattern of its own."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ _WORDS = ["city", "CITY", "Town", "village", "capital", "state", "of", "in", "on
 
 
 def _random_gap(rng: random.Random) -> str:
-    gap = rng.choice(["", " ", ", ", ",", " (", "  ", ",in ", ", in ", ",\nin "])
+    gap = rng.choice(["", " ", ", ", ",", " (", "  ", ",in ", ", in ", ",\nin ", " and ", " OR ", " & ", "'s ",
+                      "'S ", "’ ", " ( ", "\n(", "  and "])
     for _ in range(rng.randint(0, rng.choice([2, 7]))):  # (a noun-of phrase is two words)
         gap += rng.choice(_WORDS) + rng.choice([" ", " ", "  ", "\n", ", "])
     return gap
@@ -43,9 +45,15 @@ def test_the_gap_patterns_match_as_the_plain_patterns_behind_a_phrase_word():
         held = said and bool(defines.fullmatch(gap) or in_direction.fullmatch(gap))
         of = said and bool(noun_of.fullmatch(gap))
         assert not (held and of), gap  # (so one pattern tells them apart)
-        phrase = qualifiers._PHRASE_GAP.fullmatch(gap)
-        assert (phrase is not None and phrase.lastgroup is None) == held, gap
-        assert (phrase is not None and phrase.lastgroup == "noun_of") == of, gap
+        short = qualifiers._SHORT_GAP.fullmatch(gap)
+        if short is not None:
+            expected = short.lastgroup  # "comma", "listed" or None ("Y's X")
+        elif "(" in gap:
+            expected = "bracket" if re.fullmatch(r"\s*\(\s*", gap) else "no match"
+        else:
+            expected = "held" if held else "noun_of" if of else "no match"
+        match = qualifiers._GAP_IN_A_SENTENCE.fullmatch(gap)
+        assert (match.lastgroup if match is not None else "no match") == expected, gap
         found[0] += held
         found[1] += of
         found[2] += bool(in_direction.fullmatch(gap)) and not said  # (",in Y": no phrase)
