@@ -104,3 +104,54 @@ def test_a_town_stands_for_its_district_only_beside_a_district_named_after_a_tow
             stood += 1
             assert "a district named after its town" in names
     assert stood > 20
+
+
+def test_read_gaps_reads_long_gaps_and_gaps_between_sentences_as_before():
+    """Gaps over 120 characters hold no phrase and no "X (Y)", and a gap between sentences
+    only a list, however the one pattern for a gap within a sentence matches them."""
+    short, bracket = qualifiers._SHORT_GAP, re.compile(r"\s*\(\s*")
+    phrase = re.compile(qualifiers._DEFINES + "|" + qualifiers._IN_DIRECTION + "|(?P<noun_of>" + qualifiers._NOUN_OF + ")",
+                        re.IGNORECASE)
+
+    def plain(text, mentions):  # read_gaps as it was, before its one pattern
+        pairs, listed, by_sentence = {}, [], {}
+        for i, mention in enumerate(mentions):
+            by_sentence.setdefault(mention.sentence_index, []).append(i)
+        for i in range(len(mentions) - 1):
+            left, right = mentions[i], mentions[i + 1]
+            start, end = left.end, right.start
+            found = short.fullmatch(text, start, end)
+            if found is not None and found.lastgroup is not None:
+                listed.append(i)
+            if left.sentence_index != right.sentence_index:
+                continue
+            if found is not None:
+                if found.lastgroup == "comma":
+                    pairs.setdefault(i, []).append(i + 1)
+                elif found.lastgroup is None:
+                    pairs.setdefault(i + 1, []).append(i)
+                continue
+            gap = text[start:end]
+            if end - start > 120:
+                continue
+            if "(" in gap:
+                if bracket.fullmatch(gap) and qualifiers._CLOSE_BRACKET.match(text, right.end):
+                    pairs.setdefault(i, []).append(i + 1)
+            elif (said := phrase.fullmatch(gap)) is not None:
+                if said.lastgroup is None:
+                    pairs.setdefault(i, []).append(i + 1)
+                elif text[max(0, left.start - 4):left.start].lower().endswith("the "):
+                    pairs.setdefault(i + 1, []).append(i)
+        return pairs, listed, [run for run in by_sentence.values() if len(run) > 1]
+
+    rng = random.Random(134)
+    for _ in range(5000):
+        text, mentions, sentence = rng.choice(["", "the "]), [], 0
+        for n in range(rng.randint(0, 5)):
+            if n:
+                text += rng.choice(["", " " * 60, "\n" * 120]) + _random_gap(rng)
+                sentence += rng.random() < 0.3
+            mentions.append(Mention(len(text), len(text) + 5, "Paris", sentence))
+            text += "Paris"
+        text += rng.choice(["", ")", " )"])
+        assert qualifiers.read_gaps(text, tuple(mentions)) == plain(text, mentions), text
