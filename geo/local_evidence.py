@@ -159,13 +159,15 @@ def _local_features(
     for cand in cands:
         place, extra = cand.place, []
         if areas:
-            qualifier = next((a for a in areas if contains(a, place)), None)
-            if qualifier is not None:
-                extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
-            elif place.kind not in _NOT_WITHIN:
-                # The text says where the name lies, and this place does not: "Lima, Ohio" is
-                # not Peru's capital however famous; "Russia, Ohio" is not the country.
-                extra.append(("not in " + areas[0].name, -QUALIFIER_BONUS))
+            for qualifier in areas:  # (the first that holds the place)
+                if contains(qualifier, place):
+                    extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
+                    break
+            else:
+                if place.kind not in _NOT_WITHIN:
+                    # The text says where the name lies, and this place does not: "Lima, Ohio" is
+                    # not Peru's capital however famous; "Russia, Ohio" is not the country.
+                    extra.append(("not in " + areas[0].name, -QUALIFIER_BONUS))
         if admin_word and towns and place.kind in ("adm1", "adm2"):
             extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
         elif named_after_a_town:  # (else no town stands for a district either: most calls)
