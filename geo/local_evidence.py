@@ -120,8 +120,10 @@ def _outgrown(district: Place, town: Place, cands: tuple[Candidate, ...]) -> boo
     district: the name then means that city more likely than the district's town, which keeps
     only its own standing ("Granada" is Spain's city of 230,000, not Nicaragua's town of
     90,000 in its department of 200,000)."""
-    return any(c.place.kind == "city" and c.place is not town and c.place.population > district.population
-               for c in cands)
+    for c in cands:  # (a loop: no generator made per call)
+        if c.place.kind == "city" and c.place is not town and c.place.population > district.population:
+            return True
+    return False
 
 
 def _admin_word(text: str, mention: Mention) -> str:

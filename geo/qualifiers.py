@@ -188,13 +188,24 @@ def qualifying_areas(
             y = candidates[q]
             if not y:
                 continue
-            floor = y[0].score - QUALIFIER_REACH
-            area = next((c.place for c in y if c.score >= floor and c.place.kind in kinds
-                         and any(contains(c.place, xc.place) for xc in x)), None)
+            area = _first_area_holding(y, y[0].score - QUALIFIER_REACH, kinds, x)
             if area is not None:
                 areas_of.setdefault(i, []).append(area)
                 holds.setdefault(q, {})[area.id] = mentions[i].text
     return areas_of, holds
+
+
+def _first_area_holding(y: tuple[Candidate, ...], floor: float, kinds: tuple[str, ...],
+                        x: tuple[Candidate, ...]) -> Place | None:
+    """The first reading of ``y`` of one of ``kinds`` and scored ``floor`` or more that holds
+    a reading of ``x``, or None. (Loops: no generator made per qualifier and reading.)"""
+    for c in y:
+        if c.score >= floor and c.place.kind in kinds:
+            area = c.place
+            for xc in x:
+                if contains(area, xc.place):
+                    return area
+    return None
 
 
 # A name whose second reading is this far behind its first is settled whatever its sentence
