@@ -77,7 +77,8 @@ def contains(area: Place, place: Place) -> bool:
     The gazetteer records each place's country and state, not its county: a county holds
     the towns and districts of its state within COUNTY_KM of its point.
     """
-    if area.id == place.id or not place.country_code or place.country_code != area.country_code:
+    # (another country first: the usual answer)
+    if place.country_code != area.country_code or not place.country_code or area.id == place.id:
         return False
     kind = area.kind
     if kind == "country":
