@@ -120,8 +120,10 @@ def _outgrown(district: Place, town: Place, cands: tuple[Candidate, ...]) -> boo
     district: the name then means that city more likely than the district's town, which keeps
     only its own standing ("Granada" is Spain's city of 230,000, not Nicaragua's town of
     90,000 in its department of 200,000)."""
-    return any(c.place.kind == "city" and c.place is not town and c.place.population > district.population
-               for c in cands)
+    for c in cands:  # (a loop: no generator made per call)
+        if c.place.kind == "city" and c.place is not town and c.place.population > district.population:
+            return True
+    return False
 
 
 def _admin_word(text: str, mention: Mention) -> str:
@@ -159,20 +161,23 @@ def _local_features(
     for cand in cands:
         place, extra = cand.place, []
         if areas:
-            qualifier = next((a for a in areas if contains(a, place)), None)
-            if qualifier is not None:
-                extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
-            elif place.kind not in _NOT_WITHIN:
-                # The text says where the name lies, and this place does not: "Lima, Ohio" is
-                # not Peru's capital however famous; "Russia, Ohio" is not the country.
-                extra.append(("not in " + areas[0].name, -QUALIFIER_BONUS))
+            for qualifier in areas:  # (the first that holds the place)
+                if contains(qualifier, place):
+                    extra.append(("qualified by " + qualifier.name, QUALIFIER_BONUS))
+                    break
+            else:
+                if place.kind not in _NOT_WITHIN:
+                    # The text says where the name lies, and this place does not: "Lima, Ohio" is
+                    # not Peru's capital however famous; "Russia, Ohio" is not the country.
+                    extra.append(("not in " + areas[0].name, -QUALIFIER_BONUS))
         if admin_word and towns and place.kind in ("adm1", "adm2"):
             extra.append(("followed by " + admin_word, TOWN_OVER_DISTRICT_BONUS))
-        elif id(place) in named_after_a_town:
-            # The town is meant, not the district named after it; other towns keep their chance.
-            extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
-        elif id(place) in standing and standing[id(place)] > cand.score:
-            extra.append(("stands for its district", _round4(standing[id(place)] - cand.score)))
+        elif named_after_a_town:  # (else no town stands for a district either: most calls)
+            if id(place) in named_after_a_town:
+                # The town is meant, not the district named after it; other towns keep their chance.
+                extra.append(("a district named after its town", -TOWN_OVER_DISTRICT_BONUS))
+            elif id(place) in standing and standing[id(place)] > cand.score:
+                extra.append(("stands for its district", _round4(standing[id(place)] - cand.score)))
         result.append(extra)
     return result
 
@@ -189,7 +194,7 @@ def _with_local_evidence(
     ``own_evidence``: id(candidates tuple) -> _own_evidence() of it (see resolve's memo).
     """
     pairs, listed, runs = read_gaps(text, mentions)
-    areas_of, holds = qualifying_areas(text, mentions, candidates, pairs)
+    areas_of, holds = qualifying_areas(text, mentions, candidates, pairs, listed)
     in_sentence = listed_areas(text, mentions, candidates, sentence_areas(mentions, candidates, areas_of, runs), listed)
     # The name of the dateline, if the text opens with one: it names a town wherever the text
     # uses it again (one sense per document); without a qualifier, a big town.

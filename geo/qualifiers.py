@@ -35,7 +35,9 @@ PLACE_NOUNS = (
     "district county province region state island resort neighbourhood neighborhood township seat "
     "oblast governorate prefecture".split()
 )
-_NOUN = "(?:" + "|".join(PLACE_NOUNS) + ")"
+# (The lookahead on first letters is implied by the alternation: one test of a class rules
+# out most words before the engine tries each noun in turn.)
+_NOUN = "(?=[" + "".join(sorted({noun[0] for noun in PLACE_NOUNS})) + "])(?:" + "|".join(PLACE_NOUNS) + ")"
 # A direction within an area: "northern", "north-eastern", "northeast", "central", "upstate".
 _DIRECTION = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|upstate|downstate|coastal|rural)"
 # Up to three words before the noun ("a small coastal town"), none of them a conjunction
@@ -48,20 +50,25 @@ _WITHIN = (r"(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:th
 # too) or "Y's X": one pattern, so most gaps, which are none of them, cost one match.
 _SHORT_GAP = re.compile(r"\s*(?:(?P<comma>,)\s*|(?P<listed>(?i:and|or)|&)\s*|['’]s?\s+)")
 # X ... Y: "X is a city in Y", "X, the capital of Y", "X, a village in northern Y".
-_DEFINES_GAP = re.compile(
-    r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
-    + r"\s+(?:in|of|on)\s+" + _WITHIN, re.IGNORECASE)
+_DEFINES = (r"(?:\s*,\s*|\s+(?:is|was|remains|became|lies|sits)\s+)(?:(?:a|an|the)\s+)?" + _WORDS + _NOUN
+            + r"\s+(?:in|of|on)\s+" + _WITHIN)
 # X ... Y: "X in northern Y", "X in the north of Y".
-# X ... Y: "X, in Y" (an aside that places X), "X, in southern Y".
-_DIRECTION_GAP = re.compile(
+# X ... Y: "X, in Y" (an aside that places X), "X, in southern Y". (Every phrase here has a
+# word "in", "of" or "on" between spaces: not ",in Y", unless an "of" follows, as in
+# ",in the north of Y"; the lookahead asks that of the only branch that could lack one.)
+_IN_DIRECTION = (
     r"(?:\s+in\s+(?:the\s+)?(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?"
-    r"|\s*,\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)",
-    re.IGNORECASE)
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
-_CLOSE_BRACKET = re.compile(r"\s*\)")
-_PHRASE_WORD = re.compile(r"\s(?:in|of|on)\s", re.IGNORECASE)
+    r"|\s*,(?=[\s\S]*?\s(?:in|of|on)\s)\s*in\s+(?:the\s+)?(?:(?:far\s+)?" + _DIRECTION + r"\s+(?:part\s+of\s+(?:the\s+)?|of\s+(?:the\s+)?)?)?)")
 # Y ... X: "the Texas city of Tyler".
-_NOUN_OF_GAP = re.compile(r"\s+" + _NOUN + r"\s+of\s+", re.IGNORECASE)
+_NOUN_OF = r"\s+" + _NOUN + r"\s+of\s+"
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+# A gap within a sentence, matched once: the short gaps (_SHORT_GAP, "Y's X" the match
+# without a group), "X (Y)" (the group bracket, before the closing bracket), the phrases that
+# say Y holds X (held) and "the Texas city of X" (noun_of). No gap is two of them: a phrase
+# holds a place noun or "in", and no "(".
+_GAP_IN_A_SENTENCE = re.compile(
+    "(?-i:" + _SHORT_GAP.pattern + r")|(?P<bracket>\s*\(\s*)|(?P<held>" + _DEFINES + "|" + _IN_DIRECTION
+    + ")|(?P<noun_of>" + _NOUN_OF + ")", re.IGNORECASE)
 
 
 def contains(area: Place, place: Place) -> bool:
@@ -70,7 +77,8 @@ def contains(area: Place, place: Place) -> bool:
     The gazetteer records each place's country and state, not its county: a county holds
     the towns and districts of its state within COUNTY_KM of its point.
     """
-    if area.id == place.id or not place.country_code or place.country_code != area.country_code:
+    # (another country first: the usual answer)
+    if place.country_code != area.country_code or not place.country_code or area.id == place.id:
         return False
     kind = area.kind
     if kind == "country":
@@ -110,37 +118,38 @@ def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[
     run = [-1]  # the last run (none yet)
     for i, right in enumerate(mentions[1:]):  # (each mention ``i`` and the next)
         left = mentions[i]
-        start, end = left.end, right.start
         # Matched in place (pos, endpos): the gap between two far mentions is never copied.
-        short = _SHORT_GAP.fullmatch(text, start, end)
-        if short is not None and short.lastgroup is not None:  # (a list may run across sentences)
-            listed.append(i)
-        if left.sentence_index != right.sentence_index:  # (every other phrase lies in one sentence)
+        start, end = left.end, right.start
+        if left.sentence_index != right.sentence_index:  # (only a list runs across sentences)
+            short = _SHORT_GAP.fullmatch(text, start, end)
+            if short is not None and short.lastgroup is not None:
+                listed.append(i)
             continue
         if run[-1] == i:
             run.append(i + 1)
         else:
             run = [i, i + 1]
             runs.append(run)
-        if short is not None:
-            joint = short.lastgroup  # "comma", "listed" or None ("Y's X")
-            if joint == "comma":  # "X, Y"
-                pairs.setdefault(i, []).append(i + 1)
-            elif joint is None:  # "Y's X"
-                pairs.setdefault(i + 1, []).append(i)
+        # (Each pattern fails within a gap's first words: prose, most gaps, costs little.)
+        gap = _GAP_IN_A_SENTENCE.fullmatch(text, start, end)
+        if gap is None:
             continue
-        if end - start > 120:  # (no phrase below is this long)
-            continue
-        # Each phrase below has a bracket or a word "in", "of" or "on": most gaps have none.
-        gap = text[start:end]
-        if "(" in gap:
-            if _OPEN_BRACKET.fullmatch(gap) and _CLOSE_BRACKET.match(text, right.end):
-                pairs.setdefault(i, []).append(i + 1)
-        elif not _PHRASE_WORD.search(gap):
-            continue
-        elif _DEFINES_GAP.fullmatch(gap) or _DIRECTION_GAP.fullmatch(gap):
+        joint = gap.lastgroup
+        if joint == "comma":  # "X, Y" (and a list)
+            listed.append(i)
             pairs.setdefault(i, []).append(i + 1)
-        elif _NOUN_OF_GAP.fullmatch(gap) and text[max(0, left.start - 4):left.start].lower().endswith("the "):
+        elif joint is None:  # "Y's X"
+            pairs.setdefault(i + 1, []).append(i)
+        elif joint == "listed":
+            listed.append(i)
+        elif end - start > 120:  # (no phrase below is this long)
+            continue
+        elif joint == "held":  # "X is a city in Y", "X in northern Y"
+            pairs.setdefault(i, []).append(i + 1)
+        elif joint == "bracket":  # "X (Y)"
+            if _CLOSE_BRACKET.match(text, right.end):
+                pairs.setdefault(i, []).append(i + 1)
+        elif text[max(0, left.start - 4):left.start].lower().endswith("the "):  # "the Y city of X"
             pairs.setdefault(i + 1, []).append(i)
     return pairs, listed, runs
 
@@ -148,11 +157,11 @@ def read_gaps(text: str, mentions: tuple[Mention, ...]) -> tuple[dict[int, list[
 #: How far below the best reading of a qualifier ("Georgia" in "Macon, Georgia") an area it can
 #: be may lie and still be the one meant, when it holds a place the qualified name can be.
 QUALIFIER_REACH = 0.8
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
 
 
 def qualifying_areas(
-    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], pairs: dict[int, list[int]]
+    text: str, mentions: tuple[Mention, ...], candidates: tuple[tuple[Candidate, ...], ...], pairs: dict[int, list[int]],
+    listed: list[int] | None = None,
 ) -> tuple[dict[int, list[Place]], dict[int, dict[str, str]]]:
     """For "X, Y" and "Y's X": per X, the areas Y stands for; per Y, {area id: X's name}.
 
@@ -160,6 +169,7 @@ def qualifying_areas(
     its best reading) that holds a place X can be: "Macon, Georgia" is the US state, and
     names both. A name that is first a country is qualified only by a state, and not in a
     list ("Russia, Ohio"; not "France, Germany" nor "Chile, Peru, Georgia").
+    ``listed``: the mentions listed with the next (from :func:`read_gaps`), if found already.
     """
     areas_of: dict[int, list[Place]] = {}
     holds: dict[int, dict[str, str]] = {}
@@ -168,21 +178,35 @@ def qualifying_areas(
         if not x:
             continue
         country_first = x[0].place.kind == "country"
-        if country_first and _in_list(text, mentions, i):
-            continue
+        if country_first:
+            if listed is None:
+                listed = read_gaps(text, mentions)[1]
+            if _in_list(listed, i):
+                continue
         kinds = ("adm1", "adm2") if country_first else _QUALIFIER_KINDS
         # A qualifier's own qualifier qualifies too ("a city in Harrison County, Texas").
         for q in qualifying + [z for q in qualifying for z in pairs.get(q, ()) if z != i]:
             y = candidates[q]
             if not y:
                 continue
-            floor = y[0].score - QUALIFIER_REACH
-            area = next((c.place for c in y if c.score >= floor and c.place.kind in kinds
-                         and any(contains(c.place, xc.place) for xc in x)), None)
+            area = _first_area_holding(y, y[0].score - QUALIFIER_REACH, kinds, x)
             if area is not None:
                 areas_of.setdefault(i, []).append(area)
                 holds.setdefault(q, {})[area.id] = mentions[i].text
     return areas_of, holds
+
+
+def _first_area_holding(y: tuple[Candidate, ...], floor: float, kinds: tuple[str, ...],
+                        x: tuple[Candidate, ...]) -> Place | None:
+    """The first reading of ``y`` of one of ``kinds`` and scored ``floor`` or more that holds
+    a reading of ``x``, or None. (Loops: no generator made per qualifier and reading.)"""
+    for c in y:
+        if c.score >= floor and c.place.kind in kinds:
+            area = c.place
+            for xc in x:
+                if contains(area, xc.place):
+                    return area
+    return None
 
 
 # A name whose second reading is this far behind its first is settled whatever its sentence
@@ -306,9 +330,7 @@ def listed_areas(
     return found
 
 
-def _in_list(text: str, mentions: tuple[Mention, ...], i: int) -> bool:
-    """Is mention ``i`` one of a list of three or more names ("Chile, Peru, Georgia and Cuba")?"""
-    before = i > 0 and _LIST_GAP.fullmatch(text, mentions[i - 1].end, mentions[i].start) is not None
-    after_next = (i + 2 < len(mentions)
-                  and _LIST_GAP.fullmatch(text, mentions[i + 1].end, mentions[i + 2].start) is not None)
-    return before or after_next
+def _in_list(listed: list[int], i: int) -> bool:
+    """Is mention ``i`` one of a list of three or more names ("Chile, Peru, Georgia and Cuba"),
+    by ``listed``, the mentions listed with the next (:func:`read_gaps`)?"""
+    return i - 1 in listed or i + 1 in listed

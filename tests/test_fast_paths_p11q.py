@@ -1,5 +1,6 @@
 """The one pass over the gaps between mentions (geo.qualifiers.read_gaps) finds the lists
-_LIST_GAP names, and the qualifiers the pass did before it also found lists (random texts)."""
+_LIST_GAP names (the pattern qualifiers had for lists), and the qualifiers the pass did
+before it also found lists (random texts)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 
 from geo import qualifiers
 from geo.records import Mention
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*", re.IGNORECASE)
 
 _GAPS = [", ", " and ", " AND ", " or ", " & ", "'s ", "’ ", " is a city in ", " in northern ", " (",
          " in ", ". ", ",\n", " and the state of ", "", " ", " 's ", ", and ", " city of "]
@@ -30,12 +33,14 @@ def test_read_gaps_lists_the_gaps_list_gap_matches():
     for _ in range(3000):
         text, mentions = _random_text(rng)
         listed = [i for i in range(len(mentions) - 1)
-                  if qualifiers._LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start)]
+                  if _LIST_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start)]
         assert qualifiers.read_gaps(text, mentions)[1] == listed, text
 
 
 def test_read_gaps_finds_the_qualifiers_of_the_pass_before_lists():
     comma_or_possessive = re.compile(r"\s*(?:(,)\s*|['’]s?\s+)")
+    held_by_next = re.compile(qualifiers._DEFINES + "|" + qualifiers._IN_DIRECTION, re.IGNORECASE)
+    noun_of = re.compile(qualifiers._NOUN_OF, re.IGNORECASE)
 
     def plain(text, mentions):  # qualifier_pairs as it was, with a pattern of its own for "X, Y" and "Y's X"
         pairs = {}
@@ -55,11 +60,11 @@ def test_read_gaps_finds_the_qualifiers_of_the_pass_before_lists():
             if end - start > 120:
                 continue
             if "(" in gap:
-                if qualifiers._OPEN_BRACKET.fullmatch(gap) and qualifiers._CLOSE_BRACKET.match(text, right.end):
+                if re.fullmatch(r"\s*\(\s*", gap) and qualifiers._CLOSE_BRACKET.match(text, right.end):
                     pairs.setdefault(i, []).append(i + 1)
-            elif qualifiers._DEFINES_GAP.fullmatch(gap) or qualifiers._DIRECTION_GAP.fullmatch(gap):
+            elif held_by_next.fullmatch(gap):
                 pairs.setdefault(i, []).append(i + 1)
-            elif (qualifiers._NOUN_OF_GAP.fullmatch(gap)
+            elif (noun_of.fullmatch(gap)
                   and text[max(0, left.start - 4):left.start].lower().endswith("the ")):
                 pairs.setdefault(i + 1, []).append(i)
         return pairs
