@@ -56,6 +56,9 @@ from geo.span_features import (
 )
 from geo.tokens import (
     CONNECTORS,
+    _W_START,
+    _W_TEXT,
+    _W_END,
     _TITLES,
     Token,
     _grams,
@@ -237,7 +240,7 @@ def _named_spans(
     ``facts.key``; ``n`` sentences start at or before it), and the document's context to
     judge them in."""
     sentences = sentences or (Sentence(0, 0, len(text)),)
-    sentence_starts = tuple(map(_START, sentences))
+    sentence_starts = tuple(map(_SENTENCE_START, sentences))
     shared: list[int] = []  # pieces that may share a run with the next (few: most runs are one piece)
     pieces = _pieces(text, sentence_starts, shared)
     joints = _possessive_joints(text, pieces, shared) if shared else ()
@@ -273,7 +276,7 @@ def _named_spans(
         remember(keys)
         if piece.humps:  # a name written as one word ("NewYork"): asked parted in the same query
             for k in piece.humps:
-                word = piece.tokens[k].text
+                word = piece.tokens[k][_W_TEXT]
                 if word not in parted:
                     parts = hashtag_words(word)
                     parted[word] = (name_key(" ".join(word[i:j] for i, j in parts)), tuple(i for i, _ in parts[1:]))
@@ -315,9 +318,9 @@ def _named_spans(
         tokens, _, lower, after_title, _, humps = piece  # (one unpacking, not an attribute lookup each)
         if humps:
             for k in humps:
-                key, cuts = parted[tokens[k].text]
+                key, cuts = parted[tokens[k][_W_TEXT]]
                 if key in known and cuts and not any(i <= k < j for i, j, _ in spans):
-                    joined.extend(base + tokens[k].start + cut for cut in cuts)
+                    joined.extend(base + tokens[k][_W_START] + cut for cut in cuts)
         if not spans:
             if after_title:  # (the only words of a run without a span that count: see above)
                 titled.update(after_title)
@@ -335,7 +338,7 @@ def _named_spans(
         if run.prev in _TITLES:
             titled.add(lower[0])
         for i, j, key in spans:
-            start, end = base + tokens[i].start, base + tokens[j - 1].end
+            start, end = base + tokens[i][_W_START], base + tokens[j - 1][_W_END]
             surface = text[start:end]
             facts = surface_memo.get(surface)  # most spans' texts were met before: no call
             if facts is None or facts.key != key:
@@ -541,5 +544,5 @@ def _wordfreq_zipf(word: str) -> float:
 
 
 _FACTS_MEMO_LIMIT = 50_000
-_START = attrgetter("start")  # a sentence's start
+_SENTENCE_START = attrgetter("start")
 

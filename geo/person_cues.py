@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from geo.context_words import GENERIC_HEADS
-from geo.tokens import _TITLES, CONNECTORS, Token
+from geo.tokens import _W_END, _W_POSSESSIVE, _W_START, _W_TEXT, _TITLES, CONNECTORS, _Word
 
 __all__ = ["person_in_run", "person_named_like_a_place", "ORGANISATION_HEADS", "PERSON_ROLES"]
 
@@ -99,7 +99,7 @@ monday tuesday wednesday thursday friday saturday sunday
 
 
 def person_in_run(
-    text: str, tokens: Sequence[Token], base: int, i: int, prev: str, sentence: tuple[int, int],
+    text: str, tokens: Sequence[_Word], base: int, i: int, prev: str, sentence: tuple[int, int],
     given_names: Collection[str], surnames: Collection[str], english_words: Collection[str],
     after_title_words: Collection[str], names_a_place: Callable[[str], bool],
 ) -> bool:
@@ -110,18 +110,18 @@ def person_in_run(
     the second, must be a given name or a name the gazetteer knows (``names_a_place``)."""
     lo, hi = i, i + 1
     # (every connector is written in lower case: a word among them is one)
-    while lo > 0 and tokens[lo - 1].text not in CONNECTORS:
+    while lo > 0 and tokens[lo - 1][_W_TEXT] not in CONNECTORS:
         lo -= 1
-    while hi < len(tokens) and tokens[hi].text not in CONNECTORS:
+    while hi < len(tokens) and tokens[hi][_W_TEXT] not in CONNECTORS:
         hi += 1
-    if hi - lo == 3 and i > lo and tokens[lo].text.lower() in PERSON_ROLES:
+    if hi - lo == 3 and i > lo and tokens[lo][_W_TEXT].lower() in PERSON_ROLES:
         lo += 1  # a role that starts the sentence: "Actress Sydney Sweeney said ..."
-    if hi - lo != 2 or tokens[lo].possessive:
+    if hi - lo != 2 or tokens[lo][_W_POSSESSIVE]:
         return False
-    first = (base + tokens[lo].start, base + tokens[lo].end)
+    first = (base + tokens[lo][_W_START], base + tokens[lo][_W_END])
     return person_named_like_a_place(
-        text, first, (base + tokens[lo + 1].start, base + tokens[lo + 1].end),
-        prev if lo == 0 else tokens[lo - 1].text.lower(), sentence[0], sentence[1], given_names, surnames,
+        text, first, (base + tokens[lo + 1][_W_START], base + tokens[lo + 1][_W_END]),
+        prev if lo == 0 else tokens[lo - 1][_W_TEXT].lower(), sentence[0], sentence[1], given_names, surnames,
         english_words, after_title_words, i == lo or names_a_place(text[first[0] : first[1]]))
 
 

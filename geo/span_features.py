@@ -30,7 +30,7 @@ from geo.product_cues import (EPONYMS, MAKERS, NO_MAKER_BEFORE, THING_HEADS, _ma
                                names_a_thing)
 from geo.records import CURATED_KINDS
 from geo.team_cues import SIDE_AFTER, SIDE_BEFORE, could_be_a_side, plays_as_a_team
-from geo.tokens import CONNECTORS, _TITLES, _is_sentence_initial, _Run, _word_after, _word_before
+from geo.tokens import _W_END, _W_POSSESSIVE, _W_START, _W_TEXT, CONNECTORS, _TITLES, _is_sentence_initial, _Run, _word_after, _word_before
 
 if TYPE_CHECKING:  # (only for annotations: geo.mentions imports this module)
     from geo.mentions import NameIndex, _Context
@@ -205,7 +205,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         prev, initial = run.prev, run.initial
     else:
         before, floor, text = tokens[i - 1], run.floor, context.text
-        before_start, before_text = run.base + before.start, before.text
+        before_start, before_text = run.base + before[_W_START], before[_W_TEXT]
         # Mostly the run's previous word, one space before: _word_before's answer read off that
         # token (all letters, a whole word of the sentence), without scanning the text.
         if before_start + len(before_text) == start - 1 and text[start - 1] == " " and before_text.isalpha() \
@@ -220,9 +220,9 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         prev in _TITLES and (i or context.text[start - 2 : start].strip() in (".", ""))
         # "a glass of Bordeaux", "Brussels sprouts" (geo.product_cues)
         or (prev == "of" or facts.key in EPONYMS) and named_after_a_place(
-            facts.key, context.text, start, run.base + tokens[j - 1].end, prev)
+            facts.key, context.text, start, run.base + tokens[j - 1][_W_END], prev)
         or facts.abbreviation and "best match=abbreviation" in facts.features
-        and _undotted_abbreviation(context.text, start, run.base + tokens[j - 1].end, facts))
+        and _undotted_abbreviation(context.text, start, run.base + tokens[j - 1][_W_END], facts))
     # (a list made whole: cheaper than appending to an empty one)
     f = ["rule:never", "prev=" + prev] if ruled else ["prev=" + prev]
     if prev in GOVERNS_PLACE:
@@ -252,7 +252,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
             if one_word and lower in GENERIC_HEADS and f[0] != "rule:never":
                 f.insert(0, "rule:never")
     if j < len(tokens):
-        if tokens[j].text in CONNECTORS:
+        if tokens[j][_W_TEXT] in CONNECTORS:
             f.append("joined after")
         else:
             f.append("run after")
@@ -260,7 +260,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
                 f.append("given name before a name")  # "Jordan Peterson", "Victoria Beckham"
                 # A named rule: a given name right before a common surname is a person ("Georgia
                 # Smith", "Chad Johnson"), whatever place shares the given name.
-                if tokens[j].text.lower() in context.surnames and not tokens[i].possessive \
+                if tokens[j][_W_TEXT].lower() in context.surnames and not tokens[i][_W_POSSESSIVE] \
                         and f[0] != "rule:never" and not never:
                     f.insert(0, "rule:never")  # first, where find_mentions looks for it
     if named_rules and f[0] != "rule:never" and not never and _plays_or_is_named(run, i, j, start, facts, context):
@@ -269,7 +269,7 @@ def _span_features(run: _Run, i: int, j: int, start: int, facts: _SurfaceFacts, 
         f.append("after a title elsewhere")
     if one_word and lower in context.after_given_name_words:
         f.append("after a given name")
-    if tokens[j - 1].possessive:
+    if tokens[j - 1][_W_POSSESSIVE]:
         f.append("possessive")
     return f
 
@@ -290,7 +290,7 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
     a team the sentence says won, lost or traded ("Detroit beat Chicago 4-2", geo.team_cues),
     a thing named after a place ("Hyundai Tucson", "Lassa fever", geo.product_cues)."""
     text, tokens, prev = context.text, run.tokens, run.prev
-    end = run.base + tokens[j - 1].end
+    end = run.base + tokens[j - 1][_W_END]
     # Each rule is asked only where its own first test could pass: most spans have a comma
     # after them or a word that opens none of the rules' words, and a function word before.
     # A thing needs a blank after the span and then a head noun or a model's name after a
@@ -309,14 +309,14 @@ def _plays_or_is_named(run: _Run, i: int, j: int, start: int, facts: _SurfaceFac
     if len(tokens) > 1:
         # (a two-word name needs a run of two words or more, and a word of it beside the span
         # that is no connector: person_in_run's name lies between the run's connectors)
-        if facts.one_word and (i and tokens[i - 1].text not in CONNECTORS
-                               or i + 1 < len(tokens) and tokens[i + 1].text not in CONNECTORS) and person_in_run(
+        if facts.one_word and (i and tokens[i - 1][_W_TEXT] not in CONNECTORS
+                               or i + 1 < len(tokens) and tokens[i + 1][_W_TEXT] not in CONNECTORS) and person_in_run(
                 text, tokens, run.base, i, prev, (run.floor, run.ceiling), context.given_names, context.surnames,
                 context.lowercase_words, context.after_title_words,
                 lambda word: getattr(context.surface_memo.get(word), "named", False)):
             return True
         if j < len(tokens):
-            end_of_run = run.base + tokens[-1].end
+            end_of_run = run.base + tokens[-1][_W_END]
             after = text[end_of_run : end_of_run + 4]
             opens = after in BLANK_THEN_OPENING or after.startswith(_DOUBLE_BLANKS)
     if opens or prev in SIDE_AFTER:
@@ -339,6 +339,6 @@ def _costly_features(run: _Run, j: int, facts: _SurfaceFacts, context: _Context,
     word after it and whether the text also uses it in lower case: the rest of its features
     (_span_features) often decide without them (see find_mentions)."""
     # The word right after the span's last token (a dot _with_abbreviation_dot adds is that word).
-    f.append("next=" + _word_after(context.text, run.base + run.tokens[j - 1].end, run.ceiling))
+    f.append("next=" + _word_after(context.text, run.base + run.tokens[j - 1][_W_END], run.ceiling))
     if facts.one_word and context.used_in_lower_case(facts.lower):
         f.append("also lower case")

@@ -40,6 +40,13 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
+# The words of runs and pieces are plain (start, end, text, possessive) tuples, Token's fields read
+# by these indices: the garbage collector stops tracking a tuple of plain values at the first
+# collection it survives, never a named tuple, and the run memo keeps thousands of pieces.
+_W_START, _W_END, _W_TEXT, _W_POSSESSIVE = range(4)
+_Word = tuple[int, int, str, bool]
+
+
 _MAX_WORDS = 6
 
 # "St. Louis", "Mt. Vernon", "Ft. Worth": the abbreviated first word of a name, one word
@@ -87,8 +94,8 @@ _FIRST_WORD = re.compile(r"\s*([^\W\d_]+|\d+|[^\w\s])")
 
 
 # Token(start, end, text, possessive) without the Python-level __new__ NamedTuple generates
-# (a frame per call): recognition makes a token per word of every run it has not seen (and
-# a _Piece per piece, a _Run per run holding a span, the same way).
+# (a frame per call): tokenize makes one per word (and recognition a _Piece per piece, a _Run
+# per run holding a span, the same way).
 _new_tuple = tuple.__new__
 
 
@@ -183,7 +190,7 @@ class _Piece(NamedTuple):
     """Words of a run that may form one name (a run is cut after possessives), with what
     recognition needs of them; offsets count from the start of the run's text."""
 
-    tokens: tuple[Token, ...]
+    tokens: tuple[_Word, ...]
     keys: tuple[str, ...]  # name_key of each token
     lower: tuple[str, ...]  # each token in lower case
     after_title: tuple[str, ...]  # the lower-case tokens right after a title token ("Colonel Jafarov")
@@ -191,15 +198,16 @@ class _Piece(NamedTuple):
     humps: tuple[int, ...] = ()  # where a word's case changes inside it ("NewYork"): see find_mentions
 
 
-def _piece(tokens: Iterable[Token], words: list[str] | None = None) -> _Piece:
-    """The piece of these tokens (``words``: their texts, when the caller has them)."""
-    tokens = tuple(tokens)
+def _piece(tokens: Iterable[_Word], words: list[str] | None = None) -> _Piece:
+    """The piece of these tokens (``words``: their texts, when the caller has them), kept as
+    plain tuples (a Token of tokenize's becomes one)."""
+    tokens = tuple([tuple(token) for token in tokens])
     if words is None:
-        words = [token.text for token in tokens]
+        words = [token[_W_TEXT] for token in tokens]
     return _piece_of(tokens, words, tuple(map(str.lower, words)), tuple(map(_word_key, words)), " ".join(words))
 
 
-def _piece_of(tokens: tuple[Token, ...], words: list[str], lower: tuple[str, ...], keys: tuple[str, ...],
+def _piece_of(tokens: tuple[_Word, ...], words: list[str], lower: tuple[str, ...], keys: tuple[str, ...],
               joined: str) -> _Piece:
     """The piece of these tokens, given their texts ``words``, those in lower case, their keys
     and the words joined by single spaces."""
@@ -229,7 +237,7 @@ def _humped(word: str) -> bool:
 class _Run(NamedTuple):
     """A capitalised word sequence within one sentence, with the facts its spans share."""
 
-    tokens: tuple[Token, ...]  # offsets count from base
+    tokens: tuple[_Word, ...]  # offsets count from base
     keys: tuple[str, ...]  # name_key of each token
     base: int  # where the offsets of its tokens count from
     floor: int  # its sentence's start
@@ -267,7 +275,7 @@ def _pieces(text: str, sentence_starts: tuple[int, ...],
             if next_start < end:  # a sentence starts inside the run (rare)
                 first = len(found)
                 for tokens in _split_run(text, start, end, sentence_starts):
-                    append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0].start)))
+                    append((_piece(tokens), 0, bisect_right(sentence_starts, tokens[0][_W_START])))
                 if shared is not None:  # (offsets from the text's start, 0, as those of a run that starts it)
                     shared.extend(range(first, len(found)))
                 continue
@@ -299,11 +307,11 @@ def _possessive_joints(text: str, pieces: list[tuple[_Piece, int, int]],
             break
         (one, base, n), (other, other_base, other_n) = pieces[k], pieces[k + 1]
         # (pieces of one run share its base: neighbours of two runs are ruled out first)
-        if other_base != base or other_n != n or not one.tokens[-1].possessive:
+        if other_base != base or other_n != n or not one.tokens[-1][_W_POSSESSIVE]:
             continue
-        last = one.tokens[-1]
-        suffix = text[base + last.end : base + last.end + 2]
-        if suffix not in ("'s", "\u2019s") or text[base + last.end + 2 : base + other.tokens[0].start].strip():
+        last_end = one.tokens[-1][_W_END]
+        suffix = text[base + last_end : base + last_end + 2]
+        if suffix not in ("'s", "\u2019s") or text[base + last_end + 2 : base + other.tokens[0][_W_START]].strip():
             continue
         joints.append((k, *_joined(one, other, suffix)))
     return joints
@@ -314,9 +322,8 @@ def _joined(one: _Piece, other: _Piece, suffix: str) -> tuple[_Piece, tuple[str,
     """The piece ``one``, whose last word's possessive is written ``suffix``, and the next
     piece ``other`` made one, and the keys of its n-grams that cross the joint (see
     _possessive_joints). Memoised (a pure function; bounded): runs repeat across documents."""
-    last = one.tokens[-1]
-    word = last.text + suffix
-    joined = _piece((*one.tokens[:-1], _new_tuple(Token, (last.start, last.end + 2, word, False)), *other.tokens))
+    start, end, word, _ = one.tokens[-1]
+    joined = _piece((*one.tokens[:-1], (start, end + 2, word + suffix, False), *other.tokens))
     cut = len(one.tokens)
     keys = tuple(" ".join(joined.keys[i:j]) for i in range(max(0, cut - 3), cut)
                  for j in range(cut + 1, min(len(joined.keys), cut + 3) + 1))
@@ -346,7 +353,7 @@ def _join_known(pieces: list[tuple[_Piece, int, int]], joints: list[tuple[int, _
 
 def _run_between(text: str, floor: int, ceiling: int, piece: _Piece, base: int) -> _Run:
     """A piece in its sentence ``text[floor:ceiling]``, with the word before it."""
-    prev, initial = _word_and_initial(text, base + piece.tokens[0].start, floor)
+    prev, initial = _word_and_initial(text, base + piece.tokens[0][_W_START], floor)
     return _new_tuple(_Run, (piece.tokens, piece.keys, base, floor, ceiling, initial, prev))
 
 
@@ -370,14 +377,14 @@ def _run_pieces(run: str) -> _Piece | tuple[_Piece, ...]:
         lowers = (lower,)
         key = _letters_key(run, lower)
         opens = (0,) if key in _OPENERS else ()
-        return _new_tuple(_Piece, ((_new_tuple(Token, (0, len(run), run, False)),), lowers if key is lower else (key,),
+        return _new_tuple(_Piece, (((0, len(run), run, False),), lowers if key is lower else (key,),
                                    lowers, (), opens, humps))
     if run[-2:] in ("'s", "’s") and run[:-2].isalpha():  # "Shreveport's", "That's": a word and its possessive
         word = run[:-2]
         lower = word.lower()
         if lower in _FUNCTION_WORDS:
             return ()
-        return _piece_of((_new_tuple(Token, (0, len(word), word, True)),), [word], (lower,),
+        return _piece_of(((0, len(word), word, True),), [word], (lower,),
                          (_letters_key(word, lower),), word)
     # Most other runs are plain words between single spaces or hyphens ("Los Angeles",
     # "Nagorno-Karabakh"): each is one whole token (letters only: no dot, apostrophe or
@@ -411,17 +418,16 @@ def _plain_piece(spaced: str, words: list[str], possessive: bool = False) -> _Pi
     if len(words) == 2:  # most of these runs: their two tokens built at once
         first, second = words
         cut = len(first)
-        tokens = (_new_tuple(Token, (0, cut, first, False)),
-                  _new_tuple(Token, (cut + 1, len(spaced), second, possessive)))
+        tokens = ((0, cut, first, False), (cut + 1, len(spaced), second, possessive))
     else:
         built = []
         start = 0
         for word in words:
             end = start + len(word)
-            built.append(_new_tuple(Token, (start, end, word, False)))
+            built.append((start, end, word, False))
             start = end + 1
         if possessive:
-            built[-1] = _new_tuple(Token, (*built[-1][:3], True))
+            built[-1] = (*built[-1][:3], True)
         tokens = tuple(built)
     # The run's lower case split is its words' lower case (a space ends a word for str.lower's
     # final sigma as the word's end does); an ASCII word's key is its lower case, abbreviations

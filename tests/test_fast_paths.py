@@ -188,7 +188,7 @@ def test_remembered_run_pieces_are_the_split_run():
             pieces = runs._run_pieces(match.group())
             if type(pieces) is runs._Piece:  # (one piece: itself)
                 pieces = (pieces,)
-            assert [[(t.start + start, t.end + start, t.text, t.possessive) for t in p.tokens] for p in pieces] == [
+            assert [[(at + start, to + start, word, possessive) for at, to, word, possessive in p.tokens] for p in pieces] == [
                 [tuple(t) for t in tokens] for tokens in plain
             ], text
             for piece, tokens in zip(pieces, plain):
@@ -211,7 +211,7 @@ def test_pieces_are_the_runs_split_at_sentence_starts():
     texts = _strings("AaBb's’ -.The It", 3000, 24, seed=13) + ["The Gulf. It's Land's Port", "He It's The"]
     for text in texts:
         starts = tuple(sorted({0, *(rng.randint(0, len(text)) for _ in range(rng.randint(0, 3)))}))
-        got = [([(base + t.start, base + t.end, t.text, t.possessive) for t in piece.tokens], n)
+        got = [([(base + at, base + to, word, possessive) for at, to, word, possessive in piece.tokens], n)
                for piece, base, n in runs._pieces(text, starts)]
         expected = [([tuple(t) for t in tokens], bisect_right(starts, tokens[0].start))
                     for match in runs._RUN.finditer(text)

@@ -75,7 +75,7 @@ def test_the_named_rules_are_asked_wherever_they_could_say_yes():
         context = mentions._Context(text, frozenset(), frozenset(), frozenset(), frozenset({"paris", "chicago"}))
         context.surnames = frozenset({"hilton", "smith"})
         for run, i, j, start in _spans(text, rng):
-            surface = text[start : run.base + run.tokens[j - 1].end]
+            surface = text[start : run.base + run.tokens[j - 1][1]]  # (a word's end)
             facts = span_features._SurfaceFacts(tokens._word_key(surface), True, ("bias",), False, j == i + 1,
                                                 surface.lower(), False)
             expected = _plain_plays_or_is_named(run, i, j, start, facts, context)

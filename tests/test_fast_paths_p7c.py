@@ -30,12 +30,12 @@ def test_named_spans_build_each_run_as_run_does():
         spans, context = mentions._named_spans(text, sentences, gazetteer)
         mid, titled = set(), set()
         for run, *_ in spans:
-            n = bisect_right(starts, run.base + run.tokens[0].start)
+            n = bisect_right(starts, run.base + run.tokens[0][0])  # (the first word's start)
             floor = starts[n - 1] if n else starts[0]
             ceiling = starts[n] if n < len(starts) else len(text)
             plain = runs._run_between(text, floor, ceiling, SimpleNamespace(tokens=run.tokens, keys=run.keys), run.base)
             assert run == plain, text
-            first = run.tokens[0].text.lower()
+            first = run.tokens[0][2].lower()  # (the first word's text)
             if not plain.initial:
                 mid.add(first)
             if plain.prev in runs._TITLES:

@@ -58,5 +58,5 @@ def test_pieces_count_the_sentences_before_them():
             if base:  # (a run no sentence starts inside: counted where the run starts)
                 run_start = base
             else:
-                run_start = piece.tokens[0].start
+                run_start = piece.tokens[0][0]  # (the first word's start)
             assert n == bisect_right(starts, run_start), (text, starts, piece)
