@@ -18,6 +18,12 @@ is one pass over the corpus in a new process, best of ``--repeat`` processes:
 geotext is a plain dictionary matcher with no resolution: a speed floor, not a
 quality peer. Prints a table: corpus, documents, characters, MB/s of each system
 (MB = 10**6 characters).
+
+``--against CHECKOUT`` times another checkout of geo (a git worktree of an older commit) in
+the same run, its processes interleaved with this one's. On a shared or virtual host two
+processes of the same code differ by several per cent: give ``--against`` a second time with
+a checkout of this very commit (``git worktree add ../aa HEAD``), and its "change" column
+shows the noise a change against the older commit must beat.
 """
 
 from __future__ import annotations
